@@ -1,0 +1,108 @@
+//! Configuration, read from environment variables with sane defaults.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use anyhow::Context;
+
+/// Everything the server needs to start.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// `DATABASE_URL`: the Postgres database to use.
+    pub database_url: String,
+    /// `BIND_ADDR`: where to listen; port 0 picks a free port (tests).
+    pub bind_addr: SocketAddr,
+    /// `STATIC_DIR`: the built web client, served at `/`.
+    pub static_dir: PathBuf,
+    /// `DATABASE_POOL_SIZE`: the most connections held open to Postgres.
+    pub database_pool_size: usize,
+}
+
+pub const DEFAULT_BIND_ADDR: &str = "127.0.0.1:8080";
+pub const DEFAULT_STATIC_DIR: &str = "web-client/dist";
+pub const DEFAULT_DATABASE_POOL_SIZE: usize = 10;
+
+impl Config {
+    /// Reads the configuration from the process environment.
+    pub fn from_env() -> anyhow::Result<Self> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads the configuration through `lookup`, so that it can be tested without
+    /// touching the process environment.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> anyhow::Result<Self> {
+        let database_url = lookup("DATABASE_URL").context(
+            "DATABASE_URL is not set: point it at a Postgres database, \
+             or use `cargo xtask run`, which starts a private one",
+        )?;
+        let bind_addr = lookup("BIND_ADDR").unwrap_or_else(|| DEFAULT_BIND_ADDR.to_owned());
+        let bind_addr = bind_addr.parse().with_context(|| {
+            format!("BIND_ADDR={bind_addr:?} is not an address such as {DEFAULT_BIND_ADDR}")
+        })?;
+        let static_dir = lookup("STATIC_DIR").unwrap_or_else(|| DEFAULT_STATIC_DIR.to_owned());
+        let database_pool_size = match lookup("DATABASE_POOL_SIZE") {
+            None => DEFAULT_DATABASE_POOL_SIZE,
+            Some(size) => size
+                .parse()
+                .ok()
+                .filter(|size| *size > 0)
+                .with_context(|| format!("DATABASE_POOL_SIZE={size:?} is not a positive number"))?,
+        };
+        Ok(Self {
+            database_url,
+            bind_addr,
+            static_dir: static_dir.into(),
+            database_pool_size,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lookup<'a>(vars: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        move |name| {
+            vars.iter()
+                .find(|(key, _)| *key == name)
+                .map(|(_, value)| (*value).to_owned())
+        }
+    }
+
+    #[test]
+    fn defaults_apply_when_only_the_database_is_given() -> anyhow::Result<()> {
+        let config = Config::from_lookup(lookup(&[("DATABASE_URL", "postgres://x/y")]))?;
+        assert_eq!(config.bind_addr.to_string(), DEFAULT_BIND_ADDR);
+        assert_eq!(config.static_dir, PathBuf::from(DEFAULT_STATIC_DIR));
+        assert_eq!(config.database_pool_size, DEFAULT_DATABASE_POOL_SIZE);
+        Ok(())
+    }
+
+    #[test]
+    fn a_missing_database_url_says_what_to_do() {
+        let error = Config::from_lookup(lookup(&[]))
+            .err()
+            .map(|e| e.to_string());
+        assert!(error.is_some_and(|e| e.contains("cargo xtask run")));
+    }
+
+    #[test]
+    fn a_bad_bind_address_is_rejected_with_its_value() {
+        let error =
+            Config::from_lookup(lookup(&[("DATABASE_URL", "x"), ("BIND_ADDR", "localhost")]))
+                .err()
+                .map(|e| e.to_string());
+        assert!(error.is_some_and(|e| e.contains("\"localhost\"")));
+    }
+
+    #[test]
+    fn a_zero_pool_size_is_rejected() {
+        assert!(
+            Config::from_lookup(lookup(&[
+                ("DATABASE_URL", "x"),
+                ("DATABASE_POOL_SIZE", "0")
+            ]))
+            .is_err()
+        );
+    }
+}

@@ -1,0 +1,60 @@
+//! The database layer: the connection pool, the embedded migrations, and one module of
+//! queries per group of tables. All SQL lives below this module.
+
+pub mod reference;
+pub mod schema;
+
+use std::time::Duration;
+
+use anyhow::Context;
+use diesel::Connection as _;
+use diesel_async::AsyncPgConnection;
+use diesel_async::async_connection_wrapper::AsyncConnectionWrapper;
+use diesel_async::pooled_connection::AsyncDieselConnectionManager;
+use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+
+pub type Pool = diesel_async::pooled_connection::deadpool::Pool<AsyncPgConnection>;
+pub type PooledConnection = diesel_async::pooled_connection::deadpool::Object<AsyncPgConnection>;
+pub type PoolError = diesel_async::pooled_connection::deadpool::PoolError;
+
+/// The migrations of `migrations/`, compiled into the binary.
+pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("../migrations");
+
+/// Changes whenever a file under `migrations/` changes (computed by `build.rs`).
+pub const MIGRATIONS_FINGERPRINT: &str = env!("INNOLABB_MIGRATIONS_FINGERPRINT");
+
+/// How long a request waits for a connection (or for a new one to open) before it fails
+/// with 503 instead of hanging.
+const POOL_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Builds the pool. No connection is opened until the first request needs one.
+pub fn pool(database_url: &str, max_size: usize) -> anyhow::Result<Pool> {
+    let manager = AsyncDieselConnectionManager::<AsyncPgConnection>::new(database_url);
+    Pool::builder(manager)
+        .max_size(max_size)
+        .wait_timeout(Some(POOL_TIMEOUT))
+        .create_timeout(Some(POOL_TIMEOUT))
+        .recycle_timeout(Some(POOL_TIMEOUT))
+        .runtime(deadpool::Runtime::Tokio1)
+        .build()
+        .context("could not build the database connection pool")
+}
+
+/// Applies every migration that the database has not seen yet.
+pub async fn run_migrations(database_url: &str) -> anyhow::Result<()> {
+    let database_url = database_url.to_owned();
+    // diesel's migration harness is synchronous: run it on a blocking thread.
+    tokio::task::spawn_blocking(move || -> anyhow::Result<()> {
+        let mut connection = AsyncConnectionWrapper::<AsyncPgConnection>::establish(&database_url)
+            .context("could not connect to the database to migrate it")?;
+        let applied = connection
+            .run_pending_migrations(MIGRATIONS)
+            .map_err(|error| anyhow::anyhow!("migration failed: {error}"))?;
+        for version in applied {
+            tracing::info!(%version, "applied migration");
+        }
+        Ok(())
+    })
+    .await
+    .context("the migration task panicked")?
+}

@@ -1,0 +1,397 @@
+//! The one error type of the API, and how every error becomes `application/problem+json`
+//! (RFC 9457): errors our handlers return, errors of actix's extractors (malformed JSON,
+//! bad query strings, bodies too large), and bare responses such as actix's own 405.
+
+use actix_web::body::{BoxBody, EitherBody, MessageBody};
+use actix_web::dev::{ResourceDef, ServiceResponse};
+use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::http::{Method, StatusCode};
+use actix_web::middleware::ErrorHandlerResponse;
+use actix_web::{HttpRequest, HttpResponse, ResponseError, web};
+use shared::problem::PROBLEM_CONTENT_TYPE;
+use shared::{FieldError, Problem};
+
+/// The largest JSON body the API accepts.
+pub const JSON_BODY_LIMIT: usize = 64 * 1024;
+
+/// Every way a request can fail.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// A query or path parameter is malformed.
+    #[error("invalid parameter")]
+    InvalidParameter(Vec<FieldError>),
+    /// The body is not JSON, or not the JSON this operation takes.
+    #[error("malformed request body: {0}")]
+    MalformedBody(String),
+    /// The body is larger than [`JSON_BODY_LIMIT`].
+    #[error("request body too large")]
+    PayloadTooLarge,
+    /// The body is not `application/json`.
+    #[error("unsupported media type")]
+    UnsupportedMediaType,
+    /// No such resource, or one the caller may not see.
+    #[error("not found")]
+    NotFound,
+    /// The path exists, but not with this method; holds the `Allow` header's value.
+    #[error("method not allowed")]
+    MethodNotAllowed(HeaderValue),
+    /// A dependency (the database) cannot be reached right now.
+    #[error("service unavailable: {0:#}")]
+    Unavailable(anyhow::Error),
+    /// Anything else: a bug or an unexpected failure. Its detail is logged, never shown.
+    #[error(transparent)]
+    Unexpected(#[from] anyhow::Error),
+}
+
+impl ApiError {
+    /// A single bad parameter.
+    pub fn invalid_parameter(field: &str, code: &str, message: impl Into<String>) -> Self {
+        Self::InvalidParameter(vec![FieldError {
+            field: field.to_owned(),
+            code: code.to_owned(),
+            message: message.into(),
+        }])
+    }
+
+    fn problem(&self) -> Problem {
+        let status = self.status_code();
+        let (slug, title, detail, errors) = match self {
+            Self::InvalidParameter(errors) => (
+                "invalid-parameter",
+                "Invalid parameter",
+                Some(describe_fields(errors)),
+                errors.clone(),
+            ),
+            Self::MalformedBody(detail) => (
+                "malformed-body",
+                "Malformed request body",
+                Some(detail.clone()),
+                Vec::new(),
+            ),
+            Self::PayloadTooLarge => (
+                "payload-too-large",
+                "Request body too large",
+                Some(format!(
+                    "The request body may be at most {JSON_BODY_LIMIT} bytes."
+                )),
+                Vec::new(),
+            ),
+            Self::UnsupportedMediaType => (
+                "unsupported-media-type",
+                "Unsupported media type",
+                Some("Send the request body as application/json.".to_owned()),
+                Vec::new(),
+            ),
+            Self::NotFound => (
+                "not-found",
+                "Not found",
+                Some("There is no such resource, or you may not see it.".to_owned()),
+                Vec::new(),
+            ),
+            Self::MethodNotAllowed(allow) => (
+                "method-not-allowed",
+                "Method not allowed",
+                Some(format!(
+                    "This path answers only {}.",
+                    allow.to_str().unwrap_or("other methods")
+                )),
+                Vec::new(),
+            ),
+            Self::Unavailable(_) => (
+                "unavailable",
+                "Service unavailable",
+                Some(
+                    "The service cannot reach its database right now. Please try again shortly."
+                        .to_owned(),
+                ),
+                Vec::new(),
+            ),
+            Self::Unexpected(_) => (
+                "internal",
+                "Internal server error",
+                Some(
+                    "Something went wrong on our side. It has been logged under the request id \
+                     in the X-Request-Id header."
+                        .to_owned(),
+                ),
+                Vec::new(),
+            ),
+        };
+        Problem {
+            problem_type: problem_type(slug),
+            title: title.to_owned(),
+            status: status.as_u16(),
+            detail,
+            errors,
+        }
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            Self::InvalidParameter(_) | Self::MalformedBody(_) => StatusCode::BAD_REQUEST,
+            Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Self::NotFound => StatusCode::NOT_FOUND,
+            Self::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
+            Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        match self {
+            Self::Unexpected(error) => {
+                tracing::error!(error = format!("{error:#}"), "unexpected error")
+            }
+            Self::Unavailable(error) => {
+                tracing::warn!(error = format!("{error:#}"), "service unavailable")
+            }
+            _ => {}
+        }
+        let mut response = problem_response(&self.problem());
+        if let Self::MethodNotAllowed(allow) = self {
+            response.headers_mut().insert(header::ALLOW, allow.clone());
+        }
+        response
+    }
+}
+
+impl From<diesel::result::Error> for ApiError {
+    fn from(error: diesel::result::Error) -> Self {
+        Self::Unexpected(anyhow::Error::new(error).context("database query failed"))
+    }
+}
+
+impl From<crate::db::PoolError> for ApiError {
+    fn from(error: crate::db::PoolError) -> Self {
+        Self::Unavailable(anyhow::Error::new(error).context("no database connection"))
+    }
+}
+
+/// The `type` URI of a problem; the slugs are listed in docs/API-DESIGN.md.
+fn problem_type(slug: &str) -> String {
+    format!("https://innolabb.se/problems/{slug}")
+}
+
+fn describe_fields(errors: &[FieldError]) -> String {
+    errors
+        .iter()
+        .map(|error| format!("{}: {}", error.field, error.message))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn problem_response(problem: &Problem) -> HttpResponse {
+    let status = StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    HttpResponse::build(status)
+        .content_type(PROBLEM_CONTENT_TYPE)
+        .json(problem)
+}
+
+/// The default service of the API's scopes: a path the API does not have (404), or a
+/// method a path does not answer (405 with `Allow`).
+pub async fn not_found(request: HttpRequest) -> Result<HttpResponse, ApiError> {
+    let allow = request
+        .app_data::<web::Data<AllowedMethods>>()
+        .and_then(|allowed| allowed.header_for_path(request.path()));
+    match allow {
+        Some(allow) => Err(ApiError::MethodNotAllowed(allow)),
+        None => Err(ApiError::NotFound),
+    }
+}
+
+/// Errors of the JSON body extractor.
+pub fn json_error(error: JsonPayloadError, _req: &HttpRequest) -> actix_web::Error {
+    let api_error = match &error {
+        JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
+            ApiError::PayloadTooLarge
+        }
+        JsonPayloadError::ContentType => ApiError::UnsupportedMediaType,
+        JsonPayloadError::Deserialize(error) => ApiError::MalformedBody(format!(
+            "The body is not valid JSON for this operation: {error}"
+        )),
+        _ => ApiError::MalformedBody("The request body could not be read.".to_owned()),
+    };
+    api_error.into()
+}
+
+/// Errors of the query-string extractor.
+pub fn query_error(error: QueryPayloadError, _req: &HttpRequest) -> actix_web::Error {
+    ApiError::invalid_parameter("query", "format", error.to_string()).into()
+}
+
+/// Errors of the path extractor: a malformed id names nothing that exists.
+pub fn path_error(_error: PathError, _req: &HttpRequest) -> actix_web::Error {
+    ApiError::NotFound.into()
+}
+
+/// Which methods each path of the API answers, from the OpenAPI document, so that a 405
+/// can say what is allowed (`Allow`, RFC 9110) without a second list to keep in step.
+#[derive(Debug, Default)]
+pub struct AllowedMethods(Vec<(ResourceDef, Vec<Method>)>);
+
+impl AllowedMethods {
+    pub fn from_openapi(document: &utoipa::openapi::OpenApi) -> Self {
+        let methods = document
+            .paths
+            .paths
+            .iter()
+            .map(|(path, item)| {
+                let operations = [
+                    (Method::GET, item.get.is_some()),
+                    (Method::PUT, item.put.is_some()),
+                    (Method::POST, item.post.is_some()),
+                    (Method::DELETE, item.delete.is_some()),
+                    (Method::PATCH, item.patch.is_some()),
+                ];
+                let allowed = operations
+                    .into_iter()
+                    .filter_map(|(method, present)| present.then_some(method))
+                    .collect();
+                (ResourceDef::new(path.as_str()), allowed)
+            })
+            .collect();
+        Self(methods)
+    }
+
+    /// The `Allow` header for a request path, if the API has that path.
+    fn header_for_path(&self, path: &str) -> Option<HeaderValue> {
+        let (_, methods) = self
+            .0
+            .iter()
+            .find(|(resource, _)| resource.is_match(path))?;
+        let list = methods
+            .iter()
+            .map(Method::as_str)
+            .collect::<Vec<_>>()
+            .join(", ");
+        HeaderValue::from_str(&list).ok()
+    }
+}
+
+/// Middleware hook (for `ErrorHandlers::default_handler`): turns any error response that
+/// is not problem+json yet (one of actix's own) into one, keeping its status.
+pub fn problem_for_bare_error<B: MessageBody + 'static>(
+    response: ServiceResponse<B>,
+) -> actix_web::Result<ErrorHandlerResponse<B>> {
+    let is_problem = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|value| {
+            value
+                .as_bytes()
+                .starts_with(PROBLEM_CONTENT_TYPE.as_bytes())
+        });
+    if is_problem {
+        return Ok(ErrorHandlerResponse::Response(
+            response.map_into_left_body(),
+        ));
+    }
+    let status = response.status();
+    let (request, _) = response.into_parts();
+    let title = status.canonical_reason().unwrap_or("Error");
+    let problem_http = problem_response(&Problem {
+        problem_type: "about:blank".to_owned(),
+        title: title.to_owned(),
+        status: status.as_u16(),
+        detail: None,
+        errors: Vec::new(),
+    });
+    let response: ServiceResponse<EitherBody<B, BoxBody>> =
+        ServiceResponse::new(request, problem_http).map_into_right_body();
+    Ok(ErrorHandlerResponse::Response(response))
+}
+
+#[cfg(test)]
+mod tests {
+    use actix_web::{App, post, test as actix_test, web::Json};
+
+    use super::*;
+
+    #[derive(Debug, serde::Deserialize)]
+    struct Body {
+        #[allow(dead_code)]
+        name: String,
+    }
+
+    #[post("/echo")]
+    async fn echo(_body: Json<Body>) -> HttpResponse {
+        HttpResponse::NoContent().finish()
+    }
+
+    async fn post_body(content_type: &str, body: Vec<u8>) -> (StatusCode, Option<Problem>) {
+        let app = actix_test::init_service(
+            App::new()
+                .app_data(
+                    web::JsonConfig::default()
+                        .limit(JSON_BODY_LIMIT)
+                        .error_handler(json_error),
+                )
+                .service(echo),
+        )
+        .await;
+        let request = actix_test::TestRequest::post()
+            .uri("/echo")
+            .insert_header((header::CONTENT_TYPE, content_type))
+            .set_payload(body)
+            .to_request();
+        let response = actix_test::call_service(&app, request).await;
+        let status = response.status();
+        let content_type = response.headers().get(header::CONTENT_TYPE).cloned();
+        let body = actix_test::read_body(response).await;
+        let problem = serde_json::from_slice::<Problem>(&body).ok();
+        if status.is_client_error() {
+            assert_eq!(
+                content_type.as_ref().map(|v| v.as_bytes()),
+                Some(PROBLEM_CONTENT_TYPE.as_bytes())
+            );
+        }
+        (status, problem)
+    }
+
+    #[actix_web::test]
+    async fn malformed_json_is_a_400_problem() {
+        let (status, problem) = post_body("application/json", b"{\"name\": ".to_vec()).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert_eq!(problem.map(|p| p.status), Some(400));
+    }
+
+    #[actix_web::test]
+    async fn a_body_over_the_limit_is_a_413_problem() {
+        let name = "a".repeat(JSON_BODY_LIMIT + 1);
+        let (status, problem) = post_body(
+            "application/json",
+            format!("{{\"name\":\"{name}\"}}").into_bytes(),
+        )
+        .await;
+        assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+        assert_eq!(
+            problem.map(|p| p.problem_type),
+            Some(problem_type("payload-too-large"))
+        );
+    }
+
+    #[actix_web::test]
+    async fn a_body_that_is_not_json_is_a_415_problem() {
+        let (status, _) = post_body("text/plain", b"name".to_vec()).await;
+        assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    }
+
+    #[actix_web::test]
+    async fn a_well_formed_body_passes() {
+        let (status, _) = post_body("application/json", b"{\"name\": \"x\"}".to_vec()).await;
+        assert_eq!(status, StatusCode::NO_CONTENT);
+    }
+
+    #[test]
+    fn unexpected_errors_never_show_their_cause() {
+        let problem =
+            ApiError::Unexpected(anyhow::anyhow!("password=hunter2 in connection string"))
+                .problem();
+        assert_eq!(problem.status, 500);
+        assert!(!format!("{problem:?}").contains("hunter2"));
+    }
+}

@@ -1,0 +1,12 @@
+//! Innolabb's API server: a library, so that the binary and the end-to-end tests start
+//! exactly the same server.
+
+pub mod config;
+pub mod db;
+pub mod domain;
+pub mod error;
+pub mod openapi;
+pub mod routes;
+pub mod startup;
+pub mod telemetry;
+pub mod web_client;

@@ -1,0 +1,83 @@
+use actix_web::{get, web};
+use serde::Deserialize;
+use shared::{ChallengeArea, County, Municipality, Page, Problem};
+use utoipa::IntoParams;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use crate::db::{self, Pool};
+use crate::domain::reference::CountyCode;
+use crate::error::ApiError;
+
+pub fn configure(config: &mut ServiceConfig) {
+    config
+        .service(challenge_areas)
+        .service(counties)
+        .service(municipalities);
+}
+
+/// The challenge areas the labs work on.
+///
+/// A complete list: `next_cursor` is always `null`.
+#[utoipa::path(
+    tag = "reference",
+    responses((status = 200, description = "Every challenge area, in their fixed order.", body = Page<ChallengeArea>)),
+)]
+#[get("/challenge-areas")]
+async fn challenge_areas(
+    pool: web::Data<Pool>,
+) -> Result<web::Json<Page<ChallengeArea>>, ApiError> {
+    let mut conn = pool.get().await?;
+    let areas = db::reference::challenge_areas(&mut conn).await?;
+    Ok(web::Json(Page::complete(areas)))
+}
+
+/// Sweden's 21 counties (län).
+///
+/// A complete list, by county code: `next_cursor` is always `null`.
+#[utoipa::path(
+    tag = "reference",
+    responses((status = 200, description = "Every county with its number of municipalities.", body = Page<County>)),
+)]
+#[get("/counties")]
+async fn counties(pool: web::Data<Pool>) -> Result<web::Json<Page<County>>, ApiError> {
+    let mut conn = pool.get().await?;
+    let counties = db::reference::counties(&mut conn).await?;
+    Ok(web::Json(Page::complete(counties)))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+struct MunicipalityFilter {
+    /// Only the municipalities of this county (two-digit county code, e.g. `05`).
+    #[param(pattern = "^[0-9]{2}$", example = "05")]
+    county: Option<String>,
+}
+
+/// Sweden's 290 municipalities (kommuner), in Swedish alphabetical order.
+///
+/// A complete list: `next_cursor` is always `null`. A county code that names no county
+/// gives an empty list.
+#[utoipa::path(
+    tag = "reference",
+    params(MunicipalityFilter),
+    responses(
+        (status = 200, description = "The municipalities, optionally of one county.", body = Page<Municipality>),
+        (status = 400, description = "`county` is not a two-digit code.", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[get("/municipalities")]
+async fn municipalities(
+    pool: web::Data<Pool>,
+    filter: web::Query<MunicipalityFilter>,
+) -> Result<web::Json<Page<Municipality>>, ApiError> {
+    let county = filter
+        .county
+        .as_deref()
+        .map(CountyCode::parse)
+        .transpose()
+        .map_err(|message| ApiError::invalid_parameter("county", "format", message))?;
+    let mut conn = pool.get().await?;
+    let municipalities =
+        db::reference::municipalities(&mut conn, county.as_ref().map(CountyCode::as_str)).await?;
+    Ok(web::Json(Page::complete(municipalities)))
+}

@@ -1,0 +1,129 @@
+//! Building the server: the routes, the middleware and the listener. Tests start it the
+//! same way on port 0.
+
+use std::net::TcpListener;
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{Server, ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::middleware::{Compress, DefaultHeaders, ErrorHandlers};
+use actix_web::{App, HttpMessage, HttpServer, web};
+use anyhow::Context;
+use tracing_actix_web::{RequestId, TracingLogger};
+use utoipa::OpenApi;
+use utoipa_actix_web::AppExt;
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::config::Config;
+use crate::error::{self, AllowedMethods};
+use crate::{db, openapi, routes, web_client};
+
+/// A server bound to its port, not yet running.
+pub struct Application {
+    server: Server,
+    port: u16,
+}
+
+impl Application {
+    /// Migrates the database, binds the listener and builds the server.
+    pub async fn build(config: Config) -> anyhow::Result<Self> {
+        db::run_migrations(&config.database_url).await?;
+        let pool = db::pool(&config.database_url, config.database_pool_size)?;
+        let listener = TcpListener::bind(config.bind_addr)
+            .with_context(|| format!("could not listen on {}", config.bind_addr))?;
+        let port = listener.local_addr()?.port();
+        let static_dir = config.static_dir.clone();
+        let server = HttpServer::new(move || {
+            let (app, document) = api();
+            let allowed_methods = AllowedMethods::from_openapi(&document);
+            app.app_data(web::Data::new(pool.clone()))
+                .app_data(web::Data::new(allowed_methods))
+                .app_data(
+                    web::JsonConfig::default()
+                        .limit(error::JSON_BODY_LIMIT)
+                        .error_handler(error::json_error),
+                )
+                .app_data(web::QueryConfig::default().error_handler(error::query_error))
+                .app_data(web::PathConfig::default().error_handler(error::path_error))
+                .service(SwaggerUi::new("/docs/{_:.*}").url("/api-docs/openapi.json", document))
+                .service(web::redirect("/docs", "/docs/"))
+                // Unknown `/api/...` paths outside `/api/v1` are problems too, never the web client.
+                .service(
+                    web::scope("/api")
+                        .wrap(ErrorHandlers::new().default_handler(error::problem_for_bare_error))
+                        .default_service(web::to(error::not_found)),
+                )
+                .configure(web_client::configure(&static_dir))
+                .wrap(Compress::default())
+                .wrap(
+                    DefaultHeaders::new()
+                        .add(("X-Content-Type-Options", "nosniff"))
+                        .add(("Referrer-Policy", "same-origin"))
+                        .add(("X-Frame-Options", "DENY")),
+                )
+                .wrap_fn(|request, service| {
+                    use actix_web::dev::Service as _;
+                    let request_id = request.extensions().get::<RequestId>().copied();
+                    let response = service.call(request);
+                    async move {
+                        let mut response = response.await?;
+                        if let Some(id) =
+                            request_id.and_then(|id| HeaderValue::from_str(&id.to_string()).ok())
+                        {
+                            response
+                                .headers_mut()
+                                .insert(HeaderName::from_static("x-request-id"), id);
+                        }
+                        Ok(response)
+                    }
+                })
+                .wrap(TracingLogger::default())
+        })
+        .listen(listener)?
+        .shutdown_timeout(10)
+        // The binary decides how to stop (see `main.rs`); tests just drop the server.
+        .disable_signals()
+        .run();
+        Ok(Self { server, port })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// A handle to stop the server: gracefully, finishing requests in flight (≤ 10 s).
+    pub fn handle(&self) -> actix_web::dev::ServerHandle {
+        self.server.handle()
+    }
+
+    /// Serves until stopped through [`Application::handle`].
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+/// The `/api/v1` routes and the OpenAPI document, built from the same code so that they
+/// can never disagree.
+pub fn api() -> (
+    App<
+        impl ServiceFactory<
+            ServiceRequest,
+            Config = (),
+            Response = ServiceResponse<impl MessageBody>,
+            Error = actix_web::Error,
+            InitError = (),
+        >,
+    >,
+    utoipa::openapi::OpenApi,
+) {
+    App::new()
+        .into_utoipa_app()
+        .openapi(openapi::ApiDoc::openapi())
+        .service(
+            utoipa_actix_web::scope("/api/v1")
+                .wrap(ErrorHandlers::new().default_handler(error::problem_for_bare_error))
+                .default_service(web::to(error::not_found))
+                .configure(routes::configure),
+        )
+        .split_for_parts()
+}

@@ -1,0 +1,3 @@
+DROP TABLE municipalities;
+DROP TABLE counties;
+DROP TABLE challenge_areas;

@@ -1,0 +1,128 @@
+//! Headless Chromium driven over WebDriver (ChromeDriver), as a person would use the app.
+//! `cargo xtask test` installs Debian's chromium and chromium-driver and sets `CHROMIUM`
+//! and `CHROMEDRIVER`; the defaults are Debian's paths.
+
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use anyhow::Context;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+
+/// How long a test waits for something to appear before it fails.
+pub const PATIENCE: Duration = Duration::from_secs(15);
+
+/// A browser session; the driver is stopped when dropped.
+pub struct Browser {
+    pub client: Client,
+    driver: Child,
+    _profile: tempfile::TempDir,
+}
+
+impl Browser {
+    /// Starts ChromeDriver on a free port and opens a headless Chromium with a new profile.
+    pub async fn start() -> anyhow::Result<Self> {
+        let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_owned());
+        let chromedriver =
+            std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".to_owned());
+        let port = std::net::TcpListener::bind("127.0.0.1:0")?
+            .local_addr()?
+            .port();
+        let driver = Command::new(&chromedriver)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .with_context(|| format!("could not start {chromedriver}: run the tests with `cargo xtask test`, which installs it"))?;
+        let profile = tempfile::tempdir()?;
+        let capabilities = serde_json::json!({
+            "goog:chromeOptions": {
+                "binary": chromium,
+                "args": [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync",
+                    "--disable-dev-shm-usage", "--window-size=1280,900",
+                    format!("--user-data-dir={}", profile.path().display()),
+                ],
+            }
+        });
+        let capabilities = match capabilities {
+            serde_json::Value::Object(map) => map,
+            _ => anyhow::bail!("capabilities must be an object"),
+        };
+        let url = format!("http://127.0.0.1:{port}");
+        let mut last_error = None;
+        // ChromeDriver needs a moment before it accepts sessions.
+        for _ in 0..50 {
+            match ClientBuilder::new(HttpConnector::new())
+                .capabilities(capabilities.clone())
+                .connect(&url)
+                .await
+            {
+                Ok(client) => {
+                    return Ok(Self {
+                        client,
+                        driver,
+                        _profile: profile,
+                    });
+                }
+                Err(error) => {
+                    last_error = Some(error);
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+            }
+        }
+        anyhow::bail!("could not open a browser session: {last_error:?}")
+    }
+
+    /// Waits until an element matching the CSS selector is there, and returns its text.
+    pub async fn text_of(&self, css: &str) -> anyhow::Result<String> {
+        let element = self
+            .client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(css))
+            .await
+            .with_context(|| format!("no element matches {css}"))?;
+        Ok(element.text().await?)
+    }
+
+    /// Waits until some element matching the CSS selector has exactly this text.
+    pub async fn wait_for_text(&self, css: &str, text: &str) -> anyhow::Result<()> {
+        let deadline = tokio::time::Instant::now() + PATIENCE;
+        loop {
+            let texts = self.texts_of(css).await.unwrap_or_default();
+            if texts.iter().any(|found| found == text) {
+                return Ok(());
+            }
+            if tokio::time::Instant::now() > deadline {
+                anyhow::bail!("no {css} says {text:?}; found {texts:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// The texts of every element matching the CSS selector, as they are now.
+    pub async fn texts_of(&self, css: &str) -> anyhow::Result<Vec<String>> {
+        let mut texts = Vec::new();
+        for element in self.client.find_all(Locator::Css(css)).await? {
+            texts.push(element.text().await?);
+        }
+        Ok(texts)
+    }
+
+    /// Ends the session and stops the driver.
+    pub async fn close(mut self) -> anyhow::Result<()> {
+        let closed = self.client.clone().close().await;
+        let _ = self.driver.kill();
+        closed.context("could not close the browser")
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}

@@ -1,0 +1,66 @@
+use innolabb_tests::TestApp;
+use shared::{ChallengeArea, Page, Problem};
+
+async fn problem_of(response: reqwest::Response) -> anyhow::Result<Problem> {
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/problem+json"
+    );
+    Ok(response.json().await?)
+}
+
+#[tokio::test]
+async fn an_unknown_api_path_is_a_404_problem_not_the_web_client() -> anyhow::Result<()> {
+    let app = TestApp::spawn().await?;
+    for path in [
+        "/api/v1/no-such-thing",
+        "/api/v1/labs/123/nothing",
+        "/api/v2/health",
+        "/api",
+    ] {
+        let response = app.get(path).await?;
+        assert_eq!(response.status(), 404, "{path}");
+        let problem = problem_of(response).await?;
+        assert_eq!(problem.status, 404);
+        assert_eq!(problem.title, "Not found");
+    }
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_method_a_path_does_not_answer_is_a_405_problem_with_allow() -> anyhow::Result<()> {
+    let app = TestApp::spawn().await?;
+    for method in [
+        reqwest::Method::POST,
+        reqwest::Method::DELETE,
+        reqwest::Method::TRACE,
+    ] {
+        let response = app
+            .client
+            .request(method.clone(), app.url("/api/v1/municipalities"))
+            .send()
+            .await?;
+        assert_eq!(response.status(), 405, "{method}");
+        assert_eq!(response.headers()["allow"], "GET");
+        assert_eq!(problem_of(response).await?.status, 405);
+    }
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_post_with_malformed_json_changes_nothing() -> anyhow::Result<()> {
+    let app = TestApp::spawn().await?;
+    let before: Page<ChallengeArea> = app.get_json("/api/v1/challenge-areas").await?;
+    let response = app
+        .client
+        .post(app.url("/api/v1/challenge-areas"))
+        .header("content-type", "application/json")
+        .body("{\"key\": ")
+        .send()
+        .await?;
+    assert!(response.status().is_client_error());
+    problem_of(response).await?;
+    let after: Page<ChallengeArea> = app.get_json("/api/v1/challenge-areas").await?;
+    assert_eq!(before, after);
+    Ok(())
+}

@@ -1,0 +1,63 @@
+use i18n_embed_fl::fl;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use super::language_switch::LanguageSwitch;
+use crate::app::Route;
+use crate::i18n::use_i18n;
+
+#[derive(Properties, PartialEq)]
+pub struct LayoutProps {
+    pub children: Html,
+}
+
+/// The frame of every page: a skip link, the header with navigation and the language
+/// switch, the page's own content in `<main>`, and the footer.
+#[component]
+pub fn Layout(props: &LayoutProps) -> Html {
+    let i18n = use_i18n();
+    let loader = i18n.loader();
+    let nav_items = [
+        (Route::Start, fl!(loader, "nav-start")),
+        (Route::Labs, fl!(loader, "nav-labs")),
+        (Route::Offerings, fl!(loader, "nav-offerings")),
+        (Route::Methods, fl!(loader, "nav-methods")),
+        (Route::Statistics, fl!(loader, "nav-statistics")),
+    ];
+    let current = use_route::<Route>();
+    html! {
+        <>
+            <a class="skip-link" href="#main">{ fl!(loader, "skip-to-content") }</a>
+            <header class="site-header">
+                <div class="site-header__inner">
+                    <Link<Route> to={Route::Start} classes="brand">
+                        <span class="brand__name">{ fl!(loader, "app-name") }</span>
+                        <span class="brand__tagline">{ fl!(loader, "app-tagline") }</span>
+                    </Link<Route>>
+                    <nav aria-label={fl!(loader, "nav-label")}>
+                        <ul class="nav">
+                            { for nav_items.into_iter().map(|(route, label)| {
+                                let is_current = current.as_ref() == Some(&route);
+                                html! {
+                                    <li>
+                                        <Link<Route> to={route} classes={classes!("nav__link", is_current.then_some("nav__link--current"))}>
+                                            <span aria-current={is_current.then_some("page")}>{ label }</span>
+                                        </Link<Route>>
+                                    </li>
+                                }
+                            }) }
+                        </ul>
+                    </nav>
+                    <LanguageSwitch />
+                </div>
+            </header>
+            <main id="main" tabindex="-1">
+                { props.children.clone() }
+            </main>
+            <footer class="site-footer">
+                <p>{ fl!(loader, "footer-text") }</p>
+                <p><a href="/docs/">{ fl!(loader, "footer-api-docs") }</a></p>
+            </footer>
+        </>
+    }
+}

@@ -1,0 +1,8 @@
+//! Reusable parts of the pages.
+
+mod language_switch;
+mod layout;
+mod status;
+
+pub use layout::Layout;
+pub use status::{ErrorMessage, Loading};

@@ -1,0 +1,36 @@
+use i18n_embed_fl::fl;
+use yew::prelude::*;
+
+use crate::i18n::use_i18n;
+
+#[derive(Properties, PartialEq)]
+pub struct LoadingProps {
+    /// What is being loaded, e.g. "Loading challenge areas …".
+    pub text: AttrValue,
+}
+
+/// A polite live region that tells screen readers something is loading.
+#[component]
+pub fn Loading(props: &LoadingProps) -> Html {
+    html! {
+        <p class="status status--loading" role="status" aria-live="polite">{ props.text.clone() }</p>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ErrorMessageProps {
+    pub on_retry: Callback<()>,
+}
+
+/// The generic error message, with a button to try again.
+#[component]
+pub fn ErrorMessage(props: &ErrorMessageProps) -> Html {
+    let i18n = use_i18n();
+    let on_retry = props.on_retry.reform(|_: MouseEvent| ());
+    html! {
+        <div class="status status--error" role="alert">
+            <p>{ fl!(i18n.loader(), "error-generic") }</p>
+            <button type="button" onclick={on_retry}>{ fl!(i18n.loader(), "error-retry") }</button>
+        </div>
+    }
+}

@@ -1,0 +1,173 @@
+//! Languages: Swedish by default, English selectable; the choice is remembered in the
+//! browser. Every text comes from the Fluent catalogues in `i18n/`, checked at compile time
+//! by `fl!`. Components call [`use_i18n`], which also re-renders them when the language
+//! changes.
+
+use std::sync::LazyLock;
+
+use gloo_storage::{LocalStorage, Storage};
+use i18n_embed::fluent::{FluentLanguageLoader, fluent_language_loader};
+use i18n_embed::{LanguageLoader, unic_langid::LanguageIdentifier};
+use rust_embed::RustEmbed;
+use yew::prelude::*;
+
+#[derive(RustEmbed)]
+#[folder = "i18n/"]
+struct Catalogues;
+
+static LOADER: LazyLock<FluentLanguageLoader> = LazyLock::new(|| {
+    let loader: FluentLanguageLoader = fluent_language_loader!();
+    // Unicode isolation marks around arguments confuse copy-paste and tests; our
+    // arguments are plain words and numbers.
+    loader.set_use_isolating(false);
+    loader
+});
+
+const STORAGE_KEY: &str = "innolabb.language";
+
+/// The languages of the web client.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Language {
+    #[default]
+    Swedish,
+    English,
+}
+
+impl Language {
+    pub const ALL: [Language; 2] = [Language::Swedish, Language::English];
+
+    /// The language's code, as in `lang` attributes and the API's texts.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Swedish => "sv",
+            Language::English => "en",
+        }
+    }
+
+    /// The language's name in itself, for the language switch.
+    pub fn own_name(self) -> &'static str {
+        match self {
+            Language::Swedish => "Svenska",
+            Language::English => "English",
+        }
+    }
+
+    fn from_code(code: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|language| language.code() == code)
+    }
+
+    /// The language the user chose before, or Swedish.
+    pub fn remembered() -> Self {
+        LocalStorage::get::<String>(STORAGE_KEY)
+            .ok()
+            .and_then(|code| Self::from_code(&code))
+            .unwrap_or_default()
+    }
+
+    /// Loads the catalogue, marks up the page's language and remembers the choice.
+    pub fn activate(self) {
+        let requested: Vec<LanguageIdentifier> = [self.code(), "sv"]
+            .iter()
+            .filter_map(|code| code.parse().ok())
+            .collect();
+        if let Err(error) = LOADER.load_languages(&Catalogues, &requested) {
+            web_sys::console::error_1(
+                &format!("could not load the language {}: {error}", self.code()).into(),
+            );
+        }
+        if let Some(html) = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.document_element())
+        {
+            let _ = html.set_attribute("lang", self.code());
+        }
+        let _ = LocalStorage::set(STORAGE_KEY, self.code());
+    }
+}
+
+/// The current language and a way to change it, shared through a Yew context.
+#[derive(Clone, PartialEq)]
+pub struct LanguageContext {
+    pub language: Language,
+    pub set_language: Callback<Language>,
+}
+
+impl Default for LanguageContext {
+    fn default() -> Self {
+        Self {
+            language: Language::default(),
+            set_language: Callback::noop(),
+        }
+    }
+}
+
+/// What a component needs to show text: the loader for `fl!` and the current language.
+#[derive(Clone, PartialEq)]
+pub struct I18n {
+    context: LanguageContext,
+}
+
+impl I18n {
+    pub fn loader(&self) -> &'static FluentLanguageLoader {
+        &LOADER
+    }
+
+    pub fn language(&self) -> Language {
+        self.context.language
+    }
+
+    pub fn set_language(&self, language: Language) {
+        self.context.set_language.emit(language);
+    }
+}
+
+/// The translations for a component; re-renders it when the language changes.
+#[hook]
+pub fn use_i18n() -> I18n {
+    I18n {
+        context: use_context::<LanguageContext>().unwrap_or_default(),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LanguageProviderProps {
+    pub children: Html,
+}
+
+/// Holds the current language for everything inside it.
+#[component]
+pub fn LanguageProvider(props: &LanguageProviderProps) -> Html {
+    let language = use_state(|| {
+        let language = Language::remembered();
+        language.activate();
+        language
+    });
+    let set_language = {
+        let language = language.clone();
+        Callback::from(move |chosen: Language| {
+            chosen.activate();
+            language.set(chosen);
+        })
+    };
+    let context = LanguageContext {
+        language: *language,
+        set_language,
+    };
+    html! {
+        <ContextProvider<LanguageContext> {context}>
+            { props.children.clone() }
+        </ContextProvider<LanguageContext>>
+    }
+}
+
+/// Sets the document's title: "<page> – Innolabb".
+#[hook]
+pub fn use_title(page: String) {
+    use_effect_with(page, |page| {
+        if let Some(document) = web_sys::window().and_then(|window| window.document()) {
+            document.set_title(&format!("{page} – Innolabb"));
+        }
+    });
+}

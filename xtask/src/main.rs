@@ -1,0 +1,66 @@
+//! The project's commands, run as `cargo xtask <command>` from anywhere in the workspace.
+//!
+//! - `run`: build everything, start a private Postgres unless `DATABASE_URL` is set,
+//!   migrate, load the demo data and serve the app.
+//! - `test`: every check and test of the project; what CI runs.
+//! - `openapi`: write the generated OpenAPI document to `openapi/openapi.json`.
+
+mod browser;
+mod postgres;
+mod run;
+mod schemathesis;
+mod shell;
+mod test;
+mod web;
+
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(about = "Innolabb's project commands")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build everything and serve the app with a private Postgres and demo data.
+    Run,
+    /// Run every check and test (formatting, lints, unit, HTTP, browser, schemathesis).
+    Test,
+    /// Write the generated OpenAPI document to openapi/openapi.json.
+    Openapi,
+    /// Build the web client into web-client/dist.
+    BuildWeb,
+}
+
+fn main() -> anyhow::Result<()> {
+    let root = workspace_root();
+    std::env::set_current_dir(&root)?;
+    match Cli::parse().command {
+        Command::Run => run::run(&root),
+        Command::Test => test::test(&root),
+        Command::Openapi => write_openapi(&root),
+        Command::BuildWeb => web::build(&root).map(|_| ()),
+    }
+}
+
+/// The workspace root: the parent of this crate's folder.
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+fn write_openapi(root: &Path) -> anyhow::Result<()> {
+    shell::step("Generating the OpenAPI document");
+    let json =
+        shell::output(shell::cargo().args(["run", "--quiet", "-p", "api", "--", "openapi"]))?;
+    let path = root.join("openapi/openapi.json");
+    std::fs::write(&path, json)?;
+    println!("wrote {}", path.display());
+    Ok(())
+}

@@ -1,0 +1,62 @@
+//! `cargo xtask test`: every check and test of the project, as CI runs it.
+
+use std::path::Path;
+
+use crate::postgres::{Cluster, Durability};
+use crate::{browser, schemathesis, shell, web};
+
+pub fn test(root: &Path) -> anyhow::Result<()> {
+    let started = std::time::Instant::now();
+
+    shell::step("Checking formatting (cargo fmt --check)");
+    shell::run(shell::cargo().args(["fmt", "--all", "--check"]))?;
+
+    shell::step("Linting (clippy, native and WebAssembly)");
+    shell::run(shell::cargo().args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    let static_dir = web::build(root)?;
+    shell::run(shell::cargo().args([
+        "clippy",
+        "-p",
+        "web-client",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--profile",
+        "wasm-release",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+
+    shell::step("Preparing the browser and schemathesis");
+    let browser = browser::ensure()?;
+    let schemathesis = schemathesis::ensure(root)?;
+
+    shell::step("Starting a throwaway Postgres");
+    let scratch = tempfile::Builder::new()
+        .prefix("innolabb-test-")
+        .tempdir()?;
+    let cluster = Cluster::start(scratch.path(), Durability::Throwaway)?;
+
+    shell::step("Running the tests (unit, HTTP, OpenAPI, browser, schemathesis)");
+    shell::run(
+        shell::cargo()
+            .args(["test", "--workspace", "--no-fail-fast"])
+            .env("DATABASE_URL", cluster.url("postgres"))
+            .env("STATIC_DIR", &static_dir)
+            .env("CHROMIUM", &browser.chromium)
+            .env("CHROMEDRIVER", &browser.chromedriver)
+            .env("SCHEMATHESIS", &schemathesis)
+            .env("RUST_LOG", "warn"),
+    )?;
+
+    drop(cluster);
+    println!("\nall checks passed in {} s", started.elapsed().as_secs());
+    Ok(())
+}

@@ -1,0 +1,67 @@
+//! Building the web client: Yew compiled to WebAssembly, its JavaScript glue made by
+//! wasm-bindgen (the library, pinned to the same version as the client's wasm-bindgen, so
+//! nothing has to be installed or downloaded), and its static files.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::Context;
+
+use crate::shell;
+
+const TARGET: &str = "wasm32-unknown-unknown";
+const PROFILE: &str = "wasm-release";
+
+/// Builds the client into `web-client/dist` and returns that folder.
+pub fn build(root: &Path) -> anyhow::Result<PathBuf> {
+    ensure_wasm_target()?;
+    shell::step("Building the web client (WebAssembly, size-optimised)");
+    shell::run(shell::cargo().args([
+        "build",
+        "-p",
+        "web-client",
+        "--target",
+        TARGET,
+        "--profile",
+        PROFILE,
+    ]))?;
+    let wasm = root
+        .join("target")
+        .join(TARGET)
+        .join(PROFILE)
+        .join("web-client.wasm");
+    let dist = root.join("web-client/dist");
+    if dist.exists() {
+        std::fs::remove_dir_all(&dist)?;
+    }
+    std::fs::create_dir_all(&dist)?;
+    wasm_bindgen_cli_support::Bindgen::new()
+        .input_path(&wasm)
+        .web(true)?
+        .typescript(false)
+        .out_name("web_client")
+        .generate(&dist)
+        .context("wasm-bindgen could not generate the client's glue")?;
+    for file in ["index.html", "style.css", "favicon.svg"] {
+        std::fs::copy(root.join("web-client").join(file), dist.join(file))
+            .with_context(|| format!("could not copy web-client/{file}"))?;
+    }
+    let size = std::fs::metadata(dist.join("web_client_bg.wasm"))?.len();
+    println!(
+        "web client built in {} ({} KiB of WebAssembly)",
+        dist.display(),
+        size / 1024
+    );
+    Ok(dist)
+}
+
+/// Adds the WebAssembly target with rustup when it is missing.
+fn ensure_wasm_target() -> anyhow::Result<()> {
+    let installed = shell::output(Command::new("rustup").args(["target", "list", "--installed"]))
+        .context("rustup is needed to add the WebAssembly target")?;
+    if !installed.lines().any(|line| line.trim() == TARGET) {
+        shell::step("Adding the Rust target wasm32-unknown-unknown");
+        shell::run(Command::new("rustup").args(["target", "add", TARGET]))?;
+    }
+    Ok(())
+}
