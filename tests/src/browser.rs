@@ -112,6 +112,28 @@ impl Browser {
         Ok(texts)
     }
 
+    /// Runs axe-core over the page as it is now, for WCAG 2.1 A and AA, and returns the
+    /// violations found, one line each ("rule: help (n elements)").
+    pub async fn accessibility_violations(&self) -> anyhow::Result<Vec<String>> {
+        let axe_path = std::env::var("AXE_CORE").context(
+            "AXE_CORE is not set: run the tests with `cargo xtask test`, which installs axe-core",
+        )?;
+        let axe = std::fs::read_to_string(&axe_path)
+            .with_context(|| format!("could not read {axe_path}"))?;
+        self.client.execute(&axe, Vec::new()).await?;
+        let result = self
+            .client
+            .execute_async(
+                r#"const done = arguments[arguments.length - 1];
+                axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } })
+                    .then(r => done(r.violations.map(v => `${v.id}: ${v.help} (${v.nodes.length} elements: ${v.nodes.map(n => n.target.join(" ")).join(", ")})`)))
+                    .catch(e => done([`axe failed: ${e}`]));"#,
+                Vec::new(),
+            )
+            .await?;
+        Ok(serde_json::from_value(result)?)
+    }
+
     /// Ends the session and stops the driver.
     pub async fn close(mut self) -> anyhow::Result<()> {
         let closed = self.client.clone().close().await;

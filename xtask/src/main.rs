@@ -5,6 +5,7 @@
 //! - `test`: every check and test of the project; what CI runs.
 //! - `openapi`: write the generated OpenAPI document to `openapi/openapi.json`.
 
+mod axe;
 mod browser;
 mod postgres;
 mod run;

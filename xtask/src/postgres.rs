@@ -110,22 +110,28 @@ impl Cluster {
 
     /// Creates the database unless it exists.
     pub fn ensure_database(&self, database: &str) -> anyhow::Result<()> {
-        let exists = shell::output(
-            Command::new(self.bin.join("psql"))
-                .arg(self.url("postgres"))
-                .args([
-                    "-tAc",
-                    &format!("SELECT 1 FROM pg_database WHERE datname = '{database}'"),
-                ]),
-        )?;
+        let exists = shell::output(Command::new(self.psql()).arg(self.url("postgres")).args([
+            "-tAc",
+            &format!("SELECT 1 FROM pg_database WHERE datname = '{database}'"),
+        ]))?;
         if exists.trim() != "1" {
             shell::run(
-                Command::new(self.bin.join("psql"))
+                Command::new(self.psql())
                     .arg(self.url("postgres"))
                     .args(["-qc", &format!("CREATE DATABASE \"{database}\"")]),
             )?;
         }
         Ok(())
+    }
+
+    /// psql: beside the server binaries, or else on PATH.
+    fn psql(&self) -> PathBuf {
+        let beside = self.bin.join("psql");
+        if beside.is_file() {
+            beside
+        } else {
+            PathBuf::from("psql")
+        }
     }
 
     /// Stops the server, waiting for it to shut down cleanly.
@@ -191,7 +197,11 @@ fn find_server_binaries() -> Option<PathBuf> {
         .into_iter()
         .find(|dir| dir.join("initdb").is_file() && dir.join("pg_ctl").is_file())
     {
-        return Some(dir);
+        // Often links into the real folder, which also holds psql: follow them.
+        let real = std::fs::canonicalize(dir.join("initdb")).ok();
+        return real
+            .and_then(|initdb| initdb.parent().map(Path::to_path_buf))
+            .or(Some(dir));
     }
     let mut versions: Vec<(u32, PathBuf)> = std::fs::read_dir("/usr/lib/postgresql")
         .ok()?

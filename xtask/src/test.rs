@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use crate::postgres::{Cluster, Durability};
-use crate::{browser, schemathesis, shell, web};
+use crate::{axe, browser, schemathesis, shell, web};
 
 pub fn test(root: &Path) -> anyhow::Result<()> {
     let started = std::time::Instant::now();
@@ -34,8 +34,9 @@ pub fn test(root: &Path) -> anyhow::Result<()> {
         "warnings",
     ]))?;
 
-    shell::step("Preparing the browser and schemathesis");
+    shell::step("Preparing the browser, axe-core and schemathesis");
     let browser = browser::ensure()?;
+    let axe = axe::ensure(root)?;
     let schemathesis = schemathesis::ensure(root)?;
 
     shell::step("Starting a throwaway Postgres");
@@ -52,6 +53,7 @@ pub fn test(root: &Path) -> anyhow::Result<()> {
             .env("STATIC_DIR", &static_dir)
             .env("CHROMIUM", &browser.chromium)
             .env("CHROMEDRIVER", &browser.chromedriver)
+            .env("AXE_CORE", &axe)
             .env("SCHEMATHESIS", &schemathesis)
             .env("RUST_LOG", "warn"),
     )?;

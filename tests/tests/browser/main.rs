@@ -64,6 +64,10 @@ async fn the_start_page_shows_the_areas_in_swedish_then_english_and_a_deep_link_
             .find(Locator::Css("button[aria-pressed=true]"))
             .await?;
         assert_eq!(pressed.text().await?, "English");
+        assert_eq!(
+            browser.accessibility_violations().await?,
+            Vec::<String>::new()
+        );
 
         // A deep link loaded directly: the server gives the app, the app its page, in English.
         browser.client.goto(&app.url("/labs")).await?;
@@ -78,6 +82,10 @@ async fn the_start_page_shows_the_areas_in_swedish_then_english_and_a_deep_link_
         // An address the app does not know.
         browser.client.goto(&app.url("/no/such/page")).await?;
         browser.wait_for_text("main h1", "Page not found").await?;
+        assert_eq!(
+            browser.accessibility_violations().await?,
+            Vec::<String>::new()
+        );
         anyhow::Ok(())
     }
     .await;
