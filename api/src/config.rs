@@ -4,6 +4,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use anyhow::Context;
+use secrecy::{ExposeSecret, SecretBox};
 
 /// Everything the server needs to start.
 #[derive(Debug, Clone)]
@@ -16,6 +17,37 @@ pub struct Config {
     pub static_dir: PathBuf,
     /// `DATABASE_POOL_SIZE`: the most connections held open to Postgres.
     pub database_pool_size: usize,
+    /// `JWT_SECRET` and `COOKIE_SECURE`.
+    pub auth: AuthConfig,
+}
+
+/// What signs and carries sessions.
+#[derive(Debug, Clone)]
+pub struct AuthConfig {
+    /// `JWT_SECRET`: signs access tokens; at least 32 bytes.
+    jwt_secret: std::sync::Arc<SecretBox<[u8]>>,
+    /// `COOKIE_SECURE`: mark the session cookie `Secure` (set it to `true` behind HTTPS).
+    pub cookie_secure: bool,
+}
+
+impl AuthConfig {
+    pub const MIN_SECRET_BYTES: usize = 32;
+
+    pub fn new(jwt_secret: &[u8], cookie_secure: bool) -> anyhow::Result<Self> {
+        anyhow::ensure!(
+            jwt_secret.len() >= Self::MIN_SECRET_BYTES,
+            "JWT_SECRET must be at least {} bytes long",
+            Self::MIN_SECRET_BYTES
+        );
+        Ok(Self {
+            jwt_secret: std::sync::Arc::new(SecretBox::new(Box::from(jwt_secret))),
+            cookie_secure,
+        })
+    }
+
+    pub fn jwt_secret(&self) -> &[u8] {
+        self.jwt_secret.expose_secret()
+    }
 }
 
 pub const DEFAULT_BIND_ADDR: &str = "127.0.0.1:8080";
@@ -48,11 +80,20 @@ impl Config {
                 .filter(|size| *size > 0)
                 .with_context(|| format!("DATABASE_POOL_SIZE={size:?} is not a positive number"))?,
         };
+        let jwt_secret = lookup("JWT_SECRET").context(
+            "JWT_SECRET is not set: give it 32 or more random bytes (`cargo xtask run` makes one in .data/)",
+        )?;
+        let cookie_secure = match lookup("COOKIE_SECURE").as_deref() {
+            None | Some("false") | Some("0") => false,
+            Some("true") | Some("1") => true,
+            Some(other) => anyhow::bail!("COOKIE_SECURE={other:?} must be true or false"),
+        };
         Ok(Self {
             database_url,
             bind_addr,
             static_dir: static_dir.into(),
             database_pool_size,
+            auth: AuthConfig::new(jwt_secret.as_bytes(), cookie_secure)?,
         })
     }
 }
@@ -60,6 +101,8 @@ impl Config {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const SECRET: &str = "0123456789abcdef0123456789abcdef";
 
     fn lookup<'a>(vars: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
         move |name| {
@@ -71,7 +114,10 @@ mod tests {
 
     #[test]
     fn defaults_apply_when_only_the_database_is_given() -> anyhow::Result<()> {
-        let config = Config::from_lookup(lookup(&[("DATABASE_URL", "postgres://x/y")]))?;
+        let config = Config::from_lookup(lookup(&[
+            ("DATABASE_URL", "postgres://x/y"),
+            ("JWT_SECRET", SECRET),
+        ]))?;
         assert_eq!(config.bind_addr.to_string(), DEFAULT_BIND_ADDR);
         assert_eq!(config.static_dir, PathBuf::from(DEFAULT_STATIC_DIR));
         assert_eq!(config.database_pool_size, DEFAULT_DATABASE_POOL_SIZE);

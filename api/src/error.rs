@@ -27,9 +27,24 @@ pub enum ApiError {
     /// The body is larger than [`JSON_BODY_LIMIT`].
     #[error("request body too large")]
     PayloadTooLarge,
-    /// The body is not `application/json`.
-    #[error("unsupported media type")]
-    UnsupportedMediaType,
+    /// The body's fields are invalid: one entry per bad field.
+    #[error("validation failed")]
+    Validation(Vec<FieldError>),
+    /// No credentials, or credentials that are not valid.
+    #[error("unauthorized: {0}")]
+    Unauthorized(String),
+    /// The caller may see the resource but not do this.
+    #[error("forbidden: {0}")]
+    Forbidden(String),
+    /// The request conflicts with the current state.
+    #[error("conflict: {detail}")]
+    Conflict {
+        detail: String,
+        errors: Vec<FieldError>,
+    },
+    /// Too many attempts; try again after this many seconds.
+    #[error("too many requests")]
+    TooManyRequests { retry_after_seconds: i64 },
     /// No such resource, or one the caller may not see.
     #[error("not found")]
     NotFound,
@@ -52,6 +67,35 @@ impl ApiError {
             code: code.to_owned(),
             message: message.into(),
         }])
+    }
+
+    /// A single invalid field.
+    pub fn invalid_field(field: &str, code: &str, message: impl Into<String>) -> Self {
+        Self::Validation(vec![FieldError {
+            field: field.to_owned(),
+            code: code.to_owned(),
+            message: message.into(),
+        }])
+    }
+
+    /// A 401 for missing or invalid credentials.
+    pub fn unauthorized() -> Self {
+        Self::Unauthorized(
+            "Sign in, or send a valid access token or API key as `Authorization: Bearer …`."
+                .to_owned(),
+        )
+    }
+
+    /// A conflict with one field, e.g. an e-mail that is taken.
+    pub fn conflict_on(field: &str, code: &str, message: &str) -> Self {
+        Self::Conflict {
+            detail: message.to_owned(),
+            errors: vec![FieldError {
+                field: field.to_owned(),
+                code: code.to_owned(),
+                message: message.to_owned(),
+            }],
+        }
     }
 
     fn problem(&self) -> Problem {
@@ -77,10 +121,30 @@ impl ApiError {
                 )),
                 Vec::new(),
             ),
-            Self::UnsupportedMediaType => (
-                "unsupported-media-type",
-                "Unsupported media type",
-                Some("Send the request body as application/json.".to_owned()),
+            Self::Validation(errors) => (
+                "validation",
+                "Validation failed",
+                Some(describe_fields(errors)),
+                errors.clone(),
+            ),
+            Self::Unauthorized(detail) => (
+                "unauthorized",
+                "Unauthorized",
+                Some(detail.clone()),
+                Vec::new(),
+            ),
+            Self::Forbidden(detail) => ("forbidden", "Forbidden", Some(detail.clone()), Vec::new()),
+            Self::Conflict { detail, errors } => {
+                ("conflict", "Conflict", Some(detail.clone()), errors.clone())
+            }
+            Self::TooManyRequests {
+                retry_after_seconds,
+            } => (
+                "rate-limited",
+                "Too many requests",
+                Some(format!(
+                    "Too many attempts. Try again in {retry_after_seconds} seconds."
+                )),
                 Vec::new(),
             ),
             Self::NotFound => (
@@ -133,7 +197,11 @@ impl ResponseError for ApiError {
         match self {
             Self::InvalidParameter(_) | Self::MalformedBody(_) => StatusCode::BAD_REQUEST,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
-            Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            Self::Forbidden(_) => StatusCode::FORBIDDEN,
+            Self::Conflict { .. } => StatusCode::CONFLICT,
+            Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
             Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
@@ -152,8 +220,23 @@ impl ResponseError for ApiError {
             _ => {}
         }
         let mut response = problem_response(&self.problem());
-        if let Self::MethodNotAllowed(allow) = self {
-            response.headers_mut().insert(header::ALLOW, allow.clone());
+        let headers = response.headers_mut();
+        match self {
+            Self::MethodNotAllowed(allow) => {
+                headers.insert(header::ALLOW, allow.clone());
+            }
+            Self::Unauthorized(_) => {
+                headers.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+            }
+            Self::TooManyRequests {
+                retry_after_seconds,
+            } => {
+                headers.insert(
+                    header::RETRY_AFTER,
+                    HeaderValue::from(retry_after_seconds.max(&1).to_owned()),
+                );
+            }
+            _ => {}
         }
         response
     }
@@ -209,7 +292,9 @@ pub fn json_error(error: JsonPayloadError, _req: &HttpRequest) -> actix_web::Err
         JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
             ApiError::PayloadTooLarge
         }
-        JsonPayloadError::ContentType => ApiError::UnsupportedMediaType,
+        JsonPayloadError::ContentType => ApiError::MalformedBody(
+            "Send the request body as JSON, with Content-Type: application/json.".to_owned(),
+        ),
         JsonPayloadError::Deserialize(error) => ApiError::MalformedBody(format!(
             "The body is not valid JSON for this operation: {error}"
         )),
@@ -375,9 +460,14 @@ mod tests {
     }
 
     #[actix_web::test]
-    async fn a_body_that_is_not_json_is_a_415_problem() {
-        let (status, _) = post_body("text/plain", b"name".to_vec()).await;
-        assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    async fn a_body_that_is_not_json_is_a_400_problem() {
+        let (status, problem) = post_body("text/plain", b"name".to_vec()).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert!(
+            problem
+                .and_then(|p| p.detail)
+                .is_some_and(|d| d.contains("application/json"))
+        );
     }
 
     #[actix_web::test]

@@ -1,11 +1,16 @@
 //! Innolabb's API server: a library, so that the binary and the end-to-end tests start
 //! exactly the same server.
 
+pub mod auth;
+pub mod authz;
 pub mod config;
 pub mod db;
+pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod extract;
 pub mod openapi;
+pub mod pagination;
 pub mod routes;
 pub mod startup;
 pub mod telemetry;

@@ -20,6 +20,17 @@ enum Command {
     Migrate,
     /// Print the OpenAPI document.
     Openapi,
+    /// Load the demo data (idempotent) and print its sign-in details.
+    SeedDemo,
+    /// Make an existing person (by e-mail) a platform admin.
+    CreateAdmin {
+        #[arg(long)]
+        email: String,
+    },
+}
+
+fn database_url() -> anyhow::Result<String> {
+    std::env::var("DATABASE_URL").context("DATABASE_URL is not set")
 }
 
 #[tokio::main]
@@ -28,7 +39,25 @@ async fn main() -> anyhow::Result<()> {
         Command::Openapi => print!("{}", openapi::document_json()?),
         Command::Migrate => {
             telemetry::init();
-            db::run_migrations(&Config::from_env()?.database_url).await?;
+            db::run_migrations(&database_url()?).await?;
+        }
+        Command::SeedDemo => {
+            use diesel_async::AsyncConnection;
+            let mut conn = diesel_async::AsyncPgConnection::establish(&database_url()?).await?;
+            let accounts = api::demo::seed(&mut conn).await?;
+            println!("Demo accounts (password: {}):", api::demo::PASSWORD);
+            for account in accounts {
+                println!("  {account}");
+            }
+        }
+        Command::CreateAdmin { email } => {
+            use diesel_async::AsyncConnection;
+            let mut conn = diesel_async::AsyncPgConnection::establish(&database_url()?).await?;
+            let email = api::domain::accounts::normalize_email(&email);
+            if !db::users::make_platform_admin(&mut conn, &email).await? {
+                anyhow::bail!("no account has the e-mail address {email}: register it first");
+            }
+            println!("{email} is now a platform admin");
         }
         Command::Serve => {
             telemetry::init();

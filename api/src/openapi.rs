@@ -1,7 +1,8 @@
 //! The OpenAPI document: its header here, its paths and schemas collected from the
 //! handlers by utoipa-actix-web (see `startup::api`).
 
-use utoipa::OpenApi;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -16,9 +17,46 @@ Conventions (see docs/API-DESIGN.md in the repository): JSON with snake_case fie
     tags(
         (name = "health", description = "Liveness and readiness of the service."),
         (name = "reference", description = "Reference data: challenge areas, counties and municipalities."),
+        (name = "auth", description = "Accounts and sessions of people."),
+        (name = "me", description = "The signed-in person."),
+        (name = "organizations", description = "Organisations and their members."),
+        (name = "api-keys", description = "Partner systems' API keys."),
+        (name = "admin", description = "Platform administration."),
     ),
+    modifiers(&SecuritySchemes),
 )]
 pub struct ApiDoc;
+
+/// The two ways to authenticate, both as `Authorization: Bearer …`.
+struct SecuritySchemes;
+
+impl Modify for SecuritySchemes {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer_jwt",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .description(Some(
+                        "A person's access token from POST /api/v1/auth/login (valid 15 minutes).",
+                    ))
+                    .build(),
+            ),
+        );
+        components.add_security_scheme(
+            "api_key",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("ilk_…")
+                    .description(Some("A partner system's API key (starts with ilk_), acting for its organisation within its scopes."))
+                    .build(),
+            ),
+        );
+    }
+}
 
 /// The document, as served at `/api-docs/openapi.json` and committed as `openapi/openapi.json`.
 pub fn document() -> utoipa::openapi::OpenApi {

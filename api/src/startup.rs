@@ -33,10 +33,12 @@ impl Application {
             .with_context(|| format!("could not listen on {}", config.bind_addr))?;
         let port = listener.local_addr()?.port();
         let static_dir = config.static_dir.clone();
+        let auth = web::Data::new(config.auth.clone());
         let server = HttpServer::new(move || {
             let (app, document) = api();
             let allowed_methods = AllowedMethods::from_openapi(&document);
             app.app_data(web::Data::new(pool.clone()))
+                .app_data(auth.clone())
                 .app_data(web::Data::new(allowed_methods))
                 .app_data(
                     web::JsonConfig::default()

@@ -11,8 +11,11 @@ use std::path::PathBuf;
 
 use actix_web::dev::ServerHandle;
 use anyhow::Context;
-use api::config::Config;
+use api::config::{AuthConfig, Config};
 use api::startup::Application;
+
+/// The secret the test servers sign access tokens with.
+pub const TEST_JWT_SECRET: &[u8] = b"the-test-secret-of-innolabb-at-least-32-bytes";
 
 /// A running API with its own fresh database.
 pub struct TestApp {
@@ -39,6 +42,7 @@ impl TestApp {
             bind_addr: "127.0.0.1:0".parse()?,
             static_dir: static_dir(),
             database_pool_size: 4,
+            auth: AuthConfig::new(TEST_JWT_SECRET, false)?,
         };
         let application = Application::build(config).await?;
         let address = format!("http://127.0.0.1:{}", application.port());
@@ -104,4 +108,167 @@ pub fn workspace_root() -> PathBuf {
         .parent()
         .map(PathBuf::from)
         .unwrap_or_default()
+}
+
+/// A person with an account, signed in.
+#[derive(Debug, Clone)]
+pub struct TestUser {
+    pub id: uuid::Uuid,
+    pub email: String,
+    pub password: String,
+    pub access_token: String,
+    pub refresh_token: String,
+}
+
+/// The password every test user gets.
+pub const TEST_PASSWORD: &str = "ett långt testlösenord";
+
+impl TestApp {
+    /// A request with an optional bearer token and JSON body.
+    pub async fn call(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        bearer: Option<&str>,
+        body: Option<serde_json::Value>,
+    ) -> anyhow::Result<reqwest::Response> {
+        let mut request = self.client.request(method.clone(), self.url(path));
+        if let Some(token) = bearer {
+            request = request.bearer_auth(token);
+        }
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        request
+            .send()
+            .await
+            .with_context(|| format!("{method} {path}"))
+    }
+
+    /// Registers and signs in a new person named `name` (their e-mail derives from it).
+    pub async fn sign_up(&self, name: &str) -> anyhow::Result<TestUser> {
+        let email = format!("{}@example.se", name.to_lowercase().replace(' ', "."));
+        let registered = self
+            .call(
+                reqwest::Method::POST,
+                "/api/v1/auth/register",
+                None,
+                Some(serde_json::json!({"email": email, "password": TEST_PASSWORD, "display_name": name})),
+            )
+            .await?;
+        anyhow::ensure!(
+            registered.status() == 201,
+            "register answered {}",
+            registered.status()
+        );
+        let me: shared::Me = registered.json().await?;
+        let tokens = self.login(&email, TEST_PASSWORD).await?;
+        Ok(TestUser {
+            id: me.id,
+            email,
+            password: TEST_PASSWORD.to_owned(),
+            access_token: tokens.access_token,
+            refresh_token: tokens.refresh_token.unwrap_or_default(),
+        })
+    }
+
+    /// Signs in, failing unless it succeeds.
+    pub async fn login(
+        &self,
+        email: &str,
+        password: &str,
+    ) -> anyhow::Result<shared::TokenResponse> {
+        let response = self
+            .call(
+                reqwest::Method::POST,
+                "/api/v1/auth/login",
+                None,
+                Some(serde_json::json!({"email": email, "password": password})),
+            )
+            .await?;
+        anyhow::ensure!(
+            response.status() == 200,
+            "login answered {}",
+            response.status()
+        );
+        Ok(response.json().await?)
+    }
+
+    /// Creates an organisation owned by `owner`, with organisation number number `n`.
+    pub async fn create_organization(
+        &self,
+        owner: &TestUser,
+        name: &str,
+        n: u32,
+    ) -> anyhow::Result<shared::Organization> {
+        let response = self
+            .call(
+                reqwest::Method::POST,
+                "/api/v1/organizations",
+                Some(&owner.access_token),
+                Some(serde_json::json!({
+                    "name": name, "kind": "housing_company", "org_number": org_number(n),
+                    "municipality_code": "0581", "description": "Ett bostadsbolag i Norrköping."
+                })),
+            )
+            .await?;
+        anyhow::ensure!(
+            response.status() == 201,
+            "create organization answered {}",
+            response.status()
+        );
+        Ok(response.json().await?)
+    }
+
+    /// Creates an API key of an organisation with the given scopes; returns its id and secret.
+    pub async fn create_api_key(
+        &self,
+        owner: &TestUser,
+        organization: uuid::Uuid,
+        scopes: &[&str],
+    ) -> anyhow::Result<(uuid::Uuid, String)> {
+        let response = self
+            .call(
+                reqwest::Method::POST,
+                &format!("/api/v1/organizations/{organization}/api-keys"),
+                Some(&owner.access_token),
+                Some(serde_json::json!({"name": "Testnyckel", "scopes": scopes})),
+            )
+            .await?;
+        anyhow::ensure!(
+            response.status() == 201,
+            "create API key answered {}",
+            response.status()
+        );
+        let created: shared::CreatedApiKey = response.json().await?;
+        Ok((created.api_key.id, created.secret))
+    }
+
+    /// Makes a person a platform admin, as `api create-admin` does.
+    pub async fn make_platform_admin(&self, user: &TestUser) -> anyhow::Result<()> {
+        use diesel_async::AsyncConnection;
+        let mut conn = diesel_async::AsyncPgConnection::establish(&self.database_url).await?;
+        anyhow::ensure!(api::db::users::make_platform_admin(&mut conn, &user.email).await?);
+        Ok(())
+    }
+}
+
+/// A valid organisation number (third digit ≥ 2, Luhn check digit) made from `n`.
+pub fn org_number(n: u32) -> String {
+    let body = format!("556{:06}", n % 1_000_000);
+    let sum: u32 = body
+        .bytes()
+        .enumerate()
+        .map(|(i, b)| {
+            let digit = u32::from(b - b'0');
+            if i % 2 == 0 {
+                let doubled = digit * 2;
+                doubled / 10 + doubled % 10
+            } else {
+                digit
+            }
+        })
+        .sum();
+    let check = (10 - sum % 10) % 10;
+    format!("{}-{}{check}", &body[..6], &body[6..])
 }

@@ -44,6 +44,18 @@ pub fn run(root: &Path) -> anyhow::Result<()> {
             .env("DATABASE_URL", &database_url),
     )?;
 
+    shell::step("Loading the demo data");
+    shell::run(
+        Command::new(&api_binary)
+            .arg("seed-demo")
+            .env("DATABASE_URL", &database_url),
+    )?;
+
+    let jwt_secret = match std::env::var("JWT_SECRET") {
+        Ok(secret) => secret,
+        Err(_) => local_secret(&root.join(".data/jwt-secret"))?,
+    };
+
     let bind_addr = std::env::var("BIND_ADDR").unwrap_or_else(|_| DEFAULT_BIND_ADDR.to_owned());
     shell::step(&format!(
         "Serving Innolabb at http://{bind_addr} (Ctrl-C stops it)"
@@ -54,6 +66,7 @@ pub fn run(root: &Path) -> anyhow::Result<()> {
         .env("DATABASE_URL", &database_url)
         .env("BIND_ADDR", &bind_addr)
         .env("STATIC_DIR", &static_dir)
+        .env("JWT_SECRET", &jwt_secret)
         .spawn()
         .context("could not start the API")?;
 
@@ -72,4 +85,26 @@ pub fn run(root: &Path) -> anyhow::Result<()> {
         cluster.stop()?;
     }
     Ok(())
+}
+
+/// The secret that signs access tokens: made on the first run, kept in `.data/` (which git
+/// ignores) so that sessions survive a restart.
+fn local_secret(path: &Path) -> anyhow::Result<String> {
+    if let Ok(secret) = std::fs::read_to_string(path)
+        && secret.trim().len() >= 32
+    {
+        return Ok(secret.trim().to_owned());
+    }
+    let mut bytes = [0_u8; 48];
+    std::fs::File::open("/dev/urandom")
+        .and_then(|mut random| std::io::Read::read_exact(&mut random, &mut bytes))
+        .context("could not read /dev/urandom to make a JWT secret")?;
+    let secret: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::write(path, &secret)?;
+    std::fs::set_permissions(path, std::os::unix::fs::PermissionsExt::from_mode(0o600))?;
+    println!("made a new JWT secret in {}", path.display());
+    Ok(secret)
 }

@@ -1,8 +1,14 @@
 //! The database layer: the connection pool, the embedded migrations, and one module of
 //! queries per group of tables. All SQL lives below this module.
 
+pub mod api_keys;
+pub mod audit;
+pub mod organizations;
+pub mod rate_limits;
 pub mod reference;
 pub mod schema;
+pub mod sessions;
+pub mod users;
 
 use std::time::Duration;
 

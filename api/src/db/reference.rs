@@ -87,3 +87,10 @@ pub async fn municipalities(
         })
         .collect())
 }
+
+/// Whether a municipality with this code exists.
+pub async fn municipality_exists(conn: &mut AsyncPgConnection, code: &str) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(municipalities::table.find(code)))
+        .get_result(conn)
+        .await
+}

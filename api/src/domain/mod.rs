@@ -1,3 +1,6 @@
 //! Plain domain logic: validated values and rules, free of HTTP and SQL.
 
+pub mod accounts;
+pub mod organizations;
 pub mod reference;
+pub mod validation;

@@ -1,7 +1,12 @@
 //! The HTTP handlers, one module per resource. Handlers are thin: they parse the request,
 //! call the database layer or the domain, and shape the response.
 
+mod api_keys;
+mod auth;
 mod health;
+mod me;
+mod members;
+mod organizations;
 mod reference;
 
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -10,5 +15,10 @@ use utoipa_actix_web::service_config::ServiceConfig;
 pub fn configure(config: &mut ServiceConfig) {
     config
         .configure(health::configure)
-        .configure(reference::configure);
+        .configure(reference::configure)
+        .configure(auth::configure)
+        .configure(me::configure)
+        .configure(organizations::configure)
+        .configure(members::configure)
+        .configure(api_keys::configure);
 }

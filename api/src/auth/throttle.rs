@@ -1,0 +1,91 @@
+//! Throttling of sign-in and sign-up, in Postgres so that every API instance counts
+//! together. It throttles failures and abuse, not people: a workshop where 30 residents
+//! sign up from one address within an hour passes, and one person's mistyped passwords lock
+//! only their own account for a while, not everyone behind the same address.
+
+use chrono::{Duration, Utc};
+use diesel_async::AsyncPgConnection;
+
+use crate::db::rate_limits;
+use crate::error::ApiError;
+
+/// Failed logins allowed per account in [`LOGIN_WINDOW`]; the next attempt is refused.
+pub const LOGIN_FAILURES_PER_ACCOUNT: i32 = 10;
+/// Failed logins allowed per client address in [`LOGIN_WINDOW`] (many people share one).
+pub const LOGIN_FAILURES_PER_ADDRESS: i32 = 100;
+pub const LOGIN_WINDOW: Duration = Duration::minutes(15);
+/// Sign-ups per client address per hour.
+pub const REGISTRATIONS_PER_ADDRESS: i32 = 60;
+/// Sign-up attempts per e-mail address per hour.
+pub const REGISTRATIONS_PER_EMAIL: i32 = 10;
+pub const REGISTRATION_WINDOW: Duration = Duration::hours(1);
+
+fn refuse(until: chrono::DateTime<Utc>) -> ApiError {
+    ApiError::TooManyRequests {
+        retry_after_seconds: (until - Utc::now()).num_seconds().max(1),
+    }
+}
+
+/// Refuses a login attempt while the account or the address has too many recent failures.
+pub async fn check_login(
+    conn: &mut AsyncPgConnection,
+    address: &str,
+    email: &str,
+) -> Result<(), ApiError> {
+    for (key, limit) in [
+        (
+            format!("login-fail:account:{email}"),
+            LOGIN_FAILURES_PER_ACCOUNT,
+        ),
+        (
+            format!("login-fail:address:{address}"),
+            LOGIN_FAILURES_PER_ADDRESS,
+        ),
+    ] {
+        let (count, until) = rate_limits::peek(conn, &key, LOGIN_WINDOW).await?;
+        if count >= limit {
+            return Err(refuse(until));
+        }
+    }
+    Ok(())
+}
+
+pub async fn record_login_failure(
+    conn: &mut AsyncPgConnection,
+    address: &str,
+    email: &str,
+) -> Result<(), ApiError> {
+    rate_limits::hit(conn, &format!("login-fail:account:{email}"), LOGIN_WINDOW).await?;
+    rate_limits::hit(conn, &format!("login-fail:address:{address}"), LOGIN_WINDOW).await?;
+    Ok(())
+}
+
+/// A successful login forgets the account's failures.
+pub async fn clear_login_failures(
+    conn: &mut AsyncPgConnection,
+    email: &str,
+) -> Result<(), ApiError> {
+    rate_limits::clear(conn, &format!("login-fail:account:{email}")).await?;
+    Ok(())
+}
+
+/// Counts a sign-up attempt and refuses it past the limits.
+pub async fn check_registration(
+    conn: &mut AsyncPgConnection,
+    address: &str,
+    email: &str,
+) -> Result<(), ApiError> {
+    for (key, limit) in [
+        (
+            format!("register:address:{address}"),
+            REGISTRATIONS_PER_ADDRESS,
+        ),
+        (format!("register:account:{email}"), REGISTRATIONS_PER_EMAIL),
+    ] {
+        let (count, until) = rate_limits::hit(conn, &key, REGISTRATION_WINDOW).await?;
+        if count > limit {
+            return Err(refuse(until));
+        }
+    }
+    Ok(())
+}

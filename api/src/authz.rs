@@ -1,0 +1,239 @@
+//! Authorisation: the one place that decides whether a caller may do something to an
+//! object. Handlers call [`organization`] (and, as the product grows, its siblings for
+//! labs, offerings and matches) before they touch an object; the rules themselves are the
+//! plain function [`decide`], unit-tested below.
+//!
+//! 404 for what the caller may not see, 401 for what needs credentials, 403 for what the
+//! caller may see but not do.
+
+use diesel_async::AsyncPgConnection;
+use shared::{Organization, Role, Scope};
+use uuid::Uuid;
+
+use crate::auth::Caller;
+use crate::db;
+use crate::error::ApiError;
+
+/// What a caller wants to do to an organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrgAction {
+    View,
+    Edit,
+    ViewMembers,
+    ManageMembers,
+    ManageApiKeys,
+    Verify,
+}
+
+/// Why a caller is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Denied {
+    /// No credentials: 401.
+    Unauthenticated,
+    /// Known, but not allowed: 403.
+    Forbidden,
+}
+
+impl From<Denied> for ApiError {
+    fn from(denied: Denied) -> Self {
+        match denied {
+            Denied::Unauthenticated => ApiError::unauthorized(),
+            Denied::Forbidden => {
+                ApiError::Forbidden("You may not do this to this organisation.".to_owned())
+            }
+        }
+    }
+}
+
+/// The rules. `role` is the caller's role in the organisation when the caller is a person.
+pub fn decide(
+    caller: &Caller,
+    organization_id: Uuid,
+    role: Option<Role>,
+    action: OrgAction,
+) -> Result<(), Denied> {
+    if action == OrgAction::View {
+        return Ok(());
+    }
+    let allowed = match caller {
+        Caller::Anonymous => return Err(Denied::Unauthenticated),
+        Caller::Person(person) => match action {
+            OrgAction::View => true,
+            OrgAction::Verify => person.is_platform_admin,
+            OrgAction::ViewMembers => role.is_some() || person.is_platform_admin,
+            OrgAction::Edit | OrgAction::ManageMembers | OrgAction::ManageApiKeys => {
+                role >= Some(Role::Admin)
+            }
+        },
+        // A partner system acts for its own organisation only, and manages nothing.
+        Caller::ApiKey(key) => {
+            action == OrgAction::ViewMembers
+                && key.organization_id == organization_id
+                && key.scopes.contains(&Scope::Read)
+        }
+    };
+    if allowed {
+        Ok(())
+    } else {
+        Err(Denied::Forbidden)
+    }
+}
+
+/// An organisation the caller may act on, and the caller's role in it.
+pub struct OrgAccess {
+    pub organization: Organization,
+    pub role: Option<Role>,
+}
+
+/// Loads an organisation and checks that the caller may do `action` to it.
+pub async fn organization(
+    conn: &mut AsyncPgConnection,
+    caller: &Caller,
+    organization_id: Uuid,
+    action: OrgAction,
+) -> Result<OrgAccess, ApiError> {
+    let organization = db::organizations::find(conn, organization_id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let role = match caller {
+        Caller::Person(person) => {
+            db::organizations::role_of(conn, organization_id, person.user_id).await?
+        }
+        _ => None,
+    };
+    decide(caller, organization_id, role, action)?;
+    Ok(OrgAccess { organization, role })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::auth::{KeyCaller, Person};
+
+    fn person(admin: bool) -> Caller {
+        Caller::Person(Person {
+            user_id: Uuid::nil(),
+            session_id: Uuid::nil(),
+            is_platform_admin: admin,
+        })
+    }
+
+    fn key(organization_id: Uuid, scopes: &[Scope]) -> Caller {
+        Caller::ApiKey(KeyCaller {
+            key_id: Uuid::nil(),
+            organization_id,
+            scopes: scopes.to_vec(),
+        })
+    }
+
+    const ORG: Uuid = Uuid::from_u128(1);
+    const OTHER: Uuid = Uuid::from_u128(2);
+
+    #[test]
+    fn anyone_may_view_an_organisation() {
+        for caller in [Caller::Anonymous, person(false), key(OTHER, &[])] {
+            assert_eq!(decide(&caller, ORG, None, OrgAction::View), Ok(()));
+        }
+    }
+
+    #[test]
+    fn anonymous_callers_must_sign_in_for_anything_else() {
+        for action in [
+            OrgAction::Edit,
+            OrgAction::ViewMembers,
+            OrgAction::ManageMembers,
+            OrgAction::ManageApiKeys,
+            OrgAction::Verify,
+        ] {
+            assert_eq!(
+                decide(&Caller::Anonymous, ORG, None, action),
+                Err(Denied::Unauthenticated)
+            );
+        }
+    }
+
+    #[test]
+    fn owners_and_admins_manage_members_see_them() {
+        for action in [
+            OrgAction::Edit,
+            OrgAction::ManageMembers,
+            OrgAction::ManageApiKeys,
+        ] {
+            assert_eq!(
+                decide(&person(false), ORG, Some(Role::Owner), action),
+                Ok(())
+            );
+            assert_eq!(
+                decide(&person(false), ORG, Some(Role::Admin), action),
+                Ok(())
+            );
+            assert_eq!(
+                decide(&person(false), ORG, Some(Role::Member), action),
+                Err(Denied::Forbidden)
+            );
+            assert_eq!(
+                decide(&person(false), ORG, None, action),
+                Err(Denied::Forbidden)
+            );
+        }
+        assert_eq!(
+            decide(
+                &person(false),
+                ORG,
+                Some(Role::Member),
+                OrgAction::ViewMembers
+            ),
+            Ok(())
+        );
+        assert_eq!(
+            decide(&person(false), ORG, None, OrgAction::ViewMembers),
+            Err(Denied::Forbidden)
+        );
+    }
+
+    #[test]
+    fn only_platform_admins_verify() {
+        assert_eq!(decide(&person(true), ORG, None, OrgAction::Verify), Ok(()));
+        assert_eq!(
+            decide(&person(false), ORG, Some(Role::Owner), OrgAction::Verify),
+            Err(Denied::Forbidden)
+        );
+    }
+
+    #[test]
+    fn api_keys_read_their_own_members_with_the_read_scope_and_manage_nothing() {
+        assert_eq!(
+            decide(&key(ORG, &[Scope::Read]), ORG, None, OrgAction::ViewMembers),
+            Ok(())
+        );
+        assert_eq!(
+            decide(
+                &key(ORG, &[Scope::LabsWrite]),
+                ORG,
+                None,
+                OrgAction::ViewMembers
+            ),
+            Err(Denied::Forbidden)
+        );
+        assert_eq!(
+            decide(
+                &key(OTHER, &[Scope::Read]),
+                ORG,
+                None,
+                OrgAction::ViewMembers
+            ),
+            Err(Denied::Forbidden)
+        );
+        for action in [
+            OrgAction::Edit,
+            OrgAction::ManageMembers,
+            OrgAction::ManageApiKeys,
+            OrgAction::Verify,
+        ] {
+            assert_eq!(
+                decide(&key(ORG, &Scope::ALL), ORG, None, action),
+                Err(Denied::Forbidden)
+            );
+        }
+    }
+}

@@ -1,0 +1,357 @@
+//! Organisations, their members and their API keys.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use diesel::sql_types::{Bool, Text};
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use shared::{Member, MyOrganization, Organization, OrganizationKind, Role};
+use uuid::Uuid;
+
+use super::schema::{memberships, municipalities, organizations, users};
+
+/// The columns an [`Organization`] is made of.
+type Row = (
+    Uuid,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    bool,
+    DateTime<Utc>,
+    DateTime<Utc>,
+    i32,
+);
+
+macro_rules! organization_columns {
+    () => {
+        (
+            organizations::id,
+            organizations::name,
+            organizations::kind,
+            organizations::org_number,
+            organizations::municipality_code,
+            municipalities::name,
+            municipalities::county_code,
+            organizations::description,
+            organizations::website,
+            organizations::verified,
+            organizations::created_at,
+            organizations::updated_at,
+            organizations::version,
+        )
+    };
+}
+
+fn to_organization(row: Row) -> Organization {
+    let (
+        id,
+        name,
+        kind,
+        org_number,
+        municipality_code,
+        municipality_name,
+        county_code,
+        description,
+        website,
+        verified,
+        created_at,
+        updated_at,
+        version,
+    ) = row;
+    Organization {
+        id,
+        name,
+        kind: OrganizationKind::parse(&kind).unwrap_or(OrganizationKind::CivilSociety),
+        org_number,
+        municipality_code,
+        municipality_name,
+        county_code,
+        description,
+        website,
+        verified,
+        created_at,
+        updated_at,
+        version,
+    }
+}
+
+/// The fields of a new or changed organisation, already validated.
+pub struct OrganizationFields<'a> {
+    pub name: &'a str,
+    pub kind: OrganizationKind,
+    pub municipality_code: &'a str,
+    pub description: &'a str,
+    pub website: Option<&'a str>,
+}
+
+/// Why an organisation could not be stored.
+pub enum WriteError {
+    OrgNumberTaken,
+    Query(diesel::result::Error),
+}
+
+impl From<diesel::result::Error> for WriteError {
+    fn from(error: diesel::result::Error) -> Self {
+        WriteError::Query(error)
+    }
+}
+
+pub async fn find(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<Option<Organization>> {
+    let row: Option<Row> = organizations::table
+        .inner_join(municipalities::table)
+        .filter(organizations::id.eq(id))
+        .select(organization_columns!())
+        .first(conn)
+        .await
+        .optional()?;
+    Ok(row.map(to_organization))
+}
+
+/// Creates an organisation with its creator as owner (in the caller's transaction).
+pub async fn insert(
+    conn: &mut AsyncPgConnection,
+    fields: &OrganizationFields<'_>,
+    org_number: &str,
+    owner: Uuid,
+) -> Result<Organization, WriteError> {
+    let id = Uuid::now_v7();
+    let inserted = diesel::insert_into(organizations::table)
+        .values((
+            organizations::id.eq(id),
+            organizations::name.eq(fields.name),
+            organizations::kind.eq(fields.kind.as_str()),
+            organizations::org_number.eq(org_number),
+            organizations::municipality_code.eq(fields.municipality_code),
+            organizations::description.eq(fields.description),
+            organizations::website.eq(fields.website),
+        ))
+        .on_conflict(organizations::org_number)
+        .do_nothing()
+        .execute(conn)
+        .await?;
+    if inserted == 0 {
+        return Err(WriteError::OrgNumberTaken);
+    }
+    diesel::insert_into(memberships::table)
+        .values((
+            memberships::organization_id.eq(id),
+            memberships::user_id.eq(owner),
+            memberships::role.eq(Role::Owner.as_str()),
+        ))
+        .execute(conn)
+        .await?;
+    find(conn, id)
+        .await?
+        .ok_or(WriteError::Query(diesel::result::Error::NotFound))
+}
+
+pub async fn update(
+    conn: &mut AsyncPgConnection,
+    id: Uuid,
+    fields: &OrganizationFields<'_>,
+) -> QueryResult<Organization> {
+    diesel::update(organizations::table.find(id))
+        .set((
+            organizations::name.eq(fields.name),
+            organizations::kind.eq(fields.kind.as_str()),
+            organizations::municipality_code.eq(fields.municipality_code),
+            organizations::description.eq(fields.description),
+            organizations::website.eq(fields.website),
+            organizations::version.eq(organizations::version + 1),
+            organizations::updated_at.eq(diesel::dsl::now),
+        ))
+        .execute(conn)
+        .await?;
+    find(conn, id).await?.ok_or(diesel::result::Error::NotFound)
+}
+
+pub async fn verify(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<Organization> {
+    diesel::update(organizations::table.find(id))
+        .set((
+            organizations::verified.eq(true),
+            organizations::verified_at.eq(diesel::dsl::now),
+            organizations::version.eq(organizations::version + 1),
+            organizations::updated_at.eq(diesel::dsl::now),
+        ))
+        .execute(conn)
+        .await?;
+    find(conn, id).await?.ok_or(diesel::result::Error::NotFound)
+}
+
+/// Filters of the organisation list.
+#[derive(Debug, Default)]
+pub struct Filter {
+    pub kind: Option<OrganizationKind>,
+    pub municipality_code: Option<String>,
+    pub county_code: Option<String>,
+    pub query: Option<String>,
+}
+
+/// A page of organisations in Swedish alphabetical order, after the (name, id) of `after`.
+pub async fn list(
+    conn: &mut AsyncPgConnection,
+    filter: &Filter,
+    after: Option<(String, Uuid)>,
+    limit: i64,
+) -> QueryResult<Vec<Organization>> {
+    let mut query = organizations::table
+        .inner_join(municipalities::table)
+        .select(organization_columns!())
+        .order((organizations::name, organizations::id))
+        .limit(limit)
+        .into_boxed();
+    if let Some(kind) = filter.kind {
+        query = query.filter(organizations::kind.eq(kind.as_str()));
+    }
+    if let Some(code) = &filter.municipality_code {
+        query = query.filter(organizations::municipality_code.eq(code.clone()));
+    }
+    if let Some(code) = &filter.county_code {
+        query = query.filter(municipalities::county_code.eq(code.clone()));
+    }
+    if let Some(text) = &filter.query {
+        query = query.filter(
+            diesel::dsl::sql::<Bool>("organizations.search @@ websearch_to_tsquery('swedish', ")
+                .bind::<Text, _>(text.clone())
+                .sql(")"),
+        );
+    }
+    if let Some((name, id)) = after {
+        query = query.filter(
+            organizations::name
+                .gt(name.clone())
+                .or(organizations::name.eq(name).and(organizations::id.gt(id))),
+        );
+    }
+    let rows: Vec<Row> = query.load(conn).await?;
+    Ok(rows.into_iter().map(to_organization).collect())
+}
+
+/// The organisations a person belongs to, with their role.
+pub async fn of_user(
+    conn: &mut AsyncPgConnection,
+    user_id: Uuid,
+) -> QueryResult<Vec<MyOrganization>> {
+    let rows: Vec<(Row, String)> = organizations::table
+        .inner_join(municipalities::table)
+        .inner_join(memberships::table)
+        .filter(memberships::user_id.eq(user_id))
+        .order(organizations::name)
+        .select((organization_columns!(), memberships::role))
+        .load(conn)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(row, role)| MyOrganization {
+            organization: to_organization(row),
+            role: Role::parse(&role).unwrap_or(Role::Member),
+        })
+        .collect())
+}
+
+/// A person's role in an organisation, if they are a member.
+pub async fn role_of(
+    conn: &mut AsyncPgConnection,
+    organization_id: Uuid,
+    user_id: Uuid,
+) -> QueryResult<Option<Role>> {
+    let role: Option<String> = memberships::table
+        .find((organization_id, user_id))
+        .select(memberships::role)
+        .first(conn)
+        .await
+        .optional()?;
+    Ok(role.as_deref().and_then(Role::parse))
+}
+
+pub async fn members(
+    conn: &mut AsyncPgConnection,
+    organization_id: Uuid,
+) -> QueryResult<Vec<Member>> {
+    let rows: Vec<(Uuid, String, String, String, DateTime<Utc>)> = memberships::table
+        .inner_join(users::table)
+        .filter(memberships::organization_id.eq(organization_id))
+        .order((memberships::created_at, users::id))
+        .select((
+            users::id,
+            users::display_name,
+            users::email,
+            memberships::role,
+            memberships::created_at,
+        ))
+        .load(conn)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(user_id, display_name, email, role, joined_at)| Member {
+            user_id,
+            display_name,
+            email,
+            role: Role::parse(&role).unwrap_or(Role::Member),
+            joined_at,
+        })
+        .collect())
+}
+
+/// Adds a member; `false` when they already are one.
+pub async fn add_member(
+    conn: &mut AsyncPgConnection,
+    organization_id: Uuid,
+    user_id: Uuid,
+    role: Role,
+) -> QueryResult<bool> {
+    let inserted = diesel::insert_into(memberships::table)
+        .values((
+            memberships::organization_id.eq(organization_id),
+            memberships::user_id.eq(user_id),
+            memberships::role.eq(role.as_str()),
+        ))
+        .on_conflict_do_nothing()
+        .execute(conn)
+        .await?;
+    Ok(inserted == 1)
+}
+
+pub async fn set_role(
+    conn: &mut AsyncPgConnection,
+    organization_id: Uuid,
+    user_id: Uuid,
+    role: Role,
+) -> QueryResult<()> {
+    diesel::update(memberships::table.find((organization_id, user_id)))
+        .set(memberships::role.eq(role.as_str()))
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn remove_member(
+    conn: &mut AsyncPgConnection,
+    organization_id: Uuid,
+    user_id: Uuid,
+) -> QueryResult<()> {
+    diesel::delete(memberships::table.find((organization_id, user_id)))
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Counts the owners, locking the organisation's membership rows so that two concurrent
+/// changes cannot both remove "the other" last owner.
+pub async fn count_owners_for_update(
+    conn: &mut AsyncPgConnection,
+    organization_id: Uuid,
+) -> QueryResult<usize> {
+    let owners: Vec<Uuid> = memberships::table
+        .filter(memberships::organization_id.eq(organization_id))
+        .filter(memberships::role.eq(Role::Owner.as_str()))
+        .select(memberships::user_id)
+        .for_update()
+        .load(conn)
+        .await?;
+    Ok(owners.len())
+}

@@ -1,0 +1,57 @@
+//! Collecting every field error of a request at once, so a form can show them all.
+
+use shared::FieldError;
+
+use crate::error::ApiError;
+
+#[derive(Debug, Default)]
+pub struct FieldErrors(Vec<FieldError>);
+
+impl FieldErrors {
+    pub fn add(&mut self, field: &str, code: &str, message: impl Into<String>) {
+        self.0.push(FieldError {
+            field: field.to_owned(),
+            code: code.to_owned(),
+            message: message.into(),
+        });
+    }
+
+    /// Records an error unless `ok`.
+    pub fn check(&mut self, ok: bool, field: &str, code: &str, message: &str) {
+        if !ok {
+            self.add(field, code, message);
+        }
+    }
+
+    /// Checks a text's length in characters (after trimming) against `min..=max`.
+    pub fn length(&mut self, value: &str, field: &str, min: usize, max: usize) {
+        let length = value.trim().chars().count();
+        if length < min {
+            let message = if min == 1 {
+                "must not be empty".to_owned()
+            } else {
+                format!("must be at least {min} characters")
+            };
+            self.add(
+                field,
+                if min == 1 { "required" } else { "too_short" },
+                message,
+            );
+        } else if length > max {
+            self.add(
+                field,
+                "too_long",
+                format!("must be at most {max} characters"),
+            );
+        }
+    }
+
+    /// `Ok(())` when nothing was recorded, else a 422 with every error.
+    pub fn finish(self) -> Result<(), ApiError> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(ApiError::Validation(self.0))
+        }
+    }
+}

@@ -1,0 +1,86 @@
+//! Keyset pagination: `limit` (1–100, default 20) and an opaque `cursor` that encodes the
+//! sort key of the last item of the previous page.
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use shared::Page;
+
+use crate::error::ApiError;
+
+pub const DEFAULT_LIMIT: i64 = 20;
+pub const MAX_LIMIT: i64 = 100;
+
+/// The page size asked for, checked.
+pub fn limit(requested: Option<i64>) -> Result<i64, ApiError> {
+    match requested {
+        None => Ok(DEFAULT_LIMIT),
+        Some(limit) if (1..=MAX_LIMIT).contains(&limit) => Ok(limit),
+        Some(_) => Err(ApiError::invalid_parameter(
+            "limit",
+            "range",
+            format!("must be from 1 to {MAX_LIMIT}"),
+        )),
+    }
+}
+
+/// Decodes a cursor made by [`page`]; a cursor that is not one is a 400.
+pub fn decode<K: DeserializeOwned>(cursor: Option<&str>) -> Result<Option<K>, ApiError> {
+    let Some(cursor) = cursor.filter(|cursor| !cursor.is_empty()) else {
+        return Ok(None);
+    };
+    URL_SAFE_NO_PAD
+        .decode(cursor)
+        .ok()
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+        .map(Some)
+        .ok_or_else(|| {
+            ApiError::invalid_parameter("cursor", "format", "is not a cursor this API gave out")
+        })
+}
+
+/// Makes a page from up to `limit + 1` items fetched: the extra one only says that there
+/// is a next page, whose cursor is the key of the page's last item.
+pub fn page<T, K: Serialize>(mut items: Vec<T>, limit: i64, key: impl Fn(&T) -> K) -> Page<T> {
+    let limit = usize::try_from(limit).unwrap_or(usize::MAX);
+    let has_more = items.len() > limit;
+    items.truncate(limit);
+    let next_cursor = if has_more {
+        items
+            .last()
+            .and_then(|last| serde_json::to_vec(&key(last)).ok())
+            .map(|bytes| URL_SAFE_NO_PAD.encode(bytes))
+    } else {
+        None
+    };
+    Page { items, next_cursor }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_page_points_at_its_last_item_and_the_cursor_round_trips() -> Result<(), ApiError> {
+        let page = page(vec![1, 2, 3], 2, |n| ("key", *n));
+        assert_eq!(page.items, vec![1, 2]);
+        let key: Option<(String, i32)> = decode(page.next_cursor.as_deref())?;
+        assert_eq!(key, Some(("key".to_owned(), 2)));
+        Ok(())
+    }
+
+    #[test]
+    fn the_last_page_has_no_cursor() {
+        assert_eq!(page(vec![1, 2], 2, |n| *n).next_cursor, None);
+    }
+
+    #[test]
+    fn limits_outside_1_to_100_and_foreign_cursors_are_refused() {
+        assert!(limit(Some(0)).is_err());
+        assert!(limit(Some(101)).is_err());
+        assert_eq!(limit(None).ok(), Some(DEFAULT_LIMIT));
+        assert!(decode::<(String, i32)>(Some("not-a-cursor")).is_err());
+        assert!(decode::<(String, i32)>(Some(&URL_SAFE_NO_PAD.encode(b"[1]"))).is_err());
+    }
+}

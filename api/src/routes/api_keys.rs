@@ -1,0 +1,153 @@
+//! Partner systems' API keys of an organisation (its owners and admins).
+
+use actix_web::http::header::LOCATION;
+use actix_web::{HttpResponse, delete, get, post, web};
+use shared::{ApiKey, CreateApiKey, CreatedApiKey, Page, Problem};
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+
+use crate::auth::caller::API_KEY_PREFIX;
+use crate::auth::{Caller, secrets};
+use crate::authz::{self, OrgAction};
+use crate::db::{self, Pool};
+use crate::domain::validation::FieldErrors;
+use crate::error::ApiError;
+use crate::extract::Body;
+
+pub fn configure(config: &mut ServiceConfig) {
+    config.service(create).service(list).service(revoke);
+}
+
+/// How many characters of a key are kept to recognise it by.
+const SHOWN_PREFIX: usize = 10;
+
+/// Create an API key. Its secret is in this response only: it is stored as a hash.
+#[utoipa::path(
+    tag = "api-keys",
+    security(("bearer_jwt" = [])),
+    request_body = CreateApiKey,
+    responses(
+        (status = 201, description = "The key and its secret.", body = CreatedApiKey, headers(("Location" = String))),
+        (status = 400, description = "Malformed JSON or an unknown scope.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an owner or admin of it.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such organisation.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields.", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[post("/organizations/{id}/api-keys")]
+async fn create(
+    pool: web::Data<Pool>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    body: Body<CreateApiKey>,
+) -> Result<HttpResponse, ApiError> {
+    let mut errors = FieldErrors::default();
+    errors.length(&body.name, "name", 1, 100);
+    errors.check(
+        !body.scopes.is_empty(),
+        "scopes",
+        "required",
+        "must name at least one scope",
+    );
+    errors.finish()?;
+    let mut conn = pool.get().await?;
+    authz::organization(&mut conn, &caller, *id, OrgAction::ManageApiKeys).await?;
+    let created_by = caller.person()?.user_id;
+    let secret = secrets::generate(API_KEY_PREFIX);
+    let mut scopes = body.scopes.clone();
+    scopes.sort_by_key(|scope| scope.as_str());
+    scopes.dedup();
+    let prefix: String = secret.chars().take(SHOWN_PREFIX).collect();
+    let api_key = db::api_keys::insert(
+        &mut conn,
+        *id,
+        body.name.trim(),
+        &prefix,
+        &secrets::hash(&secret),
+        &scopes,
+        created_by,
+    )
+    .await?;
+    db::audit::record(
+        &mut conn,
+        &caller,
+        "api_key.created",
+        "organization",
+        *id,
+        serde_json::json!({"api_key_id": api_key.id}),
+    )
+    .await?;
+    Ok(HttpResponse::Created()
+        .insert_header((
+            LOCATION,
+            format!("/api/v1/organizations/{id}/api-keys/{}", api_key.id),
+        ))
+        .insert_header(("Cache-Control", "no-store"))
+        .json(CreatedApiKey { api_key, secret }))
+}
+
+/// The organisation's API keys, newest first, never with their secrets.
+#[utoipa::path(
+    tag = "api-keys",
+    security(("bearer_jwt" = [])),
+    responses(
+        (status = 200, description = "A complete list.", body = Page<ApiKey>),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an owner or admin of it.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such organisation.", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[get("/organizations/{id}/api-keys")]
+async fn list(
+    pool: web::Data<Pool>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<Page<ApiKey>>, ApiError> {
+    let mut conn = pool.get().await?;
+    authz::organization(&mut conn, &caller, *id, OrgAction::ManageApiKeys).await?;
+    Ok(web::Json(Page::complete(
+        db::api_keys::of_organization(&mut conn, *id).await?,
+    )))
+}
+
+/// Revoke an API key: it stops working at once.
+#[utoipa::path(
+    tag = "api-keys",
+    security(("bearer_jwt" = [])),
+    responses(
+        (status = 204, description = "Revoked (also when it was already)."),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an owner or admin of it.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such organisation or key.", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[delete("/organizations/{id}/api-keys/{key_id}")]
+async fn revoke(
+    pool: web::Data<Pool>,
+    caller: Caller,
+    path: web::Path<(Uuid, Uuid)>,
+) -> Result<HttpResponse, ApiError> {
+    let (organization_id, key_id) = path.into_inner();
+    let mut conn = pool.get().await?;
+    authz::organization(
+        &mut conn,
+        &caller,
+        organization_id,
+        OrgAction::ManageApiKeys,
+    )
+    .await?;
+    if !db::api_keys::revoke(&mut conn, organization_id, key_id).await? {
+        return Err(ApiError::NotFound);
+    }
+    db::audit::record(
+        &mut conn,
+        &caller,
+        "api_key.revoked",
+        "organization",
+        organization_id,
+        serde_json::json!({"api_key_id": key_id}),
+    )
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -1,0 +1,199 @@
+//! Sign-up, sign-in, token refresh and sign-out.
+
+use actix_web::http::header::LOCATION;
+use actix_web::{HttpRequest, HttpResponse, post, web};
+use diesel_async::AsyncConnection;
+use shared::{
+    LoginRequest, Me, Problem, RefreshRequest, RegisterRequest, SessionMode, TokenResponse,
+};
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+
+use crate::auth::session::{self, REFRESH_COOKIE, Rotation};
+use crate::auth::{password, secrets, throttle};
+use crate::config::AuthConfig;
+use crate::db::{self, Pool};
+use crate::domain::accounts::{DISPLAY_NAME_MAX, check_email, check_password, normalize_email};
+use crate::domain::validation::FieldErrors;
+use crate::error::ApiError;
+use crate::extract::Body;
+
+pub fn configure(config: &mut ServiceConfig) {
+    config
+        .service(register)
+        .service(login)
+        .service(refresh)
+        .service(logout);
+}
+
+/// The client's address, for throttling. The peer address: behind a proxy, configure it to
+/// connect from one address per client or extend this to trust its forwarding header.
+fn client_address(request: &HttpRequest) -> String {
+    request
+        .peer_addr()
+        .map_or_else(|| "unknown".to_owned(), |address| address.ip().to_string())
+}
+
+/// Create an account.
+///
+/// Throttled per client address and per e-mail address (429 with `Retry-After`).
+#[utoipa::path(
+    tag = "auth",
+    request_body = RegisterRequest,
+    responses(
+        (status = 201, description = "The account; sign in next.", body = Me, headers(("Location" = String, description = "/api/v1/me"))),
+        (status = 400, description = "Malformed JSON.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The e-mail address has an account.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields.", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many sign-ups.", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[post("/auth/register")]
+async fn register(
+    pool: web::Data<Pool>,
+    request: HttpRequest,
+    body: Body<RegisterRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let email = normalize_email(&body.email);
+    let mut errors = FieldErrors::default();
+    check_email(&mut errors, "email", &email);
+    check_password(&mut errors, "password", &body.password);
+    errors.length(&body.display_name, "display_name", 1, DISPLAY_NAME_MAX);
+    errors.finish()?;
+
+    let mut conn = pool.get().await?;
+    throttle::check_registration(&mut conn, &client_address(&request), &email).await?;
+    let password_hash = password::hash(body.password.clone()).await?;
+    let user = db::users::insert(&mut conn, &email, &password_hash, body.display_name.trim())
+        .await?
+        .ok_or_else(|| {
+            ApiError::conflict_on(
+                "email",
+                "taken",
+                "An account with this e-mail address already exists.",
+            )
+        })?;
+    Ok(HttpResponse::Created()
+        .insert_header((LOCATION, "/api/v1/me"))
+        .json(Me::from(user)))
+}
+
+/// Sign in.
+///
+/// With `"session": "cookie"` the refresh token is set as an HttpOnly cookie instead of
+/// being returned. After 10 failed attempts in 15 minutes an account is refused with 429
+/// until the window passes; an unknown e-mail and a wrong password answer alike.
+#[utoipa::path(
+    tag = "auth",
+    request_body = LoginRequest,
+    responses(
+        (status = 200, description = "Signed in.", body = TokenResponse),
+        (status = 400, description = "Malformed JSON.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Wrong e-mail address or password.", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many failed attempts.", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[post("/auth/login")]
+async fn login(
+    pool: web::Data<Pool>,
+    auth: web::Data<AuthConfig>,
+    request: HttpRequest,
+    body: Body<LoginRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let email = normalize_email(&body.email);
+    let address = client_address(&request);
+    let mut conn = pool.get().await?;
+    throttle::check_login(&mut conn, &address, &email).await?;
+    let user = db::users::find_by_email(&mut conn, &email).await?;
+    let stored_hash = user.as_ref().map(|user| user.password_hash.clone());
+    let valid = password::verify(body.password.clone(), stored_hash).await?;
+    let Some(user) = user.filter(|_| valid) else {
+        throttle::record_login_failure(&mut conn, &address, &email).await?;
+        return Err(ApiError::Unauthorized(
+            "Wrong e-mail address or password.".to_owned(),
+        ));
+    };
+    throttle::clear_login_failures(&mut conn, &email).await?;
+    let tokens = session::issue(&mut conn, &auth, user.id, Uuid::now_v7()).await?;
+    Ok(session::respond(tokens, body.session, &auth))
+}
+
+/// The refresh token of the body, else of the session cookie, and where the next one goes.
+fn presented_refresh_token(
+    request: &HttpRequest,
+    body: &RefreshRequest,
+) -> Result<Option<(String, SessionMode)>, ApiError> {
+    match &body.refresh_token {
+        Some(token) if token.len() > MAX_REFRESH_TOKEN_LENGTH => Err(ApiError::MalformedBody(
+            format!("refresh_token may be at most {MAX_REFRESH_TOKEN_LENGTH} characters"),
+        )),
+        Some(token) => Ok(Some((token.clone(), SessionMode::Body))),
+        None => Ok(request
+            .cookie(REFRESH_COOKIE)
+            .map(|cookie| (cookie.value().to_owned(), SessionMode::Cookie))),
+    }
+}
+
+/// Longer than any token this API issues (43 characters).
+const MAX_REFRESH_TOKEN_LENGTH: usize = 200;
+
+/// Exchange a refresh token for a new pair.
+///
+/// Each refresh token works once. Presenting one that was already used ends the whole
+/// session (every token descended from the same sign-in) and answers 401.
+#[utoipa::path(
+    tag = "auth",
+    request_body = RefreshRequest,
+    responses(
+        (status = 200, description = "A new access token and refresh token.", body = TokenResponse),
+        (status = 400, description = "Malformed JSON.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "The refresh token is not valid, or was reused.", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[post("/auth/refresh")]
+async fn refresh(
+    pool: web::Data<Pool>,
+    auth: web::Data<AuthConfig>,
+    request: HttpRequest,
+    body: Body<RefreshRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let (token, mode) =
+        presented_refresh_token(&request, &body)?.ok_or_else(ApiError::unauthorized)?;
+    let mut conn = pool.get().await?;
+    let config = auth.clone();
+    let rotation: Rotation = conn
+        .transaction::<_, ApiError, _>(async move |conn| {
+            session::rotate(conn, &config, &token).await
+        })
+        .await?;
+    Ok(session::respond(rotation.into_result()?, mode, &auth))
+}
+
+/// Sign out: end the session the refresh token belongs to.
+#[utoipa::path(
+    tag = "auth",
+    request_body = RefreshRequest,
+    responses(
+        (status = 204, description = "Signed out (also when the token was unknown)."),
+        (status = 400, description = "Malformed JSON.", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[post("/auth/logout")]
+async fn logout(
+    pool: web::Data<Pool>,
+    auth: web::Data<AuthConfig>,
+    request: HttpRequest,
+    body: Body<RefreshRequest>,
+) -> Result<HttpResponse, ApiError> {
+    if let Some((token, _)) = presented_refresh_token(&request, &body)? {
+        let mut conn = pool.get().await?;
+        if let Some(found) =
+            db::sessions::find_for_update(&mut conn, &secrets::hash(&token)).await?
+        {
+            db::sessions::revoke_family(&mut conn, found.family_id).await?;
+        }
+    }
+    Ok(HttpResponse::NoContent()
+        .cookie(session::refresh_cookie(String::new(), &auth, true))
+        .finish())
+}

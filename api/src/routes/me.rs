@@ -1,0 +1,138 @@
+//! The signed-in person: profile, password, organisations.
+
+use actix_web::{HttpResponse, get, patch, post, web};
+use shared::{ChangePassword, Me, MyOrganization, Page, Problem, UpdateMe};
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use crate::auth::{Caller, password};
+use crate::db::{self, Pool};
+use crate::domain::accounts::{DISPLAY_NAME_MAX, check_password};
+use crate::domain::validation::FieldErrors;
+use crate::error::ApiError;
+use crate::extract::Body;
+
+pub fn configure(config: &mut ServiceConfig) {
+    config
+        .service(get_me)
+        .service(update_me)
+        .service(change_password)
+        .service(my_organizations);
+}
+
+/// The signed-in person.
+#[utoipa::path(
+    tag = "me",
+    security(("bearer_jwt" = [])),
+    responses(
+        (status = 200, description = "Your account.", body = Me),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "An API key, not a person.", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[get("/me")]
+async fn get_me(pool: web::Data<Pool>, caller: Caller) -> Result<web::Json<Me>, ApiError> {
+    let person = caller.person()?;
+    let mut conn = pool.get().await?;
+    let user = db::users::find(&mut conn, person.user_id)
+        .await?
+        .ok_or_else(ApiError::unauthorized)?;
+    Ok(web::Json(user.into()))
+}
+
+/// Change your display name or language.
+#[utoipa::path(
+    tag = "me",
+    security(("bearer_jwt" = [])),
+    request_body = UpdateMe,
+    responses(
+        (status = 200, description = "Your account, changed.", body = Me),
+        (status = 400, description = "Malformed JSON.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "An API key, not a person.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields.", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[patch("/me")]
+async fn update_me(
+    pool: web::Data<Pool>,
+    caller: Caller,
+    body: Body<UpdateMe>,
+) -> Result<web::Json<Me>, ApiError> {
+    let person = caller.person()?;
+    let mut errors = FieldErrors::default();
+    if let Some(name) = &body.display_name {
+        errors.length(name, "display_name", 1, DISPLAY_NAME_MAX);
+    }
+    errors.finish()?;
+    let mut conn = pool.get().await?;
+    let user = db::users::update_profile(
+        &mut conn,
+        person.user_id,
+        body.display_name.as_deref().map(str::trim),
+        body.locale,
+    )
+    .await?;
+    Ok(web::Json(user.into()))
+}
+
+/// Change your password; every other session of yours is signed out.
+#[utoipa::path(
+    tag = "me",
+    security(("bearer_jwt" = [])),
+    request_body = ChangePassword,
+    responses(
+        (status = 204, description = "Changed."),
+        (status = 400, description = "Malformed JSON.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "An API key, not a person.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The current password is wrong, or the new one invalid.", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[post("/me/password")]
+async fn change_password(
+    pool: web::Data<Pool>,
+    caller: Caller,
+    body: Body<ChangePassword>,
+) -> Result<HttpResponse, ApiError> {
+    let person = caller.person()?;
+    let mut errors = FieldErrors::default();
+    check_password(&mut errors, "new_password", &body.new_password);
+    errors.finish()?;
+    let mut conn = pool.get().await?;
+    let user = db::users::find(&mut conn, person.user_id)
+        .await?
+        .ok_or_else(ApiError::unauthorized)?;
+    if !password::verify(body.current_password.clone(), Some(user.password_hash)).await? {
+        return Err(ApiError::invalid_field(
+            "current_password",
+            "wrong",
+            "is not your current password",
+        ));
+    }
+    let new_hash = password::hash(body.new_password.clone()).await?;
+    db::users::set_password(&mut conn, person.user_id, &new_hash).await?;
+    db::sessions::revoke_all_but(&mut conn, person.user_id, person.session_id).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// The organisations you belong to, with your role in each.
+#[utoipa::path(
+    tag = "me",
+    security(("bearer_jwt" = [])),
+    responses(
+        (status = 200, description = "A complete list.", body = Page<MyOrganization>),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "An API key, not a person.", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[get("/me/organizations")]
+async fn my_organizations(
+    pool: web::Data<Pool>,
+    caller: Caller,
+) -> Result<web::Json<Page<MyOrganization>>, ApiError> {
+    let person = caller.person()?;
+    let mut conn = pool.get().await?;
+    Ok(web::Json(Page::complete(
+        db::organizations::of_user(&mut conn, person.user_id).await?,
+    )))
+}

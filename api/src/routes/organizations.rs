@@ -1,0 +1,303 @@
+//! Organisations: create, list, read, update, and verification by platform admins.
+
+use actix_web::http::header::LOCATION;
+use actix_web::{HttpResponse, get, patch, post, web};
+use diesel_async::{AsyncConnection, AsyncPgConnection};
+use serde::Deserialize;
+use shared::{
+    CreateOrganization, Organization, OrganizationKind, Page, Problem, UpdateOrganization,
+    org_number,
+};
+use utoipa::IntoParams;
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+
+use crate::auth::Caller;
+use crate::authz::{self, OrgAction};
+use crate::db::organizations::{Filter, OrganizationFields, WriteError};
+use crate::db::{self, Pool};
+use crate::domain::organizations::{check_municipality_code, check_website};
+use crate::domain::reference::CountyCode;
+use crate::domain::validation::FieldErrors;
+use crate::error::ApiError;
+use crate::extract::Body;
+use crate::pagination;
+
+pub fn configure(config: &mut ServiceConfig) {
+    config
+        .service(create)
+        .service(list)
+        .service(get_one)
+        .service(update)
+        .service(verify);
+}
+
+/// Checks the fields both creating and updating set; the municipality must exist.
+async fn check_fields(
+    conn: &mut AsyncPgConnection,
+    fields: &OrganizationFields<'_>,
+    mut errors: FieldErrors,
+) -> Result<(), ApiError> {
+    errors.length(fields.name, "name", 2, 200);
+    check_municipality_code(&mut errors, fields.municipality_code);
+    if fields.description.chars().count() > 5000 {
+        errors.add("description", "too_long", "must be at most 5000 characters");
+    }
+    if let Some(website) = fields.website {
+        check_website(&mut errors, website);
+    }
+    if fields.municipality_code.len() == 4
+        && !db::reference::municipality_exists(conn, fields.municipality_code).await?
+    {
+        errors.add(
+            "municipality_code",
+            "unknown",
+            "is not a Swedish municipality code",
+        );
+    }
+    errors.finish()
+}
+
+/// Register an organisation; you become its owner.
+#[utoipa::path(
+    tag = "organizations",
+    security(("bearer_jwt" = [])),
+    request_body = CreateOrganization,
+    responses(
+        (status = 201, description = "The organisation.", body = Organization, headers(("Location" = String))),
+        (status = 400, description = "Malformed JSON.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "An API key, not a person.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The organisation number is registered already.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields.", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[post("/organizations")]
+async fn create(
+    pool: web::Data<Pool>,
+    caller: Caller,
+    body: Body<CreateOrganization>,
+) -> Result<HttpResponse, ApiError> {
+    let owner = caller.person()?.user_id;
+    let mut errors = FieldErrors::default();
+    let number = match org_number::parse(&body.org_number) {
+        Ok(number) => number,
+        Err(_) => {
+            errors.add(
+                "org_number",
+                "format",
+                "must be a Swedish organisation number such as 556000-0019",
+            );
+            String::new()
+        }
+    };
+    let website = body
+        .website
+        .as_deref()
+        .map(str::trim)
+        .filter(|w| !w.is_empty());
+    let fields = OrganizationFields {
+        name: body.name.trim(),
+        kind: body.kind,
+        municipality_code: &body.municipality_code,
+        description: body.description.trim(),
+        website,
+    };
+    let mut conn = pool.get().await?;
+    check_fields(&mut conn, &fields, errors).await?;
+    let organization = conn
+        .transaction::<_, ApiError, _>(async move |conn| {
+            match db::organizations::insert(conn, &fields, &number, owner).await {
+                Ok(organization) => Ok(organization),
+                Err(WriteError::OrgNumberTaken) => Err(ApiError::conflict_on(
+                    "org_number",
+                    "taken",
+                    "An organisation with this organisation number is registered already.",
+                )),
+                Err(WriteError::Query(error)) => Err(error.into()),
+            }
+        })
+        .await?;
+    Ok(HttpResponse::Created()
+        .insert_header((
+            LOCATION,
+            format!("/api/v1/organizations/{}", organization.id),
+        ))
+        .json(organization))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+struct ListQuery {
+    /// Only organisations of this kind.
+    kind: Option<OrganizationKind>,
+    /// Only organisations at home in this municipality (four-digit code).
+    #[param(pattern = "^[0-9]{4}$")]
+    municipality: Option<String>,
+    /// Only organisations at home in this county (two-digit code).
+    #[param(pattern = "^[0-9]{2}$")]
+    county: Option<String>,
+    /// Full-text search in name and description (Swedish stemming).
+    #[param(max_length = 200)]
+    q: Option<String>,
+    /// Page size, 1–100 (default 20).
+    #[param(minimum = 1, maximum = 100)]
+    limit: Option<i64>,
+    /// `next_cursor` of the previous page.
+    cursor: Option<String>,
+}
+
+/// List organisations in alphabetical order.
+#[utoipa::path(
+    tag = "organizations",
+    params(ListQuery),
+    responses(
+        (status = 200, description = "A page of organisations.", body = Page<Organization>),
+        (status = 400, description = "A malformed parameter or cursor.", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[get("/organizations")]
+async fn list(
+    pool: web::Data<Pool>,
+    query: web::Query<ListQuery>,
+) -> Result<web::Json<Page<Organization>>, ApiError> {
+    let limit = pagination::limit(query.limit)?;
+    let after = pagination::decode::<(String, Uuid)>(query.cursor.as_deref())?;
+    if let Some(code) = &query.municipality {
+        let mut errors = FieldErrors::default();
+        check_municipality_code(&mut errors, code);
+        errors.finish().map_err(|_| {
+            ApiError::invalid_parameter("municipality", "format", "must be four digits")
+        })?;
+    }
+    if let Some(county) = &query.county {
+        CountyCode::parse(county)
+            .map_err(|message| ApiError::invalid_parameter("county", "format", message))?;
+    }
+    if query.q.as_ref().is_some_and(|q| q.chars().count() > 200) {
+        return Err(ApiError::invalid_parameter(
+            "q",
+            "too_long",
+            "must be at most 200 characters",
+        ));
+    }
+    let filter = Filter {
+        kind: query.kind,
+        municipality_code: query.municipality.clone(),
+        county_code: query.county.clone(),
+        query: query.q.clone().filter(|q| !q.trim().is_empty()),
+    };
+    let mut conn = pool.get().await?;
+    let items = db::organizations::list(&mut conn, &filter, after, limit + 1).await?;
+    Ok(web::Json(pagination::page(items, limit, |o| {
+        (o.name.clone(), o.id)
+    })))
+}
+
+/// One organisation.
+#[utoipa::path(
+    tag = "organizations",
+    responses(
+        (status = 200, description = "The organisation.", body = Organization),
+        (status = 404, description = "No such organisation.", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[get("/organizations/{id}")]
+async fn get_one(
+    pool: web::Data<Pool>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<Organization>, ApiError> {
+    let mut conn = pool.get().await?;
+    let access = authz::organization(&mut conn, &caller, *id, OrgAction::View).await?;
+    Ok(web::Json(access.organization))
+}
+
+/// Change an organisation (its owners and admins).
+#[utoipa::path(
+    tag = "organizations",
+    security(("bearer_jwt" = [])),
+    request_body = UpdateOrganization,
+    responses(
+        (status = 200, description = "The organisation, changed.", body = Organization),
+        (status = 400, description = "Malformed JSON.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an owner or admin of it.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such organisation.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields.", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[patch("/organizations/{id}")]
+async fn update(
+    pool: web::Data<Pool>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    body: Body<UpdateOrganization>,
+) -> Result<web::Json<Organization>, ApiError> {
+    let mut conn = pool.get().await?;
+    let current = authz::organization(&mut conn, &caller, *id, OrgAction::Edit)
+        .await?
+        .organization;
+    let website = match &body.website {
+        Some(website) => Some(website.trim()).filter(|w| !w.is_empty()),
+        None => current.website.as_deref(),
+    };
+    let fields = OrganizationFields {
+        name: body
+            .name
+            .as_deref()
+            .map_or(current.name.as_str(), str::trim),
+        kind: body.kind.unwrap_or(current.kind),
+        municipality_code: body
+            .municipality_code
+            .as_deref()
+            .unwrap_or(&current.municipality_code),
+        description: body
+            .description
+            .as_deref()
+            .map_or(current.description.as_str(), str::trim),
+        website,
+    };
+    check_fields(&mut conn, &fields, FieldErrors::default()).await?;
+    Ok(web::Json(
+        db::organizations::update(&mut conn, *id, &fields).await?,
+    ))
+}
+
+/// Mark an organisation as verified (platform admins).
+#[utoipa::path(
+    tag = "admin",
+    security(("bearer_jwt" = [])),
+    responses(
+        (status = 200, description = "The organisation, verified.", body = Organization),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a platform admin.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such organisation.", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[post("/admin/organizations/{id}/verify")]
+async fn verify(
+    pool: web::Data<Pool>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<Organization>, ApiError> {
+    let mut conn = pool.get().await?;
+    authz::organization(&mut conn, &caller, *id, OrgAction::Verify).await?;
+    let id = *id;
+    let organization = conn
+        .transaction::<_, ApiError, _>(async move |conn| {
+            let organization = db::organizations::verify(conn, id).await?;
+            db::audit::record(
+                conn,
+                &caller,
+                "organization.verified",
+                "organization",
+                id,
+                serde_json::json!({}),
+            )
+            .await?;
+            Ok(organization)
+        })
+        .await?;
+    Ok(web::Json(organization))
+}

@@ -1,0 +1,145 @@
+//! People's accounts and sessions.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// `POST /auth/register`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "email": "anna.lindqvist@example.se", "password": "en lång och hemlig fras", "display_name": "Anna Lindqvist"
+})))]
+pub struct RegisterRequest {
+    /// Your e-mail address; it is how you sign in.
+    #[cfg_attr(feature = "openapi", schema(max_length = 254))]
+    pub email: String,
+    /// 10–128 characters.
+    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 128))]
+    pub password: String,
+    /// Your name as others see it, 1–100 characters.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
+    pub display_name: String,
+}
+
+/// How a browser keeps its session: `cookie` sets the refresh token as an HttpOnly cookie
+/// instead of returning it, so that no script can read it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SessionMode {
+    /// The refresh token is in the response body (partner systems, scripts).
+    #[default]
+    Body,
+    /// The refresh token is an HttpOnly, SameSite=Strict cookie (the web client).
+    Cookie,
+}
+
+/// `POST /auth/login`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"email": "anna.lindqvist@example.se", "password": "en lång och hemlig fras"})))]
+pub struct LoginRequest {
+    #[cfg_attr(feature = "openapi", schema(max_length = 254))]
+    pub email: String,
+    #[cfg_attr(feature = "openapi", schema(max_length = 128))]
+    pub password: String,
+    /// Where the refresh token goes; `body` when left out.
+    #[serde(default)]
+    pub session: SessionMode,
+}
+
+/// `POST /auth/refresh` and `POST /auth/logout`. The token may instead come in the
+/// session cookie (web client), with an empty body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"refresh_token": "9Qx0…"})))]
+pub struct RefreshRequest {
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
+    pub refresh_token: Option<String>,
+}
+
+/// A signed-in session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "access_token": "eyJhbGciOiJIUzI1NiJ9…", "token_type": "Bearer", "expires_in": 900, "refresh_token": "9Qx0…"
+})))]
+pub struct TokenResponse {
+    /// A JWT to send as `Authorization: Bearer …`.
+    pub access_token: String,
+    /// Always `Bearer`.
+    pub token_type: String,
+    /// Seconds until the access token expires.
+    pub expires_in: i64,
+    /// Single use: exchange it at `/auth/refresh` for a new pair. Absent in cookie mode.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<String>,
+}
+
+/// A language of the product.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Locale {
+    #[default]
+    Sv,
+    En,
+}
+
+impl Locale {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Locale::Sv => "sv",
+            Locale::En => "en",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        match value {
+            "sv" => Some(Locale::Sv),
+            "en" => Some(Locale::En),
+            _ => None,
+        }
+    }
+}
+
+/// The signed-in person (`GET /me`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "id": "0192e9b0-7d1c-7c3e-9f3a-1b2c3d4e5f60", "email": "anna.lindqvist@example.se",
+    "display_name": "Anna Lindqvist", "locale": "sv", "is_platform_admin": false,
+    "created_at": "2026-11-27T09:00:00Z"
+})))]
+pub struct Me {
+    pub id: Uuid,
+    pub email: String,
+    pub display_name: String,
+    pub locale: Locale,
+    pub is_platform_admin: bool,
+    pub created_at: DateTime<Utc>,
+}
+
+/// `PATCH /me`: only the fields given change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"display_name": "Anna L.", "locale": "en"})))]
+#[serde(deny_unknown_fields)]
+pub struct UpdateMe {
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
+    pub display_name: Option<String>,
+    pub locale: Option<Locale>,
+}
+
+/// `POST /me/password`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"current_password": "en lång och hemlig fras", "new_password": "en ännu längre hemlig fras"})))]
+pub struct ChangePassword {
+    #[cfg_attr(feature = "openapi", schema(max_length = 128))]
+    pub current_password: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 128))]
+    pub new_password: String,
+}
