@@ -103,11 +103,12 @@ impl Browser {
         }
     }
 
-    /// The texts of every element matching the CSS selector, as they are now.
+    /// The texts of every element matching the CSS selector, as they are now, without the
+    /// invisible isolation marks Fluent puts around arguments.
     pub async fn texts_of(&self, css: &str) -> anyhow::Result<Vec<String>> {
         let mut texts = Vec::new();
         for element in self.client.find_all(Locator::Css(css)).await? {
-            texts.push(element.text().await?);
+            texts.push(element.text().await?.replace(['\u{2068}', '\u{2069}'], ""));
         }
         Ok(texts)
     }

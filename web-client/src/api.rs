@@ -1,9 +1,10 @@
-//! The one way the client talks to the API: every request goes through [`get`], which
-//! turns failures into one error type carrying the API's problem+json when there is one.
+//! The one way the client talks to the API: every request goes through [`send`], which adds
+//! the access token and turns failures into one error type carrying the API's problem+json.
 
-use gloo_net::http::Request;
+use gloo_net::http::{Method, RequestBuilder, Response};
+use serde::Serialize;
 use serde::de::DeserializeOwned;
-use shared::Problem;
+use shared::{FieldError, Problem};
 
 /// A failed request.
 #[derive(Debug, Clone, PartialEq)]
@@ -14,23 +15,92 @@ pub enum ApiError {
     Network(String),
 }
 
-/// `GET /api/v1{path}`.
-pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    let response = Request::get(&format!("/api/v1{path}"))
-        .header("Accept", "application/json")
+impl ApiError {
+    /// The API's message for one field of a form, if it has one.
+    pub fn field(&self, field: &str) -> Option<String> {
+        match self {
+            ApiError::Problem(problem) => problem
+                .errors
+                .iter()
+                .find(|error: &&FieldError| error.field == field)
+                .map(|error| error.message.clone()),
+            ApiError::Network(_) => None,
+        }
+    }
+
+    /// The HTTP status of the problem, if the API answered.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            ApiError::Problem(problem) => Some(problem.status),
+            ApiError::Network(_) => None,
+        }
+    }
+}
+
+async fn respond(
+    request: Result<gloo_net::http::Request, gloo_net::Error>,
+) -> Result<Response, ApiError> {
+    let request = request.map_err(|error| ApiError::Network(error.to_string()))?;
+    let response = request
         .send()
         .await
         .map_err(|error| ApiError::Network(error.to_string()))?;
     if response.ok() {
-        return response
-            .json::<T>()
-            .await
-            .map_err(|error| ApiError::Network(error.to_string()));
+        return Ok(response);
     }
     match response.json::<Problem>().await {
         Ok(problem) => Err(ApiError::Problem(problem)),
         Err(_) => Err(ApiError::Network(format!("HTTP {}", response.status()))),
     }
+}
+
+fn builder(method: Method, path: &str, token: Option<&str>) -> RequestBuilder {
+    let builder = RequestBuilder::new(&format!("/api/v1{path}"))
+        .method(method)
+        .header("Accept", "application/json");
+    match token {
+        Some(token) => builder.header("Authorization", &format!("Bearer {token}")),
+        None => builder,
+    }
+}
+
+/// Sends a request to `/api/v1{path}` and reads its JSON answer.
+pub async fn send<B: Serialize, T: DeserializeOwned>(
+    method: Method,
+    path: &str,
+    token: Option<&str>,
+    body: Option<&B>,
+) -> Result<T, ApiError> {
+    let request = builder(method, path, token);
+    let request = match body {
+        Some(body) => request.json(body),
+        None => request.build(),
+    };
+    let response = respond(request).await?;
+    response
+        .json::<T>()
+        .await
+        .map_err(|error| ApiError::Network(error.to_string()))
+}
+
+/// Sends a request whose answer has no body (204).
+pub async fn send_empty<B: Serialize>(
+    method: Method,
+    path: &str,
+    token: Option<&str>,
+    body: Option<&B>,
+) -> Result<(), ApiError> {
+    let request = builder(method, path, token);
+    let request = match body {
+        Some(body) => request.json(body),
+        None => request.build(),
+    };
+    respond(request).await.map(|_| ())
+}
+
+/// `GET /api/v1{path}`.
+pub async fn get<T: DeserializeOwned>(path: &str, token: Option<&str>) -> Result<T, ApiError> {
+    send::<(), T>(Method::GET, path, token, None).await
 }
 
 /// The state of a request a page shows.
@@ -41,13 +111,14 @@ pub enum Fetch<T> {
     Failed(ApiError),
 }
 
-/// What [`use_get`] gives a component: the state, and a way to try again.
+/// What [`use_get`] gives a component: the state, and a way to load again.
 pub struct UseGet<T> {
     pub state: Fetch<T>,
-    pub retry: yew::Callback<()>,
+    pub reload: yew::Callback<()>,
 }
 
-/// Fetches `GET /api/v1{path}` when the component mounts and whenever `path` changes.
+/// Fetches `GET /api/v1{path}` (with the session's token, if any) when the component mounts
+/// and whenever `path` or the session changes.
 #[yew::hook]
 pub fn use_get<T>(path: String) -> UseGet<T>
 where
@@ -55,27 +126,30 @@ where
 {
     use yew::prelude::*;
 
+    let session = crate::session::use_session();
+    let token = session.token();
     let state = use_state(|| Fetch::<T>::Loading);
     let attempt = use_state(|| 0_u32);
     {
         let state = state.clone();
-        use_effect_with((path, *attempt), move |(path, _)| {
+        use_effect_with((path, token, *attempt), move |(path, token, _)| {
             state.set(Fetch::Loading);
             let path = path.clone();
+            let token = token.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                state.set(match get::<T>(&path).await {
+                state.set(match get::<T>(&path, token.as_deref()).await {
                     Ok(value) => Fetch::Loaded(value),
                     Err(error) => Fetch::Failed(error),
                 });
             });
         });
     }
-    let retry = {
+    let reload = {
         let attempt = attempt.clone();
         Callback::from(move |()| attempt.set(*attempt + 1))
     };
     UseGet {
         state: (*state).clone(),
-        retry,
+        reload,
     }
 }

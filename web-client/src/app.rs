@@ -3,10 +3,14 @@ use yew_router::prelude::*;
 
 use crate::components::Layout;
 use crate::i18n::LanguageProvider;
-use crate::pages::{ComingSoon, NotFound, Section, Start};
+use crate::pages::{
+    Account, ComingSoon, NewOrganization, NotFound, OrganizationPage, Register, Section, SignIn,
+    Start,
+};
+use crate::session::SessionProvider;
 
 /// Every page's address.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Routable)]
+#[derive(Debug, Clone, PartialEq, Eq, Routable)]
 pub enum Route {
     #[at("/")]
     Start,
@@ -18,6 +22,16 @@ pub enum Route {
     Methods,
     #[at("/statistics")]
     Statistics,
+    #[at("/register")]
+    Register,
+    #[at("/sign-in")]
+    SignIn,
+    #[at("/account")]
+    Account,
+    #[at("/organizations/new")]
+    NewOrganization,
+    #[at("/organizations/:id")]
+    Organization { id: String },
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -30,6 +44,11 @@ fn switch(route: Route) -> Html {
         Route::Offerings => html! { <ComingSoon section={Section::Offerings} /> },
         Route::Methods => html! { <ComingSoon section={Section::Methods} /> },
         Route::Statistics => html! { <ComingSoon section={Section::Statistics} /> },
+        Route::Register => html! { <Register /> },
+        Route::SignIn => html! { <SignIn /> },
+        Route::Account => html! { <Account /> },
+        Route::NewOrganization => html! { <NewOrganization /> },
+        Route::Organization { id } => html! { <OrganizationPage {id} /> },
         Route::NotFound => html! { <NotFound /> },
     }
 }
@@ -38,11 +57,13 @@ fn switch(route: Route) -> Html {
 pub fn App() -> Html {
     html! {
         <LanguageProvider>
-            <BrowserRouter>
-                <Layout>
-                    <Switch<Route> render={switch} />
-                </Layout>
-            </BrowserRouter>
+            <SessionProvider>
+                <BrowserRouter>
+                    <Layout>
+                        <Switch<Route> render={switch} />
+                    </Layout>
+                </BrowserRouter>
+            </SessionProvider>
         </LanguageProvider>
     }
 }

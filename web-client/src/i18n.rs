@@ -16,11 +16,9 @@ use yew::prelude::*;
 struct Catalogues;
 
 static LOADER: LazyLock<FluentLanguageLoader> = LazyLock::new(|| {
-    let loader: FluentLanguageLoader = fluent_language_loader!();
-    // Unicode isolation marks around arguments confuse copy-paste and tests; our
-    // arguments are plain words and numbers.
-    loader.set_use_isolating(false);
-    loader
+    // Fluent wraps arguments in Unicode isolation marks (U+2068 … U+2069): invisible, and
+    // right for text that may mix writing directions.
+    fluent_language_loader!()
 });
 
 const STORAGE_KEY: &str = "innolabb.language";
@@ -170,4 +168,46 @@ pub fn use_title(page: String) {
             document.set_title(&format!("{page} – Innolabb"));
         }
     });
+}
+
+/// The name of an organisation kind in the current language.
+pub fn kind_name(loader: &FluentLanguageLoader, kind: shared::OrganizationKind) -> String {
+    use i18n_embed_fl::fl;
+    use shared::OrganizationKind as Kind;
+    match kind {
+        Kind::HousingCompany => fl!(loader, "kind-housing_company"),
+        Kind::TenantAssociation => fl!(loader, "kind-tenant_association"),
+        Kind::Municipality => fl!(loader, "kind-municipality"),
+        Kind::Business => fl!(loader, "kind-business"),
+        Kind::CivilSociety => fl!(loader, "kind-civil_society"),
+        Kind::School => fl!(loader, "kind-school"),
+        Kind::Research => fl!(loader, "kind-research"),
+        Kind::PublicAgency => fl!(loader, "kind-public_agency"),
+    }
+}
+
+/// The name of a member's role in the current language.
+pub fn role_name(loader: &FluentLanguageLoader, role: shared::Role) -> String {
+    use i18n_embed_fl::fl;
+    match role {
+        shared::Role::Owner => fl!(loader, "role-owner"),
+        shared::Role::Admin => fl!(loader, "role-admin"),
+        shared::Role::Member => fl!(loader, "role-member"),
+    }
+}
+
+/// What a form says when saving failed: the fields carry their own messages, so the form
+/// summarises; otherwise the API's explanation, or the generic message.
+pub fn form_message(loader: &FluentLanguageLoader, error: &crate::api::ApiError) -> String {
+    use i18n_embed_fl::fl;
+    match error {
+        crate::api::ApiError::Problem(problem) if !problem.errors.is_empty() => {
+            fl!(loader, "form-error-summary")
+        }
+        crate::api::ApiError::Problem(problem) if problem.status < 500 => problem
+            .detail
+            .clone()
+            .unwrap_or_else(|| problem.title.clone()),
+        _ => fl!(loader, "error-generic"),
+    }
 }

@@ -5,6 +5,7 @@ mod app;
 mod components;
 mod i18n;
 mod pages;
+mod session;
 
 fn main() {
     let Some(document) = web_sys::window().and_then(|window| window.document()) else {

@@ -92,3 +92,129 @@ async fn the_start_page_shows_the_areas_in_swedish_then_english_and_a_deep_link_
     browser.close().await?;
     outcome
 }
+
+#[tokio::test]
+async fn a_person_signs_up_creates_an_organisation_stays_signed_in_and_makes_a_working_api_key()
+-> anyhow::Result<()> {
+    let app = TestApp::spawn().await?;
+    let browser = Browser::start().await?;
+    let outcome = async {
+        let client = &browser.client;
+        let fill = |css: &'static str, text: &'static str| async move {
+            client
+                .find(Locator::Css(css))
+                .await?
+                .send_keys(text)
+                .await?;
+            anyhow::Ok(())
+        };
+        client.goto(&app.url("/register")).await?;
+        browser.wait_for_text("main h1", "Skapa konto").await?;
+        assert_eq!(
+            browser.accessibility_violations().await?,
+            Vec::<String>::new()
+        );
+
+        // A password that is too short: the API's message appears next to the field, and
+        // what was typed stays.
+        fill("#email", "maria.lind@example.se").await?;
+        fill("#display_name", "Maria Lind").await?;
+        fill("#password", "kort").await?;
+        client
+            .find(Locator::Css("form button[type=submit]"))
+            .await?
+            .click()
+            .await?;
+        browser
+            .wait_for_text("#password-error", "must be at least 10 characters")
+            .await?;
+        assert_eq!(
+            client
+                .find(Locator::Css("#email"))
+                .await?
+                .prop("value")
+                .await?
+                .as_deref(),
+            Some("maria.lind@example.se")
+        );
+        fill("#password", " och resten av lösenordet").await?;
+        client
+            .find(Locator::Css("form button[type=submit]"))
+            .await?
+            .click()
+            .await?;
+        browser.wait_for_text("main h1", "Mitt konto").await?;
+
+        client
+            .find(Locator::LinkText("Skapa organisation"))
+            .await?
+            .click()
+            .await?;
+        browser
+            .wait_for_text("main h1", "Skapa organisation")
+            .await?;
+        fill("#name", "Hyresbostäder i Norrköping").await?;
+        fill("#org_number", "556900-0010").await?;
+        browser
+            .text_of("#municipality_code option[value='0581']")
+            .await?;
+        client
+            .find(Locator::Css("#municipality_code option[value='0581']"))
+            .await?
+            .click()
+            .await?;
+        fill("#description", "Allmännyttigt bostadsbolag.").await?;
+        client
+            .find(Locator::Css("form button[type=submit]"))
+            .await?
+            .click()
+            .await?;
+        browser
+            .wait_for_text("main h1", "Hyresbostäder i Norrköping")
+            .await?;
+        let page_url = client.current_url().await?;
+        let organization_id = page_url
+            .path()
+            .trim_start_matches("/organizations/")
+            .to_owned();
+
+        // A reload keeps the session: the refresh cookie brings it back.
+        client.refresh().await?;
+        browser
+            .wait_for_text("main h1", "Hyresbostäder i Norrköping")
+            .await?;
+        browser.wait_for_text("main p", "Din roll: Ägare").await?;
+        browser
+            .wait_for_text(".account-links button", "Logga ut")
+            .await?;
+        assert_eq!(
+            browser.accessibility_violations().await?,
+            Vec::<String>::new()
+        );
+
+        fill("#api-key-name", "Fastighetssystemet").await?;
+        client
+            .find(Locator::Css(
+                "section[aria-labelledby=api-keys-heading] button[type=submit]",
+            ))
+            .await?
+            .click()
+            .await?;
+        let secret = browser.text_of("#api-key-secret").await?;
+        assert!(secret.starts_with("ilk_"), "{secret}");
+
+        // The partner system uses the key over HTTP.
+        let members = app
+            .client
+            .get(app.url(&format!("/api/v1/organizations/{organization_id}/members")))
+            .bearer_auth(&secret)
+            .send()
+            .await?;
+        assert_eq!(members.status(), 200);
+        assert!(members.text().await?.contains("maria.lind@example.se"));
+        anyhow::Ok(())
+    }
+    .await;
+    browser.close().await?;
+    outcome
+}

@@ -31,3 +31,79 @@ not-found-home = Go to the start page
 
 error-generic = Something went wrong. Please try again shortly.
 error-retry = Try again
+
+nav-sign-in = Sign in
+nav-register = Create account
+nav-account = My account
+sign-out = Sign out
+
+form-email = E-mail address
+form-password = Password
+form-password-hint = At least 10 characters.
+form-display-name = Name
+form-saving = Saving …
+form-saved = Saved.
+form-error-summary = Something needs correcting before it can be saved.
+
+register-title = Create account
+register-submit = Create account
+register-have-account = Already have an account? Sign in.
+login-title = Sign in
+login-submit = Sign in
+login-failed = Wrong e-mail address or password.
+login-throttled = Too many failed attempts. Wait a while and try again.
+login-no-account = No account? Create one.
+
+account-title = My account
+account-profile = Profile
+account-language = Language
+account-save = Save
+account-organizations = My organisations
+account-no-organizations = You do not belong to an organisation yet.
+account-create-organization = Create organisation
+account-signed-out = You are not signed in.
+session-loading = Checking your sign-in …
+
+organization-new-title = Create organisation
+organization-name = Name
+organization-kind = Kind of organisation
+organization-org-number = Organisation number
+organization-org-number-hint = Ten digits, for example 556000-0019.
+organization-municipality = Municipality
+organization-choose-municipality = Choose a municipality
+organization-description = Description
+organization-website = Website
+organization-create = Create organisation
+organization-loading = Loading the organisation …
+organization-verified = Verified organisation
+organization-not-verified = Not verified yet
+organization-role = Your role: { $role }
+organization-members = Members
+organization-add-member = Add member
+organization-add-member-submit = Add
+organization-remove-member = Remove
+organization-api-keys = API keys
+organization-api-keys-none = No API keys yet.
+organization-api-key-name = Key name
+organization-api-key-scopes = Permissions
+organization-api-key-create = Create API key
+organization-api-key-secret = Your new API key is shown only now. Copy it and keep it safe:
+organization-api-key-copy = Copy
+organization-api-key-copied = Copied.
+organization-api-key-revoke = Revoke
+organization-api-key-revoked = Revoked
+organization-api-key-last-used = Last used: { $when }
+organization-api-key-never-used = Never used
+
+kind-housing_company = Housing company
+kind-tenant_association = Tenants' association
+kind-municipality = Municipality
+kind-business = Business
+kind-civil_society = Civil-society organisation
+kind-school = School
+kind-research = Research
+kind-public_agency = Public agency
+
+role-owner = Owner
+role-admin = Admin
+role-member = Member

@@ -5,6 +5,46 @@ use yew_router::prelude::*;
 use super::language_switch::LanguageSwitch;
 use crate::app::Route;
 use crate::i18n::use_i18n;
+use crate::session::use_session;
+
+/// Sign-in and sign-up links, or the signed-in person's account link and sign-out.
+#[component]
+fn AccountLinks() -> Html {
+    let i18n = use_i18n();
+    let loader = i18n.loader();
+    let session = use_session();
+    let navigator = use_navigator();
+    if session.restoring() {
+        return html! {};
+    }
+    match session.me() {
+        Some(me) => {
+            let sign_out = Callback::from(move |_: MouseEvent| {
+                let (session, navigator) = (session.clone(), navigator.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    session.sign_out().await;
+                    if let Some(navigator) = navigator {
+                        navigator.push(&Route::Start);
+                    }
+                });
+            });
+            html! {
+                <div class="account-links">
+                    <Link<Route> to={Route::Account} classes="account-links__me">
+                        { fl!(loader, "nav-account") }<span class="visually-hidden">{ format!(" ({})", me.display_name) }</span>
+                    </Link<Route>>
+                    <button type="button" onclick={sign_out}>{ fl!(loader, "sign-out") }</button>
+                </div>
+            }
+        }
+        None => html! {
+            <div class="account-links">
+                <Link<Route> to={Route::SignIn}>{ fl!(loader, "nav-sign-in") }</Link<Route>>
+                <Link<Route> to={Route::Register}>{ fl!(loader, "nav-register") }</Link<Route>>
+            </div>
+        },
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct LayoutProps {
@@ -40,7 +80,7 @@ pub fn Layout(props: &LayoutProps) -> Html {
                                 let is_current = current.as_ref() == Some(&route);
                                 html! {
                                     <li>
-                                        <Link<Route> to={route} classes={classes!("nav__link", is_current.then_some("nav__link--current"))}>
+                                        <Link<Route> to={route.clone()} classes={classes!("nav__link", is_current.then_some("nav__link--current"))}>
                                             <span aria-current={is_current.then_some("page")}>{ label }</span>
                                         </Link<Route>>
                                     </li>
@@ -48,6 +88,7 @@ pub fn Layout(props: &LayoutProps) -> Html {
                             }) }
                         </ul>
                     </nav>
+                    <AccountLinks />
                     <LanguageSwitch />
                 </div>
             </header>

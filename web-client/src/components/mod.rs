@@ -1,5 +1,6 @@
 //! Reusable parts of the pages.
 
+pub mod form;
 mod language_switch;
 mod layout;
 mod status;

@@ -1,9 +1,19 @@
 //! One module per page.
 
+pub mod account;
 mod coming_soon;
+mod new_organization;
 mod not_found;
+mod organization;
+mod register;
+mod sign_in;
 mod start;
 
+pub use account::Account;
 pub use coming_soon::{ComingSoon, Section};
+pub use new_organization::NewOrganization;
 pub use not_found::NotFound;
+pub use organization::OrganizationPage;
+pub use register::Register;
+pub use sign_in::SignIn;
 pub use start::Start;

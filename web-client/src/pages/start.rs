@@ -16,7 +16,7 @@ pub fn Start() -> Html {
     let language = i18n.language().code();
     let areas_html = match &areas.state {
         Fetch::Loading => html! { <Loading text={fl!(loader, "start-areas-loading")} /> },
-        Fetch::Failed(_) => html! { <ErrorMessage on_retry={areas.retry.clone()} /> },
+        Fetch::Failed(_) => html! { <ErrorMessage on_retry={areas.reload.clone()} /> },
         Fetch::Loaded(page) if page.items.is_empty() => {
             html! { <p class="status">{ fl!(loader, "start-areas-empty") }</p> }
         }

@@ -1,0 +1,106 @@
+//! Form fields that show the API's message for them, and keep what the user typed.
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct TextFieldProps {
+    pub id: AttrValue,
+    pub label: String,
+    pub value: String,
+    pub on_change: Callback<String>,
+    #[prop_or(AttrValue::Static("text"))]
+    pub kind: AttrValue,
+    #[prop_or_default]
+    pub error: Option<String>,
+    #[prop_or_default]
+    pub hint: Option<String>,
+    #[prop_or_default]
+    pub autocomplete: Option<AttrValue>,
+    #[prop_or_default]
+    pub required: bool,
+}
+
+/// A labelled text input; its error (from the API) is announced and tied to it.
+#[component]
+pub fn TextField(props: &TextFieldProps) -> Html {
+    let on_change = props.on_change.clone();
+    let oninput = Callback::from(move |event: InputEvent| {
+        let input: HtmlInputElement = event.target_unchecked_into();
+        on_change.emit(input.value());
+    });
+    let hint_id = format!("{}-hint", props.id);
+    let error_id = format!("{}-error", props.id);
+    let described_by = [
+        props.hint.as_ref().map(|_| hint_id.clone()),
+        props.error.as_ref().map(|_| error_id.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    html! {
+        <div class={classes!("field", props.error.as_ref().map(|_| "field--invalid"))}>
+            <label for={props.id.clone()}>{ &props.label }</label>
+            if let Some(hint) = &props.hint {
+                <p class="field__hint" id={hint_id.clone()}>{ hint }</p>
+            }
+            <input id={props.id.clone()} name={props.id.clone()} type={props.kind.clone()} value={props.value.clone()}
+                {oninput} required={props.required} autocomplete={props.autocomplete.clone()}
+                aria-invalid={props.error.is_some().to_string()}
+                aria-describedby={(!described_by.is_empty()).then_some(described_by)} />
+            if let Some(error) = &props.error {
+                <p class="field__error" id={error_id}>{ error }</p>
+            }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SelectFieldProps {
+    pub id: AttrValue,
+    pub label: String,
+    pub value: String,
+    pub on_change: Callback<String>,
+    pub children: Html,
+    #[prop_or_default]
+    pub error: Option<String>,
+}
+
+/// A labelled select; its options are the children.
+#[component]
+pub fn SelectField(props: &SelectFieldProps) -> Html {
+    let on_change = props.on_change.clone();
+    let onchange = Callback::from(move |event: Event| {
+        let select: HtmlSelectElement = event.target_unchecked_into();
+        on_change.emit(select.value());
+    });
+    let error_id = format!("{}-error", props.id);
+    html! {
+        <div class={classes!("field", props.error.as_ref().map(|_| "field--invalid"))}>
+            <label for={props.id.clone()}>{ &props.label }</label>
+            <select id={props.id.clone()} name={props.id.clone()} {onchange}
+                aria-invalid={props.error.is_some().to_string()}
+                aria-describedby={props.error.as_ref().map(|_| error_id.clone())}>
+                { props.children.clone() }
+            </select>
+            if let Some(error) = &props.error {
+                <p class="field__error" id={error_id}>{ error }</p>
+            }
+        </div>
+    }
+}
+
+/// The form's summary of a failed save, announced to screen readers.
+#[derive(Properties, PartialEq)]
+pub struct FormErrorProps {
+    pub message: Option<String>,
+}
+
+#[component]
+pub fn FormError(props: &FormErrorProps) -> Html {
+    match &props.message {
+        Some(message) => html! { <p class="form-error" role="alert">{ message }</p> },
+        None => html! {},
+    }
+}

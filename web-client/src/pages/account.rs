@@ -1,0 +1,163 @@
+use gloo_net::http::Method;
+use i18n_embed_fl::fl;
+use shared::{Locale, Me, MyOrganization, Page, UpdateMe};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::api::{self, ApiError, Fetch, use_get};
+use crate::app::Route;
+use crate::components::form::{FormError, SelectField, TextField};
+use crate::components::{ErrorMessage, Loading};
+use crate::i18n::{Language, form_message, role_name, use_i18n, use_title};
+use crate::session::use_session;
+
+/// Shown instead of a page that needs a signed-in person.
+#[component]
+pub fn SignInFirst() -> Html {
+    let i18n = use_i18n();
+    let loader = i18n.loader();
+    let session = use_session();
+    if session.restoring() {
+        return html! { <Loading text={fl!(loader, "session-loading")} /> };
+    }
+    html! {
+        <section aria-labelledby="page-title">
+            <h1 id="page-title">{ fl!(loader, "account-signed-out") }</h1>
+            <p>
+                <Link<Route> to={Route::SignIn}>{ fl!(loader, "nav-sign-in") }</Link<Route>>
+                { " · " }
+                <Link<Route> to={Route::Register}>{ fl!(loader, "nav-register") }</Link<Route>>
+            </p>
+        </section>
+    }
+}
+
+/// The signed-in person's profile and organisations.
+#[component]
+pub fn Account() -> Html {
+    let i18n = use_i18n();
+    let loader = i18n.loader();
+    use_title(fl!(loader, "account-title"));
+    let session = use_session();
+    match session.me() {
+        None => html! { <SignInFirst /> },
+        Some(me) => html! {
+            <>
+                <h1>{ fl!(loader, "account-title") }</h1>
+                <Profile me={me} />
+                <MyOrganizations />
+            </>
+        },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ProfileProps {
+    me: Me,
+}
+
+#[component]
+fn Profile(props: &ProfileProps) -> Html {
+    let i18n = use_i18n();
+    let loader = i18n.loader();
+    let session = use_session();
+    let name = use_state(|| props.me.display_name.clone());
+    let locale = use_state(|| props.me.locale);
+    let error = use_state(|| None::<ApiError>);
+    let saved = use_state(|| false);
+    let onsubmit = {
+        let (name, locale, error, saved, i18n) = (
+            name.clone(),
+            locale.clone(),
+            error.clone(),
+            saved.clone(),
+            i18n.clone(),
+        );
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let request = UpdateMe {
+                display_name: Some((*name).clone()),
+                locale: Some(*locale),
+            };
+            let (session, error, saved, i18n) =
+                (session.clone(), error.clone(), saved.clone(), i18n.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match api::send::<_, Me>(
+                    Method::PATCH,
+                    "/me",
+                    session.token().as_deref(),
+                    Some(&request),
+                )
+                .await
+                {
+                    Ok(me) => {
+                        i18n.set_language(if me.locale == Locale::En {
+                            Language::English
+                        } else {
+                            Language::Swedish
+                        });
+                        session.set_profile(me);
+                        error.set(None);
+                        saved.set(true);
+                    }
+                    Err(failure) => {
+                        saved.set(false);
+                        error.set(Some(failure));
+                    }
+                }
+            });
+        })
+    };
+    html! {
+        <section aria-labelledby="profile-heading">
+            <h2 id="profile-heading">{ fl!(loader, "account-profile") }</h2>
+            <p>{ &props.me.email }</p>
+            <form {onsubmit}>
+                <FormError message={error.as_ref().map(|e| form_message(loader, e))} />
+                <TextField id="display_name" label={fl!(loader, "form-display-name")} value={(*name).clone()}
+                    on_change={Callback::from({ let name = name.clone(); move |v| name.set(v) })}
+                    error={error.as_ref().and_then(|e| e.field("display_name"))} autocomplete="name" />
+                <SelectField id="locale" label={fl!(loader, "account-language")} value={locale.as_str().to_owned()}
+                    on_change={Callback::from({ let locale = locale.clone(); move |v: String| locale.set(Locale::parse(&v).unwrap_or_default()) })}>
+                    <option value="sv" selected={*locale == Locale::Sv}>{ "Svenska" }</option>
+                    <option value="en" selected={*locale == Locale::En}>{ "English" }</option>
+                </SelectField>
+                <button type="submit" class="button">{ fl!(loader, "account-save") }</button>
+                if *saved {
+                    <p role="status">{ fl!(loader, "form-saved") }</p>
+                }
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn MyOrganizations() -> Html {
+    let i18n = use_i18n();
+    let loader = i18n.loader();
+    let mine = use_get::<Page<MyOrganization>>("/me/organizations".to_owned());
+    let list = match &mine.state {
+        Fetch::Loading => html! { <Loading text={fl!(loader, "organization-loading")} /> },
+        Fetch::Failed(_) => html! { <ErrorMessage on_retry={mine.reload.clone()} /> },
+        Fetch::Loaded(page) if page.items.is_empty() => {
+            html! { <p>{ fl!(loader, "account-no-organizations") }</p> }
+        }
+        Fetch::Loaded(page) => html! {
+            <ul class="plain-list">
+                { for page.items.iter().map(|item| html! {
+                    <li key={item.organization.id.to_string()}>
+                        <Link<Route> to={Route::Organization { id: item.organization.id.to_string() }}>{ &item.organization.name }</Link<Route>>
+                        { format!(" – {}", role_name(loader, item.role)) }
+                    </li>
+                }) }
+            </ul>
+        },
+    };
+    html! {
+        <section aria-labelledby="organizations-heading">
+            <h2 id="organizations-heading">{ fl!(loader, "account-organizations") }</h2>
+            { list }
+            <p><Link<Route> to={Route::NewOrganization} classes="button">{ fl!(loader, "account-create-organization") }</Link<Route>></p>
+        </section>
+    }
+}
