@@ -212,6 +212,52 @@ async fn a_person_signs_up_creates_an_organisation_stays_signed_in_and_makes_a_w
             .await?;
         assert_eq!(members.status(), 200);
         assert!(members.text().await?.contains("maria.lind@example.se"));
+
+        // Members management: add a colleague who has an account, then make her an admin.
+        app.sign_up("Sara Nilsson").await?;
+        fill("#member-email", "sara.nilsson@example.se").await?;
+        client
+            .find(Locator::Css(
+                "form[aria-labelledby=add-member-heading] button[type=submit]",
+            ))
+            .await?
+            .click()
+            .await?;
+        let role_select = "select[aria-label*='Sara Nilsson']";
+        browser.text_of(role_select).await?;
+        client
+            .find(Locator::Css(&format!("{role_select} option[value=admin]")))
+            .await?
+            .click()
+            .await?;
+        let deadline = tokio::time::Instant::now() + innolabb_tests::browser::PATIENCE;
+        loop {
+            let listed: shared::Page<shared::Member> = app
+                .client
+                .get(app.url(&format!("/api/v1/organizations/{organization_id}/members")))
+                .bearer_auth(&secret)
+                .send()
+                .await?
+                .json()
+                .await?;
+            let sara = listed
+                .items
+                .iter()
+                .find(|m| m.email == "sara.nilsson@example.se")
+                .map(|m| m.role);
+            if sara == Some(shared::Role::Admin) {
+                break;
+            }
+            anyhow::ensure!(
+                tokio::time::Instant::now() < deadline,
+                "Sara's role is {sara:?}"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert_eq!(
+            browser.accessibility_violations().await?,
+            Vec::<String>::new()
+        );
         anyhow::Ok(())
     }
     .await;

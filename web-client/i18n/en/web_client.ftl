@@ -81,6 +81,7 @@ organization-role = Your role: { $role }
 organization-members = Members
 organization-add-member = Add member
 organization-add-member-submit = Add
+organization-member-role-label = Role of { $name }
 organization-remove-member = Remove
 organization-api-keys = API keys
 organization-api-keys-none = No API keys yet.

@@ -81,6 +81,7 @@ organization-role = Din roll: { $role }
 organization-members = Medlemmar
 organization-add-member = Lägg till medlem
 organization-add-member-submit = Lägg till
+organization-member-role-label = Roll för { $name }
 organization-remove-member = Ta bort
 organization-api-keys = API-nycklar
 organization-api-keys-none = Inga API-nycklar ännu.

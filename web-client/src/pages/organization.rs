@@ -2,6 +2,7 @@ use gloo_net::http::Method;
 use i18n_embed_fl::fl;
 use shared::{
     AddMember, ApiKey, CreateApiKey, CreatedApiKey, Member, Organization, Page, Role, Scope,
+    UpdateMember,
 };
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -64,6 +65,7 @@ fn Members(props: &SectionProps) -> Html {
     let loader = i18n.loader();
     let session = use_session();
     let members = use_get::<Page<Member>>(format!("/organizations/{}/members", props.id));
+    let problem = use_state(|| None::<ApiError>);
     let Some(me) = session.me() else {
         return html! {};
     };
@@ -77,6 +79,36 @@ fn Members(props: &SectionProps) -> Html {
         .find(|member| member.user_id == me.id)
         .map(|member| member.role);
     let manages = my_role >= Some(Role::Admin);
+    let is_owner = my_role == Some(Role::Owner);
+    let change_role = |user_id: String| {
+        let (session, reload, id, problem) = (
+            session.clone(),
+            members.reload.clone(),
+            props.id.clone(),
+            problem.clone(),
+        );
+        Callback::from(move |event: Event| {
+            let value = event
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            let Some(role) = Role::parse(&value) else {
+                return;
+            };
+            let (session, reload, problem) = (session.clone(), reload.clone(), problem.clone());
+            let path = format!("/organizations/{id}/members/{user_id}");
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = api::send::<_, Member>(
+                    Method::PATCH,
+                    &path,
+                    session.token().as_deref(),
+                    Some(&UpdateMember { role }),
+                )
+                .await;
+                problem.set(result.err());
+                reload.emit(());
+            });
+        })
+    };
     let remove = |user_id: String| {
         let (session, reload, id) = (session.clone(), members.reload.clone(), props.id.clone());
         Callback::from(move |_: MouseEvent| {
@@ -100,11 +132,19 @@ fn Members(props: &SectionProps) -> Html {
             }
             <section aria-labelledby="members-heading">
                 <h2 id="members-heading">{ fl!(loader, "organization-members") }</h2>
+                <FormError message={problem.as_ref().map(|e| form_message(loader, e))} />
                 <ul class="plain-list">
                     { for page.items.iter().map(|member| html! {
                         <li key={member.user_id.to_string()}>
                             { format!("{} ({}) – {}", member.display_name, member.email, role_name(loader, member.role)) }
-                            if manages && member.user_id != me.id {
+                            if manages && member.user_id != me.id && (is_owner || member.role != Role::Owner) {
+                                { " " }
+                                <select aria-label={fl!(loader, "organization-member-role-label", name = member.display_name.clone())}
+                                    onchange={change_role(member.user_id.to_string())}>
+                                    { for [Role::Member, Role::Admin, Role::Owner].into_iter().filter(|r| is_owner || *r != Role::Owner).map(|r| html! {
+                                        <option value={r.as_str()} selected={member.role == r}>{ role_name(loader, r) }</option>
+                                    }) }
+                                </select>
                                 { " " }
                                 <button type="button" class="button button--small" onclick={remove(member.user_id.to_string())}
                                     aria-label={format!("{} {}", fl!(loader, "organization-remove-member"), member.display_name)}>
