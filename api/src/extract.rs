@@ -37,6 +37,9 @@ impl<T: DeserializeOwned + 'static> FromRequest for Body<T> {
                     ApiError::MalformedBody("The body must be a JSON object.".to_owned()).into(),
                 );
             }
+            if contains_nul(&value) {
+                return Err(ApiError::MalformedBody(NUL_MESSAGE.to_owned()).into());
+            }
             serde_json::from_value(value).map(Body).map_err(|error| {
                 ApiError::MalformedBody(format!(
                     "The body is not valid JSON for this operation: {error}"
@@ -44,5 +47,34 @@ impl<T: DeserializeOwned + 'static> FromRequest for Body<T> {
                 .into()
             })
         })
+    }
+}
+
+/// Postgres text cannot hold the NUL character, and no person types one.
+pub const NUL_MESSAGE: &str = "Text may not contain the NUL character (\\u0000).";
+
+/// Whether any string or key of a JSON value contains NUL.
+fn contains_nul(value: &serde_json::Value) -> bool {
+    match value {
+        serde_json::Value::String(text) => text.contains('\0'),
+        serde_json::Value::Array(items) => items.iter().any(contains_nul),
+        serde_json::Value::Object(map) => map
+            .iter()
+            .any(|(key, value)| key.contains('\0') || contains_nul(value)),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nul_is_found_anywhere_in_a_body() {
+        assert!(contains_nul(&serde_json::json!({"name": "a\u{0}b"})));
+        assert!(contains_nul(&serde_json::json!({"list": [{"x\u{0}": 1}]})));
+        assert!(!contains_nul(
+            &serde_json::json!({"name": "Hyresbostäder", "n": 1, "list": ["a"]})
+        ));
     }
 }

@@ -56,6 +56,29 @@ impl Application {
                         .default_service(web::to(error::not_found)),
                 )
                 .configure(web_client::configure(&static_dir))
+                .wrap_fn(|request, service| {
+                    use actix_web::dev::Service as _;
+                    use futures_util::future::{Either, ready};
+                    // A NUL in a query string would reach Postgres, which cannot store it.
+                    if request.path().starts_with("/api/")
+                        && request.query_string().to_ascii_lowercase().contains("%00")
+                    {
+                        let problem = error::ApiError::invalid_parameter(
+                            "query",
+                            "nul",
+                            crate::extract::NUL_MESSAGE,
+                        );
+                        let (request, _) = request.into_parts();
+                        let response = actix_web::ResponseError::error_response(&problem);
+                        return Either::Left(ready(Ok(
+                            ServiceResponse::new(request, response).map_into_right_body()
+                        )));
+                    }
+                    let response = service.call(request);
+                    Either::Right(
+                        async move { response.await.map(ServiceResponse::map_into_left_body) },
+                    )
+                })
                 .wrap(Compress::default())
                 .wrap(
                     DefaultHeaders::new()

@@ -7,6 +7,8 @@ use super::validation::FieldErrors;
 pub const PASSWORD_MIN: usize = 10;
 pub const PASSWORD_MAX: usize = 128;
 pub const DISPLAY_NAME_MAX: usize = 100;
+/// The longest e-mail address there can be (RFC 5321's path limit).
+pub const MAX_EMAIL_LENGTH: usize = 254;
 
 /// An e-mail address as stored: trimmed and lower-cased.
 pub fn normalize_email(raw: &str) -> String {
@@ -19,7 +21,8 @@ pub fn check_email(errors: &mut FieldErrors, field: &str, email: &str) {
         .with_required_tld()
         .without_display_text()
         .without_domain_literal();
-    let valid = email.len() <= 254 && EmailAddress::parse_with_options(email, options).is_ok();
+    let valid =
+        email.len() <= MAX_EMAIL_LENGTH && EmailAddress::parse_with_options(email, options).is_ok();
     errors.check(
         valid,
         field,

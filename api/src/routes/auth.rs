@@ -13,7 +13,9 @@ use crate::auth::session::{self, REFRESH_COOKIE, Rotation};
 use crate::auth::{password, secrets, throttle};
 use crate::config::AuthConfig;
 use crate::db::{self, Pool};
-use crate::domain::accounts::{DISPLAY_NAME_MAX, check_email, check_password, normalize_email};
+use crate::domain::accounts::{
+    DISPLAY_NAME_MAX, MAX_EMAIL_LENGTH, check_email, check_password, normalize_email,
+};
 use crate::domain::validation::FieldErrors;
 use crate::error::ApiError;
 use crate::extract::Body;
@@ -101,6 +103,10 @@ async fn login(
     body: Body<LoginRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let email = normalize_email(&body.email);
+    // No account has a longer address, and the throttle's keys must stay short.
+    if email.len() > MAX_EMAIL_LENGTH {
+        return Err(wrong_credentials());
+    }
     let address = client_address(&request);
     let mut conn = pool.get().await?;
     throttle::check_login(&mut conn, &address, &email).await?;
@@ -116,6 +122,10 @@ async fn login(
     throttle::clear_login_failures(&mut conn, &email).await?;
     let tokens = session::issue(&mut conn, &auth, user.id, Uuid::now_v7()).await?;
     Ok(session::respond(tokens, body.session, &auth))
+}
+
+fn wrong_credentials() -> ApiError {
+    ApiError::Unauthorized("Wrong e-mail address or password.".to_owned())
 }
 
 /// The refresh token of the body, else of the session cookie, and where the next one goes.

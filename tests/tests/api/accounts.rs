@@ -490,3 +490,19 @@ async fn the_demo_data_loads_twice_without_change_and_its_accounts_sign_in() -> 
     assert!(me.is_platform_admin);
     Ok(())
 }
+
+#[tokio::test]
+async fn an_absurdly_long_e_mail_is_simply_wrong_credentials() -> anyhow::Result<()> {
+    let app = TestApp::spawn().await?;
+    let email = format!("{}@example.se", "a".repeat(5000));
+    let response = app
+        .call(
+            Method::POST,
+            "/api/v1/auth/login",
+            None,
+            Some(json!({"email": email, "password": TEST_PASSWORD})),
+        )
+        .await?;
+    assert_eq!(response.status(), 401);
+    Ok(())
+}

@@ -64,3 +64,32 @@ async fn a_post_with_malformed_json_changes_nothing() -> anyhow::Result<()> {
     assert_eq!(before, after);
     Ok(())
 }
+
+#[tokio::test]
+async fn a_nul_character_in_a_body_or_query_is_a_400_and_stores_nothing() -> anyhow::Result<()> {
+    let app = TestApp::spawn().await?;
+    let anna = app.sign_up("Anna Lindqvist").await?;
+    let created = app
+        .call(
+            reqwest::Method::POST,
+            "/api/v1/organizations",
+            Some(&anna.access_token),
+            Some(serde_json::json!({
+                "name": "Bo\u{0}lag", "kind": "business", "org_number": innolabb_tests::org_number(3), "municipality_code": "0581"
+            })),
+        )
+        .await?;
+    assert_eq!(created.status(), 400);
+    problem_of(created).await?;
+    for path in [
+        "/api/v1/organizations?q=a%00b",
+        "/api/v1/municipalities?county=%000",
+    ] {
+        let response = app.get(path).await?;
+        assert_eq!(response.status(), 400, "{path}");
+        problem_of(response).await?;
+    }
+    let listed: Page<shared::Organization> = app.get_json("/api/v1/organizations").await?;
+    assert!(listed.items.is_empty());
+    Ok(())
+}
