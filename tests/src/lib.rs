@@ -145,6 +145,23 @@ impl TestApp {
             .with_context(|| format!("{method} {path}"))
     }
 
+    /// `GET` a path with a bearer token and parse its JSON body, failing unless it is 200.
+    pub async fn get_as<T: serde::de::DeserializeOwned>(
+        &self,
+        path: &str,
+        bearer: &str,
+    ) -> anyhow::Result<T> {
+        let response = self
+            .call(reqwest::Method::GET, path, Some(bearer), None)
+            .await?;
+        anyhow::ensure!(
+            response.status() == 200,
+            "GET {path} answered {}",
+            response.status()
+        );
+        Ok(response.json().await?)
+    }
+
     /// Registers and signs in a new person named `name` (their e-mail derives from it).
     pub async fn sign_up(&self, name: &str) -> anyhow::Result<TestUser> {
         let email = format!("{}@example.se", name.to_lowercase().replace(' ', "."));

@@ -272,7 +272,26 @@ pub async fn members(
     conn: &mut AsyncPgConnection,
     organization_id: Uuid,
 ) -> QueryResult<Vec<Member>> {
-    let rows: Vec<(Uuid, String, String, String, DateTime<Utc>)> = memberships::table
+    load_members(conn, organization_id, None).await
+}
+
+/// One member of an organisation, if that person is one.
+pub async fn member(
+    conn: &mut AsyncPgConnection,
+    organization_id: Uuid,
+    user_id: Uuid,
+) -> QueryResult<Option<Member>> {
+    Ok(load_members(conn, organization_id, Some(user_id))
+        .await?
+        .pop())
+}
+
+async fn load_members(
+    conn: &mut AsyncPgConnection,
+    organization_id: Uuid,
+    only: Option<Uuid>,
+) -> QueryResult<Vec<Member>> {
+    let mut query = memberships::table
         .inner_join(users::table)
         .filter(memberships::organization_id.eq(organization_id))
         .order((memberships::created_at, users::id))
@@ -283,8 +302,11 @@ pub async fn members(
             memberships::role,
             memberships::created_at,
         ))
-        .load(conn)
-        .await?;
+        .into_boxed();
+    if let Some(user_id) = only {
+        query = query.filter(memberships::user_id.eq(user_id));
+    }
+    let rows: Vec<(Uuid, String, String, String, DateTime<Utc>)> = query.load(conn).await?;
     Ok(rows
         .into_iter()
         .map(|(user_id, display_name, email, role, joined_at)| Member {

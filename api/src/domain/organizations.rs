@@ -18,17 +18,6 @@ pub fn check_website(errors: &mut FieldErrors, website: &str) {
     );
 }
 
-/// Checks the form of a municipality code (whether it exists is the database's to say).
-pub fn check_municipality_code(errors: &mut FieldErrors, code: &str) {
-    let valid = code.len() == 4 && code.bytes().all(|b| b.is_ascii_digit());
-    errors.check(
-        valid,
-        "municipality_code",
-        "format",
-        "must be a four-digit municipality code such as 0581",
-    );
-}
-
 /// Whether a member with role `actor` may give someone role `granted`, or change or remove
 /// someone who has role `target`: owners may do anything; admins may manage members and
 /// admins but never touch owners.

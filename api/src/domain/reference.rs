@@ -19,6 +19,26 @@ impl CountyCode {
     }
 }
 
+/// A four-digit municipality code (kommunkod), such as `0581` for Norrköping.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MunicipalityCode(String);
+
+impl MunicipalityCode {
+    /// Accepts exactly four ASCII digits (whether the municipality exists is the database's
+    /// to say).
+    pub fn parse(value: &str) -> Result<Self, &'static str> {
+        if value.len() == 4 && value.bytes().all(|b| b.is_ascii_digit()) {
+            Ok(Self(value.to_owned()))
+        } else {
+            Err("must be a four-digit municipality code, such as 0581")
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -29,6 +49,17 @@ mod tests {
             CountyCode::parse("05").map(|c| c.as_str().to_owned()),
             Ok("05".to_owned())
         );
+    }
+
+    #[test]
+    fn municipality_codes_are_four_digits() {
+        assert!(MunicipalityCode::parse("0581").is_ok());
+        for bad in ["", "581", "05810", "058a", " 0581"] {
+            assert!(
+                MunicipalityCode::parse(bad).is_err(),
+                "{bad:?} was accepted"
+            );
+        }
     }
 
     #[test]

@@ -106,10 +106,8 @@ async fn add(
             "This person is a member already.",
         ));
     }
-    let member = db::organizations::members(&mut conn, *id)
+    let member = db::organizations::member(&mut conn, *id, user.id)
         .await?
-        .into_iter()
-        .find(|member| member.user_id == user.id)
         .ok_or(ApiError::NotFound)?;
     Ok(HttpResponse::Created()
         .insert_header((
@@ -166,10 +164,8 @@ async fn change_role(
             Ok(())
     })
     .await?;
-    let member = db::organizations::members(&mut conn, organization_id)
+    let member = db::organizations::member(&mut conn, organization_id, user_id)
         .await?
-        .into_iter()
-        .find(|member| member.user_id == user_id)
         .ok_or(ApiError::NotFound)?;
     Ok(web::Json(member))
 }

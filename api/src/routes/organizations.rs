@@ -16,8 +16,8 @@ use crate::auth::Caller;
 use crate::authz::{self, OrgAction};
 use crate::db::organizations::{Filter, OrganizationFields, WriteError};
 use crate::db::{self, Pool};
-use crate::domain::organizations::{check_municipality_code, check_website};
-use crate::domain::reference::CountyCode;
+use crate::domain::organizations::check_website;
+use crate::domain::reference::{CountyCode, MunicipalityCode};
 use crate::domain::validation::FieldErrors;
 use crate::error::ApiError;
 use crate::extract::Body;
@@ -39,15 +39,18 @@ async fn check_fields(
     mut errors: FieldErrors,
 ) -> Result<(), ApiError> {
     errors.length(fields.name, "name", 2, 200);
-    check_municipality_code(&mut errors, fields.municipality_code);
+    let municipality = MunicipalityCode::parse(fields.municipality_code);
+    if let Err(message) = &municipality {
+        errors.add("municipality_code", "format", *message);
+    }
     if fields.description.chars().count() > 5000 {
         errors.add("description", "too_long", "must be at most 5000 characters");
     }
     if let Some(website) = fields.website {
         check_website(&mut errors, website);
     }
-    if fields.municipality_code.len() == 4
-        && !db::reference::municipality_exists(conn, fields.municipality_code).await?
+    if let Ok(code) = municipality
+        && !db::reference::municipality_exists(conn, code.as_str()).await?
     {
         errors.add(
             "municipality_code",
@@ -163,17 +166,18 @@ async fn list(
 ) -> Result<web::Json<Page<Organization>>, ApiError> {
     let limit = pagination::limit(query.limit)?;
     let after = pagination::decode::<(String, Uuid)>(query.cursor.as_deref())?;
-    if let Some(code) = &query.municipality {
-        let mut errors = FieldErrors::default();
-        check_municipality_code(&mut errors, code);
-        errors.finish().map_err(|_| {
-            ApiError::invalid_parameter("municipality", "format", "must be four digits")
-        })?;
-    }
-    if let Some(county) = &query.county {
-        CountyCode::parse(county)
-            .map_err(|message| ApiError::invalid_parameter("county", "format", message))?;
-    }
+    let municipality = query
+        .municipality
+        .as_deref()
+        .map(MunicipalityCode::parse)
+        .transpose()
+        .map_err(|message| ApiError::invalid_parameter("municipality", "format", message))?;
+    let county = query
+        .county
+        .as_deref()
+        .map(CountyCode::parse)
+        .transpose()
+        .map_err(|message| ApiError::invalid_parameter("county", "format", message))?;
     if query.q.as_ref().is_some_and(|q| q.chars().count() > 200) {
         return Err(ApiError::invalid_parameter(
             "q",
@@ -183,8 +187,8 @@ async fn list(
     }
     let filter = Filter {
         kind: query.kind,
-        municipality_code: query.municipality.clone(),
-        county_code: query.county.clone(),
+        municipality_code: municipality.map(|code| code.as_str().to_owned()),
+        county_code: county.map(|code| code.as_str().to_owned()),
         query: query.q.clone().filter(|q| !q.trim().is_empty()),
     };
     let mut conn = pool.get().await?;

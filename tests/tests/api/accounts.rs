@@ -35,11 +35,7 @@ async fn a_person_registers_signs_in_and_sees_their_account() -> anyhow::Result<
         .await?;
     assert_eq!(tokens.token_type, "Bearer");
     assert_eq!(tokens.expires_in, 900);
-    let me: Me = app
-        .call(Method::GET, "/api/v1/me", Some(&tokens.access_token), None)
-        .await?
-        .json()
-        .await?;
+    let me: Me = app.get_as("/api/v1/me", &tokens.access_token).await?;
     assert_eq!(me, created);
     Ok(())
 }
@@ -464,14 +460,7 @@ async fn the_demo_data_loads_twice_without_change_and_its_accounts_sign_in() -> 
         .login("maria.lind@hyresbostader.example", api::demo::PASSWORD)
         .await?;
     let mine: shared::Page<shared::MyOrganization> = app
-        .call(
-            Method::GET,
-            "/api/v1/me/organizations",
-            Some(&tokens.access_token),
-            None,
-        )
-        .await?
-        .json()
+        .get_as("/api/v1/me/organizations", &tokens.access_token)
         .await?;
     assert_eq!(mine.items.len(), 1);
     assert_eq!(
@@ -482,11 +471,7 @@ async fn the_demo_data_loads_twice_without_change_and_its_accounts_sign_in() -> 
     let admin = app
         .login("admin@innolabb.example", api::demo::PASSWORD)
         .await?;
-    let me: Me = app
-        .call(Method::GET, "/api/v1/me", Some(&admin.access_token), None)
-        .await?
-        .json()
-        .await?;
+    let me: Me = app.get_as("/api/v1/me", &admin.access_token).await?;
     assert!(me.is_platform_admin);
     Ok(())
 }

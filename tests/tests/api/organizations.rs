@@ -38,14 +38,7 @@ async fn creating_an_organisation_makes_the_creator_its_owner() -> anyhow::Resul
     let fetched: Organization = app.get_json(&location).await?;
     assert_eq!(fetched, created);
     let mine: Page<MyOrganization> = app
-        .call(
-            Method::GET,
-            "/api/v1/me/organizations",
-            Some(&anna.access_token),
-            None,
-        )
-        .await?
-        .json()
+        .get_as("/api/v1/me/organizations", &anna.access_token)
         .await?;
     assert_eq!(mine.items.len(), 1);
     assert_eq!(mine.items[0].role, Role::Owner);
@@ -82,14 +75,7 @@ async fn an_invalid_organisation_is_refused_field_by_field() -> anyhow::Result<(
         .await?;
     assert_eq!(unknown_kind.status(), 400);
     let mine: Page<MyOrganization> = app
-        .call(
-            Method::GET,
-            "/api/v1/me/organizations",
-            Some(&anna.access_token),
-            None,
-        )
-        .await?
-        .json()
+        .get_as("/api/v1/me/organizations", &anna.access_token)
         .await?;
     assert!(mine.items.is_empty(), "nothing was created");
     Ok(())
@@ -296,11 +282,7 @@ async fn an_organisation_always_keeps_an_owner_and_admins_never_touch_owners() -
         204,
         "with another owner, the first may leave"
     );
-    let list: Page<Member> = app
-        .call(Method::GET, &members, Some(&erik.access_token), None)
-        .await?
-        .json()
-        .await?;
+    let list: Page<Member> = app.get_as(&members, &erik.access_token).await?;
     assert_eq!(
         list.items
             .iter()
@@ -375,11 +357,7 @@ async fn an_api_key_is_shown_once_acts_within_its_scopes_and_dies_when_revoked()
         403,
         "a key is no person"
     );
-    let listed: Page<ApiKey> = app
-        .call(Method::GET, &keys_path, Some(&anna.access_token), None)
-        .await?
-        .json()
-        .await?;
+    let listed: Page<ApiKey> = app.get_as(&keys_path, &anna.access_token).await?;
     assert!(
         listed
             .items
@@ -503,14 +481,10 @@ async fn no_one_outside_an_organisation_reads_or_changes_what_is_its_own() -> an
     let after: Organization = app.get_json(&format!("/api/v1/organizations/{a}")).await?;
     assert_eq!(after, org_a);
     let members: Page<Member> = app
-        .call(
-            Method::GET,
+        .get_as(
             &format!("/api/v1/organizations/{a}/members"),
-            Some(&anna.access_token),
-            None,
+            &anna.access_token,
         )
-        .await?
-        .json()
         .await?;
     assert_eq!(
         members
@@ -521,14 +495,10 @@ async fn no_one_outside_an_organisation_reads_or_changes_what_is_its_own() -> an
         [(anna.id, Role::Owner)]
     );
     let keys: Page<ApiKey> = app
-        .call(
-            Method::GET,
+        .get_as(
             &format!("/api/v1/organizations/{a}/api-keys"),
-            Some(&anna.access_token),
-            None,
+            &anna.access_token,
         )
-        .await?
-        .json()
         .await?;
     assert_eq!(keys.items.len(), 1);
     assert!(keys.items[0].revoked_at.is_none());

@@ -110,20 +110,12 @@ fn Members(props: &SectionProps) -> Html {
         })
     };
     let remove = |user_id: String| {
-        let (session, reload, id) = (session.clone(), members.reload.clone(), props.id.clone());
-        Callback::from(move |_: MouseEvent| {
-            let (session, reload, path) = (
-                session.clone(),
-                reload.clone(),
-                format!("/organizations/{id}/members/{user_id}"),
-            );
-            wasm_bindgen_futures::spawn_local(async move {
-                let _ =
-                    api::send_empty::<()>(Method::DELETE, &path, session.token().as_deref(), None)
-                        .await;
-                reload.emit(());
-            });
-        })
+        delete_then_reload(
+            &session,
+            format!("/organizations/{}/members/{user_id}", props.id),
+            &problem,
+            &members.reload,
+        )
     };
     html! {
         <>
@@ -321,20 +313,12 @@ fn ApiKeys(props: &SectionProps) -> Html {
         })
     };
     let revoke = |key_id: String| {
-        let (session, reload, id) = (session.clone(), keys.reload.clone(), props.id.clone());
-        Callback::from(move |_: MouseEvent| {
-            let (session, reload, path) = (
-                session.clone(),
-                reload.clone(),
-                format!("/organizations/{id}/api-keys/{key_id}"),
-            );
-            wasm_bindgen_futures::spawn_local(async move {
-                let _ =
-                    api::send_empty::<()>(Method::DELETE, &path, session.token().as_deref(), None)
-                        .await;
-                reload.emit(());
-            });
-        })
+        delete_then_reload(
+            &session,
+            format!("/organizations/{}/api-keys/{key_id}", props.id),
+            &error,
+            &keys.reload,
+        )
     };
     let list = match &keys.state {
         Fetch::Loading => html! {},
@@ -400,4 +384,30 @@ fn ApiKeys(props: &SectionProps) -> Html {
             </form>
         </section>
     }
+}
+
+/// A button's click handler that deletes `path`, shows what went wrong in `problem` (a
+/// refused removal is said, never swallowed) and reloads the list.
+fn delete_then_reload(
+    session: &crate::session::Session,
+    path: String,
+    problem: &UseStateHandle<Option<ApiError>>,
+    reload: &Callback<()>,
+) -> Callback<MouseEvent> {
+    let (session, problem, reload) = (session.clone(), problem.clone(), reload.clone());
+    Callback::from(move |_: MouseEvent| {
+        let (session, problem, reload, path) = (
+            session.clone(),
+            problem.clone(),
+            reload.clone(),
+            path.clone(),
+        );
+        wasm_bindgen_futures::spawn_local(async move {
+            let result =
+                api::send_empty::<()>(Method::DELETE, &path, session.token().as_deref(), None)
+                    .await;
+            problem.set(result.err());
+            reload.emit(());
+        });
+    })
 }
