@@ -42,6 +42,18 @@ pub enum ApiError {
         detail: String,
         errors: Vec<FieldError>,
     },
+    /// A state change the state machine does not allow; `allowed` lists the moves that are.
+    #[error("invalid transition: {detail}")]
+    InvalidTransition {
+        detail: String,
+        allowed: Vec<String>,
+    },
+    /// A change sent without `If-Match`.
+    #[error("precondition required")]
+    PreconditionRequired,
+    /// `If-Match` names a version that is no longer the current one.
+    #[error("precondition failed")]
+    PreconditionFailed { current_version: i32 },
     /// Too many attempts; try again after this many seconds.
     #[error("too many requests")]
     TooManyRequests { retry_after_seconds: i64 },
@@ -137,6 +149,30 @@ impl ApiError {
             Self::Conflict { detail, errors } => {
                 ("conflict", "Conflict", Some(detail.clone()), errors.clone())
             }
+            Self::InvalidTransition { detail, .. } => (
+                "invalid-transition",
+                "State change not allowed",
+                Some(detail.clone()),
+                Vec::new(),
+            ),
+            Self::PreconditionRequired => (
+                "precondition-required",
+                "Precondition required",
+                Some(
+                    "Send the version you read as `If-Match: \"<version>\"` (the `ETag` of the GET), so that nobody's change is overwritten unseen."
+                        .to_owned(),
+                ),
+                Vec::new(),
+            ),
+            Self::PreconditionFailed { current_version } => (
+                "precondition-failed",
+                "Precondition failed",
+                Some(format!(
+                    "Someone else changed this since you read it; it is now at version \
+                     {current_version}. Read it again, apply your change, and send the new version."
+                )),
+                Vec::new(),
+            ),
             Self::TooManyRequests {
                 retry_after_seconds,
             } => (
@@ -188,6 +224,14 @@ impl ApiError {
             status: status.as_u16(),
             detail,
             errors,
+            current_version: match self {
+                Self::PreconditionFailed { current_version } => Some(*current_version),
+                _ => None,
+            },
+            allowed: match self {
+                Self::InvalidTransition { allowed, .. } => allowed.clone(),
+                _ => Vec::new(),
+            },
         }
     }
 }
@@ -200,7 +244,9 @@ impl ResponseError for ApiError {
             Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             Self::Forbidden(_) => StatusCode::FORBIDDEN,
-            Self::Conflict { .. } => StatusCode::CONFLICT,
+            Self::Conflict { .. } | Self::InvalidTransition { .. } => StatusCode::CONFLICT,
+            Self::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
+            Self::PreconditionFailed { .. } => StatusCode::PRECONDITION_FAILED,
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
@@ -227,6 +273,9 @@ impl ResponseError for ApiError {
             }
             Self::Unauthorized(_) => {
                 headers.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+            }
+            Self::PreconditionFailed { current_version } => {
+                headers.insert(header::ETAG, crate::preconditions::etag(*current_version));
             }
             Self::TooManyRequests {
                 retry_after_seconds,
@@ -384,6 +433,8 @@ pub fn problem_for_bare_error<B: MessageBody + 'static>(
         status: status.as_u16(),
         detail: None,
         errors: Vec::new(),
+        current_version: None,
+        allowed: Vec::new(),
     });
     let response: ServiceResponse<EitherBody<B, BoxBody>> =
         ServiceResponse::new(request, problem_http).map_into_right_body();

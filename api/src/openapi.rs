@@ -1,8 +1,12 @@
 //! The OpenAPI document: its header here, its paths and schemas collected from the
 //! handlers by utoipa-actix-web (see `startup::api`).
 
+use utoipa::openapi::path::{Operation, ParameterBuilder, ParameterIn};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
-use utoipa::{Modify, OpenApi};
+use utoipa::openapi::{Ref, RefOr, ResponseBuilder, content::ContentBuilder};
+use utoipa::{IntoParams, Modify, OpenApi};
+
+use crate::idempotency;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -22,6 +26,10 @@ Conventions (see docs/API-DESIGN.md in the repository): JSON with snake_case fie
         (name = "organizations", description = "Organisations and their members."),
         (name = "api-keys", description = "Partner systems' API keys."),
         (name = "admin", description = "Platform administration."),
+        (name = "labs", description = "Innovation labs: phases, participants and indicators."),
+        (name = "needs", description = "What labs are looking for from local actors."),
+        (name = "ideas", description = "Ideas posted to labs, with votes and comments."),
+        (name = "search", description = "Full-text search across labs, needs and ideas."),
     ),
     modifiers(&SecuritySchemes),
 )]
@@ -58,6 +66,85 @@ impl Modify for SecuritySchemes {
     }
 }
 
+/// `If-Match` on a change: the `ETag` (version) you read.
+#[derive(IntoParams)]
+#[into_params(names("If-Match"), parameter_in = Header)]
+#[allow(dead_code)]
+pub struct IfMatchHeader(
+    /// The `ETag` of your last read, such as `"3"`. Required: without it 428, with an old one 412.
+    String,
+);
+
+/// What every operation shares by convention, added once to the generated document:
+/// `Idempotency-Key` on every authenticated `POST` (see `crate::idempotency`), with the
+/// answers it can give.
+pub fn add_conventions(openapi: &mut utoipa::openapi::OpenApi) {
+    for item in openapi.paths.paths.values_mut() {
+        if let Some(post) = item.post.as_mut()
+            && post
+                .security
+                .as_ref()
+                .is_some_and(|security| !security.is_empty())
+        {
+            add_idempotency_key(post);
+        }
+    }
+}
+
+fn add_idempotency_key(operation: &mut Operation) {
+    let parameter = ParameterBuilder::new()
+        .name("Idempotency-Key")
+        .parameter_in(ParameterIn::Header)
+        .description(Some(format!(
+            "Makes a retry safe: the same key with the same request within 24 hours returns \
+             the first answer (with `{}: true`) and creates nothing twice. 1–{} visible ASCII \
+             characters, such as a UUID.",
+            idempotency::REPLAYED_HEADER,
+            idempotency::MAX_KEY_LENGTH
+        )))
+        .schema(Some(
+            utoipa::openapi::ObjectBuilder::new()
+                .schema_type(utoipa::openapi::schema::Type::String)
+                .min_length(Some(1))
+                .max_length(Some(idempotency::MAX_KEY_LENGTH))
+                .pattern(Some("^[!-~]+$")),
+        ))
+        .build();
+    operation
+        .parameters
+        .get_or_insert_with(Vec::new)
+        .push(RefOr::T(parameter));
+    for (status, description) in [
+        ("400", "Malformed JSON or Idempotency-Key."),
+        (
+            "409",
+            "A conflict, or a request with this Idempotency-Key is still being handled.",
+        ),
+        (
+            "422",
+            "Invalid fields, or an Idempotency-Key used before with a different request.",
+        ),
+    ] {
+        operation
+            .responses
+            .responses
+            .entry(status.to_owned())
+            .or_insert_with(|| {
+                RefOr::T(
+                    ResponseBuilder::new()
+                        .description(description)
+                        .content(
+                            shared::problem::PROBLEM_CONTENT_TYPE,
+                            ContentBuilder::new()
+                                .schema(Some(Ref::from_schema_name("Problem")))
+                                .build(),
+                        )
+                        .build(),
+                )
+            });
+    }
+}
+
 /// The document, as served at `/api-docs/openapi.json` and committed as `openapi/openapi.json`.
 pub fn document() -> utoipa::openapi::OpenApi {
     crate::startup::api().1
@@ -68,4 +155,76 @@ pub fn document_json() -> anyhow::Result<String> {
     let mut json = document().to_pretty_json()?;
     json.push('\n');
     Ok(json)
+}
+
+/// The error answers operations share, to list in `responses(...)` by name. Each is a
+/// `Problem` as `application/problem+json`.
+#[allow(dead_code)]
+pub mod problems {
+    use shared::Problem;
+    use utoipa::IntoResponses;
+
+    #[derive(IntoResponses)]
+    #[response(
+        status = 400,
+        description = "A malformed parameter, cursor or JSON body.",
+        content_type = "application/problem+json"
+    )]
+    pub struct BadRequest(Problem);
+
+    #[derive(IntoResponses)]
+    #[response(
+        status = 401,
+        description = "Not signed in, or invalid credentials.",
+        content_type = "application/problem+json"
+    )]
+    pub struct Unauthorized(Problem);
+
+    #[derive(IntoResponses)]
+    #[response(
+        status = 403,
+        description = "Signed in, but not allowed to do this.",
+        content_type = "application/problem+json"
+    )]
+    pub struct Forbidden(Problem);
+
+    #[derive(IntoResponses)]
+    #[response(
+        status = 404,
+        description = "No such resource, or one you may not see.",
+        content_type = "application/problem+json"
+    )]
+    pub struct NotFound(Problem);
+
+    #[derive(IntoResponses)]
+    #[response(
+        status = 409,
+        description = "Conflicts with the current state; `allowed` lists the possible moves.",
+        content_type = "application/problem+json"
+    )]
+    pub struct Conflict(Problem);
+
+    #[derive(IntoResponses)]
+    #[response(
+        status = 412,
+        description = "`If-Match` names an old version: someone else changed it. `current_version` says the new one.",
+        content_type = "application/problem+json"
+    )]
+    pub struct PreconditionFailed(Problem);
+
+    #[derive(IntoResponses)]
+    #[response(
+        status = 422,
+        description = "Invalid fields, one entry per field in `errors`.",
+        content_type = "application/problem+json"
+    )]
+    pub struct Unprocessable(Problem);
+
+    #[derive(IntoResponses)]
+    #[response(
+        status = 428,
+        description = "`If-Match` is missing.",
+        content_type = "application/problem+json"
+    )]
+    pub struct PreconditionRequired(Problem);
 }

@@ -57,6 +57,26 @@ pub fn page<T, K: Serialize>(mut items: Vec<T>, limit: i64, key: impl Fn(&T) -> 
     Page { items, next_cursor }
 }
 
+/// Makes a page from up to `limit + 1` items fetched together with their sort keys.
+pub fn page_with_keys<T, K: Serialize>(items: Vec<(T, K)>, limit: i64) -> Page<T> {
+    let limit = usize::try_from(limit).unwrap_or(usize::MAX);
+    let has_more = items.len() > limit;
+    let mut next_cursor = None;
+    let mut page = Vec::with_capacity(limit.min(items.len()));
+    for (index, (item, key)) in items.into_iter().enumerate().take(limit) {
+        if has_more && index + 1 == limit {
+            next_cursor = serde_json::to_vec(&key)
+                .ok()
+                .map(|bytes| URL_SAFE_NO_PAD.encode(bytes));
+        }
+        page.push(item);
+    }
+    Page {
+        items: page,
+        next_cursor,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

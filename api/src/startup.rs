@@ -16,7 +16,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::config::Config;
 use crate::error::{self, AllowedMethods};
-use crate::{db, openapi, routes, web_client};
+use crate::{db, idempotency, openapi, routes, web_client};
 
 /// A server bound to its port, not yet running.
 pub struct Application {
@@ -141,14 +141,18 @@ pub fn api() -> (
     >,
     utoipa::openapi::OpenApi,
 ) {
-    App::new()
+    let (app, document) = App::new()
         .into_utoipa_app()
         .openapi(openapi::ApiDoc::openapi())
         .service(
             utoipa_actix_web::scope("/api/v1")
+                .wrap(actix_web::middleware::from_fn(idempotency::middleware))
                 .wrap(ErrorHandlers::new().default_handler(error::problem_for_bare_error))
                 .default_service(web::to(error::not_found))
                 .configure(routes::configure),
         )
-        .split_for_parts()
+        .split_for_parts();
+    let mut document = document;
+    openapi::add_conventions(&mut document);
+    (app, document)
 }

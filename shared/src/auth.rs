@@ -111,7 +111,7 @@ impl Locale {
 #[cfg_attr(feature = "openapi", schema(example = json!({
     "id": "0192e9b0-7d1c-7c3e-9f3a-1b2c3d4e5f60", "email": "anna.lindqvist@example.se",
     "display_name": "Anna Lindqvist", "locale": "sv", "is_platform_admin": false,
-    "created_at": "2026-11-27T09:00:00Z"
+    "created_at": "2026-11-27T09:00:00Z", "version": 1
 })))]
 pub struct Me {
     pub id: Uuid,
@@ -120,6 +120,8 @@ pub struct Me {
     pub locale: Locale,
     pub is_platform_admin: bool,
     pub created_at: DateTime<Utc>,
+    /// Increases with every change; send it back in `If-Match`.
+    pub version: i32,
 }
 
 /// `PATCH /me`: only the fields given change.

@@ -5,18 +5,33 @@
 //! The `openapi` feature adds the `utoipa::ToSchema` derives; the wasm build leaves it off.
 
 pub mod auth;
+pub mod double_option;
+pub mod enums;
 pub mod health;
+pub mod ideas;
+pub mod labs;
+pub mod needs;
 pub mod org_number;
 pub mod organizations;
 pub mod page;
 pub mod problem;
 pub mod reference;
+pub mod search;
 
 pub use auth::{
     ChangePassword, Locale, LoginRequest, Me, RefreshRequest, RegisterRequest, SessionMode,
     TokenResponse, UpdateMe,
 };
 pub use health::{Health, Readiness};
+pub use ideas::{
+    ChangeIdeaStatus, Comment, CreateComment, CreateIdea, Idea, IdeaStatus, UpdateIdea,
+};
+pub use labs::{
+    AddParticipant, ChangePhase, CreateIndicator, CreateLab, CreateMeasurement, Direction,
+    Indicator, Lab, LabPhase, Measurement, OrganizationRef, Participant, ParticipantRole,
+    PersonRef, PhaseChange, PhaseMoveError, UpdateLab, Visibility, indicator_progress,
+};
+pub use needs::{CreateNeed, LabRef, Need, NeedStatus, UpdateNeed};
 pub use organizations::{
     AddMember, ApiKey, CreateApiKey, CreateOrganization, CreatedApiKey, Member, MyOrganization,
     Organization, OrganizationKind, Role, Scope, UpdateMember, UpdateOrganization,
@@ -24,3 +39,4 @@ pub use organizations::{
 pub use page::Page;
 pub use problem::{FieldError, Problem};
 pub use reference::{ChallengeArea, County, LocalizedText, Municipality};
+pub use search::SearchResults;

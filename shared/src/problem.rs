@@ -27,6 +27,13 @@ pub struct Problem {
     /// One entry per bad field or parameter.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldError>,
+    /// With 412: the resource's current version, to send in `If-Match` once you have
+    /// looked at the current state.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_version: Option<i32>,
+    /// With a 409 for a state change: the states that may follow the current one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub allowed: Vec<String>,
 }
 
 /// What is wrong with one field of a request.

@@ -145,6 +145,28 @@ impl TestApp {
             .with_context(|| format!("{method} {path}"))
     }
 
+    /// A request to build further (headers), for what [`TestApp::call`] does not cover.
+    pub fn request(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
+        self.client.request(method, self.url(path))
+    }
+
+    /// A `PATCH` with `If-Match` naming `version`, as a careful client sends it.
+    pub async fn patch(
+        &self,
+        path: &str,
+        bearer: &str,
+        version: i32,
+        body: serde_json::Value,
+    ) -> anyhow::Result<reqwest::Response> {
+        self.request(reqwest::Method::PATCH, path)
+            .bearer_auth(bearer)
+            .header("If-Match", format!("\"{version}\""))
+            .json(&body)
+            .send()
+            .await
+            .with_context(|| format!("PATCH {path}"))
+    }
+
     /// `GET` a path with a bearer token and parse its JSON body, failing unless it is 200.
     pub async fn get_as<T: serde::de::DeserializeOwned>(
         &self,
@@ -259,6 +281,36 @@ impl TestApp {
         );
         let created: shared::CreatedApiKey = response.json().await?;
         Ok((created.api_key.id, created.secret))
+    }
+
+    /// Opens a lab hosted by `host` (which `owner` belongs to), in Norrköping, on
+    /// unemployment, with the given visibility (`public` or `members`).
+    pub async fn create_lab(
+        &self,
+        owner: &TestUser,
+        host: uuid::Uuid,
+        title: &str,
+        visibility: &str,
+    ) -> anyhow::Result<shared::Lab> {
+        let response = self
+            .call(
+                reqwest::Method::POST,
+                "/api/v1/labs",
+                Some(&owner.access_token),
+                Some(serde_json::json!({
+                    "host_organization_id": host, "title": title,
+                    "summary": "Ett labb om långtidsarbetslöshet bland kvinnor.",
+                    "challenge_area": "unemployment", "municipality_code": "0581",
+                    "neighbourhood": "Navestad", "visibility": visibility
+                })),
+            )
+            .await?;
+        anyhow::ensure!(
+            response.status() == 201,
+            "create lab answered {}",
+            response.status()
+        );
+        Ok(response.json().await?)
     }
 
     /// Makes a person a platform admin, as `api create-admin` does.

@@ -28,6 +28,11 @@ impl ApiError {
         }
     }
 
+    /// Whether the change was refused because someone else changed the resource first.
+    pub fn is_stale(&self) -> bool {
+        self.status() == Some(412)
+    }
+
     /// The HTTP status of the problem, if the API answered.
     pub fn status(&self) -> Option<u16> {
         match self {
@@ -76,6 +81,26 @@ pub async fn send<B: Serialize, T: DeserializeOwned>(
         Some(body) => request.json(body),
         None => request.build(),
     };
+    let response = respond(request).await?;
+    response
+        .json::<T>()
+        .await
+        .map_err(|error| ApiError::Network(error.to_string()))
+}
+
+/// Sends a change of a versioned resource with `If-Match: "<version>"`, so that a change
+/// someone else made since `version` is not overwritten: the API answers 412 instead
+/// (see [`ApiError::is_stale`]).
+pub async fn send_versioned<B: Serialize, T: DeserializeOwned>(
+    method: Method,
+    path: &str,
+    token: Option<&str>,
+    version: i32,
+    body: &B,
+) -> Result<T, ApiError> {
+    let request = builder(method, path, token)
+        .header("If-Match", &format!("\"{version}\""))
+        .json(body);
     let response = respond(request).await?;
     response
         .json::<T>()

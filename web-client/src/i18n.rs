@@ -201,6 +201,7 @@ pub fn role_name(loader: &FluentLanguageLoader, role: shared::Role) -> String {
 pub fn form_message(loader: &FluentLanguageLoader, error: &crate::api::ApiError) -> String {
     use i18n_embed_fl::fl;
     match error {
+        error if error.is_stale() => fl!(loader, "form-error-stale"),
         crate::api::ApiError::Problem(problem) if !problem.errors.is_empty() => {
             fl!(loader, "form-error-summary")
         }

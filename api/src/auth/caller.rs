@@ -3,7 +3,7 @@
 
 use actix_web::dev::Payload;
 use actix_web::http::header::AUTHORIZATION;
-use actix_web::{FromRequest, HttpRequest, web};
+use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 use futures_util::future::LocalBoxFuture;
 use shared::Scope;
 use uuid::Uuid;
@@ -75,6 +75,22 @@ impl FromRequest for Caller {
     type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
 
     fn from_request(request: &HttpRequest, _: &mut Payload) -> Self::Future {
+        // Resolved once per request: middleware (idempotency) and the handler both ask.
+        if let Some(caller) = request.extensions().get::<Caller>().cloned() {
+            return Box::pin(async move { Ok(caller) });
+        }
+        let request = request.clone();
+        Box::pin(async move {
+            let caller = resolve(&request).await?;
+            request.extensions_mut().insert(caller.clone());
+            Ok(caller)
+        })
+    }
+}
+
+/// Finds out who sent the request from its `Authorization` header.
+fn resolve(request: &HttpRequest) -> LocalBoxFuture<'static, Result<Caller, ApiError>> {
+    {
         let header = request
             .headers()
             .get(AUTHORIZATION)

@@ -3,10 +3,16 @@
 
 pub mod api_keys;
 pub mod audit;
+pub mod ideas;
+pub mod idempotency;
+pub mod labs;
+pub mod needs;
+pub mod notifications;
 pub mod organizations;
 pub mod rate_limits;
 pub mod reference;
 pub mod schema;
+pub mod search;
 pub mod sessions;
 pub mod users;
 

@@ -149,6 +149,17 @@ pub async fn insert(
         .ok_or(WriteError::Query(diesel::result::Error::NotFound))
 }
 
+/// The organisation's version, locking its row until the transaction ends.
+pub async fn lock_version(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<Option<i32>> {
+    organizations::table
+        .find(id)
+        .select(organizations::version)
+        .for_update()
+        .first(conn)
+        .await
+        .optional()
+}
+
 pub async fn update(
     conn: &mut AsyncPgConnection,
     id: Uuid,
@@ -251,6 +262,15 @@ pub async fn of_user(
             role: Role::parse(&role).unwrap_or(Role::Member),
         })
         .collect())
+}
+
+/// The ids of the organisations a person belongs to.
+pub async fn ids_of_user(conn: &mut AsyncPgConnection, user_id: Uuid) -> QueryResult<Vec<Uuid>> {
+    memberships::table
+        .filter(memberships::user_id.eq(user_id))
+        .select(memberships::organization_id)
+        .load(conn)
+        .await
 }
 
 /// A person's role in an organisation, if they are a member.

@@ -94,3 +94,10 @@ pub async fn municipality_exists(conn: &mut AsyncPgConnection, code: &str) -> Qu
         .get_result(conn)
         .await
 }
+
+/// Whether a challenge area with this key exists.
+pub async fn challenge_area_exists(conn: &mut AsyncPgConnection, key: &str) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(challenge_areas::table.find(key)))
+        .get_result(conn)
+        .await
+}

@@ -117,11 +117,159 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    labs (id) {
+        id -> Uuid,
+        host_organization_id -> Uuid,
+        title -> Text,
+        summary -> Text,
+        description -> Text,
+        challenge_area -> Text,
+        municipality_code -> Text,
+        neighbourhood -> Text,
+        starts_on -> Nullable<Date>,
+        ends_on -> Nullable<Date>,
+        visibility -> Text,
+        phase -> Text,
+        created_by -> Nullable<Uuid>,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    lab_participants (lab_id, organization_id) {
+        lab_id -> Uuid,
+        organization_id -> Uuid,
+        role -> Text,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    lab_indicators (id) {
+        id -> Uuid,
+        lab_id -> Uuid,
+        name -> Text,
+        unit -> Text,
+        baseline -> Float8,
+        target -> Float8,
+        direction -> Text,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    indicator_measurements (id) {
+        id -> Uuid,
+        indicator_id -> Uuid,
+        measured_on -> Date,
+        value -> Float8,
+        note -> Text,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    needs (id) {
+        id -> Uuid,
+        lab_id -> Uuid,
+        organization_id -> Uuid,
+        title -> Text,
+        description -> Text,
+        challenge_area -> Text,
+        municipality_code -> Text,
+        tags -> Array<Text>,
+        status -> Text,
+        created_by -> Nullable<Uuid>,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    ideas (id) {
+        id -> Uuid,
+        lab_id -> Uuid,
+        author_id -> Nullable<Uuid>,
+        organization_id -> Nullable<Uuid>,
+        title -> Text,
+        body -> Text,
+        status -> Text,
+        status_reason -> Nullable<Text>,
+        vote_count -> Int4,
+        comment_count -> Int4,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    idea_votes (idea_id, user_id) {
+        idea_id -> Uuid,
+        user_id -> Uuid,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    idea_comments (id) {
+        id -> Uuid,
+        idea_id -> Uuid,
+        parent_id -> Nullable<Uuid>,
+        author_id -> Nullable<Uuid>,
+        body -> Text,
+        removed_at -> Nullable<Timestamptz>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    notifications (id) {
+        id -> Uuid,
+        user_id -> Uuid,
+        kind -> Text,
+        subject_type -> Text,
+        subject_id -> Uuid,
+        details -> Jsonb,
+        read_at -> Nullable<Timestamptz>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    idempotency_keys (caller, key) {
+        caller -> Text,
+        key -> Text,
+        request_hash -> Bytea,
+        status -> Nullable<Int2>,
+        location -> Nullable<Text>,
+        etag -> Nullable<Text>,
+        response_body -> Nullable<Binary>,
+        created_at -> Timestamptz,
+    }
+}
+
 diesel::joinable!(refresh_tokens -> users (user_id));
 diesel::joinable!(organizations -> municipalities (municipality_code));
 diesel::joinable!(memberships -> organizations (organization_id));
 diesel::joinable!(memberships -> users (user_id));
 diesel::joinable!(api_keys -> organizations (organization_id));
+diesel::joinable!(labs -> organizations (host_organization_id));
+diesel::joinable!(labs -> municipalities (municipality_code));
+diesel::joinable!(lab_participants -> labs (lab_id));
+diesel::joinable!(lab_participants -> organizations (organization_id));
+diesel::joinable!(lab_indicators -> labs (lab_id));
+diesel::joinable!(indicator_measurements -> lab_indicators (indicator_id));
+diesel::joinable!(needs -> labs (lab_id));
+diesel::joinable!(needs -> municipalities (municipality_code));
+diesel::joinable!(ideas -> labs (lab_id));
+diesel::joinable!(idea_votes -> ideas (idea_id));
+diesel::joinable!(idea_comments -> users (author_id));
+diesel::joinable!(audit_log -> users (actor_user_id));
 diesel::allow_tables_to_appear_in_same_query!(
     challenge_areas,
     users,
@@ -131,4 +279,15 @@ diesel::allow_tables_to_appear_in_same_query!(
     api_keys,
     municipalities,
     counties,
+    labs,
+    lab_participants,
+    lab_indicators,
+    indicator_measurements,
+    needs,
+    ideas,
+    idea_votes,
+    idea_comments,
+    notifications,
+    idempotency_keys,
+    audit_log,
 );

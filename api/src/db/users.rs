@@ -18,6 +18,7 @@ pub struct User {
     pub locale: String,
     pub is_platform_admin: bool,
     pub created_at: DateTime<Utc>,
+    pub version: i32,
 }
 
 impl From<User> for Me {
@@ -29,6 +30,7 @@ impl From<User> for Me {
             locale: Locale::parse(&user.locale).unwrap_or_default(),
             is_platform_admin: user.is_platform_admin,
             created_at: user.created_at,
+            version: user.version,
         }
     }
 }
@@ -74,6 +76,17 @@ pub async fn insert(
         .optional()
 }
 
+/// The account's version, locking its row until the transaction ends.
+pub async fn lock_version(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<Option<i32>> {
+    users::table
+        .find(id)
+        .select(users::version)
+        .for_update()
+        .first(conn)
+        .await
+        .optional()
+}
+
 pub async fn update_profile(
     conn: &mut AsyncPgConnection,
     id: Uuid,
@@ -83,6 +96,7 @@ pub async fn update_profile(
     let current = users::table
         .find(id)
         .select(User::as_select())
+        .for_update()
         .first(conn)
         .await?;
     let display_name = display_name.map_or(current.display_name, str::to_owned);

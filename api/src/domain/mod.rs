@@ -1,6 +1,7 @@
 //! Plain domain logic: validated values and rules, free of HTTP and SQL.
 
 pub mod accounts;
+pub mod labs;
 pub mod organizations;
 pub mod reference;
 pub mod validation;

@@ -46,6 +46,11 @@ impl FieldErrors {
         }
     }
 
+    /// The fields with errors so far, in order (for tests).
+    pub fn fields(&self) -> Vec<String> {
+        self.0.iter().map(|error| error.field.clone()).collect()
+    }
+
     /// `Ok(())` when nothing was recorded, else a 422 with every error.
     pub fn finish(self) -> Result<(), ApiError> {
         if self.0.is_empty() {

@@ -1,6 +1,7 @@
 //! The signed-in person: profile, password, organisations.
 
 use actix_web::{HttpResponse, get, patch, post, web};
+use diesel_async::AsyncConnection;
 use shared::{ChangePassword, Me, MyOrganization, Page, Problem, UpdateMe};
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -10,6 +11,7 @@ use crate::domain::accounts::{DISPLAY_NAME_MAX, check_password};
 use crate::domain::validation::FieldErrors;
 use crate::error::ApiError;
 use crate::extract::Body;
+use crate::preconditions::{IfMatch, Tagged};
 
 pub fn configure(config: &mut ServiceConfig) {
     config
@@ -30,19 +32,20 @@ pub fn configure(config: &mut ServiceConfig) {
     ),
 )]
 #[get("/me")]
-async fn get_me(pool: web::Data<Pool>, caller: Caller) -> Result<web::Json<Me>, ApiError> {
+async fn get_me(pool: web::Data<Pool>, caller: Caller) -> Result<Tagged<Me>, ApiError> {
     let person = caller.person()?;
     let mut conn = pool.get().await?;
     let user = db::users::find(&mut conn, person.user_id)
         .await?
         .ok_or_else(ApiError::unauthorized)?;
-    Ok(web::Json(user.into()))
+    Ok(Tagged(user.into()))
 }
 
 /// Change your display name or language.
 #[utoipa::path(
     tag = "me",
     security(("bearer_jwt" = [])),
+    params(crate::openapi::IfMatchHeader),
     request_body = UpdateMe,
     responses(
         (status = 200, description = "Your account, changed.", body = Me),
@@ -50,29 +53,39 @@ async fn get_me(pool: web::Data<Pool>, caller: Caller) -> Result<web::Json<Me>, 
         (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "An API key, not a person.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields.", body = Problem, content_type = "application/problem+json"),
+        crate::openapi::problems::PreconditionFailed, crate::openapi::problems::PreconditionRequired,
     ),
 )]
 #[patch("/me")]
 async fn update_me(
     pool: web::Data<Pool>,
     caller: Caller,
+    if_match: IfMatch,
     body: Body<UpdateMe>,
-) -> Result<web::Json<Me>, ApiError> {
-    let person = caller.person()?;
+) -> Result<Tagged<Me>, ApiError> {
+    let user_id = caller.person()?.user_id;
     let mut errors = FieldErrors::default();
     if let Some(name) = &body.display_name {
         errors.length(name, "display_name", 1, DISPLAY_NAME_MAX);
     }
     errors.finish()?;
     let mut conn = pool.get().await?;
-    let user = db::users::update_profile(
-        &mut conn,
-        person.user_id,
-        body.display_name.as_deref().map(str::trim),
-        body.locale,
-    )
-    .await?;
-    Ok(web::Json(user.into()))
+    let user = conn
+        .transaction::<_, ApiError, _>(async move |conn| {
+            let version = db::users::lock_version(conn, user_id)
+                .await?
+                .ok_or_else(ApiError::unauthorized)?;
+            if_match.check(version)?;
+            Ok(db::users::update_profile(
+                conn,
+                user_id,
+                body.display_name.as_deref().map(str::trim),
+                body.locale,
+            )
+            .await?)
+        })
+        .await?;
+    Ok(Tagged(user.into()))
 }
 
 /// Change your password; every other session of yours is signed out.

@@ -3,11 +3,16 @@
 
 mod api_keys;
 mod auth;
+mod fields;
 mod health;
+mod ideas;
+mod labs;
 mod me;
 mod members;
+mod needs;
 mod organizations;
 mod reference;
+mod search;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -20,5 +25,9 @@ pub fn configure(config: &mut ServiceConfig) {
         .configure(me::configure)
         .configure(organizations::configure)
         .configure(members::configure)
-        .configure(api_keys::configure);
+        .configure(api_keys::configure)
+        .configure(labs::configure)
+        .configure(needs::configure)
+        .configure(ideas::configure)
+        .configure(search::configure);
 }

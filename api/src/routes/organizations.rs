@@ -22,6 +22,7 @@ use crate::domain::validation::FieldErrors;
 use crate::error::ApiError;
 use crate::extract::Body;
 use crate::pagination;
+use crate::preconditions::{IfMatch, Tagged};
 
 pub fn configure(config: &mut ServiceConfig) {
     config
@@ -211,16 +212,17 @@ async fn get_one(
     pool: web::Data<Pool>,
     caller: Caller,
     id: web::Path<Uuid>,
-) -> Result<web::Json<Organization>, ApiError> {
+) -> Result<Tagged<Organization>, ApiError> {
     let mut conn = pool.get().await?;
     let access = authz::organization(&mut conn, &caller, *id, OrgAction::View).await?;
-    Ok(web::Json(access.organization))
+    Ok(Tagged(access.organization))
 }
 
 /// Change an organisation (its owners and admins).
 #[utoipa::path(
     tag = "organizations",
     security(("bearer_jwt" = [])),
+    params(crate::openapi::IfMatchHeader),
     request_body = UpdateOrganization,
     responses(
         (status = 200, description = "The organisation, changed.", body = Organization),
@@ -229,6 +231,7 @@ async fn get_one(
         (status = 403, description = "Not an owner or admin of it.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such organisation.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields.", body = Problem, content_type = "application/problem+json"),
+        crate::openapi::problems::PreconditionFailed, crate::openapi::problems::PreconditionRequired,
     ),
 )]
 #[patch("/organizations/{id}")]
@@ -236,8 +239,9 @@ async fn update(
     pool: web::Data<Pool>,
     caller: Caller,
     id: web::Path<Uuid>,
+    if_match: IfMatch,
     body: Body<UpdateOrganization>,
-) -> Result<web::Json<Organization>, ApiError> {
+) -> Result<Tagged<Organization>, ApiError> {
     let mut conn = pool.get().await?;
     let current = authz::organization(&mut conn, &caller, *id, OrgAction::Edit)
         .await?
@@ -263,9 +267,24 @@ async fn update(
         website,
     };
     check_fields(&mut conn, &fields, FieldErrors::default()).await?;
-    Ok(web::Json(
-        db::organizations::update(&mut conn, *id, &fields).await?,
-    ))
+    let id = *id;
+    let organization = conn
+        .transaction::<_, ApiError, _>(async move |conn| {
+            let version = db::organizations::lock_version(conn, id)
+                .await?
+                .ok_or(ApiError::NotFound)?;
+            if_match.check(version)?;
+            // The fields not given were merged from a read before the lock: if that read
+            // is no longer current, a change slipped in between and must not be undone.
+            if version != current.version {
+                return Err(ApiError::PreconditionFailed {
+                    current_version: version,
+                });
+            }
+            Ok(db::organizations::update(conn, id, &fields).await?)
+        })
+        .await?;
+    Ok(Tagged(organization))
 }
 
 /// Mark an organisation as verified (platform admins).

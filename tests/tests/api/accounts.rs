@@ -410,16 +410,30 @@ async fn a_profile_changes_and_a_new_password_signs_out_other_sessions() -> anyh
     let user = app.sign_up("Anna Lindqvist").await?;
     let other_session = app.login(&user.email, TEST_PASSWORD).await?;
 
-    let changed: Me = app
+    let without_version = app
         .call(
             Method::PATCH,
             "/api/v1/me",
             Some(&user.access_token),
-            Some(json!({"display_name": "Anna L.", "locale": "en"})),
+            Some(json!({"display_name": "Anna L."})),
+        )
+        .await?;
+    assert_eq!(without_version.status(), 428);
+    let changed: Me = app
+        .patch(
+            "/api/v1/me",
+            &user.access_token,
+            1,
+            json!({"display_name": "Anna L.", "locale": "en"}),
         )
         .await?
         .json()
         .await?;
+    assert_eq!(changed.version, 2);
+    let stale = app
+        .patch("/api/v1/me", &user.access_token, 1, json!({"locale": "sv"}))
+        .await?;
+    assert_eq!(stale.status(), 412);
     assert_eq!(
         (changed.display_name.as_str(), changed.locale),
         ("Anna L.", shared::Locale::En)

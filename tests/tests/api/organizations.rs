@@ -190,12 +190,21 @@ async fn owners_and_admins_edit_members_do_not() -> anyhow::Result<()> {
         )
         .await?;
     assert_eq!(by_member.status(), 403);
-    let by_owner: Organization = app
+    let without_version = app
         .call(
             Method::PATCH,
             &path,
             Some(&anna.access_token),
             Some(json!({"description": "Nu med 10 000 lägenheter."})),
+        )
+        .await?;
+    assert_eq!(without_version.status(), 428);
+    let by_owner: Organization = app
+        .patch(
+            &path,
+            &anna.access_token,
+            org.version,
+            json!({"description": "Nu med 10 000 lägenheter."}),
         )
         .await?
         .json()

@@ -4,6 +4,8 @@
 use std::process::Command;
 
 use innolabb_tests::{TestApp, workspace_root};
+use reqwest::Method;
+use serde_json::json;
 
 #[tokio::test]
 async fn schemathesis_finds_no_failures() -> anyhow::Result<()> {
@@ -16,8 +18,68 @@ async fn schemathesis_finds_no_failures() -> anyhow::Result<()> {
     // Signed in, as the owner of an organisation, so that the protected operations are
     // exercised beyond their 401s.
     let user = app.sign_up("Schema Thesis").await?;
-    app.create_organization(&user, "Testorganisationen", 1)
+    let organization = app
+        .create_organization(&user, "Testorganisationen", 1)
         .await?;
+    // One of everything that has an id, for the `{id}` parameters (see schemathesis.toml).
+    let lab = app
+        .create_lab(&user, organization.id, "Testlabbet", "public")
+        .await?;
+    let token = Some(user.access_token.as_str());
+    let created = |response: reqwest::Response| async move {
+        anyhow::ensure!(response.status() == 201, "answered {}", response.status());
+        let body: serde_json::Value = response.json().await?;
+        Ok::<_, anyhow::Error>(body["id"].as_str().unwrap_or_default().to_owned())
+    };
+    let need = created(
+        app.call(
+            Method::POST,
+            &format!("/api/v1/labs/{}/needs", lab.id),
+            token,
+            Some(json!({"title": "Ett behov"})),
+        )
+        .await?,
+    )
+    .await?;
+    let idea = created(
+        app.call(
+            Method::POST,
+            &format!("/api/v1/labs/{}/ideas", lab.id),
+            token,
+            Some(json!({"title": "En idé"})),
+        )
+        .await?,
+    )
+    .await?;
+    let comment = created(
+        app.call(
+            Method::POST,
+            &format!("/api/v1/ideas/{idea}/comments"),
+            token,
+            Some(json!({"body": "En kommentar"})),
+        )
+        .await?,
+    )
+    .await?;
+    let indicator = created(
+        app.call(
+            Method::POST,
+            &format!("/api/v1/labs/{}/indicators", lab.id),
+            token,
+            Some(json!({"name": "Trygghet", "unit": "%", "baseline": 50.0, "target": 70.0, "direction": "increase"})),
+        )
+        .await?,
+    )
+    .await?;
+    let ids = [
+        ("INNOLABB_ORGANIZATION_ID", organization.id.to_string()),
+        ("INNOLABB_USER_ID", user.id.to_string()),
+        ("INNOLABB_LAB_ID", lab.id.to_string()),
+        ("INNOLABB_NEED_ID", need),
+        ("INNOLABB_IDEA_ID", idea),
+        ("INNOLABB_COMMENT_ID", comment),
+        ("INNOLABB_INDICATOR_ID", indicator),
+    ];
     let authorization = format!("Authorization: Bearer {}", user.access_token);
     let schema = app.url("/api-docs/openapi.json");
     let config = workspace_root().join("schemathesis.toml");
@@ -38,6 +100,7 @@ async fn schemathesis_finds_no_failures() -> anyhow::Result<()> {
                 "1",
             ])
             .args(["--header", &authorization])
+            .envs(ids)
             .env("NO_COLOR", "1")
             .output()
     })

@@ -44,6 +44,7 @@ form-display-name = Name
 form-saving = Saving …
 form-saved = Saved.
 form-error-summary = Something needs correcting before it can be saved.
+form-error-stale = Someone else changed this since you opened it. What you typed is still here: load the latest version and save again.
 
 register-title = Create account
 register-submit = Create account

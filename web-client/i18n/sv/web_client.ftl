@@ -44,6 +44,7 @@ form-display-name = Namn
 form-saving = Sparar …
 form-saved = Sparat.
 form-error-summary = Något behöver rättas innan det går att spara.
+form-error-stale = Någon annan har ändrat detta sedan du öppnade det. Det du skrivit finns kvar: läs in den senaste versionen och spara igen.
 
 register-title = Skapa konto
 register-submit = Skapa konto

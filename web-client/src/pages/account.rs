@@ -81,12 +81,14 @@ fn Profile(props: &ProfileProps) -> Html {
             };
             let (session, error, saved, i18n) =
                 (session.clone(), error.clone(), saved.clone(), i18n.clone());
+            let version = session.me().map_or(0, |me| me.version);
             wasm_bindgen_futures::spawn_local(async move {
-                match api::send::<_, Me>(
+                match api::send_versioned::<_, Me>(
                     Method::PATCH,
                     "/me",
                     session.token().as_deref(),
-                    Some(&request),
+                    version,
+                    &request,
                 )
                 .await
                 {

@@ -1,15 +1,10 @@
-//! Authorisation: the one place that decides whether a caller may do something to an
-//! object. Handlers call [`organization`] (and, as the product grows, its siblings for
-//! labs, offerings and matches) before they touch an object; the rules themselves are the
-//! plain function [`decide`], unit-tested below.
-//!
-//! 404 for what the caller may not see, 401 for what needs credentials, 403 for what the
-//! caller may see but not do.
+//! Who may do what to an organisation.
 
 use diesel_async::AsyncPgConnection;
 use shared::{Organization, Role, Scope};
 use uuid::Uuid;
 
+use super::Denied;
 use crate::auth::Caller;
 use crate::db;
 use crate::error::ApiError;
@@ -23,26 +18,6 @@ pub enum OrgAction {
     ManageMembers,
     ManageApiKeys,
     Verify,
-}
-
-/// Why a caller is refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Denied {
-    /// No credentials: 401.
-    Unauthenticated,
-    /// Known, but not allowed: 403.
-    Forbidden,
-}
-
-impl From<Denied> for ApiError {
-    fn from(denied: Denied) -> Self {
-        match denied {
-            Denied::Unauthenticated => ApiError::unauthorized(),
-            Denied::Forbidden => {
-                ApiError::Forbidden("You may not do this to this organisation.".to_owned())
-            }
-        }
-    }
 }
 
 /// The rules. `role` is the caller's role in the organisation when the caller is a person.
@@ -101,7 +76,8 @@ pub async fn organization(
         }
         _ => None,
     };
-    decide(caller, organization_id, role, action)?;
+    decide(caller, organization_id, role, action)
+        .map_err(|denied| denied.into_error("organisation"))?;
     Ok(OrgAccess { organization, role })
 }
 

@@ -1,0 +1,569 @@
+//! Labs, their participants, phase history and indicators.
+//!
+//! Reads are plain SQL so that the visibility rule reads as it is stated: a lab is visible
+//! when it is public, when the viewer belongs to a participating organisation, or when the
+//! viewer is a platform admin. Every read binds the viewer first: `$1` the organisations
+//! through which it runs labs, `$2` those through which it sees them, `$3` whether it sees
+//! everything.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use diesel::prelude::*;
+use diesel::sql_types as sql;
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use shared::{
+    Direction, Indicator, Lab, LabPhase, Measurement, OrganizationRef, Participant,
+    ParticipantRole, PhaseChange, Visibility, indicator_progress,
+};
+use uuid::Uuid;
+
+use super::schema::{indicator_measurements, lab_indicators, lab_participants, labs};
+use super::search::{self, SortKey};
+use crate::authz::Viewer;
+
+/// A lab as a viewer sees it, with whether the viewer takes part in it.
+pub struct LabRecord {
+    pub lab: Lab,
+    pub participates: bool,
+}
+
+#[derive(QueryableByName)]
+struct LabRow {
+    #[diesel(sql_type = sql::Uuid)]
+    id: Uuid,
+    #[diesel(sql_type = sql::Text)]
+    title: String,
+    #[diesel(sql_type = sql::Text)]
+    summary: String,
+    #[diesel(sql_type = sql::Text)]
+    description: String,
+    #[diesel(sql_type = sql::Text)]
+    challenge_area: String,
+    #[diesel(sql_type = sql::Text)]
+    municipality_code: String,
+    #[diesel(sql_type = sql::Text)]
+    municipality_name: String,
+    #[diesel(sql_type = sql::Text)]
+    county_code: String,
+    #[diesel(sql_type = sql::Text)]
+    neighbourhood: String,
+    #[diesel(sql_type = sql::Nullable<sql::Date>)]
+    starts_on: Option<NaiveDate>,
+    #[diesel(sql_type = sql::Nullable<sql::Date>)]
+    ends_on: Option<NaiveDate>,
+    #[diesel(sql_type = sql::Text)]
+    visibility: String,
+    #[diesel(sql_type = sql::Text)]
+    phase: String,
+    #[diesel(sql_type = sql::Uuid)]
+    host_id: Uuid,
+    #[diesel(sql_type = sql::Text)]
+    host_name: String,
+    #[diesel(sql_type = sql::Bool)]
+    can_edit: bool,
+    #[diesel(sql_type = sql::Bool)]
+    participates: bool,
+    #[diesel(sql_type = sql::Timestamptz)]
+    created_at: DateTime<Utc>,
+    #[diesel(sql_type = sql::Timestamptz)]
+    updated_at: DateTime<Utc>,
+    #[diesel(sql_type = sql::Integer)]
+    version: i32,
+    #[diesel(sql_type = sql::Float4)]
+    rank: f32,
+}
+
+impl LabRow {
+    fn into_record(self) -> LabRecord {
+        LabRecord {
+            participates: self.participates,
+            lab: Lab {
+                id: self.id,
+                title: self.title,
+                summary: self.summary,
+                description: self.description,
+                challenge_area: self.challenge_area,
+                municipality_code: self.municipality_code,
+                municipality_name: self.municipality_name,
+                county_code: self.county_code,
+                neighbourhood: self.neighbourhood,
+                starts_on: self.starts_on,
+                ends_on: self.ends_on,
+                visibility: Visibility::parse(&self.visibility).unwrap_or(Visibility::Members),
+                phase: LabPhase::parse(&self.phase).unwrap_or(LabPhase::Forming),
+                host: OrganizationRef {
+                    id: self.host_id,
+                    name: self.host_name,
+                },
+                can_edit: self.can_edit,
+                created_at: self.created_at,
+                updated_at: self.updated_at,
+                version: self.version,
+            },
+        }
+    }
+}
+
+/// The select list of a lab; `rank` is an SQL expression for the search rank.
+fn select(rank: &str) -> String {
+    format!(
+        "SELECT l.id, l.title, l.summary, l.description, l.challenge_area, l.municipality_code,
+                m.name AS municipality_name, m.county_code, l.neighbourhood, l.starts_on,
+                l.ends_on, l.visibility, l.phase, o.id AS host_id, o.name AS host_name,
+                EXISTS (SELECT 1 FROM lab_participants p WHERE p.lab_id = l.id
+                        AND p.role = 'host' AND p.organization_id = ANY($1)) AS can_edit,
+                EXISTS (SELECT 1 FROM lab_participants p WHERE p.lab_id = l.id
+                        AND p.organization_id = ANY($2)) AS participates,
+                l.created_at, l.updated_at, l.version, {rank} AS rank
+           FROM labs l
+           JOIN municipalities m ON m.code = l.municipality_code
+           JOIN organizations o ON o.id = l.host_organization_id"
+    )
+}
+
+/// The visibility rule, for any query that has the lab as `l`.
+pub const VISIBLE: &str = "(l.visibility = 'public' OR $3 OR EXISTS (SELECT 1 FROM \
+     lab_participants v WHERE v.lab_id = l.id AND v.organization_id = ANY($2)))";
+
+pub(super) fn bind_viewer<'a>(
+    query: diesel::query_builder::BoxedSqlQuery<
+        'a,
+        diesel::pg::Pg,
+        diesel::query_builder::SqlQuery,
+    >,
+    viewer: &Viewer,
+) -> diesel::query_builder::BoxedSqlQuery<'a, diesel::pg::Pg, diesel::query_builder::SqlQuery> {
+    query
+        .bind::<sql::Array<sql::Uuid>, _>(viewer.edit_organizations.clone())
+        .bind::<sql::Array<sql::Uuid>, _>(viewer.view_organizations.clone())
+        .bind::<sql::Bool, _>(viewer.sees_everything())
+}
+
+/// One lab, whether or not the viewer may see it (the caller decides).
+pub async fn find(
+    conn: &mut AsyncPgConnection,
+    viewer: &Viewer,
+    id: Uuid,
+) -> QueryResult<Option<LabRecord>> {
+    let text = format!("{} WHERE l.id = $4", select("0::real"));
+    let row: Option<LabRow> = bind_viewer(diesel::sql_query(text).into_boxed(), viewer)
+        .bind::<sql::Uuid, _>(id)
+        .get_result(conn)
+        .await
+        .optional()?;
+    Ok(row.map(LabRow::into_record))
+}
+
+/// Filters of the lab list.
+#[derive(Debug, Default)]
+pub struct Filter {
+    pub challenge_area: Option<String>,
+    pub municipality_code: Option<String>,
+    pub county_code: Option<String>,
+    pub phase: Option<LabPhase>,
+    pub host: Option<Uuid>,
+    pub query: Option<String>,
+}
+
+/// A page of the labs the viewer may see: the best matches first when searching, else
+/// the newest first.
+pub async fn list(
+    conn: &mut AsyncPgConnection,
+    viewer: &Viewer,
+    filter: &Filter,
+    after: Option<SortKey>,
+    limit: i64,
+) -> QueryResult<Vec<(Lab, SortKey)>> {
+    let order = search::Order::for_query(filter.query.is_some());
+    let rank = search::rank_expression("l", "$9");
+    let text = format!(
+        "{select}
+          WHERE {VISIBLE}
+            AND ($4::text IS NULL OR l.challenge_area = $4)
+            AND ($5::text IS NULL OR l.municipality_code = $5)
+            AND ($6::text IS NULL OR m.county_code = $6)
+            AND ($7::text IS NULL OR l.phase = $7)
+            AND ($8::uuid IS NULL OR EXISTS (SELECT 1 FROM lab_participants h
+                 WHERE h.lab_id = l.id AND h.role = 'host' AND h.organization_id = $8))
+            AND ($9::text IS NULL OR l.search @@ websearch_to_tsquery('swedish', $9))
+            AND {keyset}
+          ORDER BY {order_by}
+          LIMIT $10",
+        select = select(&order.rank_or_zero(&rank)),
+        keyset = order.keyset("l", &rank, "$11", "$12"),
+        order_by = order.order_by("l", &rank),
+    );
+    let query = bind_viewer(diesel::sql_query(text).into_boxed(), viewer)
+        .bind::<sql::Nullable<sql::Text>, _>(filter.challenge_area.clone())
+        .bind::<sql::Nullable<sql::Text>, _>(filter.municipality_code.clone())
+        .bind::<sql::Nullable<sql::Text>, _>(filter.county_code.clone())
+        .bind::<sql::Nullable<sql::Text>, _>(filter.phase.map(LabPhase::as_str))
+        .bind::<sql::Nullable<sql::Uuid>, _>(filter.host)
+        .bind::<sql::Nullable<sql::Text>, _>(filter.query.clone())
+        .bind::<sql::BigInt, _>(limit);
+    let rows: Vec<LabRow> = search::bind_keyset(query, order, after).load(conn).await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let key = order.key_of(row.created_at, row.rank, 0, row.id);
+            (row.into_record().lab, key)
+        })
+        .collect())
+}
+
+/// The fields of a new or changed lab, already validated.
+pub struct LabFields<'a> {
+    pub title: &'a str,
+    pub summary: &'a str,
+    pub description: &'a str,
+    pub challenge_area: &'a str,
+    pub municipality_code: &'a str,
+    pub neighbourhood: &'a str,
+    pub starts_on: Option<NaiveDate>,
+    pub ends_on: Option<NaiveDate>,
+    pub visibility: Visibility,
+}
+
+/// Creates a lab with `host` as its host participant (in the caller's transaction).
+pub async fn insert(
+    conn: &mut AsyncPgConnection,
+    fields: &LabFields<'_>,
+    host: Uuid,
+    created_by: Option<Uuid>,
+) -> QueryResult<Uuid> {
+    let id = Uuid::now_v7();
+    diesel::insert_into(labs::table)
+        .values((
+            labs::id.eq(id),
+            labs::host_organization_id.eq(host),
+            labs::title.eq(fields.title),
+            labs::summary.eq(fields.summary),
+            labs::description.eq(fields.description),
+            labs::challenge_area.eq(fields.challenge_area),
+            labs::municipality_code.eq(fields.municipality_code),
+            labs::neighbourhood.eq(fields.neighbourhood),
+            labs::starts_on.eq(fields.starts_on),
+            labs::ends_on.eq(fields.ends_on),
+            labs::visibility.eq(fields.visibility.as_str()),
+            labs::created_by.eq(created_by),
+        ))
+        .execute(conn)
+        .await?;
+    set_participant(conn, id, host, ParticipantRole::Host).await?;
+    Ok(id)
+}
+
+/// The lab's version, locking its row until the transaction ends.
+pub async fn lock_version(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<Option<i32>> {
+    labs::table
+        .find(id)
+        .select(labs::version)
+        .for_update()
+        .first(conn)
+        .await
+        .optional()
+}
+
+pub async fn update(
+    conn: &mut AsyncPgConnection,
+    id: Uuid,
+    fields: &LabFields<'_>,
+) -> QueryResult<()> {
+    diesel::update(labs::table.find(id))
+        .set((
+            labs::title.eq(fields.title),
+            labs::summary.eq(fields.summary),
+            labs::description.eq(fields.description),
+            labs::challenge_area.eq(fields.challenge_area),
+            labs::municipality_code.eq(fields.municipality_code),
+            labs::neighbourhood.eq(fields.neighbourhood),
+            labs::starts_on.eq(fields.starts_on),
+            labs::ends_on.eq(fields.ends_on),
+            labs::visibility.eq(fields.visibility.as_str()),
+            labs::version.eq(labs::version + 1),
+            labs::updated_at.eq(diesel::dsl::now),
+        ))
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// The lab's phase, locking its row until the transaction ends.
+pub async fn lock_phase(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<LabPhase> {
+    let phase: String = labs::table
+        .find(id)
+        .select(labs::phase)
+        .for_update()
+        .first(conn)
+        .await?;
+    Ok(LabPhase::parse(&phase).unwrap_or(LabPhase::Forming))
+}
+
+pub async fn set_phase(conn: &mut AsyncPgConnection, id: Uuid, phase: LabPhase) -> QueryResult<()> {
+    diesel::update(labs::table.find(id))
+        .set((
+            labs::phase.eq(phase.as_str()),
+            labs::version.eq(labs::version + 1),
+            labs::updated_at.eq(diesel::dsl::now),
+        ))
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// The lab's creation and phase changes, oldest first, from the audit log.
+pub async fn history(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<Vec<PhaseChange>> {
+    #[derive(QueryableByName)]
+    struct Row {
+        #[diesel(sql_type = sql::Jsonb)]
+        details: serde_json::Value,
+        #[diesel(sql_type = sql::Nullable<sql::Text>)]
+        actor: Option<String>,
+        #[diesel(sql_type = sql::Timestamptz)]
+        at: DateTime<Utc>,
+    }
+    let rows: Vec<Row> = diesel::sql_query(
+        "SELECT a.details, COALESCE(u.display_name, k.name) AS actor, a.created_at AS at
+           FROM audit_log a
+           LEFT JOIN users u ON u.id = a.actor_user_id
+           LEFT JOIN api_keys k ON k.id = a.actor_api_key_id
+          WHERE a.subject_type = 'lab' AND a.subject_id = $1
+            AND a.action IN ('lab.created', 'lab.phase_changed')
+          ORDER BY a.created_at, a.id",
+    )
+    .bind::<sql::Uuid, _>(id)
+    .load(conn)
+    .await?;
+    let phase = |row: &Row, key: &str| {
+        row.details
+            .get(key)
+            .and_then(serde_json::Value::as_str)
+            .and_then(LabPhase::parse)
+    };
+    Ok(rows
+        .iter()
+        .filter_map(|row| {
+            Some(PhaseChange {
+                from: phase(row, "from"),
+                to: phase(row, "to")?,
+                note: row
+                    .details
+                    .get("note")
+                    .and_then(serde_json::Value::as_str)
+                    .map(str::to_owned),
+                actor: row.actor.clone(),
+                at: row.at,
+            })
+        })
+        .collect())
+}
+
+pub async fn participants(
+    conn: &mut AsyncPgConnection,
+    lab_id: Uuid,
+) -> QueryResult<Vec<Participant>> {
+    use super::schema::organizations;
+    let rows: Vec<(Uuid, String, String, DateTime<Utc>)> = lab_participants::table
+        .inner_join(organizations::table)
+        .filter(lab_participants::lab_id.eq(lab_id))
+        .order((lab_participants::created_at, organizations::id))
+        .select((
+            organizations::id,
+            organizations::name,
+            lab_participants::role,
+            lab_participants::created_at,
+        ))
+        .load(conn)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, role, joined_at)| Participant {
+            organization: OrganizationRef { id, name },
+            role: ParticipantRole::parse(&role).unwrap_or(ParticipantRole::Partner),
+            joined_at,
+        })
+        .collect())
+}
+
+/// Adds an organisation to a lab, or changes its role.
+pub async fn set_participant(
+    conn: &mut AsyncPgConnection,
+    lab_id: Uuid,
+    organization_id: Uuid,
+    role: ParticipantRole,
+) -> QueryResult<()> {
+    diesel::insert_into(lab_participants::table)
+        .values((
+            lab_participants::lab_id.eq(lab_id),
+            lab_participants::organization_id.eq(organization_id),
+            lab_participants::role.eq(role.as_str()),
+        ))
+        .on_conflict((lab_participants::lab_id, lab_participants::organization_id))
+        .do_update()
+        .set(lab_participants::role.eq(role.as_str()))
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn remove_participant(
+    conn: &mut AsyncPgConnection,
+    lab_id: Uuid,
+    organization_id: Uuid,
+) -> QueryResult<bool> {
+    let removed = diesel::delete(lab_participants::table.find((lab_id, organization_id)))
+        .execute(conn)
+        .await?;
+    Ok(removed == 1)
+}
+
+/// The host organisations of a lab, earliest first, locking the participant rows so that
+/// two concurrent changes cannot both remove "the other" last host.
+pub async fn hosts_for_update(
+    conn: &mut AsyncPgConnection,
+    lab_id: Uuid,
+) -> QueryResult<Vec<Uuid>> {
+    lab_participants::table
+        .filter(lab_participants::lab_id.eq(lab_id))
+        .filter(lab_participants::role.eq(ParticipantRole::Host.as_str()))
+        .order(lab_participants::created_at)
+        .select(lab_participants::organization_id)
+        .for_update()
+        .load(conn)
+        .await
+}
+
+/// Hands the lead from `leaving` to `next` if `leaving` leads the lab.
+pub async fn set_lead_host_if(
+    conn: &mut AsyncPgConnection,
+    lab_id: Uuid,
+    leaving: Uuid,
+    next: Uuid,
+) -> QueryResult<()> {
+    diesel::update(
+        labs::table
+            .find(lab_id)
+            .filter(labs::host_organization_id.eq(leaving)),
+    )
+    .set(labs::host_organization_id.eq(next))
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// The fields of a new indicator, already validated.
+pub struct IndicatorFields<'a> {
+    pub name: &'a str,
+    pub unit: &'a str,
+    pub baseline: f64,
+    pub target: f64,
+    pub direction: Direction,
+}
+
+pub async fn insert_indicator(
+    conn: &mut AsyncPgConnection,
+    lab_id: Uuid,
+    fields: &IndicatorFields<'_>,
+) -> QueryResult<Uuid> {
+    let id = Uuid::now_v7();
+    diesel::insert_into(lab_indicators::table)
+        .values((
+            lab_indicators::id.eq(id),
+            lab_indicators::lab_id.eq(lab_id),
+            lab_indicators::name.eq(fields.name),
+            lab_indicators::unit.eq(fields.unit),
+            lab_indicators::baseline.eq(fields.baseline),
+            lab_indicators::target.eq(fields.target),
+            lab_indicators::direction.eq(fields.direction.as_str()),
+        ))
+        .execute(conn)
+        .await?;
+    Ok(id)
+}
+
+pub async fn insert_measurement(
+    conn: &mut AsyncPgConnection,
+    indicator_id: Uuid,
+    measured_on: NaiveDate,
+    value: f64,
+    note: &str,
+) -> QueryResult<()> {
+    diesel::insert_into(indicator_measurements::table)
+        .values((
+            indicator_measurements::id.eq(Uuid::now_v7()),
+            indicator_measurements::indicator_id.eq(indicator_id),
+            indicator_measurements::measured_on.eq(measured_on),
+            indicator_measurements::value.eq(value),
+            indicator_measurements::note.eq(note),
+        ))
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// A lab's indicators with their measurements (all of them, or only `only`).
+pub async fn indicators(
+    conn: &mut AsyncPgConnection,
+    lab_id: Uuid,
+    only: Option<Uuid>,
+) -> QueryResult<Vec<Indicator>> {
+    type Row = (Uuid, String, String, f64, f64, String);
+    let mut query = lab_indicators::table
+        .filter(lab_indicators::lab_id.eq(lab_id))
+        .order((lab_indicators::created_at, lab_indicators::id))
+        .select((
+            lab_indicators::id,
+            lab_indicators::name,
+            lab_indicators::unit,
+            lab_indicators::baseline,
+            lab_indicators::target,
+            lab_indicators::direction,
+        ))
+        .into_boxed();
+    if let Some(id) = only {
+        query = query.filter(lab_indicators::id.eq(id));
+    }
+    let rows: Vec<Row> = query.load(conn).await?;
+    let ids: Vec<Uuid> = rows.iter().map(|row| row.0).collect();
+    let measurements: Vec<(Uuid, Uuid, NaiveDate, f64, String)> = indicator_measurements::table
+        .filter(indicator_measurements::indicator_id.eq_any(&ids))
+        .order((
+            indicator_measurements::measured_on,
+            indicator_measurements::created_at,
+        ))
+        .select((
+            indicator_measurements::indicator_id,
+            indicator_measurements::id,
+            indicator_measurements::measured_on,
+            indicator_measurements::value,
+            indicator_measurements::note,
+        ))
+        .load(conn)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, unit, baseline, target, direction)| {
+            let measurements: Vec<Measurement> = measurements
+                .iter()
+                .filter(|m| m.0 == id)
+                .map(|(_, id, measured_on, value, note)| Measurement {
+                    id: *id,
+                    measured_on: *measured_on,
+                    value: *value,
+                    note: note.clone(),
+                })
+                .collect();
+            let latest = measurements.last().cloned();
+            Indicator {
+                id,
+                name,
+                unit,
+                baseline,
+                target,
+                direction: Direction::parse(&direction).unwrap_or(Direction::Increase),
+                progress: indicator_progress(baseline, target, latest.as_ref().map(|m| m.value)),
+                latest,
+                measurements,
+            }
+        })
+        .collect())
+}

@@ -1,0 +1,236 @@
+//! Needs: what labs look for. A need is visible exactly when its lab is (`labs::VISIBLE`),
+//! and its lab's hosts edit it.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use diesel::sql_types as sql;
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use shared::{LabRef, Need, NeedStatus, OrganizationRef};
+use uuid::Uuid;
+
+use super::labs::{VISIBLE, bind_viewer};
+use super::schema::needs;
+use super::search::{self, Order, SortKey};
+use crate::authz::Viewer;
+
+#[derive(QueryableByName)]
+struct NeedRow {
+    #[diesel(sql_type = sql::Uuid)]
+    id: Uuid,
+    #[diesel(sql_type = sql::Uuid)]
+    lab_id: Uuid,
+    #[diesel(sql_type = sql::Text)]
+    lab_title: String,
+    #[diesel(sql_type = sql::Uuid)]
+    organization_id: Uuid,
+    #[diesel(sql_type = sql::Text)]
+    organization_name: String,
+    #[diesel(sql_type = sql::Text)]
+    title: String,
+    #[diesel(sql_type = sql::Text)]
+    description: String,
+    #[diesel(sql_type = sql::Text)]
+    challenge_area: String,
+    #[diesel(sql_type = sql::Text)]
+    municipality_code: String,
+    #[diesel(sql_type = sql::Text)]
+    municipality_name: String,
+    #[diesel(sql_type = sql::Text)]
+    county_code: String,
+    #[diesel(sql_type = sql::Array<sql::Text>)]
+    tags: Vec<String>,
+    #[diesel(sql_type = sql::Text)]
+    status: String,
+    #[diesel(sql_type = sql::Bool)]
+    can_edit: bool,
+    #[diesel(sql_type = sql::Timestamptz)]
+    created_at: DateTime<Utc>,
+    #[diesel(sql_type = sql::Timestamptz)]
+    updated_at: DateTime<Utc>,
+    #[diesel(sql_type = sql::Integer)]
+    version: i32,
+    #[diesel(sql_type = sql::Float4)]
+    rank: f32,
+}
+
+impl From<NeedRow> for Need {
+    fn from(row: NeedRow) -> Self {
+        Need {
+            id: row.id,
+            lab: LabRef {
+                id: row.lab_id,
+                title: row.lab_title,
+            },
+            organization: OrganizationRef {
+                id: row.organization_id,
+                name: row.organization_name,
+            },
+            title: row.title,
+            description: row.description,
+            challenge_area: row.challenge_area,
+            municipality_code: row.municipality_code,
+            municipality_name: row.municipality_name,
+            county_code: row.county_code,
+            tags: row.tags,
+            status: NeedStatus::parse(&row.status).unwrap_or(NeedStatus::Open),
+            can_edit: row.can_edit,
+            created_at: row.created_at,
+            updated_at: row.updated_at,
+            version: row.version,
+        }
+    }
+}
+
+fn select(rank: &str) -> String {
+    format!(
+        "SELECT n.id, n.lab_id, l.title AS lab_title, n.organization_id,
+                o.name AS organization_name, n.title, n.description, n.challenge_area,
+                n.municipality_code, m.name AS municipality_name, m.county_code, n.tags,
+                n.status,
+                EXISTS (SELECT 1 FROM lab_participants p WHERE p.lab_id = l.id
+                        AND p.role = 'host' AND p.organization_id = ANY($1)) AS can_edit,
+                n.created_at, n.updated_at, n.version, {rank} AS rank
+           FROM needs n
+           JOIN labs l ON l.id = n.lab_id
+           JOIN organizations o ON o.id = n.organization_id
+           JOIN municipalities m ON m.code = n.municipality_code"
+    )
+}
+
+/// One need, whether or not the viewer may see it (the caller asks `authz::lab`).
+pub async fn find(
+    conn: &mut AsyncPgConnection,
+    viewer: &Viewer,
+    id: Uuid,
+) -> QueryResult<Option<Need>> {
+    let text = format!("{} WHERE n.id = $4", select("0::real"));
+    let row: Option<NeedRow> = bind_viewer(diesel::sql_query(text).into_boxed(), viewer)
+        .bind::<sql::Uuid, _>(id)
+        .get_result(conn)
+        .await
+        .optional()?;
+    Ok(row.map(Need::from))
+}
+
+/// Filters of the need lists.
+#[derive(Debug, Default)]
+pub struct Filter {
+    pub lab: Option<Uuid>,
+    pub challenge_area: Option<String>,
+    pub municipality_code: Option<String>,
+    pub county_code: Option<String>,
+    pub status: Option<NeedStatus>,
+    pub query: Option<String>,
+}
+
+/// A page of the needs the viewer may see.
+pub async fn list(
+    conn: &mut AsyncPgConnection,
+    viewer: &Viewer,
+    filter: &Filter,
+    after: Option<SortKey>,
+    limit: i64,
+) -> QueryResult<Vec<(Need, SortKey)>> {
+    let order = Order::for_query(filter.query.is_some());
+    let rank = search::rank_expression("n", "$9");
+    let text = format!(
+        "{select}
+          WHERE {VISIBLE}
+            AND ($4::uuid IS NULL OR n.lab_id = $4)
+            AND ($5::text IS NULL OR n.challenge_area = $5)
+            AND ($6::text IS NULL OR n.municipality_code = $6)
+            AND ($7::text IS NULL OR m.county_code = $7)
+            AND ($8::text IS NULL OR n.status = $8)
+            AND ($9::text IS NULL OR n.search @@ websearch_to_tsquery('swedish', $9))
+            AND {keyset}
+          ORDER BY {order_by}
+          LIMIT $10",
+        select = select(&order.rank_or_zero(&rank)),
+        keyset = order.keyset("n", &rank, "$11", "$12"),
+        order_by = order.order_by("n", &rank),
+    );
+    let query = bind_viewer(diesel::sql_query(text).into_boxed(), viewer)
+        .bind::<sql::Nullable<sql::Uuid>, _>(filter.lab)
+        .bind::<sql::Nullable<sql::Text>, _>(filter.challenge_area.clone())
+        .bind::<sql::Nullable<sql::Text>, _>(filter.municipality_code.clone())
+        .bind::<sql::Nullable<sql::Text>, _>(filter.county_code.clone())
+        .bind::<sql::Nullable<sql::Text>, _>(filter.status.map(NeedStatus::as_str))
+        .bind::<sql::Nullable<sql::Text>, _>(filter.query.clone())
+        .bind::<sql::BigInt, _>(limit);
+    let rows: Vec<NeedRow> = search::bind_keyset(query, order, after).load(conn).await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let key = order.key_of(row.created_at, row.rank, 0, row.id);
+            (Need::from(row), key)
+        })
+        .collect())
+}
+
+/// The fields of a new or changed need, already validated.
+pub struct NeedFields<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub challenge_area: &'a str,
+    pub municipality_code: &'a str,
+    pub tags: &'a [String],
+    pub status: NeedStatus,
+}
+
+pub async fn insert(
+    conn: &mut AsyncPgConnection,
+    lab_id: Uuid,
+    organization_id: Uuid,
+    fields: &NeedFields<'_>,
+    created_by: Option<Uuid>,
+) -> QueryResult<Uuid> {
+    let id = Uuid::now_v7();
+    diesel::insert_into(needs::table)
+        .values((
+            needs::id.eq(id),
+            needs::lab_id.eq(lab_id),
+            needs::organization_id.eq(organization_id),
+            needs::title.eq(fields.title),
+            needs::description.eq(fields.description),
+            needs::challenge_area.eq(fields.challenge_area),
+            needs::municipality_code.eq(fields.municipality_code),
+            needs::tags.eq(fields.tags),
+            needs::status.eq(fields.status.as_str()),
+            needs::created_by.eq(created_by),
+        ))
+        .execute(conn)
+        .await?;
+    Ok(id)
+}
+
+/// The need's version, locking its row until the transaction ends.
+pub async fn lock_version(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<Option<i32>> {
+    needs::table
+        .find(id)
+        .select(needs::version)
+        .for_update()
+        .first(conn)
+        .await
+        .optional()
+}
+
+pub async fn update(
+    conn: &mut AsyncPgConnection,
+    id: Uuid,
+    fields: &NeedFields<'_>,
+) -> QueryResult<()> {
+    diesel::update(needs::table.find(id))
+        .set((
+            needs::title.eq(fields.title),
+            needs::description.eq(fields.description),
+            needs::challenge_area.eq(fields.challenge_area),
+            needs::municipality_code.eq(fields.municipality_code),
+            needs::tags.eq(fields.tags),
+            needs::status.eq(fields.status.as_str()),
+            needs::version.eq(needs::version + 1),
+            needs::updated_at.eq(diesel::dsl::now),
+        ))
+        .execute(conn)
+        .await?;
+    Ok(())
+}

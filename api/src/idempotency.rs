@@ -1,0 +1,230 @@
+//! Writes that lose nothing, part two: `Idempotency-Key` on `POST`.
+//!
+//! A partner system whose connection drops cannot know whether its `POST` arrived. It
+//! retries with the same `Idempotency-Key`, and gets the first answer back instead of a
+//! second lab or idea. Keys belong to the caller (a person or an API key), are kept 24
+//! hours in Postgres (so every instance sees them), and are bound to the request: the
+//! same key with a different method, path or body is a 422. While the first request is
+//! still running, a retry gets 409. Only successful answers are stored; a failed request
+//! releases its key so that a corrected retry runs.
+
+use actix_web::body::{self, BoxBody, MessageBody};
+use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
+use actix_web::http::header::{self, HeaderName, HeaderValue};
+use actix_web::http::{Method, StatusCode};
+use actix_web::middleware::Next;
+use actix_web::{FromRequest, HttpResponse, ResponseError, web};
+use sha2::{Digest, Sha256};
+
+use crate::auth::Caller;
+use crate::db::idempotency::{Claim, StoredResponse};
+use crate::db::{self, Pool};
+use crate::error::{ApiError, JSON_BODY_LIMIT};
+
+/// The request header.
+pub const HEADER: &str = "idempotency-key";
+
+/// Set on a response that repeats a stored answer.
+pub const REPLAYED_HEADER: &str = "idempotent-replayed";
+
+/// The longest key accepted.
+pub const MAX_KEY_LENGTH: usize = 255;
+
+/// The middleware: wraps `/api/v1`.
+pub async fn middleware(
+    mut request: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let key = match request.headers().get(HEADER) {
+        Some(value) if request.method() == Method::POST => value.to_str().ok().map(str::to_owned),
+        _ => return Ok(next.call(request).await?.map_into_boxed_body()),
+    };
+    let Some(key) = key.filter(|key| valid_key(key)) else {
+        return Ok(refuse(
+            request,
+            ApiError::invalid_parameter(
+                "Idempotency-Key",
+                "format",
+                format!("must be 1 to {MAX_KEY_LENGTH} visible ASCII characters, such as a UUID"),
+            ),
+        ));
+    };
+    let caller = match request.extract::<Caller>().await {
+        Ok(caller) => caller,
+        Err(error) => return Ok(refuse(request, error)),
+    };
+    let owner = match &caller {
+        Caller::Person(person) => format!("user:{}", person.user_id),
+        Caller::ApiKey(key) => format!("key:{}", key.key_id),
+        // Nothing an anonymous caller may post creates anything twice (sign-up refuses a
+        // second account for the same e-mail), so there is nothing to remember.
+        Caller::Anonymous => return Ok(next.call(request).await?.map_into_boxed_body()),
+    };
+    // Read the body to fingerprint the request, then hand it on unchanged.
+    let (http_request, payload) = request.parts_mut();
+    let body = match web::Bytes::from_request(http_request, payload).await {
+        Ok(body) if body.len() <= JSON_BODY_LIMIT => body,
+        _ => return Ok(refuse(request, ApiError::PayloadTooLarge)),
+    };
+    let hash = request_hash(request.method(), &request.uri().to_string(), &body);
+    request.set_payload(Payload::from(body));
+
+    let Some(pool) = request.app_data::<web::Data<Pool>>().cloned() else {
+        return Ok(refuse(
+            request,
+            ApiError::Unexpected(anyhow::anyhow!("the app has no pool")),
+        ));
+    };
+    let claim = async {
+        let mut conn = pool.get().await?;
+        Ok::<_, ApiError>(db::idempotency::claim(&mut conn, &owner, &key, &hash).await?)
+    }
+    .await;
+    match claim {
+        Err(error) => Ok(refuse(request, error)),
+        Ok(Claim::Mismatch) => Ok(refuse(
+            request,
+            ApiError::invalid_field(
+                "Idempotency-Key",
+                "reused",
+                "was used before with a different request; use a new key for a new request",
+            ),
+        )),
+        Ok(Claim::InProgress) => Ok(refuse(
+            request,
+            ApiError::Conflict {
+                detail: "A request with this Idempotency-Key is still being handled. \
+                         Retry in a moment to get its answer."
+                    .to_owned(),
+                errors: Vec::new(),
+            },
+        )),
+        Ok(Claim::Replay(stored)) => {
+            let (request, _) = request.into_parts();
+            Ok(ServiceResponse::new(request, replay(&stored)))
+        }
+        Ok(Claim::New) => {
+            let response = next.call(request).await;
+            finish(&pool, &owner, &key, response).await
+        }
+    }
+}
+
+/// Stores a successful answer, or releases the key; returns the answer either way.
+async fn finish(
+    pool: &Pool,
+    owner: &str,
+    key: &str,
+    response: Result<ServiceResponse<impl MessageBody + 'static>, actix_web::Error>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let response = match response {
+        Ok(response) if response.status().is_success() => response,
+        other => {
+            if let Ok(mut conn) = pool.get().await
+                && let Err(error) = db::idempotency::release(&mut conn, owner, key).await
+            {
+                tracing::warn!(%error, "could not release an idempotency key");
+            }
+            return other.map(ServiceResponse::map_into_boxed_body);
+        }
+    };
+    let (request, response) = response.into_parts();
+    let (head, response_body) = response.into_parts();
+    let bytes = body::to_bytes(response_body)
+        .await
+        .map_err(|_| ApiError::Unexpected(anyhow::anyhow!("could not read a response body")))?;
+    let stored = StoredResponse {
+        status: head.status().as_u16(),
+        location: header_text(head.headers(), header::LOCATION),
+        etag: header_text(head.headers(), header::ETAG),
+        body: bytes.to_vec(),
+    };
+    let saved = async {
+        let mut conn = pool.get().await?;
+        Ok::<_, ApiError>(db::idempotency::store(&mut conn, owner, key, &stored).await?)
+    }
+    .await;
+    if let Err(error) = saved {
+        // The work is done and committed; the client gets its answer. A retry within the
+        // next minutes sees 409, later ones run again.
+        tracing::error!(%error, "could not store an idempotent response");
+    }
+    let response = head.set_body(BoxBody::new(bytes));
+    Ok(ServiceResponse::new(request, response))
+}
+
+fn header_text(headers: &header::HeaderMap, name: HeaderName) -> Option<String> {
+    headers
+        .get(name)
+        .and_then(|value| value.to_str().ok())
+        .map(str::to_owned)
+}
+
+fn replay(stored: &StoredResponse) -> HttpResponse {
+    let status = StatusCode::from_u16(stored.status).unwrap_or(StatusCode::OK);
+    let mut response = HttpResponse::build(status);
+    response.insert_header((
+        HeaderName::from_static(REPLAYED_HEADER),
+        HeaderValue::from_static("true"),
+    ));
+    if let Some(location) = &stored.location {
+        response.insert_header((header::LOCATION, location.as_str()));
+    }
+    if let Some(etag) = &stored.etag {
+        response.insert_header((header::ETAG, etag.as_str()));
+    }
+    if stored.body.is_empty() {
+        response.finish()
+    } else {
+        response
+            .content_type("application/json")
+            .body(stored.body.clone())
+    }
+}
+
+fn refuse(request: ServiceRequest, error: ApiError) -> ServiceResponse<BoxBody> {
+    let (request, _) = request.into_parts();
+    ServiceResponse::new(request, error.error_response())
+}
+
+fn valid_key(key: &str) -> bool {
+    (1..=MAX_KEY_LENGTH).contains(&key.len()) && key.bytes().all(|byte| byte.is_ascii_graphic())
+}
+
+/// What makes two requests "the same": method, path with query, and body.
+fn request_hash(method: &Method, uri: &str, body: &[u8]) -> Vec<u8> {
+    let mut hasher = Sha256::new();
+    hasher.update(method.as_str());
+    hasher.update([0]);
+    hasher.update(uri);
+    hasher.update([0]);
+    hasher.update(body);
+    hasher.finalize().to_vec()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_visible_ascii_of_sensible_length() {
+        assert!(valid_key("3f2b8c1e-0d7a-4c59-9f00-1a2b3c4d5e6f"));
+        assert!(!valid_key(""));
+        assert!(!valid_key("has space"));
+        assert!(!valid_key("å"));
+        assert!(!valid_key(&"k".repeat(256)));
+    }
+
+    #[test]
+    fn the_same_body_on_another_path_is_another_request() {
+        let body = br#"{"title":"x"}"#;
+        assert_eq!(
+            request_hash(&Method::POST, "/api/v1/labs", body),
+            request_hash(&Method::POST, "/api/v1/labs", body)
+        );
+        assert_ne!(
+            request_hash(&Method::POST, "/api/v1/labs", body),
+            request_hash(&Method::POST, "/api/v1/needs", body)
+        );
+    }
+}

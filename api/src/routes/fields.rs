@@ -1,0 +1,107 @@
+//! Checks of fields that several resources share and that need the database.
+
+use diesel_async::AsyncPgConnection;
+
+use crate::db;
+use crate::db::search::{Order, SortKey};
+use crate::domain::reference::{CountyCode, MunicipalityCode};
+use crate::domain::validation::FieldErrors;
+use crate::error::ApiError;
+use crate::pagination;
+
+/// Records an error unless `key` names a challenge area.
+pub async fn check_challenge_area(
+    conn: &mut AsyncPgConnection,
+    errors: &mut FieldErrors,
+    key: &str,
+) -> Result<(), ApiError> {
+    if key.len() > 40 || !db::reference::challenge_area_exists(conn, key).await? {
+        errors.add(
+            "challenge_area",
+            "unknown",
+            "is not a challenge area (see /api/v1/challenge-areas)",
+        );
+    }
+    Ok(())
+}
+
+/// Records an error unless `code` is the code of a Swedish municipality.
+pub async fn check_municipality(
+    conn: &mut AsyncPgConnection,
+    errors: &mut FieldErrors,
+    code: &str,
+) -> Result<(), ApiError> {
+    match MunicipalityCode::parse(code) {
+        Err(message) => errors.add("municipality_code", "format", message),
+        Ok(code) => {
+            if !db::reference::municipality_exists(conn, code.as_str()).await? {
+                errors.add(
+                    "municipality_code",
+                    "unknown",
+                    "is not a Swedish municipality code",
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The `municipality` filter of a list: four digits, or a 400.
+pub fn municipality_param(value: Option<&str>) -> Result<Option<String>, ApiError> {
+    value
+        .map(|code| MunicipalityCode::parse(code).map(|code| code.as_str().to_owned()))
+        .transpose()
+        .map_err(|message| ApiError::invalid_parameter("municipality", "format", message))
+}
+
+/// The `county` filter of a list: two digits, or a 400.
+pub fn county_param(value: Option<&str>) -> Result<Option<String>, ApiError> {
+    value
+        .map(|code| CountyCode::parse(code).map(|code| code.as_str().to_owned()))
+        .transpose()
+        .map_err(|message| ApiError::invalid_parameter("county", "format", message))
+}
+
+/// The longest search text accepted.
+pub const QUERY_MAX: usize = 200;
+
+/// The `q` of a list: at most 200 characters; blank means no search.
+pub fn query_param(value: Option<&str>) -> Result<Option<String>, ApiError> {
+    if value.is_some_and(|q| q.chars().count() > QUERY_MAX) {
+        return Err(ApiError::invalid_parameter(
+            "q",
+            "too_long",
+            format!("must be at most {QUERY_MAX} characters"),
+        ));
+    }
+    Ok(value
+        .map(str::trim)
+        .filter(|q| !q.is_empty())
+        .map(str::to_owned))
+}
+
+/// The `challenge_area` filter of a list: a key of at most 40 characters (an unknown key
+/// simply matches nothing).
+pub fn challenge_area_param(value: Option<&str>) -> Result<Option<String>, ApiError> {
+    match value {
+        Some(key) if key.chars().count() > 40 => Err(ApiError::invalid_parameter(
+            "challenge_area",
+            "too_long",
+            "must be a challenge area's key, at most 40 characters",
+        )),
+        other => Ok(other.map(str::to_owned)),
+    }
+}
+
+/// The cursor of a list sorted in `order`; one from another order is a 400.
+pub fn cursor_param(order: Order, cursor: Option<&str>) -> Result<Option<SortKey>, ApiError> {
+    let key = pagination::decode::<SortKey>(cursor)?;
+    match key {
+        Some(key) if !order.accepts(&key) => Err(ApiError::invalid_parameter(
+            "cursor",
+            "order",
+            "belongs to a list in another order; start again without it",
+        )),
+        other => Ok(other),
+    }
+}

@@ -1,0 +1,696 @@
+//! Ideas posted to labs: their status (moved by the lab's hosts), votes and comments.
+
+use actix_web::{HttpResponse, delete, get, patch, post, put, web};
+use chrono::{DateTime, Utc};
+use diesel_async::{AsyncConnection, AsyncPgConnection};
+use serde::Deserialize;
+use shared::{
+    ChangeIdeaStatus, Comment, CreateComment, CreateIdea, Idea, IdeaStatus, LabPhase, Page,
+    UpdateIdea,
+};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+
+use super::fields;
+use crate::auth::Caller;
+use crate::authz::{self, LabAction, Viewer};
+use crate::db::ideas::{CommentRow, Filter};
+use crate::db::search::Order;
+use crate::db::{self, Pool};
+use crate::domain::validation::FieldErrors;
+use crate::error::ApiError;
+use crate::extract::Body;
+use crate::openapi::IfMatchHeader;
+use crate::openapi::problems::{
+    BadRequest, Conflict, Forbidden, NotFound, PreconditionFailed, PreconditionRequired,
+    Unauthorized, Unprocessable,
+};
+use crate::pagination;
+use crate::preconditions::{self, IfMatch, Tagged};
+
+pub fn configure(config: &mut ServiceConfig) {
+    config
+        .service(create)
+        .service(list_of_lab)
+        .service(list)
+        .service(get_one)
+        .service(update)
+        .service(change_status)
+        .service(vote)
+        .service(unvote)
+        .service(comments)
+        .service(add_comment)
+        .service(get_comment)
+        .service(remove_comment);
+}
+
+/// An idea the viewer may do `action` to (through its lab).
+async fn idea(
+    conn: &mut AsyncPgConnection,
+    viewer: &Viewer,
+    id: Uuid,
+    action: LabAction,
+) -> Result<Idea, ApiError> {
+    let idea = db::ideas::find(conn, viewer, id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    authz::lab(conn, viewer, idea.lab.id, action).await?;
+    Ok(idea)
+}
+
+async fn reload(conn: &mut AsyncPgConnection, viewer: &Viewer, id: Uuid) -> Result<Idea, ApiError> {
+    db::ideas::find(conn, viewer, id)
+        .await?
+        .ok_or(ApiError::NotFound)
+}
+
+fn check_text(errors: &mut FieldErrors, title: &str, body: &str) {
+    errors.length(title, "title", 2, 200);
+    errors.length(body, "body", 0, 10_000);
+}
+
+/// Post an idea to a lab, optionally on behalf of an organisation you belong to.
+#[utoipa::path(
+    tag = "ideas",
+    security(("bearer_jwt" = []), ("api_key" = ["ideas:write"])),
+    request_body = CreateIdea,
+    responses(
+        (status = 201, description = "The idea, submitted.", body = Idea, headers(("Location" = String), ("ETag" = String))),
+        BadRequest, Unauthorized, Forbidden, NotFound, Conflict, Unprocessable,
+    ),
+)]
+#[post("/labs/{id}/ideas")]
+async fn create(
+    pool: web::Data<Pool>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    body: Body<CreateIdea>,
+) -> Result<HttpResponse, ApiError> {
+    let mut conn = pool.get().await?;
+    let viewer = Viewer::load(&mut conn, caller).await?;
+    let lab = authz::lab(&mut conn, &viewer, *id, LabAction::PostIdea)
+        .await?
+        .lab;
+    let (title, text) = (body.title.trim(), body.body.trim());
+    let mut errors = FieldErrors::default();
+    check_text(&mut errors, title, text);
+    let organization_id = match &viewer.caller {
+        Caller::ApiKey(key) => {
+            errors.check(
+                body.organization_id
+                    .is_none_or(|id| id == key.organization_id),
+                "organization_id",
+                "not_member",
+                "must be your API key's organisation",
+            );
+            Some(key.organization_id)
+        }
+        Caller::Person(person) => {
+            if let Some(asked) = body.organization_id {
+                let mine = db::organizations::ids_of_user(&mut conn, person.user_id).await?;
+                errors.check(
+                    mine.contains(&asked),
+                    "organization_id",
+                    "not_member",
+                    "must be an organisation you belong to",
+                );
+            }
+            body.organization_id
+        }
+        Caller::Anonymous => return Err(ApiError::unauthorized()),
+    };
+    errors.finish()?;
+    if lab.phase == LabPhase::Closed {
+        return Err(ApiError::Conflict {
+            detail: "This lab is closed and takes no new ideas.".to_owned(),
+            errors: Vec::new(),
+        });
+    }
+    let idea_id = db::ideas::insert(
+        &mut conn,
+        lab.id,
+        viewer.user_id(),
+        organization_id,
+        title,
+        text,
+    )
+    .await?;
+    let idea = reload(&mut conn, &viewer, idea_id).await?;
+    Ok(preconditions::created(
+        format!("/api/v1/ideas/{idea_id}"),
+        &idea,
+    ))
+}
+
+/// How a list of ideas is sorted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+enum Sort {
+    Newest,
+    MostVoted,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+struct ListQuery {
+    /// Only ideas of this lab.
+    lab: Option<Uuid>,
+    /// Only ideas on this challenge area (their lab's).
+    #[param(max_length = 40)]
+    challenge_area: Option<String>,
+    /// Only ideas with this status.
+    status: Option<IdeaStatus>,
+    /// Only ideas by this person.
+    author: Option<Uuid>,
+    /// Full-text search (Swedish stemming).
+    #[param(max_length = 200)]
+    q: Option<String>,
+    /// `newest` or `most_voted`; without it, the best matches for `q` come first, else the newest.
+    #[param(inline)]
+    sort: Option<Sort>,
+    /// Page size, 1–100 (default 20).
+    #[param(minimum = 1, maximum = 100)]
+    limit: Option<i64>,
+    /// `next_cursor` of the previous page.
+    cursor: Option<String>,
+}
+
+async fn list_ideas(
+    pool: &Pool,
+    caller: Caller,
+    query: &ListQuery,
+    lab: Option<Uuid>,
+) -> Result<Page<Idea>, ApiError> {
+    let limit = pagination::limit(query.limit)?;
+    let filter = Filter {
+        lab: lab.or(query.lab),
+        challenge_area: fields::challenge_area_param(query.challenge_area.as_deref())?,
+        status: query.status,
+        author: query.author,
+        query: fields::query_param(query.q.as_deref())?,
+    };
+    let order = match query.sort {
+        Some(Sort::Newest) => Order::Newest,
+        Some(Sort::MostVoted) => Order::MostVoted,
+        None => Order::for_query(filter.query.is_some()),
+    };
+    let after = fields::cursor_param(order, query.cursor.as_deref())?;
+    let mut conn = pool.get().await?;
+    let viewer = Viewer::load(&mut conn, caller).await?;
+    if let Some(lab) = lab {
+        authz::lab(&mut conn, &viewer, lab, LabAction::View).await?;
+    }
+    let rows = db::ideas::list(&mut conn, &viewer, &filter, order, after, limit + 1).await?;
+    Ok(pagination::page_with_keys(rows, limit))
+}
+
+/// A lab's ideas.
+#[utoipa::path(
+    tag = "ideas",
+    params(ListQuery),
+    responses((status = 200, description = "A page of ideas.", body = Page<Idea>), BadRequest, NotFound),
+)]
+#[get("/labs/{id}/ideas")]
+async fn list_of_lab(
+    pool: web::Data<Pool>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    query: web::Query<ListQuery>,
+) -> Result<web::Json<Page<Idea>>, ApiError> {
+    Ok(web::Json(
+        list_ideas(&pool, caller, &query, Some(*id)).await?,
+    ))
+}
+
+/// The ideas of every lab you may see.
+#[utoipa::path(
+    tag = "ideas",
+    params(ListQuery),
+    responses((status = 200, description = "A page of ideas.", body = Page<Idea>), BadRequest),
+)]
+#[get("/ideas")]
+async fn list(
+    pool: web::Data<Pool>,
+    caller: Caller,
+    query: web::Query<ListQuery>,
+) -> Result<web::Json<Page<Idea>>, ApiError> {
+    Ok(web::Json(list_ideas(&pool, caller, &query, None).await?))
+}
+
+/// One idea.
+#[utoipa::path(
+    tag = "ideas",
+    responses((status = 200, description = "The idea.", body = Idea, headers(("ETag" = String))), NotFound),
+)]
+#[get("/ideas/{id}")]
+async fn get_one(
+    pool: web::Data<Pool>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+) -> Result<Tagged<Idea>, ApiError> {
+    let mut conn = pool.get().await?;
+    let viewer = Viewer::load(&mut conn, caller).await?;
+    Ok(Tagged(
+        idea(&mut conn, &viewer, *id, LabAction::View).await?,
+    ))
+}
+
+/// Change your idea while it is `submitted`. Send the version you read in `If-Match`.
+#[utoipa::path(
+    tag = "ideas",
+    security(("bearer_jwt" = []), ("api_key" = ["ideas:write"])),
+    params(IfMatchHeader),
+    request_body = UpdateIdea,
+    responses(
+        (status = 200, description = "The idea, changed.", body = Idea, headers(("ETag" = String))),
+        BadRequest, Unauthorized, Forbidden, NotFound, Conflict, PreconditionFailed, Unprocessable, PreconditionRequired,
+    ),
+)]
+#[patch("/ideas/{id}")]
+async fn update(
+    pool: web::Data<Pool>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    if_match: IfMatch,
+    body: Body<UpdateIdea>,
+) -> Result<Tagged<Idea>, ApiError> {
+    let id = *id;
+    let mut conn = pool.get().await?;
+    let viewer = Viewer::load(&mut conn, caller).await?;
+    let current = idea(&mut conn, &viewer, id, LabAction::View).await?;
+    if !authz::may_edit_idea(
+        &viewer.caller,
+        current.author.as_ref().map(|author| author.id),
+        current
+            .organization
+            .as_ref()
+            .map(|organization| organization.id),
+    ) {
+        return Err(match viewer.caller {
+            Caller::Anonymous => ApiError::unauthorized(),
+            _ => ApiError::Forbidden("Only its author edits an idea.".to_owned()),
+        });
+    }
+    let idea = conn
+        .transaction::<_, ApiError, _>(async |conn| {
+            let (version, status) = db::ideas::lock(conn, id).await?.ok_or(ApiError::NotFound)?;
+            if_match.check(version)?;
+            if status != IdeaStatus::Submitted {
+                return Err(ApiError::Conflict {
+                    detail: "An idea can be edited only while it is submitted; this one has \
+                             been considered already."
+                        .to_owned(),
+                    errors: Vec::new(),
+                });
+            }
+            let current = reload(conn, &viewer, id).await?;
+            let title = body
+                .title
+                .as_deref()
+                .map_or(current.title.as_str(), str::trim);
+            let text = body
+                .body
+                .as_deref()
+                .map_or(current.body.as_str(), str::trim);
+            let mut errors = FieldErrors::default();
+            check_text(&mut errors, title, text);
+            errors.finish()?;
+            db::ideas::update(conn, id, title, text).await?;
+            reload(conn, &viewer, id).await
+        })
+        .await?;
+    Ok(Tagged(idea))
+}
+
+/// Move an idea along submitted → shortlisted → testing → verified, or reject or archive
+/// it with a reason (the lab's hosts). Its author is notified.
+#[utoipa::path(
+    tag = "ideas",
+    security(("bearer_jwt" = []), ("api_key" = ["labs:write"])),
+    request_body = ChangeIdeaStatus,
+    responses(
+        (status = 200, description = "The idea with its new status.", body = Idea, headers(("ETag" = String))),
+        BadRequest, Unauthorized, Forbidden, NotFound, Conflict, Unprocessable,
+    ),
+)]
+#[post("/ideas/{id}/status")]
+async fn change_status(
+    pool: web::Data<Pool>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    body: Body<ChangeIdeaStatus>,
+) -> Result<Tagged<Idea>, ApiError> {
+    let id = *id;
+    let to = body.status;
+    let reason = body
+        .reason
+        .as_deref()
+        .map(str::trim)
+        .filter(|r| !r.is_empty());
+    let mut errors = FieldErrors::default();
+    errors.length(reason.unwrap_or_default(), "reason", 0, 2000);
+    if to.needs_reason() && reason.is_none() {
+        errors.add(
+            "reason",
+            "required",
+            "say why the idea is rejected or archived",
+        );
+    }
+    errors.finish()?;
+    let mut conn = pool.get().await?;
+    let viewer = Viewer::load(&mut conn, caller).await?;
+    let current = idea(&mut conn, &viewer, id, LabAction::Edit).await?;
+    let idea = conn
+        .transaction::<_, ApiError, _>(async |conn| {
+            let (_, from) = db::ideas::lock(conn, id).await?.ok_or(ApiError::NotFound)?;
+            if !from.may_move_to(to) {
+                let allowed = from.allowed_moves();
+                let names: Vec<String> = allowed
+                    .iter()
+                    .map(|s| format!("`{}`", s.as_str()))
+                    .collect();
+                return Err(ApiError::InvalidTransition {
+                    detail: format!(
+                        "A {} idea cannot become {}; it may become {}.",
+                        from.as_str(),
+                        to.as_str(),
+                        if names.is_empty() {
+                            "nothing else".to_owned()
+                        } else {
+                            names.join(", ")
+                        }
+                    ),
+                    allowed: allowed.iter().map(|s| s.as_str().to_owned()).collect(),
+                });
+            }
+            db::ideas::set_status(conn, id, to, reason).await?;
+            let details =
+                serde_json::json!({ "from": from.as_str(), "to": to.as_str(), "reason": reason });
+            db::audit::record(
+                conn,
+                &viewer.caller,
+                "idea.status_changed",
+                "idea",
+                id,
+                details.clone(),
+            )
+            .await?;
+            if let Some(author) = &current.author
+                && Some(author.id) != viewer.user_id()
+            {
+                let details = serde_json::json!({
+                    "idea_title": current.title, "lab_id": current.lab.id,
+                    "from": from.as_str(), "to": to.as_str(), "reason": reason,
+                });
+                db::notifications::notify(
+                    conn,
+                    author.id,
+                    "idea_status_changed",
+                    "idea",
+                    id,
+                    details,
+                )
+                .await?;
+            }
+            reload(conn, &viewer, id).await
+        })
+        .await?;
+    Ok(Tagged(idea))
+}
+
+/// Vote for an idea (once; voting again changes nothing).
+#[utoipa::path(
+    tag = "ideas",
+    security(("bearer_jwt" = [])),
+    responses(
+        (status = 200, description = "The idea with your vote counted.", body = Idea),
+        Unauthorized, Forbidden, NotFound,
+    ),
+)]
+#[put("/ideas/{id}/vote")]
+async fn vote(
+    pool: web::Data<Pool>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<Idea>, ApiError> {
+    set_vote(&pool, caller, *id, true).await
+}
+
+/// Take your vote back (if you had voted).
+#[utoipa::path(
+    tag = "ideas",
+    security(("bearer_jwt" = [])),
+    responses(
+        (status = 200, description = "The idea without your vote.", body = Idea),
+        Unauthorized, Forbidden, NotFound,
+    ),
+)]
+#[delete("/ideas/{id}/vote")]
+async fn unvote(
+    pool: web::Data<Pool>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<Idea>, ApiError> {
+    set_vote(&pool, caller, *id, false).await
+}
+
+async fn set_vote(
+    pool: &Pool,
+    caller: Caller,
+    id: Uuid,
+    voted: bool,
+) -> Result<web::Json<Idea>, ApiError> {
+    let mut conn = pool.get().await?;
+    let viewer = Viewer::load(&mut conn, caller).await?;
+    idea(&mut conn, &viewer, id, LabAction::Participate).await?;
+    let user_id = viewer.user_id().ok_or_else(ApiError::unauthorized)?;
+    conn.transaction::<_, ApiError, _>(async |conn| {
+        if voted {
+            db::ideas::vote(conn, id, user_id).await?;
+        } else {
+            db::ideas::unvote(conn, id, user_id).await?;
+        }
+        Ok(())
+    })
+    .await?;
+    Ok(web::Json(reload(&mut conn, &viewer, id).await?))
+}
+
+/// Shapes a stored comment for a viewer who may moderate the idea's lab or not.
+fn to_comment(row: CommentRow, viewer: &Viewer, moderates: bool) -> Comment {
+    let own = row
+        .author
+        .as_ref()
+        .is_some_and(|author| Some(author.id) == viewer.user_id());
+    Comment {
+        id: row.id,
+        parent_id: row.parent_id,
+        author: row.author,
+        body: (!row.removed).then_some(row.body),
+        removed: row.removed,
+        can_remove: !row.removed && (own || moderates),
+        created_at: row.created_at,
+        replies: Vec::new(),
+    }
+}
+
+async fn moderates(
+    conn: &mut AsyncPgConnection,
+    viewer: &Viewer,
+    lab_id: Uuid,
+) -> Result<bool, ApiError> {
+    match authz::lab(conn, viewer, lab_id, LabAction::Moderate).await {
+        Ok(_) => Ok(true),
+        Err(ApiError::Forbidden(_) | ApiError::Unauthorized(_)) => Ok(false),
+        Err(error) => Err(error),
+    }
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+struct CommentsQuery {
+    /// Top-level comments per page, 1–100 (default 20); each comes with all its replies.
+    #[param(minimum = 1, maximum = 100)]
+    limit: Option<i64>,
+    /// `next_cursor` of the previous page.
+    cursor: Option<String>,
+}
+
+/// An idea's comments, oldest first, each with its replies.
+#[utoipa::path(
+    tag = "ideas",
+    params(CommentsQuery),
+    responses((status = 200, description = "A page of comments.", body = Page<Comment>), BadRequest, NotFound),
+)]
+#[get("/ideas/{id}/comments")]
+async fn comments(
+    pool: web::Data<Pool>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    query: web::Query<CommentsQuery>,
+) -> Result<web::Json<Page<Comment>>, ApiError> {
+    let limit = pagination::limit(query.limit)?;
+    let after = pagination::decode::<(DateTime<Utc>, Uuid)>(query.cursor.as_deref())?;
+    let mut conn = pool.get().await?;
+    let viewer = Viewer::load(&mut conn, caller).await?;
+    let idea = idea(&mut conn, &viewer, *id, LabAction::View).await?;
+    let moderates = moderates(&mut conn, &viewer, idea.lab.id).await?;
+    let top = db::ideas::top_level_comments(&mut conn, *id, after, limit + 1).await?;
+    let page = pagination::page(top, limit, |c| (c.created_at, c.id));
+    let parents: Vec<Uuid> = page.items.iter().map(|c| c.id).collect();
+    let replies = db::ideas::replies(&mut conn, &parents).await?;
+    let items = page
+        .items
+        .into_iter()
+        .map(|row| {
+            let mut comment = to_comment(row, &viewer, moderates);
+            comment.replies = replies
+                .iter()
+                .filter(|reply| reply.parent_id == Some(comment.id))
+                .map(|reply| to_comment(reply.clone(), &viewer, moderates))
+                .collect();
+            comment
+        })
+        .collect();
+    Ok(web::Json(Page {
+        items,
+        next_cursor: page.next_cursor,
+    }))
+}
+
+/// Comment on an idea, or reply to a top-level comment.
+#[utoipa::path(
+    tag = "ideas",
+    security(("bearer_jwt" = [])),
+    request_body = CreateComment,
+    responses(
+        (status = 201, description = "The comment.", body = Comment, headers(("Location" = String))),
+        BadRequest, Unauthorized, Forbidden, NotFound, Unprocessable,
+    ),
+)]
+#[post("/ideas/{id}/comments")]
+async fn add_comment(
+    pool: web::Data<Pool>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    body: Body<CreateComment>,
+) -> Result<HttpResponse, ApiError> {
+    let idea_id = *id;
+    let text = body.body.trim();
+    let mut errors = FieldErrors::default();
+    errors.length(text, "body", 1, 5000);
+    let mut conn = pool.get().await?;
+    let viewer = Viewer::load(&mut conn, caller).await?;
+    let idea = idea(&mut conn, &viewer, idea_id, LabAction::Participate).await?;
+    let author = viewer.user_id().ok_or_else(ApiError::unauthorized)?;
+    if let Some(parent_id) = body.parent_id {
+        let parent = db::ideas::find_comment(&mut conn, parent_id).await?;
+        errors.check(
+            parent.is_some_and(|p| p.idea_id == idea_id && p.parent_id.is_none() && !p.removed),
+            "parent_id",
+            "invalid",
+            "must be a top-level comment on this idea that is still there (replies go one level deep)",
+        );
+    }
+    errors.finish()?;
+    let comment_id = conn
+        .transaction::<_, ApiError, _>(async |conn| {
+            Ok(db::ideas::insert_comment(conn, idea_id, body.parent_id, author, text).await?)
+        })
+        .await?;
+    let row = db::ideas::find_comment(&mut conn, comment_id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let moderates = moderates(&mut conn, &viewer, idea.lab.id).await?;
+    Ok(HttpResponse::Created()
+        .insert_header((
+            actix_web::http::header::LOCATION,
+            format!("/api/v1/comments/{comment_id}"),
+        ))
+        .json(to_comment(row, &viewer, moderates)))
+}
+
+/// A comment the viewer may see, and whether the viewer moderates its lab. A removed
+/// comment is gone as a resource; only its placeholder stays in the idea's thread.
+async fn comment(
+    conn: &mut AsyncPgConnection,
+    viewer: &Viewer,
+    id: Uuid,
+) -> Result<(CommentRow, bool), ApiError> {
+    let row = db::ideas::find_comment(conn, id)
+        .await?
+        .filter(|row| !row.removed)
+        .ok_or(ApiError::NotFound)?;
+    let idea = idea(conn, viewer, row.idea_id, LabAction::View).await?;
+    let moderates = moderates(conn, viewer, idea.lab.id).await?;
+    Ok((row, moderates))
+}
+
+/// One comment (without its replies).
+#[utoipa::path(
+    tag = "ideas",
+    responses((status = 200, description = "The comment.", body = Comment), NotFound),
+)]
+#[get("/comments/{id}")]
+async fn get_comment(
+    pool: web::Data<Pool>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<Comment>, ApiError> {
+    let mut conn = pool.get().await?;
+    let viewer = Viewer::load(&mut conn, caller).await?;
+    let (row, moderates) = comment(&mut conn, &viewer, *id).await?;
+    Ok(web::Json(to_comment(row, &viewer, moderates)))
+}
+
+/// Remove a comment (its author, the lab's hosts or a platform admin). It stays in the
+/// thread as "removed", so replies keep their context.
+#[utoipa::path(
+    tag = "ideas",
+    security(("bearer_jwt" = [])),
+    responses(
+        (status = 204, description = "Removed."),
+        Unauthorized, Forbidden, NotFound,
+    ),
+)]
+#[delete("/comments/{id}")]
+async fn remove_comment(
+    pool: web::Data<Pool>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, ApiError> {
+    let mut conn = pool.get().await?;
+    let viewer = Viewer::load(&mut conn, caller).await?;
+    let (row, moderates) = comment(&mut conn, &viewer, *id).await?;
+    let own = row
+        .author
+        .as_ref()
+        .is_some_and(|author| Some(author.id) == viewer.user_id());
+    if !own && !moderates {
+        return Err(match viewer.caller {
+            Caller::Anonymous => ApiError::unauthorized(),
+            _ => ApiError::Forbidden(
+                "Only its author, the lab's hosts and platform admins remove a comment.".to_owned(),
+            ),
+        });
+    }
+    conn.transaction::<_, ApiError, _>(async |conn| {
+        // Two removals at once: the second finds nothing left to remove.
+        if db::ideas::remove_comment(conn, &row).await? {
+            let details = serde_json::json!({ "idea_id": row.idea_id, "by_author": own });
+            db::audit::record(
+                conn,
+                &viewer.caller,
+                "comment.removed",
+                "comment",
+                row.id,
+                details,
+            )
+            .await?;
+        }
+        Ok(())
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

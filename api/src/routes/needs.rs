@@ -1,0 +1,286 @@
+//! Needs: published by a lab's hosts, visible wherever the lab is.
+
+use actix_web::{HttpResponse, get, patch, post, web};
+use diesel_async::{AsyncConnection, AsyncPgConnection};
+use serde::Deserialize;
+use shared::{CreateNeed, Need, NeedStatus, Page, UpdateNeed};
+use utoipa::IntoParams;
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+
+use super::fields;
+use crate::auth::Caller;
+use crate::authz::{self, LabAction, Viewer};
+use crate::db::needs::{Filter, NeedFields};
+use crate::db::search::Order;
+use crate::db::{self, Pool};
+use crate::domain::labs::normalize_tags;
+use crate::domain::validation::FieldErrors;
+use crate::error::ApiError;
+use crate::extract::Body;
+use crate::openapi::IfMatchHeader;
+use crate::openapi::problems::{
+    BadRequest, Forbidden, NotFound, PreconditionFailed, PreconditionRequired, Unauthorized,
+    Unprocessable,
+};
+use crate::pagination;
+use crate::preconditions::{self, IfMatch, Tagged};
+
+pub fn configure(config: &mut ServiceConfig) {
+    config
+        .service(create)
+        .service(list_of_lab)
+        .service(list)
+        .service(get_one)
+        .service(update);
+}
+
+async fn check_fields(
+    conn: &mut AsyncPgConnection,
+    fields: &NeedFields<'_>,
+    mut errors: FieldErrors,
+) -> Result<(), ApiError> {
+    errors.length(fields.title, "title", 2, 200);
+    errors.length(fields.description, "description", 0, 5000);
+    fields::check_challenge_area(conn, &mut errors, fields.challenge_area).await?;
+    fields::check_municipality(conn, &mut errors, fields.municipality_code).await?;
+    errors.finish()
+}
+
+/// Publish a need of a lab (its hosts). The challenge area and municipality default to the lab's.
+#[utoipa::path(
+    tag = "needs",
+    security(("bearer_jwt" = []), ("api_key" = ["labs:write"])),
+    request_body = CreateNeed,
+    responses(
+        (status = 201, description = "The need, open.", body = Need, headers(("Location" = String), ("ETag" = String))),
+        BadRequest, Unauthorized, Forbidden, NotFound, Unprocessable,
+    ),
+)]
+#[post("/labs/{id}/needs")]
+async fn create(
+    pool: web::Data<Pool>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    body: Body<CreateNeed>,
+) -> Result<HttpResponse, ApiError> {
+    let mut conn = pool.get().await?;
+    let viewer = Viewer::load(&mut conn, caller).await?;
+    let lab = authz::lab(&mut conn, &viewer, *id, LabAction::Edit)
+        .await?
+        .lab;
+    let mut errors = FieldErrors::default();
+    let tags = normalize_tags(&mut errors, &body.tags);
+    let fields = NeedFields {
+        title: body.title.trim(),
+        description: body.description.trim(),
+        challenge_area: body
+            .challenge_area
+            .as_deref()
+            .unwrap_or(&lab.challenge_area),
+        municipality_code: body
+            .municipality_code
+            .as_deref()
+            .unwrap_or(&lab.municipality_code),
+        tags: &tags,
+        status: NeedStatus::Open,
+    };
+    check_fields(&mut conn, &fields, errors).await?;
+    let need_id =
+        db::needs::insert(&mut conn, lab.id, lab.host.id, &fields, viewer.user_id()).await?;
+    let need = db::needs::find(&mut conn, &viewer, need_id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    Ok(preconditions::created(
+        format!("/api/v1/needs/{need_id}"),
+        &need,
+    ))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+struct PageQuery {
+    /// Page size, 1–100 (default 20).
+    #[param(minimum = 1, maximum = 100)]
+    limit: Option<i64>,
+    /// `next_cursor` of the previous page.
+    cursor: Option<String>,
+}
+
+/// A lab's needs, newest first.
+#[utoipa::path(
+    tag = "needs",
+    params(PageQuery),
+    responses((status = 200, description = "A page of needs.", body = Page<Need>), BadRequest, NotFound),
+)]
+#[get("/labs/{id}/needs")]
+async fn list_of_lab(
+    pool: web::Data<Pool>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    query: web::Query<PageQuery>,
+) -> Result<web::Json<Page<Need>>, ApiError> {
+    let limit = pagination::limit(query.limit)?;
+    let after = fields::cursor_param(Order::Newest, query.cursor.as_deref())?;
+    let mut conn = pool.get().await?;
+    let viewer = Viewer::load(&mut conn, caller).await?;
+    authz::lab(&mut conn, &viewer, *id, LabAction::View).await?;
+    let filter = Filter {
+        lab: Some(*id),
+        ..Filter::default()
+    };
+    let rows = db::needs::list(&mut conn, &viewer, &filter, after, limit + 1).await?;
+    Ok(web::Json(pagination::page_with_keys(rows, limit)))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+struct ListQuery {
+    /// Only needs on this challenge area (its key).
+    #[param(max_length = 40)]
+    challenge_area: Option<String>,
+    /// Only needs in this municipality (four-digit code).
+    #[param(pattern = "^[0-9]{4}$")]
+    municipality: Option<String>,
+    /// Only needs in this county (two-digit code).
+    #[param(pattern = "^[0-9]{2}$")]
+    county: Option<String>,
+    /// Only needs with this status.
+    status: Option<NeedStatus>,
+    /// Full-text search (Swedish stemming); the best matches come first.
+    #[param(max_length = 200)]
+    q: Option<String>,
+    /// Page size, 1–100 (default 20).
+    #[param(minimum = 1, maximum = 100)]
+    limit: Option<i64>,
+    /// `next_cursor` of the previous page.
+    cursor: Option<String>,
+}
+
+/// The needs of every lab you may see: newest first, or the best matches for `q`.
+#[utoipa::path(
+    tag = "needs",
+    params(ListQuery),
+    responses((status = 200, description = "A page of needs.", body = Page<Need>), BadRequest),
+)]
+#[get("/needs")]
+async fn list(
+    pool: web::Data<Pool>,
+    caller: Caller,
+    query: web::Query<ListQuery>,
+) -> Result<web::Json<Page<Need>>, ApiError> {
+    let limit = pagination::limit(query.limit)?;
+    let filter = Filter {
+        lab: None,
+        challenge_area: fields::challenge_area_param(query.challenge_area.as_deref())?,
+        municipality_code: fields::municipality_param(query.municipality.as_deref())?,
+        county_code: fields::county_param(query.county.as_deref())?,
+        status: query.status,
+        query: fields::query_param(query.q.as_deref())?,
+    };
+    let order = Order::for_query(filter.query.is_some());
+    let after = fields::cursor_param(order, query.cursor.as_deref())?;
+    let mut conn = pool.get().await?;
+    let viewer = Viewer::load(&mut conn, caller).await?;
+    let rows = db::needs::list(&mut conn, &viewer, &filter, after, limit + 1).await?;
+    Ok(web::Json(pagination::page_with_keys(rows, limit)))
+}
+
+/// A need the viewer may do `action` to (through its lab).
+async fn need(
+    conn: &mut AsyncPgConnection,
+    viewer: &Viewer,
+    id: Uuid,
+    action: LabAction,
+) -> Result<Need, ApiError> {
+    let need = db::needs::find(conn, viewer, id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    authz::lab(conn, viewer, need.lab.id, action).await?;
+    Ok(need)
+}
+
+/// One need.
+#[utoipa::path(
+    tag = "needs",
+    responses((status = 200, description = "The need.", body = Need, headers(("ETag" = String))), NotFound),
+)]
+#[get("/needs/{id}")]
+async fn get_one(
+    pool: web::Data<Pool>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+) -> Result<Tagged<Need>, ApiError> {
+    let mut conn = pool.get().await?;
+    let viewer = Viewer::load(&mut conn, caller).await?;
+    Ok(Tagged(
+        need(&mut conn, &viewer, *id, LabAction::View).await?,
+    ))
+}
+
+/// Change a need, e.g. mark it filled (its lab's hosts). Send the version you read in `If-Match`.
+#[utoipa::path(
+    tag = "needs",
+    security(("bearer_jwt" = []), ("api_key" = ["labs:write"])),
+    params(IfMatchHeader),
+    request_body = UpdateNeed,
+    responses(
+        (status = 200, description = "The need, changed.", body = Need, headers(("ETag" = String))),
+        BadRequest, Unauthorized, Forbidden, NotFound, PreconditionFailed, Unprocessable, PreconditionRequired,
+    ),
+)]
+#[patch("/needs/{id}")]
+async fn update(
+    pool: web::Data<Pool>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    if_match: IfMatch,
+    body: Body<UpdateNeed>,
+) -> Result<Tagged<Need>, ApiError> {
+    let id = *id;
+    let mut conn = pool.get().await?;
+    let viewer = Viewer::load(&mut conn, caller).await?;
+    need(&mut conn, &viewer, id, LabAction::Edit).await?;
+    let need = conn
+        .transaction::<_, ApiError, _>(async |conn| {
+            let version = db::needs::lock_version(conn, id)
+                .await?
+                .ok_or(ApiError::NotFound)?;
+            if_match.check(version)?;
+            let current = db::needs::find(conn, &viewer, id)
+                .await?
+                .ok_or(ApiError::NotFound)?;
+            let mut errors = FieldErrors::default();
+            let tags = match &body.tags {
+                Some(tags) => normalize_tags(&mut errors, tags),
+                None => current.tags.clone(),
+            };
+            let fields = NeedFields {
+                title: body
+                    .title
+                    .as_deref()
+                    .map_or(current.title.as_str(), str::trim),
+                description: body
+                    .description
+                    .as_deref()
+                    .map_or(current.description.as_str(), str::trim),
+                challenge_area: body
+                    .challenge_area
+                    .as_deref()
+                    .unwrap_or(&current.challenge_area),
+                municipality_code: body
+                    .municipality_code
+                    .as_deref()
+                    .unwrap_or(&current.municipality_code),
+                tags: &tags,
+                status: body.status.unwrap_or(current.status),
+            };
+            check_fields(conn, &fields, errors).await?;
+            db::needs::update(conn, id, &fields).await?;
+            db::needs::find(conn, &viewer, id)
+                .await?
+                .ok_or(ApiError::NotFound)
+        })
+        .await?;
+    Ok(Tagged(need))
+}

@@ -1,0 +1,10 @@
+DROP TABLE idempotency_keys;
+DROP TABLE notifications;
+DROP TABLE idea_comments;
+DROP TABLE idea_votes;
+DROP TABLE ideas;
+DROP TABLE needs;
+DROP TABLE indicator_measurements;
+DROP TABLE lab_indicators;
+DROP TABLE lab_participants;
+DROP TABLE labs;
