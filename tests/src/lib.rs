@@ -167,6 +167,40 @@ impl TestApp {
             .with_context(|| format!("PATCH {path}"))
     }
 
+    /// A request with an optional bearer token and JSON body; answers the status and the
+    /// JSON body (`null` when there is none).
+    pub async fn json(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        bearer: Option<&str>,
+        body: Option<serde_json::Value>,
+    ) -> anyhow::Result<(u16, serde_json::Value)> {
+        let response = self.call(method, path, bearer, body).await?;
+        let status = response.status().as_u16();
+        let text = response.text().await?;
+        let value = if text.is_empty() {
+            serde_json::Value::Null
+        } else {
+            serde_json::from_str(&text).with_context(|| format!("not JSON: {text}"))?
+        };
+        Ok((status, value))
+    }
+
+    /// Counts the rows an SQL query (`SELECT count(*) …`) finds in the test's database: for
+    /// what the API does not show, such as notifications written with a change.
+    pub async fn count(&self, query: &str) -> anyhow::Result<i64> {
+        use diesel_async::{AsyncConnection, RunQueryDsl};
+        #[derive(diesel::QueryableByName)]
+        struct Count {
+            #[diesel(sql_type = diesel::sql_types::BigInt)]
+            count: i64,
+        }
+        let mut conn = diesel_async::AsyncPgConnection::establish(&self.database_url).await?;
+        let row: Count = diesel::sql_query(query).get_result(&mut conn).await?;
+        Ok(row.count)
+    }
+
     /// `GET` a path with a bearer token and parse its JSON body, failing unless it is 200.
     pub async fn get_as<T: serde::de::DeserializeOwned>(
         &self,
@@ -311,6 +345,33 @@ impl TestApp {
             response.status()
         );
         Ok(response.json().await?)
+    }
+
+    /// `n` people with access tokens, for tests of many people at once: written straight to
+    /// the database (sign-up is throttled per address) and signed in with tokens made with
+    /// the test's secret. They have no password.
+    pub async fn many_people(&self, n: usize) -> anyhow::Result<Vec<String>> {
+        use diesel_async::AsyncConnection;
+        let mut conn = diesel_async::AsyncPgConnection::establish(&self.database_url).await?;
+        let now = chrono::Utc::now().timestamp();
+        let mut tokens = Vec::with_capacity(n);
+        for index in 0..n {
+            let user = api::db::users::insert(
+                &mut conn,
+                &format!("person.{index}@example.se"),
+                "no password",
+                &format!("Person {index}"),
+            )
+            .await?
+            .context("the e-mail is taken")?;
+            tokens.push(api::auth::jwt::issue(
+                TEST_JWT_SECRET,
+                user.id,
+                uuid::Uuid::now_v7(),
+                now,
+            )?);
+        }
+        Ok(tokens)
     }
 
     /// Makes a person a platform admin, as `api create-admin` does.

@@ -53,6 +53,15 @@ impl Caller {
         }
     }
 
+    /// `Ok` for a person or a partner system, 401 for an anonymous caller: what every change
+    /// asks first, before it looks at (and so reveals anything about) an object.
+    pub fn signed_in(&self) -> Result<(), ApiError> {
+        match self {
+            Caller::Anonymous => Err(ApiError::unauthorized()),
+            _ => Ok(()),
+        }
+    }
+
     /// The user id of a person, for audit entries.
     pub fn user_id(&self) -> Option<Uuid> {
         match self {

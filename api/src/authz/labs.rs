@@ -87,6 +87,11 @@ pub struct LabFacts {
 
 /// The rules.
 pub fn decide(caller: &Caller, lab: LabFacts, action: LabAction) -> Result<(), Denied> {
+    // Everything but reading needs credentials, whichever lab it is: saying so first tells
+    // an anonymous caller nothing about the lab.
+    if action != LabAction::View && *caller == Caller::Anonymous {
+        return Err(Denied::Unauthenticated);
+    }
     if !(lab.public || lab.participates) {
         return Err(Denied::Invisible);
     }
@@ -191,7 +196,7 @@ mod tests {
 
     #[test]
     fn members_only_labs_do_not_exist_for_outsiders() {
-        for caller in [Caller::Anonymous, person(false), key(&Scope::ALL)] {
+        for caller in [person(false), key(&Scope::ALL)] {
             for action in [LabAction::View, LabAction::Edit, LabAction::PostIdea] {
                 assert_eq!(
                     decide(&caller, MEMBERS_ONLY, action),
@@ -199,6 +204,15 @@ mod tests {
                 );
             }
         }
+        assert_eq!(
+            decide(&Caller::Anonymous, MEMBERS_ONLY, LabAction::View),
+            Err(Denied::Invisible)
+        );
+        assert_eq!(
+            decide(&Caller::Anonymous, MEMBERS_ONLY, LabAction::Edit),
+            Err(Denied::Unauthenticated),
+            "a write needs credentials first, whichever lab it names"
+        );
     }
 
     #[test]

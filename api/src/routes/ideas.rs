@@ -275,6 +275,7 @@ async fn update(
     if_match: IfMatch,
     body: Body<UpdateIdea>,
 ) -> Result<Tagged<Idea>, ApiError> {
+    caller.signed_in()?;
     let id = *id;
     let mut conn = pool.get().await?;
     let viewer = Viewer::load(&mut conn, caller).await?;
@@ -287,10 +288,9 @@ async fn update(
             .as_ref()
             .map(|organization| organization.id),
     ) {
-        return Err(match viewer.caller {
-            Caller::Anonymous => ApiError::unauthorized(),
-            _ => ApiError::Forbidden("Only its author edits an idea.".to_owned()),
-        });
+        return Err(ApiError::Forbidden(
+            "Only its author edits an idea.".to_owned(),
+        ));
     }
     let idea = conn
         .transaction::<_, ApiError, _>(async |conn| {
@@ -660,6 +660,7 @@ async fn remove_comment(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
+    caller.signed_in()?;
     let mut conn = pool.get().await?;
     let viewer = Viewer::load(&mut conn, caller).await?;
     let (row, moderates) = comment(&mut conn, &viewer, *id).await?;
@@ -668,12 +669,9 @@ async fn remove_comment(
         .as_ref()
         .is_some_and(|author| Some(author.id) == viewer.user_id());
     if !own && !moderates {
-        return Err(match viewer.caller {
-            Caller::Anonymous => ApiError::unauthorized(),
-            _ => ApiError::Forbidden(
-                "Only its author, the lab's hosts and platform admins remove a comment.".to_owned(),
-            ),
-        });
+        return Err(ApiError::Forbidden(
+            "Only its author, the lab's hosts and platform admins remove a comment.".to_owned(),
+        ));
     }
     conn.transaction::<_, ApiError, _>(async |conn| {
         // Two removals at once: the second finds nothing left to remove.

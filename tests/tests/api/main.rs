@@ -3,8 +3,13 @@
 mod accounts;
 mod errors;
 mod health;
+mod ideas;
+mod labs;
+mod needs;
 mod openapi;
 mod organizations;
 mod reference;
 mod schemathesis;
+mod search;
 mod web_client;
+mod writes;
