@@ -1,5 +1,6 @@
 //! The audit log: who changed what state, when.
 
+use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
@@ -16,9 +17,32 @@ pub async fn record(
     subject_id: Uuid,
     details: serde_json::Value,
 ) -> QueryResult<()> {
+    record_at(
+        conn,
+        caller,
+        action,
+        subject_type,
+        subject_id,
+        details,
+        Utc::now(),
+    )
+    .await
+}
+
+/// Records an action that happened at `at` (the demo data's past).
+pub async fn record_at(
+    conn: &mut AsyncPgConnection,
+    caller: &Caller,
+    action: &str,
+    subject_type: &str,
+    subject_id: Uuid,
+    details: serde_json::Value,
+    at: DateTime<Utc>,
+) -> QueryResult<()> {
     diesel::insert_into(audit_log::table)
         .values((
             audit_log::id.eq(Uuid::now_v7()),
+            audit_log::created_at.eq(at),
             audit_log::actor_user_id.eq(caller.user_id()),
             audit_log::actor_api_key_id.eq(caller.api_key_id()),
             audit_log::action.eq(action),

@@ -252,6 +252,21 @@ pub async fn insert(
     Ok(id)
 }
 
+/// Whether the organisation hosts a lab of this title (the demo loads each lab once).
+pub async fn exists_with_title(
+    conn: &mut AsyncPgConnection,
+    host: Uuid,
+    title: &str,
+) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        labs::table
+            .filter(labs::host_organization_id.eq(host))
+            .filter(labs::title.eq(title)),
+    ))
+    .get_result(conn)
+    .await
+}
+
 /// The lab's version, locking its row until the transaction ends.
 pub async fn lock_version(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<Option<i32>> {
     labs::table

@@ -264,6 +264,19 @@ pub async fn of_user(
         .collect())
 }
 
+/// The id of the organisation with this (normalised) organisation number.
+pub async fn id_by_org_number(
+    conn: &mut AsyncPgConnection,
+    org_number: &str,
+) -> QueryResult<Option<Uuid>> {
+    organizations::table
+        .filter(organizations::org_number.eq(org_number))
+        .select(organizations::id)
+        .first(conn)
+        .await
+        .optional()
+}
+
 /// The ids of the organisations a person belongs to.
 pub async fn ids_of_user(conn: &mut AsyncPgConnection, user_id: Uuid) -> QueryResult<Vec<Uuid>> {
     memberships::table

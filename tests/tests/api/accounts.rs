@@ -464,33 +464,6 @@ async fn a_profile_changes_and_a_new_password_signs_out_other_sessions() -> anyh
 }
 
 #[tokio::test]
-async fn the_demo_data_loads_twice_without_change_and_its_accounts_sign_in() -> anyhow::Result<()> {
-    let app = TestApp::spawn().await?;
-    let mut conn = AsyncPgConnection::establish(&app.database_url).await?;
-    let first = api::demo::seed(&mut conn).await?;
-    let second = api::demo::seed(&mut conn).await?;
-    assert_eq!(first, second);
-    let tokens = app
-        .login("maria.lind@hyresbostader.example", api::demo::PASSWORD)
-        .await?;
-    let mine: shared::Page<shared::MyOrganization> = app
-        .get_as("/api/v1/me/organizations", &tokens.access_token)
-        .await?;
-    assert_eq!(mine.items.len(), 1);
-    assert_eq!(
-        mine.items[0].organization.name,
-        "Hyresbostäder i Norrköping"
-    );
-    assert!(mine.items[0].organization.verified);
-    let admin = app
-        .login("admin@innolabb.example", api::demo::PASSWORD)
-        .await?;
-    let me: Me = app.get_as("/api/v1/me", &admin.access_token).await?;
-    assert!(me.is_platform_admin);
-    Ok(())
-}
-
-#[tokio::test]
 async fn an_absurdly_long_e_mail_is_simply_wrong_credentials() -> anyhow::Result<()> {
     let app = TestApp::spawn().await?;
     let email = format!("{}@example.se", "a".repeat(5000));

@@ -1,0 +1,101 @@
+//! The demo data of `cargo xtask run`: a living platform, loaded once.
+
+use diesel_async::{AsyncConnection, AsyncPgConnection};
+use innolabb_tests::TestApp;
+use serde_json::Value;
+use shared::{Lab, LabPhase, Me, Page};
+
+#[tokio::test]
+async fn the_demo_data_loads_twice_without_change_and_its_accounts_sign_in() -> anyhow::Result<()> {
+    let app = TestApp::spawn().await?;
+    let mut conn = AsyncPgConnection::establish(&app.database_url).await?;
+    let first = api::demo::seed(&mut conn).await?;
+    let second = api::demo::seed(&mut conn).await?;
+    assert_eq!(first, second);
+    let tokens = app
+        .login("maria.lind@hyresbostader.example", api::demo::PASSWORD)
+        .await?;
+    let mine: Page<shared::MyOrganization> = app
+        .get_as("/api/v1/me/organizations", &tokens.access_token)
+        .await?;
+    assert_eq!(mine.items.len(), 1);
+    assert_eq!(
+        mine.items[0].organization.name,
+        "Hyresbostäder i Norrköping"
+    );
+    assert!(mine.items[0].organization.verified);
+    let admin = app
+        .login("admin@innolabb.example", api::demo::PASSWORD)
+        .await?;
+    let me: Me = app.get_as("/api/v1/me", &admin.access_token).await?;
+    assert!(me.is_platform_admin);
+    Ok(())
+}
+
+#[tokio::test]
+async fn the_demo_shows_the_four_labs_of_2018_with_their_work() -> anyhow::Result<()> {
+    let app = TestApp::spawn().await?;
+    let mut conn = AsyncPgConnection::establish(&app.database_url).await?;
+    api::demo::seed(&mut conn).await?;
+    api::demo::seed(&mut conn).await?;
+    let labs: Page<Lab> = app.get_json("/api/v1/labs").await?;
+    let mut found: Vec<(String, String, String)> = labs
+        .items
+        .iter()
+        .map(|lab| {
+            (
+                lab.title.clone(),
+                lab.municipality_name.clone(),
+                lab.host.name.clone(),
+            )
+        })
+        .collect();
+    found.sort(); // by code point: ä (E4) before å (E5)
+    assert_eq!(
+        found,
+        [
+            ("Lina Hage", "Södertälje", "Telge Bostäder"),
+            ("Portalen", "Norrköping", "Hyresbostäder i Norrköping"),
+            ("Vägen till arbete i Boden", "Boden", "Bodenbo"),
+            ("Vårt Rannebergen", "Göteborg", "Bostadsbolaget"),
+        ]
+        .map(|(a, b, c)| (a.to_owned(), b.to_owned(), c.to_owned()))
+    );
+    let portalen = labs
+        .items
+        .iter()
+        .find(|lab| lab.title == "Portalen")
+        .ok_or_else(|| anyhow::anyhow!("no Portalen"))?;
+    assert_eq!(portalen.phase, LabPhase::Spreading);
+    let path = format!("/api/v1/labs/{}", portalen.id);
+    let history: Value = app.get_json(&format!("{path}/history")).await?;
+    assert_eq!(history["items"].as_array().map(Vec::len), Some(5));
+    assert_eq!(history["items"][1]["at"], "2018-10-15T10:00:00Z");
+    let participants: Value = app.get_json(&format!("{path}/participants")).await?;
+    assert_eq!(participants["items"].as_array().map(Vec::len), Some(3));
+    let indicators: Value = app.get_json(&format!("{path}/indicators")).await?;
+    assert_eq!(
+        indicators["items"][0]["latest"]["value"], 15.0,
+        "15 of 22 women"
+    );
+    assert_eq!(indicators["items"][0]["progress"], 1.0);
+    let needs: Value = app.get_json(&format!("{path}/needs")).await?;
+    assert_eq!(needs["items"].as_array().map(Vec::len), Some(2));
+    let ideas: Value = app
+        .get_json(&format!("{path}/ideas?sort=most_voted"))
+        .await?;
+    assert_eq!(ideas["items"][0]["title"], "Språkcafé med jobbfokus");
+    assert_eq!(ideas["items"][0]["vote_count"], 5);
+    assert_eq!(ideas["items"][0]["status"], "verified");
+    let comments: Value = app
+        .get_json(&format!(
+            "/api/v1/ideas/{}/comments",
+            ideas["items"][0]["id"].as_str().unwrap_or_default()
+        ))
+        .await?;
+    assert_eq!(
+        comments["items"][0]["replies"].as_array().map(Vec::len),
+        Some(1)
+    );
+    Ok(())
+}
