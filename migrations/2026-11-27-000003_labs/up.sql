@@ -9,6 +9,8 @@ CREATE TABLE labs (
     title                TEXT NOT NULL,
     summary              TEXT NOT NULL DEFAULT '',
     description          TEXT NOT NULL DEFAULT '',
+    -- The description as sanitised HTML, made when the description is written.
+    description_html     TEXT NOT NULL DEFAULT '',
     challenge_area       TEXT NOT NULL REFERENCES challenge_areas (key),
     municipality_code    TEXT NOT NULL REFERENCES municipalities (code),
     neighbourhood        TEXT NOT NULL DEFAULT '',

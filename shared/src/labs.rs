@@ -106,6 +106,7 @@ pub struct PersonRef {
     "id": "0192e9b0-7d1c-7c3e-9f3a-1b2c3d4e5f61", "title": "Portalen",
     "summary": "En mötesplats för självförsörjning för arbetslösa kvinnor i Navestad.",
     "description": "## Bakgrund\nMånga kvinnor i området står långt från arbetsmarknaden …",
+    "description_html": "<h2>Bakgrund</h2>\n<p>Många kvinnor i området står långt från arbetsmarknaden …</p>\n",
     "challenge_area": "unemployment", "municipality_code": "0581", "municipality_name": "Norrköping",
     "county_code": "05", "neighbourhood": "Navestad", "starts_on": "2018-09-01", "ends_on": "2020-06-30",
     "visibility": "public", "phase": "verifying",
@@ -118,6 +119,8 @@ pub struct Lab {
     pub summary: String,
     /// Markdown.
     pub description: String,
+    /// The description as HTML, sanitised by the server: safe to show as it is.
+    pub description_html: String,
     /// A challenge area's key.
     pub challenge_area: String,
     pub municipality_code: String,

@@ -128,6 +128,41 @@ pub async fn get<T: DeserializeOwned>(path: &str, token: Option<&str>) -> Result
     send::<(), T>(Method::GET, path, token, None).await
 }
 
+/// Sends a request in the background and hands its result to `done`: what every form
+/// and button that changes something does.
+pub fn spawn_send<B, T>(
+    method: Method,
+    path: String,
+    token: Option<String>,
+    body: Option<B>,
+    done: yew::Callback<Result<T, ApiError>>,
+) where
+    B: Serialize + 'static,
+    T: DeserializeOwned + 'static,
+{
+    wasm_bindgen_futures::spawn_local(async move {
+        done.emit(send::<B, T>(method, &path, token.as_deref(), body.as_ref()).await);
+    });
+}
+
+/// `path` with the given query parameters (those with a value), properly encoded.
+pub fn with_query(path: &str, parameters: &[(&str, Option<String>)]) -> String {
+    let Ok(search) = web_sys::UrlSearchParams::new() else {
+        return path.to_owned();
+    };
+    for (name, value) in parameters {
+        if let Some(value) = value.as_deref().filter(|value| !value.is_empty()) {
+            search.append(name, value);
+        }
+    }
+    let query = String::from(search.to_string());
+    if query.is_empty() {
+        path.to_owned()
+    } else {
+        format!("{path}?{query}")
+    }
+}
+
 /// The state of a request a page shows.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Fetch<T> {

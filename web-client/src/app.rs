@@ -4,8 +4,8 @@ use yew_router::prelude::*;
 use crate::components::Layout;
 use crate::i18n::LanguageProvider;
 use crate::pages::{
-    Account, ComingSoon, NewOrganization, NotFound, OrganizationPage, Register, Section, SignIn,
-    Start,
+    Account, ComingSoon, EditLab, IdeaPage, LabPage, LabsPage, NewLab, NewOrganization, NotFound,
+    OrganizationPage, Register, Section, SignIn, Start,
 };
 use crate::session::SessionProvider;
 
@@ -16,6 +16,14 @@ pub enum Route {
     Start,
     #[at("/labs")]
     Labs,
+    #[at("/labs/new")]
+    NewLab,
+    #[at("/labs/:id")]
+    Lab { id: String },
+    #[at("/labs/:id/edit")]
+    EditLab { id: String },
+    #[at("/ideas/:id")]
+    Idea { id: String },
     #[at("/offerings")]
     Offerings,
     #[at("/methods")]
@@ -40,7 +48,11 @@ pub enum Route {
 fn switch(route: Route) -> Html {
     match route {
         Route::Start => html! { <Start /> },
-        Route::Labs => html! { <ComingSoon section={Section::Labs} /> },
+        Route::Labs => html! { <LabsPage /> },
+        Route::NewLab => html! { <NewLab /> },
+        Route::Lab { id } => html! { <LabPage {id} /> },
+        Route::EditLab { id } => html! { <EditLab {id} /> },
+        Route::Idea { id } => html! { <IdeaPage {id} /> },
         Route::Offerings => html! { <ComingSoon section={Section::Offerings} /> },
         Route::Methods => html! { <ComingSoon section={Section::Methods} /> },
         Route::Statistics => html! { <ComingSoon section={Section::Statistics} /> },

@@ -196,6 +196,68 @@ pub fn role_name(loader: &FluentLanguageLoader, role: shared::Role) -> String {
     }
 }
 
+/// The name of a lab's phase in the current language.
+pub fn phase_name(loader: &FluentLanguageLoader, phase: shared::LabPhase) -> String {
+    use i18n_embed_fl::fl;
+    use shared::LabPhase as Phase;
+    match phase {
+        Phase::Forming => fl!(loader, "phase-forming"),
+        Phase::Ideation => fl!(loader, "phase-ideation"),
+        Phase::Testing => fl!(loader, "phase-testing"),
+        Phase::Verifying => fl!(loader, "phase-verifying"),
+        Phase::Spreading => fl!(loader, "phase-spreading"),
+        Phase::Closed => fl!(loader, "phase-closed"),
+    }
+}
+
+/// The name of an idea's status in the current language.
+pub fn idea_status_name(loader: &FluentLanguageLoader, status: shared::IdeaStatus) -> String {
+    use i18n_embed_fl::fl;
+    use shared::IdeaStatus as Status;
+    match status {
+        Status::Submitted => fl!(loader, "idea-status-submitted"),
+        Status::Shortlisted => fl!(loader, "idea-status-shortlisted"),
+        Status::Testing => fl!(loader, "idea-status-testing"),
+        Status::Verified => fl!(loader, "idea-status-verified"),
+        Status::Rejected => fl!(loader, "idea-status-rejected"),
+        Status::Archived => fl!(loader, "idea-status-archived"),
+    }
+}
+
+/// The name of a participant's role in a lab in the current language.
+pub fn participant_role_name(
+    loader: &FluentLanguageLoader,
+    role: shared::ParticipantRole,
+) -> String {
+    use i18n_embed_fl::fl;
+    use shared::ParticipantRole as Role;
+    match role {
+        Role::Host => fl!(loader, "participant-host"),
+        Role::Partner => fl!(loader, "participant-partner"),
+        Role::Researcher => fl!(loader, "participant-researcher"),
+        Role::TenantRepresentative => fl!(loader, "participant-tenant_representative"),
+    }
+}
+
+/// The name of a need's status in the current language.
+pub fn need_status_name(loader: &FluentLanguageLoader, status: shared::NeedStatus) -> String {
+    use i18n_embed_fl::fl;
+    match status {
+        shared::NeedStatus::Open => fl!(loader, "need-status-open"),
+        shared::NeedStatus::Filled => fl!(loader, "need-status-filled"),
+        shared::NeedStatus::Withdrawn => fl!(loader, "need-status-withdrawn"),
+    }
+}
+
+/// A challenge area's name from the reference data, in the current language (its key
+/// while the names load).
+pub fn area_name(areas: &[shared::ChallengeArea], key: &str, language: Language) -> String {
+    areas.iter().find(|area| area.key == key).map_or_else(
+        || key.to_owned(),
+        |area| area.name.get(language.code()).to_owned(),
+    )
+}
+
 /// What a form says when saving failed: the fields carry their own messages, so the form
 /// summarises; otherwise the API's explanation, or the generic message.
 pub fn form_message(loader: &FluentLanguageLoader, error: &crate::api::ApiError) -> String {

@@ -19,6 +19,7 @@ use uuid::Uuid;
 use super::schema::{indicator_measurements, lab_indicators, lab_participants, labs};
 use super::search::{self, SortKey};
 use crate::authz::Viewer;
+use crate::domain::markdown::to_safe_html;
 
 /// A lab as a viewer sees it, with whether the viewer takes part in it.
 pub struct LabRecord {
@@ -36,6 +37,8 @@ struct LabRow {
     summary: String,
     #[diesel(sql_type = sql::Text)]
     description: String,
+    #[diesel(sql_type = sql::Text)]
+    description_html: String,
     #[diesel(sql_type = sql::Text)]
     challenge_area: String,
     #[diesel(sql_type = sql::Text)]
@@ -81,6 +84,7 @@ impl LabRow {
                 title: self.title,
                 summary: self.summary,
                 description: self.description,
+                description_html: self.description_html,
                 challenge_area: self.challenge_area,
                 municipality_code: self.municipality_code,
                 municipality_name: self.municipality_name,
@@ -106,7 +110,8 @@ impl LabRow {
 /// The select list of a lab; `rank` is an SQL expression for the search rank.
 fn select(rank: &str) -> String {
     format!(
-        "SELECT l.id, l.title, l.summary, l.description, l.challenge_area, l.municipality_code,
+        "SELECT l.id, l.title, l.summary, l.description, l.description_html, l.challenge_area,
+                l.municipality_code,
                 m.name AS municipality_name, m.county_code, l.neighbourhood, l.starts_on,
                 l.ends_on, l.visibility, l.phase, o.id AS host_id, o.name AS host_name,
                 EXISTS (SELECT 1 FROM lab_participants p WHERE p.lab_id = l.id
@@ -238,6 +243,7 @@ pub async fn insert(
             labs::title.eq(fields.title),
             labs::summary.eq(fields.summary),
             labs::description.eq(fields.description),
+            labs::description_html.eq(to_safe_html(fields.description)),
             labs::challenge_area.eq(fields.challenge_area),
             labs::municipality_code.eq(fields.municipality_code),
             labs::neighbourhood.eq(fields.neighbourhood),
@@ -288,6 +294,7 @@ pub async fn update(
             labs::title.eq(fields.title),
             labs::summary.eq(fields.summary),
             labs::description.eq(fields.description),
+            labs::description_html.eq(to_safe_html(fields.description)),
             labs::challenge_area.eq(fields.challenge_area),
             labs::municipality_code.eq(fields.municipality_code),
             labs::neighbourhood.eq(fields.neighbourhood),

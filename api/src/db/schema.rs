@@ -124,6 +124,7 @@ diesel::table! {
         title -> Text,
         summary -> Text,
         description -> Text,
+        description_html -> Text,
         challenge_area -> Text,
         municipality_code -> Text,
         neighbourhood -> Text,

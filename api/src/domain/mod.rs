@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod labs;
+pub mod markdown;
 pub mod organizations;
 pub mod reference;
 pub mod validation;

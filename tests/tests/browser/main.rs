@@ -264,3 +264,251 @@ async fn a_person_signs_up_creates_an_organisation_stays_signed_in_and_makes_a_w
     browser.close().await?;
     outcome
 }
+
+/// Signs in through the sign-in page (after signing out whoever was signed in).
+async fn sign_in_as(app: &TestApp, browser: &Browser, email: &str) -> anyhow::Result<()> {
+    let client = &browser.client;
+    client.goto(&app.url("/account")).await?;
+    if let Ok(sign_out) = client
+        .wait()
+        .at_most(std::time::Duration::from_secs(2))
+        .for_element(Locator::Css(".account-links button"))
+        .await
+    {
+        sign_out.click().await?;
+        browser
+            .wait_for_text(".account-links a", "Logga in")
+            .await?;
+    }
+    client.goto(&app.url("/sign-in")).await?;
+    browser.wait_for_text("main h1", "Logga in").await?;
+    client
+        .find(Locator::Css("#email"))
+        .await?
+        .send_keys(email)
+        .await?;
+    client
+        .find(Locator::Css("#password"))
+        .await?
+        .send_keys(innolabb_tests::TEST_PASSWORD)
+        .await?;
+    client
+        .find(Locator::Css("form button[type=submit]"))
+        .await?
+        .click()
+        .await?;
+    browser.wait_for_text("main h1", "Mitt konto").await?;
+    Ok(())
+}
+
+/// Types into the field (after emptying it).
+async fn fill(browser: &Browser, css: &str, text: &str) -> anyhow::Result<()> {
+    let field = browser.client.find(Locator::Css(css)).await?;
+    field.clear().await?;
+    field.send_keys(text).await?;
+    Ok(())
+}
+
+async fn submit(browser: &Browser, form: &str) -> anyhow::Result<()> {
+    browser
+        .client
+        .find(Locator::Css(&format!("{form} button[type=submit]")))
+        .await?
+        .click()
+        .await?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_host_opens_a_lab_residents_post_vote_and_comment_and_the_host_shortlists()
+-> anyhow::Result<()> {
+    let app = TestApp::spawn().await?;
+    let maria = app.sign_up("Maria Lind").await?;
+    app.create_organization(&maria, "Hyresbostäder i Norrköping", 10)
+        .await?;
+    app.sign_up("Amina Hassan").await?;
+    app.sign_up("Erik Svensson").await?;
+    let browser = Browser::start().await?;
+    let outcome = async {
+        let client = &browser.client;
+        // The host opens a lab.
+        sign_in_as(&app, &browser, "maria.lind@example.se").await?;
+        client.goto(&app.url("/labs")).await?;
+        browser.wait_for_text("main h1", "Innovationslabb").await?;
+        browser.wait_for_text("main .status", "Inga labb matchar sökningen.").await?;
+        client
+            .find(Locator::LinkText("Starta ett labb"))
+            .await?
+            .click()
+            .await?;
+        browser.wait_for_text("main h1", "Starta ett labb").await?;
+        fill(&browser, "#title", "Portalen").await?;
+        fill(
+            &browser,
+            "#summary",
+            "En mötesplats för arbetslösa kvinnor.",
+        )
+        .await?;
+        fill(
+            &browser,
+            "#description",
+            "## Bakgrund\n\nMånga kvinnor står **långt** från arbetsmarknaden.",
+        )
+        .await?;
+        fill(&browser, "#neighbourhood", "Navestad").await?;
+        browser
+            .text_of("#municipality_code option[value='0581']")
+            .await?;
+        assert_eq!(
+            browser.accessibility_violations().await?,
+            Vec::<String>::new()
+        );
+        submit(&browser, "main form").await?;
+        browser.wait_for_text("main h1", "Portalen").await?;
+        browser.wait_for_text(".prose h2", "Bakgrund").await?;
+        assert_eq!(browser.text_of(".prose strong").await?, "långt");
+        let lab_url = client.current_url().await?;
+        let lab_id = lab_url.path().trim_start_matches("/labs/").to_owned();
+        browser
+            .wait_for_text("#phase-target option", "Idégenerering")
+            .await?;
+        submit(&browser, "section[aria-labelledby=phase-heading] form").await?;
+        browser
+            .wait_for_text(".phases__current", "Idégenerering")
+            .await?;
+
+        // A resident posts an idea.
+        sign_in_as(&app, &browser, "amina.hassan@example.se").await?;
+        client.goto(lab_url.as_str()).await?;
+        browser.wait_for_text("main h1", "Portalen").await?;
+        fill(&browser, "#idea-title", "Språkcafé med jobbfokus").await?;
+        fill(
+            &browser,
+            "#idea-body",
+            "Öva svenska inför arbetsintervjuer.",
+        )
+        .await?;
+        submit(&browser, "form[aria-labelledby=idea-new-heading]").await?;
+        browser
+            .wait_for_text(".card__title a", "Språkcafé med jobbfokus")
+            .await?;
+        assert_eq!(
+            browser.accessibility_violations().await?,
+            Vec::<String>::new()
+        );
+
+        // Another votes and comments.
+        sign_in_as(&app, &browser, "erik.svensson@example.se").await?;
+        client.goto(lab_url.as_str()).await?;
+        client
+            .wait()
+            .for_element(Locator::LinkText("Språkcafé med jobbfokus"))
+            .await?
+            .click()
+            .await?;
+        browser
+            .wait_for_text("main h1", "Språkcafé med jobbfokus")
+            .await?;
+        browser.wait_for_text("#vote-count", "0 röster").await?;
+        client
+            .find(Locator::Css(".votes button"))
+            .await?
+            .click()
+            .await?;
+        browser.wait_for_text("#vote-count", "1 röst").await?;
+        fill(
+            &browser,
+            "#comment-new",
+            "Jag kan hålla i det första passet!",
+        )
+        .await?;
+        submit(&browser, "form.comment-form").await?;
+        browser
+            .wait_for_text(
+                ".comment p:nth-of-type(2)",
+                "Jag kan hålla i det första passet!",
+            )
+            .await?;
+        let idea_url = client.current_url().await?;
+        assert_eq!(
+            browser.accessibility_violations().await?,
+            Vec::<String>::new()
+        );
+
+        // The host shortlists it.
+        sign_in_as(&app, &browser, "maria.lind@example.se").await?;
+        client.goto(idea_url.as_str()).await?;
+        browser.wait_for_text("#idea-status", "Inskickad").await?;
+        browser
+            .wait_for_text("#idea-status-target option", "Utvald")
+            .await?;
+        submit(&browser, "form[aria-labelledby=status-heading]").await?;
+        browser.wait_for_text("#idea-status", "Utvald").await?;
+
+        // After a reload, the lab page shows it all.
+        client.goto(lab_url.as_str()).await?;
+        client.refresh().await?;
+        browser.wait_for_text("main h1", "Portalen").await?;
+        browser
+            .wait_for_text(".phases__current", "Idégenerering")
+            .await?;
+        browser
+            .wait_for_text(".card .meta", "Utvald · 1 röst · 1 kommentar")
+            .await?;
+        browser
+            .wait_for_text(
+                "section[aria-labelledby=participants-heading] li",
+                "Hyresbostäder i Norrköping – värd",
+            )
+            .await?;
+
+        // Two editors: someone saves first; the form says so, keeps the text, and saves
+        // once the latest version is loaded.
+        client
+            .find(Locator::LinkText("Ändra labbet"))
+            .await?
+            .click()
+            .await?;
+        browser.wait_for_text("main h1", "Ändra Portalen").await?;
+        fill(&browser, "#summary", "Min nya sammanfattning.").await?;
+        let current: shared::Lab = app.get_json(&format!("/api/v1/labs/{lab_id}")).await?;
+        let meanwhile = app
+            .patch(
+                &format!("/api/v1/labs/{lab_id}"),
+                &maria.access_token,
+                current.version,
+                serde_json::json!({"neighbourhood": "Hageby"}),
+            )
+            .await?;
+        assert_eq!(meanwhile.status(), 200);
+        submit(&browser, "main form").await?;
+        browser
+            .wait_for_text(".form-error", "Någon annan har ändrat detta sedan du öppnade det. Det du skrivit finns kvar: läs in den senaste versionen och spara igen.")
+            .await?;
+        assert_eq!(
+            client
+                .find(Locator::Css("#summary"))
+                .await?
+                .prop("value")
+                .await?
+                .as_deref(),
+            Some("Min nya sammanfattning.")
+        );
+        client
+            .find(Locator::Css("main form button[type=button]"))
+            .await?
+            .click()
+            .await?;
+        browser
+            .wait_for_text("main form .status", "Den senaste versionen är inläst och det du skrivit finns kvar. Spara igen för att ersätta den andra ändringen med din.")
+            .await?;
+        submit(&browser, "main form").await?;
+        browser
+            .wait_for_text("main .lead", "Min nya sammanfattning.")
+            .await?;
+        anyhow::Ok(())
+    }
+    .await;
+    browser.close().await?;
+    outcome
+}

@@ -19,7 +19,6 @@ start-areas-empty = There are no challenge areas yet.
 start-actors-heading = Do you have an offering?
 start-actors-text = Associations, businesses, schools and researchers whose offerings can support the work will find a clear way in here and be matched with housing companies' needs. The marketplace for offerings opens soon.
 
-page-labs-title = Innovation labs
 page-offerings-title = Offerings
 page-methods-title = Method bank
 page-statistics-title = Statistics
@@ -109,3 +108,120 @@ kind-public_agency = Public agency
 role-owner = Owner
 role-admin = Admin
 role-member = Member
+
+form-title = Title
+form-description = Description
+form-load-latest = Load the latest version
+form-latest-loaded = The latest version is loaded and what you typed is still here. Save again to replace the other change with yours.
+filter-all = All
+filter-county = County
+
+labs-title = Innovation labs
+labs-lead = Here housing companies, tenants, municipalities and researchers develop, test and verify new methods together.
+labs-filters = Search and filter labs
+labs-search = Search
+labs-apply = Show labs
+labs-results = Labs
+labs-loading = Loading labs …
+labs-empty = No labs match the search.
+labs-count = { $count ->
+    [one] One lab shown.
+   *[other] { $count } labs shown.
+}
+labs-more = Show more labs
+labs-new = Start a lab
+
+lab-loading = Loading the lab …
+lab-not-found = The lab does not exist, or you may not see it.
+lab-edit = Edit the lab
+lab-edit-title = Edit { $title }
+lab-new-title = Start a lab
+lab-new-needs-organization = A lab is run by an organisation. Create your organisation first, or ask a colleague to add you to yours.
+lab-create = Start the lab
+lab-host = Host organisation
+lab-hosted-by = Host: { $host }
+lab-summary = Summary
+lab-description-hint = You can use Markdown: ## heading, **bold**, - bullet list and [link](https://…).
+lab-challenge-area = Challenge area
+lab-neighbourhood = Neighbourhood
+lab-starts-on = Starts
+lab-ends-on = Ends
+lab-visibility = Visibility
+visibility-public = Open to everyone
+visibility-members = Only participating organisations
+lab-phase = Phase
+lab-phase-move = Change phase to
+lab-phase-note = Note
+lab-phase-note-hint = Required when the lab goes back a phase.
+lab-phase-submit = Change phase
+lab-history = The lab's history
+lab-participants = Participants
+lab-indicators = Indicators
+lab-indicators-empty = The lab has no indicators yet.
+lab-needs = Needs
+lab-needs-empty = The lab has no needs yet.
+lab-ideas = Ideas
+lab-ideas-empty = No ideas yet. Be the first!
+
+phase-forming = Forming
+phase-ideation = Ideation
+phase-testing = Testing
+phase-verifying = Verifying
+phase-spreading = Spreading
+phase-closed = Closed
+
+participant-host = host
+participant-partner = partner
+participant-researcher = researcher
+participant-tenant_representative = tenant representative
+
+indicator-progress = { $percent } % of the way to the target
+indicator-chart-description = Baseline { $baseline }, target { $target }, latest measurement { $latest } ({ $unit }).
+indicator-date = Date
+indicator-value = Value
+indicator-baseline = Baseline
+indicator-target = Target
+
+need-new = Add a need
+need-create = Add the need
+need-tags = Tags
+need-status-open = Open
+need-status-filled = Filled
+need-status-withdrawn = Withdrawn
+
+idea-loading = Loading the idea …
+idea-not-found = The idea does not exist, or you may not see it.
+idea-new = Post an idea
+idea-body = Describe the idea
+idea-submit = Post the idea
+idea-sign-in = Sign in to post an idea, vote and comment.
+idea-votes = { $count ->
+    [one] 1 vote
+   *[other] { $count } votes
+}
+idea-comments = { $count ->
+    [one] 1 comment
+   *[other] { $count } comments
+}
+idea-vote = Vote for the idea
+idea-unvote = Take back my vote
+idea-status-submitted = Submitted
+idea-status-shortlisted = Shortlisted
+idea-status-testing = Testing
+idea-status-verified = Verified
+idea-status-rejected = Rejected
+idea-status-archived = Archived
+idea-status-change = Change status
+idea-status-new = New status
+idea-reason = Reason
+idea-reason-hint = Required when an idea is rejected or archived. Whoever posted it is told.
+idea-reason-shown = Reason: { $reason }
+idea-status-submit = Change status
+idea-comments-heading = Comments
+comments-empty = No comments yet.
+comment-new = Write a comment
+comment-submit = Post the comment
+comment-reply = Reply
+comment-reply-submit = Post the reply
+comment-remove = Remove the comment
+comment-removed = The comment has been removed.

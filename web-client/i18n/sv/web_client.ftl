@@ -19,7 +19,6 @@ start-areas-empty = Det finns inga fokusområden ännu.
 start-actors-heading = Har du ett erbjudande?
 start-actors-text = Föreningar, företag, skolor och forskare vars erbjudanden kan stödja arbetet ska hitta en tydlig väg in här och matchas mot bostadsbolagens behov. Marknadsplatsen för erbjudanden öppnar snart.
 
-page-labs-title = Innovationslabb
 page-offerings-title = Erbjudanden
 page-methods-title = Metodbank
 page-statistics-title = Statistik
@@ -109,3 +108,120 @@ kind-public_agency = Myndighet
 role-owner = Ägare
 role-admin = Administratör
 role-member = Medlem
+
+form-title = Rubrik
+form-description = Beskrivning
+form-load-latest = Läs in den senaste versionen
+form-latest-loaded = Den senaste versionen är inläst och det du skrivit finns kvar. Spara igen för att ersätta den andra ändringen med din.
+filter-all = Alla
+filter-county = Län
+
+labs-title = Innovationslabb
+labs-lead = Här utvecklar, testar och verifierar bostadsbolag, hyresgäster, kommuner och forskare nya metoder tillsammans.
+labs-filters = Sök och filtrera labb
+labs-search = Sök
+labs-apply = Visa labb
+labs-results = Labb
+labs-loading = Hämtar labb …
+labs-empty = Inga labb matchar sökningen.
+labs-count = { $count ->
+    [one] Ett labb visas.
+   *[other] { $count } labb visas.
+}
+labs-more = Visa fler labb
+labs-new = Starta ett labb
+
+lab-loading = Hämtar labbet …
+lab-not-found = Labbet finns inte, eller så får du inte se det.
+lab-edit = Ändra labbet
+lab-edit-title = Ändra { $title }
+lab-new-title = Starta ett labb
+lab-new-needs-organization = Ett labb drivs av en organisation. Skapa din organisation först, eller be en kollega lägga till dig i er organisation.
+lab-create = Starta labbet
+lab-host = Värdorganisation
+lab-hosted-by = Värd: { $host }
+lab-summary = Sammanfattning
+lab-description-hint = Du kan använda Markdown: ## rubrik, **fetstil**, - punktlista och [länk](https://…).
+lab-challenge-area = Fokusområde
+lab-neighbourhood = Bostadsområde
+lab-starts-on = Startar
+lab-ends-on = Slutar
+lab-visibility = Synlighet
+visibility-public = Öppet för alla
+visibility-members = Bara för deltagande organisationer
+lab-phase = Fas
+lab-phase-move = Byt fas till
+lab-phase-note = Kommentar
+lab-phase-note-hint = Krävs när labbet går tillbaka en fas.
+lab-phase-submit = Byt fas
+lab-history = Labbets historik
+lab-participants = Deltagare
+lab-indicators = Indikatorer
+lab-indicators-empty = Labbet har inga indikatorer ännu.
+lab-needs = Behov
+lab-needs-empty = Labbet har inga behov ännu.
+lab-ideas = Idéer
+lab-ideas-empty = Inga idéer ännu. Bli först!
+
+phase-forming = Uppstart
+phase-ideation = Idégenerering
+phase-testing = Test
+phase-verifying = Verifiering
+phase-spreading = Spridning
+phase-closed = Avslutat
+
+participant-host = värd
+participant-partner = partner
+participant-researcher = forskare
+participant-tenant_representative = hyresgästrepresentant
+
+indicator-progress = { $percent } % av vägen till målet
+indicator-chart-description = Utgångsläge { $baseline }, mål { $target }, senaste mätning { $latest } ({ $unit }).
+indicator-date = Datum
+indicator-value = Värde
+indicator-baseline = Utgångsläge
+indicator-target = Mål
+
+need-new = Lägg till ett behov
+need-create = Lägg till behovet
+need-tags = Taggar
+need-status-open = Öppet
+need-status-filled = Tillgodosett
+need-status-withdrawn = Återkallat
+
+idea-loading = Hämtar idén …
+idea-not-found = Idén finns inte, eller så får du inte se den.
+idea-new = Lämna en idé
+idea-body = Beskriv idén
+idea-submit = Skicka idén
+idea-sign-in = Logga in för att lämna en idé, rösta och kommentera.
+idea-votes = { $count ->
+    [one] 1 röst
+   *[other] { $count } röster
+}
+idea-comments = { $count ->
+    [one] 1 kommentar
+   *[other] { $count } kommentarer
+}
+idea-vote = Rösta på idén
+idea-unvote = Ta tillbaka min röst
+idea-status-submitted = Inskickad
+idea-status-shortlisted = Utvald
+idea-status-testing = Testas
+idea-status-verified = Verifierad
+idea-status-rejected = Avböjd
+idea-status-archived = Arkiverad
+idea-status-change = Ändra status
+idea-status-new = Ny status
+idea-reason = Motivering
+idea-reason-hint = Krävs när en idé avböjs eller arkiveras. Den som lämnade idén får veta det.
+idea-reason-shown = Motivering: { $reason }
+idea-status-submit = Ändra status
+idea-comments-heading = Kommentarer
+comments-empty = Inga kommentarer ännu.
+comment-new = Skriv en kommentar
+comment-submit = Skicka kommentaren
+comment-reply = Svara
+comment-reply-submit = Skicka svaret
+comment-remove = Ta bort kommentaren
+comment-removed = Kommentaren är borttagen.

@@ -1,6 +1,6 @@
 //! Form fields that show the API's message for them, and keep what the user typed.
 
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -48,6 +48,54 @@ pub fn TextField(props: &TextFieldProps) -> Html {
             <input id={props.id.clone()} name={props.id.clone()} type={props.kind.clone()} value={props.value.clone()}
                 {oninput} required={props.required} autocomplete={props.autocomplete.clone()}
                 aria-invalid={props.error.is_some().to_string()}
+                aria-describedby={(!described_by.is_empty()).then_some(described_by)} />
+            if let Some(error) = &props.error {
+                <p class="field__error" id={error_id}>{ error }</p>
+            }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TextAreaFieldProps {
+    pub id: AttrValue,
+    pub label: String,
+    pub value: String,
+    pub on_change: Callback<String>,
+    #[prop_or_default]
+    pub error: Option<String>,
+    #[prop_or_default]
+    pub hint: Option<String>,
+    #[prop_or(4)]
+    pub rows: u32,
+}
+
+/// A labelled multi-line text input, like [`TextField`].
+#[component]
+pub fn TextAreaField(props: &TextAreaFieldProps) -> Html {
+    let on_change = props.on_change.clone();
+    let oninput = Callback::from(move |event: InputEvent| {
+        let input: HtmlTextAreaElement = event.target_unchecked_into();
+        on_change.emit(input.value());
+    });
+    let hint_id = format!("{}-hint", props.id);
+    let error_id = format!("{}-error", props.id);
+    let described_by = [
+        props.hint.as_ref().map(|_| hint_id.clone()),
+        props.error.as_ref().map(|_| error_id.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    html! {
+        <div class={classes!("field", props.error.as_ref().map(|_| "field--invalid"))}>
+            <label for={props.id.clone()}>{ &props.label }</label>
+            if let Some(hint) = &props.hint {
+                <p class="field__hint" id={hint_id.clone()}>{ hint }</p>
+            }
+            <textarea id={props.id.clone()} name={props.id.clone()} value={props.value.clone()} rows={props.rows.to_string()}
+                {oninput} aria-invalid={props.error.is_some().to_string()}
                 aria-describedby={(!described_by.is_empty()).then_some(described_by)} />
             if let Some(error) = &props.error {
                 <p class="field__error" id={error_id}>{ error }</p>

@@ -1,9 +1,12 @@
 //! Reusable parts of the pages.
 
+mod chart;
 pub mod form;
 mod language_switch;
 mod layout;
+pub mod places;
 mod status;
 
+pub use chart::IndicatorChart;
 pub use layout::Layout;
 pub use status::{ErrorMessage, Loading};

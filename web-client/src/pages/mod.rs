@@ -2,6 +2,10 @@
 
 pub mod account;
 mod coming_soon;
+mod idea;
+mod lab;
+mod lab_form;
+mod labs;
 mod new_organization;
 mod not_found;
 mod organization;
@@ -11,6 +15,10 @@ mod start;
 
 pub use account::Account;
 pub use coming_soon::{ComingSoon, Section};
+pub use idea::IdeaPage;
+pub use lab::LabPage;
+pub use lab_form::{EditLab, NewLab};
+pub use labs::LabsPage;
 pub use new_organization::NewOrganization;
 pub use not_found::NotFound;
 pub use organization::OrganizationPage;

@@ -1,12 +1,13 @@
 use gloo_net::http::Method;
 use i18n_embed_fl::fl;
-use shared::{County, CreateOrganization, Municipality, Organization, OrganizationKind, Page};
+use shared::{CreateOrganization, Organization, OrganizationKind};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::api::{self, ApiError, Fetch, use_get};
+use crate::api::{self, ApiError};
 use crate::app::Route;
 use crate::components::form::{FormError, SelectField, TextField};
+use crate::components::places::MunicipalityOptions;
 use crate::i18n::{form_message, kind_name, use_i18n, use_title};
 use crate::pages::account::SignInFirst;
 use crate::session::use_session;
@@ -19,8 +20,6 @@ pub fn NewOrganization() -> Html {
     use_title(fl!(loader, "organization-new-title"));
     let session = use_session();
     let navigator = use_navigator();
-    let municipalities = use_get::<Page<Municipality>>("/municipalities".to_owned());
-    let counties = use_get::<Page<County>>("/counties".to_owned());
     let name = use_state(String::new);
     let kind = use_state(|| OrganizationKind::HousingCompany);
     let org_number = use_state(String::new);
@@ -84,19 +83,6 @@ pub fn NewOrganization() -> Html {
         })
     };
     let field_error = |field: &str| error.as_ref().and_then(|e| e.field(field));
-    // The 290 municipalities, grouped by county for the picker.
-    let municipality_options = match (&municipalities.state, &counties.state) {
-        (Fetch::Loaded(municipalities), Fetch::Loaded(counties)) => html! {
-            { for counties.items.iter().map(|county| html! {
-                <optgroup label={county.name.clone()} key={county.code.clone()}>
-                    { for municipalities.items.iter().filter(|m| m.county_code == county.code).map(|m| html! {
-                        <option value={m.code.clone()} selected={*municipality == m.code}>{ &m.name }</option>
-                    }) }
-                </optgroup>
-            }) }
-        },
-        _ => html! {},
-    };
     let set = |state: &UseStateHandle<String>| {
         let state = state.clone();
         Callback::from(move |value: String| state.set(value))
@@ -118,7 +104,7 @@ pub fn NewOrganization() -> Html {
                 <SelectField id="municipality_code" label={fl!(loader, "organization-municipality")} value={(*municipality).clone()}
                     on_change={set(&municipality)} error={field_error("municipality_code")}>
                     <option value="" selected={municipality.is_empty()}>{ fl!(loader, "organization-choose-municipality") }</option>
-                    { municipality_options }
+                    <MunicipalityOptions selected={(*municipality).clone()} />
                 </SelectField>
                 <TextField id="description" label={fl!(loader, "organization-description")} value={(*description).clone()} on_change={set(&description)} error={field_error("description")} />
                 <TextField id="website" kind="url" label={fl!(loader, "organization-website")} value={(*website).clone()} on_change={set(&website)} error={field_error("website")} autocomplete="url" />

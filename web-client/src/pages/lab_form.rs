@@ -1,0 +1,335 @@
+//! Opening a lab, and changing one (its hosts). A change made by someone else meanwhile
+//! (412) is reported, and the latest version can be loaded without losing what was typed.
+
+use chrono::NaiveDate;
+use gloo_net::http::Method;
+use i18n_embed_fl::fl;
+use shared::{ChallengeArea, CreateLab, Lab, MyOrganization, Page, UpdateLab, Visibility};
+use uuid::Uuid;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::api::{self, ApiError, Fetch, use_get};
+use crate::app::Route;
+use crate::components::form::{FormError, SelectField, TextAreaField, TextField};
+use crate::components::places::MunicipalityOptions;
+use crate::components::{ErrorMessage, Loading};
+use crate::i18n::{form_message, use_i18n, use_title};
+use crate::pages::account::SignInFirst;
+use crate::session::use_session;
+
+/// What the form holds, as typed.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Draft {
+    host: String,
+    title: String,
+    summary: String,
+    description: String,
+    challenge_area: String,
+    municipality_code: String,
+    neighbourhood: String,
+    starts_on: String,
+    ends_on: String,
+    visibility: String,
+}
+
+impl Draft {
+    fn of(lab: &Lab) -> Self {
+        Draft {
+            host: lab.host.id.to_string(),
+            title: lab.title.clone(),
+            summary: lab.summary.clone(),
+            description: lab.description.clone(),
+            challenge_area: lab.challenge_area.clone(),
+            municipality_code: lab.municipality_code.clone(),
+            neighbourhood: lab.neighbourhood.clone(),
+            starts_on: lab.starts_on.map(|d| d.to_string()).unwrap_or_default(),
+            ends_on: lab.ends_on.map(|d| d.to_string()).unwrap_or_default(),
+            visibility: lab.visibility.as_str().to_owned(),
+        }
+    }
+
+    fn date(text: &str) -> Option<NaiveDate> {
+        text.parse().ok()
+    }
+
+    fn visibility(&self) -> Visibility {
+        Visibility::parse(&self.visibility).unwrap_or(Visibility::Public)
+    }
+}
+
+/// Open a new lab.
+#[component]
+pub fn NewLab() -> Html {
+    let i18n = use_i18n();
+    let loader = i18n.loader();
+    use_title(fl!(loader, "lab-new-title"));
+    let session = use_session();
+    let navigator = use_navigator();
+    let mine = use_get::<Page<MyOrganization>>("/me/organizations".to_owned());
+    if session.me().is_none() {
+        return html! { <SignInFirst /> };
+    }
+    let organizations = match &mine.state {
+        Fetch::Loading => return html! { <Loading text={fl!(loader, "session-loading")} /> },
+        Fetch::Failed(_) => return html! { <ErrorMessage on_retry={mine.reload.clone()} /> },
+        Fetch::Loaded(page) => page.items.clone(),
+    };
+    if organizations.is_empty() {
+        return html! {
+            <section class="narrow">
+                <h1>{ fl!(loader, "lab-new-title") }</h1>
+                <p>{ fl!(loader, "lab-new-needs-organization") }</p>
+                <Link<Route> to={Route::NewOrganization} classes="button">{ fl!(loader, "account-create-organization") }</Link<Route>>
+            </section>
+        };
+    }
+    let initial = Draft {
+        host: organizations
+            .first()
+            .map(|o| o.organization.id.to_string())
+            .unwrap_or_default(),
+        challenge_area: "unemployment".to_owned(),
+        municipality_code: organizations
+            .first()
+            .map(|o| o.organization.municipality_code.clone())
+            .unwrap_or_default(),
+        visibility: "public".to_owned(),
+        ..Draft::default()
+    };
+    let on_save = Callback::from(move |(draft, _version): (Draft, i32)| {
+        let body = CreateLab {
+            host_organization_id: draft.host.parse::<Uuid>().ok(),
+            title: draft.title.clone(),
+            summary: draft.summary.clone(),
+            description: draft.description.clone(),
+            challenge_area: draft.challenge_area.clone(),
+            municipality_code: draft.municipality_code.clone(),
+            neighbourhood: draft.neighbourhood.clone(),
+            starts_on: Draft::date(&draft.starts_on),
+            ends_on: Draft::date(&draft.ends_on),
+            visibility: draft.visibility(),
+        };
+        (
+            Method::POST,
+            "/labs".to_owned(),
+            serde_json::to_value(body).unwrap_or_default(),
+        )
+    });
+    let on_saved = Callback::from(move |lab: Lab| {
+        if let Some(navigator) = &navigator {
+            navigator.push(&Route::Lab {
+                id: lab.id.to_string(),
+            });
+        }
+    });
+    html! {
+        <section class="narrow" aria-labelledby="page-title">
+            <h1 id="page-title">{ fl!(loader, "lab-new-title") }</h1>
+            <LabForm {initial} version={0} hosts={organizations} {on_save} {on_saved} reload_path={None::<String>} submit={fl!(loader, "lab-create")} />
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct EditLabProps {
+    pub id: String,
+}
+
+/// Change a lab (its hosts).
+#[component]
+pub fn EditLab(props: &EditLabProps) -> Html {
+    let i18n = use_i18n();
+    let loader = i18n.loader();
+    use_title(fl!(loader, "lab-edit"));
+    let navigator = use_navigator();
+    let lab = use_get::<Lab>(format!("/labs/{}", props.id));
+    let lab = match &lab.state {
+        Fetch::Loading => return html! { <Loading text={fl!(loader, "lab-loading")} /> },
+        Fetch::Failed(_) => return html! { <ErrorMessage on_retry={lab.reload.clone()} /> },
+        Fetch::Loaded(lab) => lab.clone(),
+    };
+    let path = format!("/labs/{}", lab.id);
+    let on_save = {
+        let path = path.clone();
+        Callback::from(move |(draft, _version): (Draft, i32)| {
+            let body = UpdateLab {
+                title: Some(draft.title.clone()),
+                summary: Some(draft.summary.clone()),
+                description: Some(draft.description.clone()),
+                challenge_area: Some(draft.challenge_area.clone()),
+                municipality_code: Some(draft.municipality_code.clone()),
+                neighbourhood: Some(draft.neighbourhood.clone()),
+                starts_on: Some(Draft::date(&draft.starts_on)),
+                ends_on: Some(Draft::date(&draft.ends_on)),
+                visibility: Some(draft.visibility()),
+            };
+            (
+                Method::PATCH,
+                path.clone(),
+                serde_json::to_value(body).unwrap_or_default(),
+            )
+        })
+    };
+    let on_saved = Callback::from(move |lab: Lab| {
+        if let Some(navigator) = &navigator {
+            navigator.push(&Route::Lab {
+                id: lab.id.to_string(),
+            });
+        }
+    });
+    html! {
+        <section class="narrow" aria-labelledby="page-title">
+            <h1 id="page-title">{ fl!(loader, "lab-edit-title", title = lab.title.clone()) }</h1>
+            <LabForm initial={Draft::of(&lab)} version={lab.version} hosts={Vec::new()} {on_save} {on_saved}
+                reload_path={Some(path)} submit={fl!(loader, "account-save")} />
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct LabFormProps {
+    initial: Draft,
+    /// The version the form was filled from (sent as `If-Match` when changing).
+    version: i32,
+    /// The organisations that may host a new lab (empty when changing one).
+    hosts: Vec<MyOrganization>,
+    /// Makes the request from what was typed: method, path and body.
+    on_save: Callback<(Draft, i32), (Method, String, serde_json::Value)>,
+    on_saved: Callback<Lab>,
+    /// Where to read the latest version after a 412.
+    reload_path: Option<String>,
+    submit: String,
+}
+
+#[component]
+fn LabForm(props: &LabFormProps) -> Html {
+    let i18n = use_i18n();
+    let loader = i18n.loader();
+    let session = use_session();
+    let areas = use_get::<Page<ChallengeArea>>("/challenge-areas".to_owned());
+    let draft = use_state(|| props.initial.clone());
+    let version = use_state(|| props.version);
+    let error = use_state(|| None::<ApiError>);
+    let busy = use_state(|| false);
+    let reloaded = use_state(|| false);
+    let onsubmit = {
+        let (draft, version, error, busy, session, on_save, on_saved) = (
+            draft.clone(),
+            version.clone(),
+            error.clone(),
+            busy.clone(),
+            session.clone(),
+            props.on_save.clone(),
+            props.on_saved.clone(),
+        );
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let (method, path, body) = on_save.emit(((*draft).clone(), *version));
+            let (error, busy, on_saved, token, current) = (
+                error.clone(),
+                busy.clone(),
+                on_saved.clone(),
+                session.token(),
+                *version,
+            );
+            busy.set(true);
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = if method == Method::PATCH {
+                    api::send_versioned::<_, Lab>(method, &path, token.as_deref(), current, &body)
+                        .await
+                } else {
+                    api::send::<_, Lab>(method, &path, token.as_deref(), Some(&body)).await
+                };
+                busy.set(false);
+                match result {
+                    Ok(lab) => on_saved.emit(lab),
+                    Err(failure) => error.set(Some(failure)),
+                }
+            });
+        })
+    };
+    let load_latest = {
+        let (version, error, reloaded, session, path) = (
+            version.clone(),
+            error.clone(),
+            reloaded.clone(),
+            session.clone(),
+            props.reload_path.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            let Some(path) = path.clone() else { return };
+            let (version, error, reloaded, token) = (
+                version.clone(),
+                error.clone(),
+                reloaded.clone(),
+                session.token(),
+            );
+            wasm_bindgen_futures::spawn_local(async move {
+                match api::get::<Lab>(&path, token.as_deref()).await {
+                    Ok(latest) => {
+                        // Keep what was typed; saving now knowingly replaces the other change.
+                        version.set(latest.version);
+                        error.set(None);
+                        reloaded.set(true);
+                    }
+                    Err(failure) => error.set(Some(failure)),
+                }
+            });
+        })
+    };
+    let field = |update: fn(&mut Draft, String)| {
+        let draft = draft.clone();
+        Callback::from(move |value: String| {
+            let mut next = (*draft).clone();
+            update(&mut next, value);
+            draft.set(next);
+        })
+    };
+    let field_error = |name: &str| error.as_ref().and_then(|e| e.field(name));
+    let stale = error.as_ref().is_some_and(ApiError::is_stale);
+    let areas = match &areas.state {
+        Fetch::Loaded(page) => page.items.clone(),
+        _ => Vec::new(),
+    };
+    let language = i18n.language().code();
+    html! {
+        <form {onsubmit} novalidate=true>
+            <FormError message={error.as_ref().map(|e| form_message(loader, e))} />
+            if stale {
+                <button type="button" class="button button--secondary" onclick={load_latest}>{ fl!(loader, "form-load-latest") }</button>
+            }
+            if *reloaded {
+                <p class="status" role="status">{ fl!(loader, "form-latest-loaded") }</p>
+            }
+            if props.hosts.len() > 1 {
+                <SelectField id="host" label={fl!(loader, "lab-host")} value={draft.host.clone()} on_change={field(|d, v| d.host = v)} error={field_error("host_organization_id")}>
+                    { for props.hosts.iter().map(|mine| html! {
+                        <option value={mine.organization.id.to_string()} selected={draft.host == mine.organization.id.to_string()}>{ &mine.organization.name }</option>
+                    }) }
+                </SelectField>
+            }
+            <TextField id="title" label={fl!(loader, "form-title")} value={draft.title.clone()} on_change={field(|d, v| d.title = v)} error={field_error("title")} required=true />
+            <TextField id="summary" label={fl!(loader, "lab-summary")} value={draft.summary.clone()} on_change={field(|d, v| d.summary = v)} error={field_error("summary")} />
+            <TextAreaField id="description" label={fl!(loader, "form-description")} hint={fl!(loader, "lab-description-hint")} rows={8}
+                value={draft.description.clone()} on_change={field(|d, v| d.description = v)} error={field_error("description")} />
+            <SelectField id="challenge_area" label={fl!(loader, "lab-challenge-area")} value={draft.challenge_area.clone()} on_change={field(|d, v| d.challenge_area = v)} error={field_error("challenge_area")}>
+                { for areas.iter().map(|area| html! {
+                    <option value={area.key.clone()} selected={draft.challenge_area == area.key}>{ area.name.get(language) }</option>
+                }) }
+            </SelectField>
+            <SelectField id="municipality_code" label={fl!(loader, "organization-municipality")} value={draft.municipality_code.clone()} on_change={field(|d, v| d.municipality_code = v)} error={field_error("municipality_code")}>
+                <option value="" selected={draft.municipality_code.is_empty()}>{ fl!(loader, "organization-choose-municipality") }</option>
+                <MunicipalityOptions selected={draft.municipality_code.clone()} />
+            </SelectField>
+            <TextField id="neighbourhood" label={fl!(loader, "lab-neighbourhood")} value={draft.neighbourhood.clone()} on_change={field(|d, v| d.neighbourhood = v)} error={field_error("neighbourhood")} />
+            <TextField id="starts_on" kind="date" label={fl!(loader, "lab-starts-on")} value={draft.starts_on.clone()} on_change={field(|d, v| d.starts_on = v)} error={field_error("starts_on")} />
+            <TextField id="ends_on" kind="date" label={fl!(loader, "lab-ends-on")} value={draft.ends_on.clone()} on_change={field(|d, v| d.ends_on = v)} error={field_error("ends_on")} />
+            <SelectField id="visibility" label={fl!(loader, "lab-visibility")} value={draft.visibility.clone()} on_change={field(|d, v| d.visibility = v)}>
+                <option value="public" selected={draft.visibility == "public"}>{ fl!(loader, "visibility-public") }</option>
+                <option value="members" selected={draft.visibility == "members"}>{ fl!(loader, "visibility-members") }</option>
+            </SelectField>
+            <button type="submit" class="button" disabled={*busy}>{ &props.submit }</button>
+        </form>
+    }
+}

@@ -1,0 +1,199 @@
+//! The labs: a list with filters, search and "show more".
+
+use i18n_embed_fl::fl;
+use shared::{ChallengeArea, Lab, LabPhase, Page};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::api::{self, ApiError, Fetch, use_get};
+use crate::app::Route;
+use crate::components::form::{SelectField, TextField};
+use crate::components::places::CountyOptions;
+use crate::components::{ErrorMessage, Loading};
+use crate::i18n::{area_name, phase_name, use_i18n, use_title};
+use crate::session::use_session;
+
+/// What the list is filtered by.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Filters {
+    q: String,
+    challenge_area: String,
+    county: String,
+    phase: String,
+}
+
+impl Filters {
+    fn path(&self, cursor: Option<String>) -> String {
+        api::with_query(
+            "/labs",
+            &[
+                ("q", Some(self.q.trim().to_owned())),
+                ("challenge_area", Some(self.challenge_area.clone())),
+                ("county", Some(self.county.clone())),
+                ("phase", Some(self.phase.clone())),
+                ("cursor", cursor),
+            ],
+        )
+    }
+}
+
+/// The labs you may see, newest first or best match first.
+#[component]
+pub fn LabsPage() -> Html {
+    let i18n = use_i18n();
+    let loader = i18n.loader();
+    use_title(fl!(loader, "labs-title"));
+    let session = use_session();
+    let areas = use_get::<Page<ChallengeArea>>("/challenge-areas".to_owned());
+    let areas = match &areas.state {
+        Fetch::Loaded(page) => page.items.clone(),
+        _ => Vec::new(),
+    };
+    // The form's fields, and the filters last applied (the search runs on submit).
+    let draft = use_state(Filters::default);
+    let applied = use_state(Filters::default);
+    let first_page = use_get::<Page<Lab>>(applied.path(None));
+    let more = use_state(Vec::<Lab>::new);
+    let next_cursor = use_state(|| None::<String>);
+    let more_error = use_state(|| None::<ApiError>);
+    {
+        // A new first page replaces what "show more" added.
+        let (more, next_cursor) = (more.clone(), next_cursor.clone());
+        use_effect_with(first_page.state.clone(), move |state| {
+            more.set(Vec::new());
+            next_cursor.set(match state {
+                Fetch::Loaded(page) => page.next_cursor.clone(),
+                _ => None,
+            });
+        });
+    }
+    let onsubmit = {
+        let (draft, applied) = (draft.clone(), applied.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            applied.set((*draft).clone());
+        })
+    };
+    let show_more = {
+        let (applied, more, next_cursor, more_error, session) = (
+            applied.clone(),
+            more.clone(),
+            next_cursor.clone(),
+            more_error.clone(),
+            session.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            let path = applied.path((*next_cursor).clone());
+            let (more, next_cursor, more_error, token) = (
+                more.clone(),
+                next_cursor.clone(),
+                more_error.clone(),
+                session.token(),
+            );
+            wasm_bindgen_futures::spawn_local(async move {
+                match api::get::<Page<Lab>>(&path, token.as_deref()).await {
+                    Ok(page) => {
+                        let mut items = (*more).clone();
+                        items.extend(page.items);
+                        more.set(items);
+                        next_cursor.set(page.next_cursor);
+                        more_error.set(None);
+                    }
+                    Err(error) => more_error.set(Some(error)),
+                }
+            });
+        })
+    };
+    let field = |update: fn(&mut Filters, String)| {
+        let draft = draft.clone();
+        Callback::from(move |value: String| {
+            let mut filters = (*draft).clone();
+            update(&mut filters, value);
+            draft.set(filters);
+        })
+    };
+    let results = match &first_page.state {
+        Fetch::Loading => html! { <Loading text={fl!(loader, "labs-loading")} /> },
+        Fetch::Failed(_) => html! { <ErrorMessage on_retry={first_page.reload.clone()} /> },
+        Fetch::Loaded(page) if page.items.is_empty() => {
+            html! { <p class="status" role="status">{ fl!(loader, "labs-empty") }</p> }
+        }
+        Fetch::Loaded(page) => {
+            let shown = u32::try_from(page.items.len() + more.len()).unwrap_or(u32::MAX);
+            html! {
+            <>
+                <p class="visually-hidden" role="status">{ fl!(loader, "labs-count", count = shown) }</p>
+                <ul class="card-list">
+                    { for page.items.iter().chain(more.iter()).map(|lab| html! { <LabCard lab={lab.clone()} areas={areas.clone()} key={lab.id.to_string()} /> }) }
+                </ul>
+                if next_cursor.is_some() {
+                    <button type="button" class="button button--secondary" onclick={show_more}>{ fl!(loader, "labs-more") }</button>
+                }
+                if more_error.is_some() {
+                    <p class="form-error" role="alert">{ fl!(loader, "error-generic") }</p>
+                }
+            </>
+            }
+        }
+    };
+    html! {
+        <>
+            <div class="page-head">
+                <h1>{ fl!(loader, "labs-title") }</h1>
+                if session.me().is_some() {
+                    <Link<Route> to={Route::NewLab} classes="button">{ fl!(loader, "labs-new") }</Link<Route>>
+                }
+            </div>
+            <p class="lead">{ fl!(loader, "labs-lead") }</p>
+            <form class="filters" role="search" aria-label={fl!(loader, "labs-filters")} {onsubmit}>
+                <TextField id="q" kind="search" label={fl!(loader, "labs-search")} value={draft.q.clone()} on_change={field(|f, v| f.q = v)} />
+                <SelectField id="challenge_area" label={fl!(loader, "lab-challenge-area")} value={draft.challenge_area.clone()} on_change={field(|f, v| f.challenge_area = v)}>
+                    <option value="">{ fl!(loader, "filter-all") }</option>
+                    { for areas.iter().map(|area| html! {
+                        <option value={area.key.clone()} selected={draft.challenge_area == area.key}>{ area.name.get(i18n.language().code()) }</option>
+                    }) }
+                </SelectField>
+                <SelectField id="county" label={fl!(loader, "filter-county")} value={draft.county.clone()} on_change={field(|f, v| f.county = v)}>
+                    <option value="">{ fl!(loader, "filter-all") }</option>
+                    <CountyOptions selected={draft.county.clone()} />
+                </SelectField>
+                <SelectField id="phase" label={fl!(loader, "lab-phase")} value={draft.phase.clone()} on_change={field(|f, v| f.phase = v)}>
+                    <option value="">{ fl!(loader, "filter-all") }</option>
+                    { for LabPhase::ALL.iter().map(|phase| html! {
+                        <option value={phase.as_str()} selected={draft.phase == phase.as_str()}>{ phase_name(loader, *phase) }</option>
+                    }) }
+                </SelectField>
+                <button type="submit" class="button">{ fl!(loader, "labs-apply") }</button>
+            </form>
+            <section aria-label={fl!(loader, "labs-results")}>{ results }</section>
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct LabCardProps {
+    lab: Lab,
+    areas: Vec<ChallengeArea>,
+}
+
+#[component]
+fn LabCard(props: &LabCardProps) -> Html {
+    let i18n = use_i18n();
+    let loader = i18n.loader();
+    let lab = &props.lab;
+    html! {
+        <li class={classes!("card", format!("card--{}", lab.challenge_area))}>
+            <h2 class="card__title">
+                <Link<Route> to={Route::Lab { id: lab.id.to_string() }}>{ &lab.title }</Link<Route>>
+            </h2>
+            <p class="meta">
+                { area_name(&props.areas, &lab.challenge_area, i18n.language()) }
+                { " · " }{ &lab.municipality_name }
+                if !lab.neighbourhood.is_empty() { { format!(", {}", lab.neighbourhood) } }
+                { " · " }{ &lab.host.name }
+            </p>
+            <p class="badge">{ phase_name(loader, lab.phase) }</p>
+            if !lab.summary.is_empty() { <p>{ &lab.summary }</p> }
+        </li>
+    }
+}
