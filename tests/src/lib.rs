@@ -187,6 +187,14 @@ impl TestApp {
         Ok((status, value))
     }
 
+    /// Runs an SQL statement in the test's database: for what no request can do, such as
+    /// letting time pass.
+    pub async fn run_sql(&self, statement: &str) -> anyhow::Result<usize> {
+        use diesel_async::{AsyncConnection, RunQueryDsl};
+        let mut conn = diesel_async::AsyncPgConnection::establish(&self.database_url).await?;
+        Ok(diesel::sql_query(statement).execute(&mut conn).await?)
+    }
+
     /// Counts the rows an SQL query (`SELECT count(*) …`) finds in the test's database: for
     /// what the API does not show, such as notifications written with a change.
     pub async fn count(&self, query: &str) -> anyhow::Result<i64> {

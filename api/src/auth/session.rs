@@ -68,6 +68,10 @@ impl Rotation {
 }
 
 /// Uses up a refresh token and issues the next pair of its family (call in a transaction).
+/// How long after its first use a refresh token may be used again without ending the
+/// session (see [`rotate`]).
+pub const REUSE_GRACE: chrono::Duration = chrono::Duration::seconds(10);
+
 pub async fn rotate(
     conn: &mut AsyncPgConnection,
     auth: &AuthConfig,
@@ -80,11 +84,18 @@ pub async fn rotate(
     if token.revoked_at.is_some() || token.expires_at <= chrono::Utc::now() {
         return Ok(Rotation::Invalid);
     }
-    if token.used_at.is_some() {
-        db::sessions::revoke_family(conn, token.family_id).await?;
-        return Ok(Rotation::Reused);
+    match token.used_at {
+        // Two tabs of one browser refreshing at once with the shared cookie, or a reload
+        // that cut off the answer to the first refresh: the same token again within a few
+        // seconds is the holder's own, and gets a new token in the same family.
+        Some(used_at) if chrono::Utc::now() - used_at <= REUSE_GRACE => {}
+        // Later, it is a replay of a stolen token: end the whole session.
+        Some(_) => {
+            db::sessions::revoke_family(conn, token.family_id).await?;
+            return Ok(Rotation::Reused);
+        }
+        None => db::sessions::mark_used(conn, token.id).await?,
     }
-    db::sessions::mark_used(conn, token.id).await?;
     Ok(Rotation::Issued(
         issue(conn, auth, token.user_id, token.family_id).await?,
     ))

@@ -128,3 +128,74 @@ async fn hosts_publish_needs_that_take_the_labs_place_and_change_with_if_match()
     assert_eq!(count("").await?, 2, "anonymous callers do not see it");
     Ok(())
 }
+
+/// For the routes that take a need's id: outsiders (anonymous, another organisation's
+/// member and key, the host's own key without `labs:write`) change nothing, and do not even
+/// see the need of a members-only lab.
+#[tokio::test]
+async fn no_one_outside_a_lab_changes_its_needs() -> anyhow::Result<()> {
+    let app = TestApp::spawn().await?;
+    let anna = app.sign_up("Anna Lindqvist").await?;
+    let org = app.create_organization(&anna, "Hyresbostäder", 1).await?;
+    let bertil = app.sign_up("Bertil Berg").await?;
+    let other = app.create_organization(&bertil, "Bertils bolag", 2).await?;
+    let (_, other_key) = app
+        .create_api_key(&bertil, other.id, &["read", "labs:write", "ideas:write"])
+        .await?;
+    let (_, own_reader) = app.create_api_key(&anna, org.id, &["read"]).await?;
+    for visibility in ["public", "members"] {
+        let lab = app.create_lab(&anna, org.id, "Labbet", visibility).await?;
+        let (_, need) = app
+            .json(
+                Method::POST,
+                &format!("/api/v1/labs/{}/needs", lab.id),
+                Some(&anna.access_token),
+                Some(json!({"title": "Ett behov"})),
+            )
+            .await?;
+        let path = format!("/api/v1/needs/{}", need["id"].as_str().unwrap_or_default());
+        let hidden = visibility == "members";
+        for (who, token, read, write) in [
+            ("anonymous", None, if hidden { 404 } else { 200 }, 401),
+            (
+                "member of B",
+                Some(bertil.access_token.as_str()),
+                if hidden { 404 } else { 200 },
+                if hidden { 404 } else { 403 },
+            ),
+            (
+                "B's key",
+                Some(other_key.as_str()),
+                if hidden { 404 } else { 200 },
+                if hidden { 404 } else { 403 },
+            ),
+            (
+                "A's key without labs:write",
+                Some(own_reader.as_str()),
+                200,
+                403,
+            ),
+        ] {
+            let (status, _) = app.json(Method::GET, &path, token, None).await?;
+            assert_eq!(status, read, "{who} GET {visibility}");
+            let mut request = app
+                .request(Method::PATCH, &path)
+                .header("If-Match", "\"1\"")
+                .json(&json!({"status": "withdrawn"}));
+            if let Some(token) = token {
+                request = request.bearer_auth(token);
+            }
+            assert_eq!(
+                request.send().await?.status(),
+                write,
+                "{who} PATCH {visibility}"
+            );
+        }
+        let unchanged: Value = app.get_as(&path, &anna.access_token).await?;
+        assert_eq!(
+            (unchanged["status"].as_str(), unchanged["version"].as_i64()),
+            (Some("open"), Some(1))
+        );
+    }
+    Ok(())
+}

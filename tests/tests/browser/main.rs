@@ -301,22 +301,60 @@ async fn sign_in_as(app: &TestApp, browser: &Browser, email: &str) -> anyhow::Re
     Ok(())
 }
 
-/// Types into the field (after emptying it).
+/// Waits for an element: some appear only once the session is restored after a page load.
+async fn element(
+    browser: &Browser,
+    locator: Locator<'_>,
+) -> anyhow::Result<fantoccini::elements::Element> {
+    Ok(browser
+        .client
+        .wait()
+        .at_most(innolabb_tests::browser::PATIENCE)
+        .for_element(locator)
+        .await?)
+}
+
+/// Clicks an element once it is there. Pages re-render when the session comes back after
+/// a load, which can replace an element between finding and clicking it: then try again.
+async fn click(browser: &Browser, locator: Locator<'_>) -> anyhow::Result<()> {
+    let deadline = tokio::time::Instant::now() + innolabb_tests::browser::PATIENCE;
+    loop {
+        let attempt = async {
+            element(browser, locator).await?.click().await?;
+            anyhow::Ok(())
+        };
+        match attempt.await {
+            Ok(()) => return Ok(()),
+            Err(error) if tokio::time::Instant::now() > deadline => return Err(error),
+            Err(_) => tokio::time::sleep(std::time::Duration::from_millis(100)).await,
+        }
+    }
+}
+
+/// Types into the field (after emptying it), trying again if a re-render replaced it.
 async fn fill(browser: &Browser, css: &str, text: &str) -> anyhow::Result<()> {
-    let field = browser.client.find(Locator::Css(css)).await?;
-    field.clear().await?;
-    field.send_keys(text).await?;
-    Ok(())
+    let deadline = tokio::time::Instant::now() + innolabb_tests::browser::PATIENCE;
+    loop {
+        let attempt = async {
+            let field = element(browser, Locator::Css(css)).await?;
+            field.clear().await?;
+            field.send_keys(text).await?;
+            anyhow::Ok(())
+        };
+        match attempt.await {
+            Ok(()) => return Ok(()),
+            Err(error) if tokio::time::Instant::now() > deadline => return Err(error),
+            Err(_) => tokio::time::sleep(std::time::Duration::from_millis(100)).await,
+        }
+    }
 }
 
 async fn submit(browser: &Browser, form: &str) -> anyhow::Result<()> {
-    browser
-        .client
-        .find(Locator::Css(&format!("{form} button[type=submit]")))
-        .await?
-        .click()
-        .await?;
-    Ok(())
+    click(
+        browser,
+        Locator::Css(&format!("{form} button[type=submit]")),
+    )
+    .await
 }
 
 #[tokio::test]
@@ -336,11 +374,7 @@ async fn a_host_opens_a_lab_residents_post_vote_and_comment_and_the_host_shortli
         client.goto(&app.url("/labs")).await?;
         browser.wait_for_text("main h1", "Innovationslabb").await?;
         browser.wait_for_text("main .status", "Inga labb matchar sökningen.").await?;
-        client
-            .find(Locator::LinkText("Starta ett labb"))
-            .await?
-            .click()
-            .await?;
+        click(&browser, Locator::LinkText("Starta ett labb")).await?;
         browser.wait_for_text("main h1", "Starta ett labb").await?;
         fill(&browser, "#title", "Portalen").await?;
         fill(
@@ -400,21 +434,12 @@ async fn a_host_opens_a_lab_residents_post_vote_and_comment_and_the_host_shortli
         // Another votes and comments.
         sign_in_as(&app, &browser, "erik.svensson@example.se").await?;
         client.goto(lab_url.as_str()).await?;
-        client
-            .wait()
-            .for_element(Locator::LinkText("Språkcafé med jobbfokus"))
-            .await?
-            .click()
-            .await?;
+        click(&browser, Locator::LinkText("Språkcafé med jobbfokus")).await?;
         browser
             .wait_for_text("main h1", "Språkcafé med jobbfokus")
             .await?;
         browser.wait_for_text("#vote-count", "0 röster").await?;
-        client
-            .find(Locator::Css(".votes button"))
-            .await?
-            .click()
-            .await?;
+        click(&browser, Locator::Css(".votes button")).await?;
         browser.wait_for_text("#vote-count", "1 röst").await?;
         fill(
             &browser,
@@ -445,7 +470,8 @@ async fn a_host_opens_a_lab_residents_post_vote_and_comment_and_the_host_shortli
         submit(&browser, "form[aria-labelledby=status-heading]").await?;
         browser.wait_for_text("#idea-status", "Utvald").await?;
 
-        // After a reload, the lab page shows it all.
+        // After a reload (right after loading: two refreshes with one cookie), the lab
+        // page shows it all and the host is still signed in.
         client.goto(lab_url.as_str()).await?;
         client.refresh().await?;
         browser.wait_for_text("main h1", "Portalen").await?;
@@ -464,11 +490,7 @@ async fn a_host_opens_a_lab_residents_post_vote_and_comment_and_the_host_shortli
 
         // Two editors: someone saves first; the form says so, keeps the text, and saves
         // once the latest version is loaded.
-        client
-            .find(Locator::LinkText("Ändra labbet"))
-            .await?
-            .click()
-            .await?;
+        click(&browser, Locator::LinkText("Ändra labbet")).await?;
         browser.wait_for_text("main h1", "Ändra Portalen").await?;
         fill(&browser, "#summary", "Min nya sammanfattning.").await?;
         let current: shared::Lab = app.get_json(&format!("/api/v1/labs/{lab_id}")).await?;
