@@ -30,6 +30,7 @@ Conventions (see docs/API-DESIGN.md in the repository): JSON with snake_case fie
         (name = "needs", description = "What labs are looking for from local actors."),
         (name = "ideas", description = "Ideas posted to labs, with votes and comments."),
         (name = "search", description = "Full-text search across labs, needs and ideas."),
+        (name = "offerings", description = "Actors' offerings and the suggestions that pair them with needs."),
     ),
     modifiers(&SecuritySchemes),
 )]

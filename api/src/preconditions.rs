@@ -133,7 +133,8 @@ versioned!(
     shared::Me,
     shared::Lab,
     shared::Need,
-    shared::Idea
+    shared::Idea,
+    shared::Offering
 );
 
 #[cfg(test)]

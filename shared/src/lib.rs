@@ -11,6 +11,7 @@ pub mod health;
 pub mod ideas;
 pub mod labs;
 pub mod needs;
+pub mod offerings;
 pub mod org_number;
 pub mod organizations;
 pub mod page;
@@ -32,6 +33,10 @@ pub use labs::{
     PersonRef, PhaseChange, PhaseMoveError, UpdateLab, Visibility, indicator_progress,
 };
 pub use needs::{CreateNeed, LabRef, Need, NeedStatus, UpdateNeed};
+pub use offerings::{
+    Coverage, CreateOffering, Factor, NeedSuggestion, Offering, OfferingKind, OfferingStatus,
+    OfferingSuggestion, Reason, UpdateOffering,
+};
 pub use organizations::{
     AddMember, ApiKey, CreateApiKey, CreateOrganization, CreatedApiKey, Member, MyOrganization,
     Organization, OrganizationKind, Role, Scope, UpdateMember, UpdateOrganization,

@@ -8,57 +8,10 @@ use diesel_async::AsyncPgConnection;
 use shared::{Lab, Scope, Visibility};
 use uuid::Uuid;
 
-use super::Denied;
+use super::{Denied, Viewer};
 use crate::auth::Caller;
 use crate::db;
 use crate::error::ApiError;
-
-/// The caller, with the organisations through which it sees and runs labs.
-#[derive(Debug, Clone)]
-pub struct Viewer {
-    pub caller: Caller,
-    /// Members-only labs of these organisations are visible.
-    pub view_organizations: Vec<Uuid>,
-    /// Labs hosted by these organisations may be run.
-    pub edit_organizations: Vec<Uuid>,
-}
-
-impl Viewer {
-    /// Looks up what the caller belongs to.
-    pub async fn load(conn: &mut AsyncPgConnection, caller: Caller) -> Result<Self, ApiError> {
-        let (view_organizations, edit_organizations) = match &caller {
-            Caller::Anonymous => (Vec::new(), Vec::new()),
-            Caller::Person(person) => {
-                let organizations = db::organizations::ids_of_user(conn, person.user_id).await?;
-                (organizations.clone(), organizations)
-            }
-            Caller::ApiKey(key) => {
-                let with = |scope| {
-                    if key.scopes.contains(&scope) {
-                        vec![key.organization_id]
-                    } else {
-                        Vec::new()
-                    }
-                };
-                (with(Scope::Read), with(Scope::LabsWrite))
-            }
-        };
-        Ok(Self {
-            caller,
-            view_organizations,
-            edit_organizations,
-        })
-    }
-
-    /// Platform admins see every lab.
-    pub fn sees_everything(&self) -> bool {
-        matches!(&self.caller, Caller::Person(person) if person.is_platform_admin)
-    }
-
-    pub fn user_id(&self) -> Option<Uuid> {
-        self.caller.user_id()
-    }
-}
 
 /// What a caller wants to do with a lab.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -8,9 +8,11 @@
 
 mod labs;
 mod organizations;
+mod viewer;
 
-pub use labs::{LabAccess, LabAction, LabFacts, Viewer, lab, may_edit_idea};
+pub use labs::{LabAccess, LabAction, LabFacts, lab, may_edit_idea};
 pub use organizations::{OrgAccess, OrgAction, decide, organization};
+pub use viewer::Viewer;
 
 use crate::error::ApiError;
 

@@ -101,3 +101,10 @@ pub async fn challenge_area_exists(conn: &mut AsyncPgConnection, key: &str) -> Q
         .get_result(conn)
         .await
 }
+
+/// Whether a county with this code exists.
+pub async fn county_exists(conn: &mut AsyncPgConnection, code: &str) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(counties::table.find(code)))
+        .get_result(conn)
+        .await
+}

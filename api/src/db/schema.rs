@@ -254,6 +254,56 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    offerings (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        title -> Text,
+        description -> Text,
+        kind -> Text,
+        challenge_areas -> Array<Text>,
+        coverage_national -> Bool,
+        coverage_counties -> Array<Text>,
+        coverage_municipalities -> Array<Text>,
+        tags -> Array<Text>,
+        status -> Text,
+        created_by -> Nullable<Uuid>,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    matches (id) {
+        id -> Uuid,
+        need_id -> Uuid,
+        offering_id -> Uuid,
+        need_organization_id -> Uuid,
+        offering_organization_id -> Uuid,
+        requested_by -> Text,
+        state -> Text,
+        message -> Text,
+        reason -> Nullable<Text>,
+        outcome -> Nullable<Text>,
+        lab_id -> Nullable<Uuid>,
+        created_by -> Nullable<Uuid>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    match_messages (id) {
+        id -> Uuid,
+        match_id -> Uuid,
+        author_id -> Nullable<Uuid>,
+        organization_id -> Uuid,
+        body -> Text,
+        created_at -> Timestamptz,
+    }
+}
+
 diesel::joinable!(refresh_tokens -> users (user_id));
 diesel::joinable!(organizations -> municipalities (municipality_code));
 diesel::joinable!(memberships -> organizations (organization_id));
@@ -291,4 +341,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     notifications,
     idempotency_keys,
     audit_log,
+    offerings,
+    matches,
+    match_messages,
 );

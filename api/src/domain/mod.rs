@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod labs;
 pub mod markdown;
+pub mod matching;
 pub mod organizations;
 pub mod reference;
 pub mod validation;

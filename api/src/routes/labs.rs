@@ -77,53 +77,6 @@ async fn check_fields(
     errors.finish()
 }
 
-/// The organisation that hosts a new lab: one the caller acts for.
-async fn choose_host(
-    conn: &mut AsyncPgConnection,
-    caller: &Caller,
-    asked: Option<Uuid>,
-) -> Result<Uuid, ApiError> {
-    let not_yours = || {
-        ApiError::invalid_field(
-            "host_organization_id",
-            "not_member",
-            "must be an organisation you belong to",
-        )
-    };
-    match caller {
-        Caller::Anonymous => Err(ApiError::unauthorized()),
-        Caller::ApiKey(key) => {
-            if !key.scopes.contains(&Scope::LabsWrite) {
-                return Err(ApiError::Forbidden(
-                    "This API key lacks the labs:write scope.".to_owned(),
-                ));
-            }
-            match asked {
-                Some(asked) if asked != key.organization_id => Err(not_yours()),
-                _ => Ok(key.organization_id),
-            }
-        }
-        Caller::Person(person) => {
-            let mine = db::organizations::ids_of_user(conn, person.user_id).await?;
-            match (asked, mine.as_slice()) {
-                (Some(asked), _) if mine.contains(&asked) => Ok(asked),
-                (Some(_), _) => Err(not_yours()),
-                (None, [only]) => Ok(*only),
-                (None, []) => Err(ApiError::invalid_field(
-                    "host_organization_id",
-                    "required",
-                    "a lab is hosted by an organisation: create or join one first",
-                )),
-                (None, _) => Err(ApiError::invalid_field(
-                    "host_organization_id",
-                    "required",
-                    "you belong to several organisations: say which one hosts the lab",
-                )),
-            }
-        }
-    }
-}
-
 /// Open a lab, hosted by an organisation you belong to.
 #[utoipa::path(
     tag = "labs",
@@ -141,7 +94,14 @@ async fn create(
     body: Body<CreateLab>,
 ) -> Result<HttpResponse, ApiError> {
     let mut conn = pool.get().await?;
-    let host = choose_host(&mut conn, &caller, body.host_organization_id).await?;
+    let host = fields::acting_organization(
+        &mut conn,
+        &caller,
+        body.host_organization_id,
+        Scope::LabsWrite,
+        "host_organization_id",
+    )
+    .await?;
     let fields = LabFields {
         title: body.title.trim(),
         summary: body.summary.trim(),

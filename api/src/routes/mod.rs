@@ -10,6 +10,7 @@ mod labs;
 mod me;
 mod members;
 mod needs;
+mod offerings;
 mod organizations;
 mod reference;
 mod search;
@@ -29,5 +30,6 @@ pub fn configure(config: &mut ServiceConfig) {
         .configure(labs::configure)
         .configure(needs::configure)
         .configure(ideas::configure)
-        .configure(search::configure);
+        .configure(search::configure)
+        .configure(offerings::configure);
 }

@@ -7,6 +7,7 @@ mod health;
 mod ideas;
 mod labs;
 mod needs;
+mod offerings;
 mod openapi;
 mod organizations;
 mod reference;

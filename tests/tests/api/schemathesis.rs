@@ -71,6 +71,16 @@ async fn schemathesis_finds_no_failures() -> anyhow::Result<()> {
         .await?,
     )
     .await?;
+    let offering = created(
+        app.call(
+            Method::POST,
+            "/api/v1/offerings",
+            token,
+            Some(json!({"title": "Ett erbjudande", "kind": "service", "challenge_areas": ["unemployment"], "coverage": {"national": true}})),
+        )
+        .await?,
+    )
+    .await?;
     let ids = [
         ("INNOLABB_ORGANIZATION_ID", organization.id.to_string()),
         ("INNOLABB_USER_ID", user.id.to_string()),
@@ -79,6 +89,7 @@ async fn schemathesis_finds_no_failures() -> anyhow::Result<()> {
         ("INNOLABB_IDEA_ID", idea),
         ("INNOLABB_COMMENT_ID", comment),
         ("INNOLABB_INDICATOR_ID", indicator),
+        ("INNOLABB_OFFERING_ID", offering),
     ];
     let authorization = format!("Authorization: Bearer {}", user.access_token);
     let schema = app.url("/api-docs/openapi.json");

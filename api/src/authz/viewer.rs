@@ -1,0 +1,65 @@
+//! Who is asking, with the organisations through which they act: loaded once per request
+//! for the rules of labs and offerings, and bound into the queries that list what the
+//! caller may see.
+
+use diesel_async::AsyncPgConnection;
+use shared::Scope;
+use uuid::Uuid;
+
+use crate::auth::Caller;
+use crate::db;
+use crate::error::ApiError;
+
+/// The caller, with the organisations through which it sees and changes things.
+#[derive(Debug, Clone)]
+pub struct Viewer {
+    pub caller: Caller,
+    /// Members-only labs of these organisations are visible.
+    pub view_organizations: Vec<Uuid>,
+    /// Labs hosted by these organisations may be run.
+    pub edit_organizations: Vec<Uuid>,
+    /// Offerings of these organisations may be changed.
+    pub offer_organizations: Vec<Uuid>,
+}
+
+impl Viewer {
+    /// Looks up what the caller belongs to.
+    pub async fn load(conn: &mut AsyncPgConnection, caller: Caller) -> Result<Self, ApiError> {
+        let (view_organizations, edit_organizations, offer_organizations) = match &caller {
+            Caller::Anonymous => (Vec::new(), Vec::new(), Vec::new()),
+            Caller::Person(person) => {
+                let organizations = db::organizations::ids_of_user(conn, person.user_id).await?;
+                (organizations.clone(), organizations.clone(), organizations)
+            }
+            Caller::ApiKey(key) => {
+                let with = |scope| {
+                    if key.scopes.contains(&scope) {
+                        vec![key.organization_id]
+                    } else {
+                        Vec::new()
+                    }
+                };
+                (
+                    with(Scope::Read),
+                    with(Scope::LabsWrite),
+                    with(Scope::OfferingsWrite),
+                )
+            }
+        };
+        Ok(Self {
+            caller,
+            view_organizations,
+            edit_organizations,
+            offer_organizations,
+        })
+    }
+
+    /// Platform admins see every lab.
+    pub fn sees_everything(&self) -> bool {
+        matches!(&self.caller, Caller::Person(person) if person.is_platform_admin)
+    }
+
+    pub fn user_id(&self) -> Option<Uuid> {
+        self.caller.user_id()
+    }
+}

@@ -1,0 +1,253 @@
+//! Offerings, and the candidates the matchmaking engine scores.
+//!
+//! Offerings are public (the marketplace). Reads bind the viewer's organisations that may
+//! change offerings as `$1`, for `can_edit`.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use diesel::sql_types as sql;
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use shared::{Coverage, Offering, OfferingKind, OfferingStatus, OrganizationRef};
+use uuid::Uuid;
+
+use super::schema::offerings;
+use super::search::{self, Order, SortKey};
+use crate::authz::Viewer;
+
+#[derive(QueryableByName)]
+pub struct OfferingRow {
+    #[diesel(sql_type = sql::Uuid)]
+    id: Uuid,
+    #[diesel(sql_type = sql::Uuid)]
+    organization_id: Uuid,
+    #[diesel(sql_type = sql::Text)]
+    organization_name: String,
+    #[diesel(sql_type = sql::Text)]
+    title: String,
+    #[diesel(sql_type = sql::Text)]
+    description: String,
+    #[diesel(sql_type = sql::Text)]
+    kind: String,
+    #[diesel(sql_type = sql::Array<sql::Text>)]
+    challenge_areas: Vec<String>,
+    #[diesel(sql_type = sql::Bool)]
+    coverage_national: bool,
+    #[diesel(sql_type = sql::Array<sql::Text>)]
+    coverage_counties: Vec<String>,
+    #[diesel(sql_type = sql::Array<sql::Text>)]
+    coverage_municipalities: Vec<String>,
+    #[diesel(sql_type = sql::Array<sql::Text>)]
+    tags: Vec<String>,
+    #[diesel(sql_type = sql::Text)]
+    status: String,
+    #[diesel(sql_type = sql::Bool)]
+    can_edit: bool,
+    #[diesel(sql_type = sql::Timestamptz)]
+    created_at: DateTime<Utc>,
+    #[diesel(sql_type = sql::Timestamptz)]
+    updated_at: DateTime<Utc>,
+    #[diesel(sql_type = sql::Integer)]
+    version: i32,
+    /// The search rank (or, for candidates, the text rank against the need).
+    #[diesel(sql_type = sql::Float4)]
+    pub rank: f32,
+    /// For candidates: the organisation's accepted, active or completed matches.
+    #[diesel(sql_type = sql::BigInt)]
+    pub track_record: i64,
+}
+
+impl From<OfferingRow> for Offering {
+    fn from(row: OfferingRow) -> Self {
+        Offering {
+            id: row.id,
+            organization: OrganizationRef {
+                id: row.organization_id,
+                name: row.organization_name,
+            },
+            title: row.title,
+            description: row.description,
+            kind: OfferingKind::parse(&row.kind).unwrap_or(OfferingKind::Service),
+            challenge_areas: row.challenge_areas,
+            coverage: Coverage {
+                national: row.coverage_national,
+                counties: row.coverage_counties,
+                municipalities: row.coverage_municipalities,
+            },
+            tags: row.tags,
+            status: OfferingStatus::parse(&row.status).unwrap_or(OfferingStatus::Paused),
+            can_edit: row.can_edit,
+            created_at: row.created_at,
+            updated_at: row.updated_at,
+            version: row.version,
+        }
+    }
+}
+
+/// The select list of an offering; `rank` and `track_record` are SQL expressions.
+pub(super) fn select(rank: &str, track_record: &str) -> String {
+    format!(
+        "SELECT o.id, o.organization_id, org.name AS organization_name, o.title, o.description,
+                o.kind, o.challenge_areas, o.coverage_national, o.coverage_counties,
+                o.coverage_municipalities, o.tags, o.status,
+                o.organization_id = ANY($1) AS can_edit,
+                o.created_at, o.updated_at, o.version, {rank} AS rank,
+                {track_record} AS track_record
+           FROM offerings o
+           JOIN organizations org ON org.id = o.organization_id"
+    )
+}
+
+/// An organisation's matches that went through: what "track record" counts.
+pub(super) const TRACK_RECORD: &str = "(SELECT count(*) FROM matches tr \
+     WHERE tr.offering_organization_id = o.organization_id \
+     AND tr.state IN ('accepted', 'active', 'completed'))";
+
+pub async fn find(
+    conn: &mut AsyncPgConnection,
+    viewer: &Viewer,
+    id: Uuid,
+) -> QueryResult<Option<Offering>> {
+    let text = format!("{} WHERE o.id = $2", select("0::real", "0::bigint"));
+    let row: Option<OfferingRow> = diesel::sql_query(text)
+        .bind::<sql::Array<sql::Uuid>, _>(viewer.offer_organizations.clone())
+        .bind::<sql::Uuid, _>(id)
+        .get_result(conn)
+        .await
+        .optional()?;
+    Ok(row.map(Offering::from))
+}
+
+/// Filters of the offering list.
+#[derive(Debug, Default)]
+pub struct Filter {
+    pub kind: Option<OfferingKind>,
+    pub challenge_area: Option<String>,
+    /// Offerings covering this municipality: directly, by its county, or nationally.
+    pub municipality_code: Option<String>,
+    /// Offerings covering (part of) this county, or the whole country.
+    pub county_code: Option<String>,
+    pub organization: Option<Uuid>,
+    pub status: Option<OfferingStatus>,
+    pub query: Option<String>,
+}
+
+pub async fn list(
+    conn: &mut AsyncPgConnection,
+    viewer: &Viewer,
+    filter: &Filter,
+    after: Option<SortKey>,
+    limit: i64,
+) -> QueryResult<Vec<(Offering, SortKey)>> {
+    let order = Order::for_query(filter.query.is_some());
+    let rank = search::rank_expression("o", "$8");
+    let text = format!(
+        "{select}
+          WHERE ($2::text IS NULL OR o.kind = $2)
+            AND ($3::text IS NULL OR o.challenge_areas @> ARRAY[$3::text])
+            AND ($4::text IS NULL OR $4 = ANY(o.coverage_municipalities) OR o.coverage_national
+                 OR (SELECT county_code FROM municipalities WHERE code = $4) = ANY(o.coverage_counties))
+            AND ($5::text IS NULL OR $5 = ANY(o.coverage_counties) OR o.coverage_national
+                 OR EXISTS (SELECT 1 FROM municipalities cm WHERE cm.code = ANY(o.coverage_municipalities)
+                            AND cm.county_code = $5))
+            AND ($6::uuid IS NULL OR o.organization_id = $6)
+            AND ($7::text IS NULL OR o.status = $7)
+            AND ($8::text IS NULL OR o.search @@ websearch_to_tsquery('swedish', $8))
+            AND {keyset}
+          ORDER BY {order_by}
+          LIMIT $9",
+        select = select(&order.rank_or_zero(&rank), "0::bigint"),
+        keyset = order.keyset("o", &rank, "$10", "$11"),
+        order_by = order.order_by("o", &rank),
+    );
+    let query = diesel::sql_query(text)
+        .into_boxed()
+        .bind::<sql::Array<sql::Uuid>, _>(viewer.offer_organizations.clone())
+        .bind::<sql::Nullable<sql::Text>, _>(filter.kind.map(OfferingKind::as_str))
+        .bind::<sql::Nullable<sql::Text>, _>(filter.challenge_area.clone())
+        .bind::<sql::Nullable<sql::Text>, _>(filter.municipality_code.clone())
+        .bind::<sql::Nullable<sql::Text>, _>(filter.county_code.clone())
+        .bind::<sql::Nullable<sql::Uuid>, _>(filter.organization)
+        .bind::<sql::Nullable<sql::Text>, _>(filter.status.map(OfferingStatus::as_str))
+        .bind::<sql::Nullable<sql::Text>, _>(filter.query.clone())
+        .bind::<sql::BigInt, _>(limit);
+    let rows: Vec<OfferingRow> = search::bind_keyset(query, order, after).load(conn).await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let key = order.key_of(row.created_at, row.rank, 0, row.id);
+            (Offering::from(row), key)
+        })
+        .collect())
+}
+
+/// The fields of a new or changed offering, already validated.
+pub struct OfferingFields<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub kind: OfferingKind,
+    pub challenge_areas: &'a [String],
+    pub coverage: &'a Coverage,
+    pub tags: &'a [String],
+    pub status: OfferingStatus,
+}
+
+pub async fn insert(
+    conn: &mut AsyncPgConnection,
+    organization_id: Uuid,
+    fields: &OfferingFields<'_>,
+    created_by: Option<Uuid>,
+) -> QueryResult<Uuid> {
+    let id = Uuid::now_v7();
+    diesel::insert_into(offerings::table)
+        .values((
+            offerings::id.eq(id),
+            offerings::organization_id.eq(organization_id),
+            offerings::created_by.eq(created_by),
+            offerings::title.eq(fields.title),
+            offerings::description.eq(fields.description),
+            offerings::kind.eq(fields.kind.as_str()),
+            offerings::challenge_areas.eq(fields.challenge_areas),
+            offerings::coverage_national.eq(fields.coverage.national),
+            offerings::coverage_counties.eq(&fields.coverage.counties),
+            offerings::coverage_municipalities.eq(&fields.coverage.municipalities),
+            offerings::tags.eq(fields.tags),
+            offerings::status.eq(fields.status.as_str()),
+        ))
+        .execute(conn)
+        .await?;
+    Ok(id)
+}
+
+pub async fn lock_version(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<Option<i32>> {
+    offerings::table
+        .find(id)
+        .select(offerings::version)
+        .for_update()
+        .first(conn)
+        .await
+        .optional()
+}
+
+pub async fn update(
+    conn: &mut AsyncPgConnection,
+    id: Uuid,
+    fields: &OfferingFields<'_>,
+) -> QueryResult<()> {
+    diesel::update(offerings::table.find(id))
+        .set((
+            offerings::title.eq(fields.title),
+            offerings::description.eq(fields.description),
+            offerings::kind.eq(fields.kind.as_str()),
+            offerings::challenge_areas.eq(fields.challenge_areas),
+            offerings::coverage_national.eq(fields.coverage.national),
+            offerings::coverage_counties.eq(&fields.coverage.counties),
+            offerings::coverage_municipalities.eq(&fields.coverage.municipalities),
+            offerings::tags.eq(fields.tags),
+            offerings::status.eq(fields.status.as_str()),
+            offerings::version.eq(offerings::version + 1),
+            offerings::updated_at.eq(diesel::dsl::now),
+        ))
+        .execute(conn)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,429 @@
+//! The matchmaking score: how well an offering fits a need, and why. A pure function of
+//! what the queries fetched, so that it can be tested, tuned against the evaluation set
+//! (`cargo xtask eval-matching`) and explained: the score is exactly the weighted sum of
+//! its reasons, each with a sentence in the reader's language.
+
+use shared::{Factor, Reason};
+
+/// The weights of the factors; they sum to 1, so the score is in [0, 1].
+pub const WEIGHTS: [(Factor, f64); 5] = [
+    (Factor::ChallengeArea, 0.30),
+    (Factor::Geography, 0.25),
+    (Factor::Text, 0.30),
+    (Factor::Tags, 0.10),
+    (Factor::TrackRecord, 0.05),
+];
+
+/// What the score needs to know of a need.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NeedFacts<'a> {
+    pub challenge_area: &'a str,
+    pub municipality_code: &'a str,
+    pub county_code: &'a str,
+    pub municipality_name: &'a str,
+    pub tags: &'a [String],
+}
+
+/// What the score needs to know of an offering.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OfferingFacts<'a> {
+    pub challenge_areas: &'a [String],
+    pub national: bool,
+    pub counties: &'a [String],
+    pub municipalities: &'a [String],
+    pub tags: &'a [String],
+}
+
+/// What the queries measured of the pair.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Measured {
+    /// Postgres' `ts_rank` of the offering's text for the need's words (Swedish stems).
+    pub text_rank: f32,
+    /// Accepted, active or completed matches of the offering's organisation.
+    pub track_record: i64,
+}
+
+/// How near an offering reaches a need's place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    Municipality,
+    County,
+    National,
+    Elsewhere,
+}
+
+pub fn reach(need: &NeedFacts<'_>, offering: &OfferingFacts<'_>) -> Reach {
+    if offering
+        .municipalities
+        .iter()
+        .any(|m| m == need.municipality_code)
+    {
+        Reach::Municipality
+    } else if offering.counties.iter().any(|c| c == need.county_code) {
+        Reach::County
+    } else if offering.national {
+        Reach::National
+    } else {
+        Reach::Elsewhere
+    }
+}
+
+/// A text rank turned into [0, 1): ranks grow with matched words and their weight; this
+/// keeps a few good words well above a stray one without letting text swamp the rest.
+pub fn text_score(rank: f32) -> f64 {
+    let rank = f64::from(rank.max(0.0));
+    1.0 - (-rank * 8.0).exp()
+}
+
+/// The share of the smaller tag set that the other has too.
+pub fn tag_overlap(a: &[String], b: &[String]) -> f64 {
+    let smaller = a.len().min(b.len());
+    if smaller == 0 {
+        return 0.0;
+    }
+    let shared = a.iter().filter(|tag| b.contains(tag)).count();
+    shared as f64 / smaller as f64
+}
+
+/// The score of the pair and its reasons, in `language` (`"en"`, else Swedish).
+pub fn score(
+    need: &NeedFacts<'_>,
+    offering: &OfferingFacts<'_>,
+    measured: Measured,
+    language: &str,
+) -> (f64, Vec<Reason>) {
+    let en = language == "en";
+    let reasons: Vec<Reason> = WEIGHTS
+        .iter()
+        .map(|&(factor, weight)| {
+            let (score, explanation) = match factor {
+                Factor::ChallengeArea => {
+                    if offering
+                        .challenge_areas
+                        .iter()
+                        .any(|a| a == need.challenge_area)
+                    {
+                        (
+                            1.0,
+                            say(
+                                en,
+                                "Erbjudandet gäller samma fokusområde som behovet.",
+                                "The offering works on the same challenge area as the need.",
+                            ),
+                        )
+                    } else {
+                        (
+                            0.0,
+                            say(
+                                en,
+                                "Erbjudandet gäller andra fokusområden än behovet.",
+                                "The offering works on other challenge areas than the need.",
+                            ),
+                        )
+                    }
+                }
+                Factor::Geography => match reach(need, offering) {
+                    Reach::Municipality => (
+                        1.0,
+                        format_place(
+                            en,
+                            "Erbjudandet finns i {}, där behovet finns.",
+                            "The offering is available in {}, where the need is.",
+                            need.municipality_name,
+                        ),
+                    ),
+                    Reach::County => (
+                        0.7,
+                        format_place(
+                            en,
+                            "Erbjudandet täcker hela länet som {} ligger i.",
+                            "The offering covers the whole county {} is in.",
+                            need.municipality_name,
+                        ),
+                    ),
+                    Reach::National => (
+                        0.4,
+                        say(
+                            en,
+                            "Erbjudandet finns i hela landet.",
+                            "The offering is available nationwide.",
+                        ),
+                    ),
+                    Reach::Elsewhere => (
+                        0.0,
+                        say(
+                            en,
+                            "Erbjudandet finns inte där behovet finns.",
+                            "The offering is not available where the need is.",
+                        ),
+                    ),
+                },
+                Factor::Text => {
+                    let score = text_score(measured.text_rank);
+                    let explanation = if score >= 0.6 {
+                        say(
+                            en,
+                            "Beskrivningarna handlar om samma sak.",
+                            "The descriptions are about the same thing.",
+                        )
+                    } else if score > 0.0 {
+                        say(
+                            en,
+                            "Beskrivningarna har några ord gemensamt.",
+                            "The descriptions share some words.",
+                        )
+                    } else {
+                        say(
+                            en,
+                            "Beskrivningarna har inga ord gemensamt.",
+                            "The descriptions share no words.",
+                        )
+                    };
+                    (score, explanation)
+                }
+                Factor::Tags => {
+                    let shared: Vec<&String> = need
+                        .tags
+                        .iter()
+                        .filter(|t| offering.tags.contains(t))
+                        .collect();
+                    let score = tag_overlap(need.tags, offering.tags);
+                    let explanation = if shared.is_empty() {
+                        say(en, "Inga gemensamma taggar.", "No tags in common.")
+                    } else {
+                        let list = shared
+                            .iter()
+                            .map(|t| t.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ");
+                        if en {
+                            format!("Tags in common: {list}.")
+                        } else {
+                            format!("Gemensamma taggar: {list}.")
+                        }
+                    };
+                    (score, explanation)
+                }
+                Factor::TrackRecord => {
+                    let count = measured.track_record.max(0);
+                    let score = (count as f64 / 3.0).min(1.0);
+                    let explanation = match (count, en) {
+                        (0, false) => {
+                            "Organisationen har inga genomförda matchningar ännu.".to_owned()
+                        }
+                        (0, true) => "The organisation has no matches carried out yet.".to_owned(),
+                        (1, false) => {
+                            "Organisationen har 1 accepterad eller genomförd matchning.".to_owned()
+                        }
+                        (1, true) => {
+                            "The organisation has 1 accepted or completed match.".to_owned()
+                        }
+                        (n, false) => format!(
+                            "Organisationen har {n} accepterade eller genomförda matchningar."
+                        ),
+                        (n, true) => {
+                            format!("The organisation has {n} accepted or completed matches.")
+                        }
+                    };
+                    (score, explanation)
+                }
+            };
+            Reason {
+                factor,
+                weight,
+                score,
+                explanation,
+            }
+        })
+        .collect();
+    let total = reasons.iter().map(|r| r.weight * r.score).sum::<f64>();
+    (total.clamp(0.0, 1.0), reasons)
+}
+
+fn say(en: bool, sv: &str, english: &str) -> String {
+    if en { english } else { sv }.to_owned()
+}
+
+fn format_place(en: bool, sv: &str, english: &str, place: &str) -> String {
+    if en { english } else { sv }.replace("{}", place)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(items: &[&str]) -> Vec<String> {
+        items.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    struct Pair {
+        need_tags: Vec<String>,
+        areas: Vec<String>,
+        counties: Vec<String>,
+        municipalities: Vec<String>,
+        national: bool,
+        tags: Vec<String>,
+    }
+
+    impl Pair {
+        fn new() -> Self {
+            Pair {
+                need_tags: strings(&["jobbcoachning", "kvinnor"]),
+                areas: strings(&["unemployment"]),
+                counties: Vec::new(),
+                municipalities: strings(&["0581"]),
+                national: false,
+                tags: strings(&["kvinnor"]),
+            }
+        }
+
+        fn score(&self, measured: Measured, language: &str) -> (f64, Vec<Reason>) {
+            let need = NeedFacts {
+                challenge_area: "unemployment",
+                municipality_code: "0581",
+                county_code: "05",
+                municipality_name: "Norrköping",
+                tags: &self.need_tags,
+            };
+            let offering = OfferingFacts {
+                challenge_areas: &self.areas,
+                national: self.national,
+                counties: &self.counties,
+                municipalities: &self.municipalities,
+                tags: &self.tags,
+            };
+            score(&need, &offering, measured, language)
+        }
+    }
+
+    const SOME_TEXT: Measured = Measured {
+        text_rank: 0.1,
+        track_record: 0,
+    };
+
+    #[test]
+    fn the_score_is_the_weighted_sum_of_its_reasons_and_within_0_and_1() {
+        let (score, reasons) = Pair::new().score(
+            Measured {
+                text_rank: 0.3,
+                track_record: 5,
+            },
+            "sv",
+        );
+        let sum: f64 = reasons.iter().map(|r| r.weight * r.score).sum();
+        assert!((score - sum).abs() < 1e-12);
+        assert!((0.0..=1.0).contains(&score));
+        assert_eq!(reasons.len(), 5);
+        assert!((WEIGHTS.iter().map(|(_, w)| w).sum::<f64>() - 1.0).abs() < 1e-12);
+        let perfect = Pair {
+            need_tags: strings(&["kvinnor"]),
+            ..Pair::new()
+        };
+        let (best, _) = perfect.score(
+            Measured {
+                text_rank: 10.0,
+                track_record: 3,
+            },
+            "sv",
+        );
+        assert!(best > 0.99 && best <= 1.0, "{best}");
+    }
+
+    #[test]
+    fn nearer_is_better_municipality_over_county_over_national_over_none() {
+        let municipality = Pair::new().score(SOME_TEXT, "sv").0;
+        let county = Pair {
+            municipalities: vec![],
+            counties: strings(&["05"]),
+            ..Pair::new()
+        }
+        .score(SOME_TEXT, "sv")
+        .0;
+        let national = Pair {
+            municipalities: vec![],
+            national: true,
+            ..Pair::new()
+        }
+        .score(SOME_TEXT, "sv")
+        .0;
+        let elsewhere = Pair {
+            municipalities: strings(&["1480"]),
+            ..Pair::new()
+        }
+        .score(SOME_TEXT, "sv")
+        .0;
+        assert!(municipality > county && county > national && national > elsewhere);
+    }
+
+    #[test]
+    fn the_challenge_area_text_tags_and_track_record_each_count() {
+        let base = Pair::new().score(SOME_TEXT, "sv").0;
+        assert!(
+            Pair {
+                areas: strings(&["schools"]),
+                ..Pair::new()
+            }
+            .score(SOME_TEXT, "sv")
+            .0 < base
+        );
+        assert!(
+            Pair::new()
+                .score(
+                    Measured {
+                        text_rank: 0.0,
+                        track_record: 0
+                    },
+                    "sv"
+                )
+                .0
+                < base
+        );
+        assert!(
+            Pair {
+                tags: vec![],
+                ..Pair::new()
+            }
+            .score(SOME_TEXT, "sv")
+            .0 < base
+        );
+        assert!(
+            Pair::new()
+                .score(
+                    Measured {
+                        text_rank: 0.1,
+                        track_record: 2
+                    },
+                    "sv"
+                )
+                .0
+                > base
+        );
+        assert!(text_score(0.2) > text_score(0.05) && text_score(0.0) == 0.0);
+        assert_eq!(tag_overlap(&strings(&["a", "b"]), &strings(&["b"])), 1.0);
+        assert_eq!(tag_overlap(&strings(&["a"]), &[]), 0.0);
+    }
+
+    #[test]
+    fn reasons_are_sentences_in_the_readers_language() {
+        let (_, sv) = Pair::new().score(SOME_TEXT, "sv");
+        let (_, en) = Pair::new().score(SOME_TEXT, "en");
+        assert_eq!(
+            sv[1].explanation,
+            "Erbjudandet finns i Norrköping, där behovet finns."
+        );
+        assert_eq!(
+            en[1].explanation,
+            "The offering is available in Norrköping, where the need is."
+        );
+        assert_eq!(sv[3].explanation, "Gemensamma taggar: kvinnor.");
+        assert_eq!(
+            en[0].explanation,
+            "The offering works on the same challenge area as the need."
+        );
+        assert!(
+            sv.iter()
+                .chain(en.iter())
+                .all(|r| r.explanation.ends_with('.'))
+        );
+    }
+}

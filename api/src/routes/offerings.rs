@@ -1,0 +1,462 @@
+//! Offerings (the marketplace) and the suggestions that pair needs with offerings.
+
+use actix_web::{HttpRequest, HttpResponse, get, patch, post, web};
+use diesel_async::{AsyncConnection, AsyncPgConnection};
+use serde::Deserialize;
+use shared::{
+    Coverage, CreateOffering, Need, NeedSuggestion, Offering, OfferingKind, OfferingStatus,
+    OfferingSuggestion, Page, Scope, UpdateOffering,
+};
+use utoipa::IntoParams;
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+
+use super::fields;
+use crate::auth::Caller;
+use crate::authz::{self, LabAction, Viewer};
+use crate::db::offerings::{Filter, OfferingFields};
+use crate::db::search::Order;
+use crate::db::{self, Pool};
+use crate::domain::labs::normalize_tags;
+use crate::domain::matching::{self, Measured, NeedFacts, OfferingFacts};
+use crate::domain::reference::{CountyCode, MunicipalityCode};
+use crate::domain::validation::FieldErrors;
+use crate::error::ApiError;
+use crate::extract::Body;
+use crate::openapi::IfMatchHeader;
+use crate::openapi::problems::{
+    BadRequest, Forbidden, NotFound, PreconditionFailed, PreconditionRequired, Unauthorized,
+    Unprocessable,
+};
+use crate::pagination;
+use crate::preconditions::{self, IfMatch, Tagged};
+
+pub fn configure(config: &mut ServiceConfig) {
+    config
+        .service(create)
+        .service(list)
+        .service(get_one)
+        .service(update)
+        .service(suggestions_for_need)
+        .service(suggestions_for_offering);
+}
+
+/// Validates an offering's fields; challenge areas, counties and municipalities must exist.
+async fn check_fields(
+    conn: &mut AsyncPgConnection,
+    fields: &OfferingFields<'_>,
+    mut errors: FieldErrors,
+) -> Result<(), ApiError> {
+    errors.length(fields.title, "title", 2, 200);
+    errors.length(fields.description, "description", 0, 5000);
+    if fields.challenge_areas.is_empty() || fields.challenge_areas.len() > 4 {
+        errors.add(
+            "challenge_areas",
+            "count",
+            "must name 1 to 4 challenge areas",
+        );
+    }
+    let mut areas = FieldErrors::default();
+    for area in fields.challenge_areas {
+        fields::check_challenge_area(conn, &mut areas, area).await?;
+    }
+    if !areas.fields().is_empty() {
+        errors.add(
+            "challenge_areas",
+            "unknown",
+            "must be keys of challenge areas (see /api/v1/challenge-areas)",
+        );
+    }
+    let coverage = fields.coverage;
+    if !coverage.national && coverage.counties.is_empty() && coverage.municipalities.is_empty() {
+        errors.add(
+            "coverage",
+            "required",
+            "say where it is offered: nationally, in counties or in municipalities",
+        );
+    }
+    if coverage.counties.len() > 21 || coverage.municipalities.len() > 50 {
+        errors.add(
+            "coverage",
+            "too_many",
+            "at most 21 counties and 50 municipalities; choose national instead",
+        );
+    }
+    for county in &coverage.counties {
+        let known = match CountyCode::parse(county) {
+            Ok(code) => db::reference::county_exists(conn, code.as_str()).await?,
+            Err(_) => false,
+        };
+        if !known {
+            errors.add(
+                "coverage.counties",
+                "unknown",
+                format!("{county:?} is not a county code"),
+            );
+        }
+    }
+    for municipality in &coverage.municipalities {
+        let known = match MunicipalityCode::parse(municipality) {
+            Ok(code) => db::reference::municipality_exists(conn, code.as_str()).await?,
+            Err(_) => false,
+        };
+        if !known {
+            errors.add(
+                "coverage.municipalities",
+                "unknown",
+                format!("{municipality:?} is not a municipality code"),
+            );
+        }
+    }
+    errors.finish()
+}
+
+/// Offer something to housing companies, for an organisation you belong to.
+#[utoipa::path(
+    tag = "offerings",
+    security(("bearer_jwt" = []), ("api_key" = ["offerings:write"])),
+    request_body = CreateOffering,
+    responses(
+        (status = 201, description = "The offering, active.", body = Offering, headers(("Location" = String), ("ETag" = String))),
+        BadRequest, Unauthorized, Forbidden, Unprocessable,
+    ),
+)]
+#[post("/offerings")]
+async fn create(
+    pool: web::Data<Pool>,
+    caller: Caller,
+    body: Body<CreateOffering>,
+) -> Result<HttpResponse, ApiError> {
+    let mut conn = pool.get().await?;
+    let organization = fields::acting_organization(
+        &mut conn,
+        &caller,
+        body.organization_id,
+        Scope::OfferingsWrite,
+        "organization_id",
+    )
+    .await?;
+    let mut errors = FieldErrors::default();
+    let tags = normalize_tags(&mut errors, &body.tags);
+    let fields = OfferingFields {
+        title: body.title.trim(),
+        description: body.description.trim(),
+        kind: body.kind,
+        challenge_areas: &body.challenge_areas,
+        coverage: &body.coverage,
+        tags: &tags,
+        status: OfferingStatus::Active,
+    };
+    check_fields(&mut conn, &fields, errors).await?;
+    let id = db::offerings::insert(&mut conn, organization, &fields, caller.user_id()).await?;
+    let viewer = Viewer::load(&mut conn, caller).await?;
+    let offering = db::offerings::find(&mut conn, &viewer, id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    Ok(preconditions::created(
+        format!("/api/v1/offerings/{id}"),
+        &offering,
+    ))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+struct ListQuery {
+    /// Only offerings of this kind.
+    kind: Option<OfferingKind>,
+    /// Only offerings on this challenge area (its key).
+    #[param(max_length = 40)]
+    challenge_area: Option<String>,
+    /// Only offerings available in this municipality: directly, by its county, or nationally.
+    #[param(pattern = "^[0-9]{4}$")]
+    municipality: Option<String>,
+    /// Only offerings available in (part of) this county, or nationally.
+    #[param(pattern = "^[0-9]{2}$")]
+    county: Option<String>,
+    /// Only offerings of this organisation.
+    organization: Option<Uuid>,
+    /// Only active or only paused offerings.
+    status: Option<OfferingStatus>,
+    /// Full-text search (Swedish stemming); the best matches come first.
+    #[param(max_length = 200)]
+    q: Option<String>,
+    /// Page size, 1–100 (default 20).
+    #[param(minimum = 1, maximum = 100)]
+    limit: Option<i64>,
+    /// `next_cursor` of the previous page.
+    cursor: Option<String>,
+}
+
+/// The marketplace: newest first, or the best matches for `q`.
+#[utoipa::path(
+    tag = "offerings",
+    params(ListQuery),
+    responses((status = 200, description = "A page of offerings.", body = Page<Offering>), BadRequest),
+)]
+#[get("/offerings")]
+async fn list(
+    pool: web::Data<Pool>,
+    caller: Caller,
+    query: web::Query<ListQuery>,
+) -> Result<web::Json<Page<Offering>>, ApiError> {
+    let limit = pagination::limit(query.limit)?;
+    let filter = Filter {
+        kind: query.kind,
+        challenge_area: fields::challenge_area_param(query.challenge_area.as_deref())?,
+        municipality_code: fields::municipality_param(query.municipality.as_deref())?,
+        county_code: fields::county_param(query.county.as_deref())?,
+        organization: query.organization,
+        status: query.status,
+        query: fields::query_param(query.q.as_deref())?,
+    };
+    let order = Order::for_query(filter.query.is_some());
+    let after = fields::cursor_param(order, query.cursor.as_deref())?;
+    let mut conn = pool.get().await?;
+    let viewer = Viewer::load(&mut conn, caller).await?;
+    let rows = db::offerings::list(&mut conn, &viewer, &filter, after, limit + 1).await?;
+    Ok(web::Json(pagination::page_with_keys(rows, limit)))
+}
+
+async fn offering(
+    conn: &mut AsyncPgConnection,
+    viewer: &Viewer,
+    id: Uuid,
+) -> Result<Offering, ApiError> {
+    db::offerings::find(conn, viewer, id)
+        .await?
+        .ok_or(ApiError::NotFound)
+}
+
+/// One offering.
+#[utoipa::path(
+    tag = "offerings",
+    responses((status = 200, description = "The offering.", body = Offering, headers(("ETag" = String))), NotFound),
+)]
+#[get("/offerings/{id}")]
+async fn get_one(
+    pool: web::Data<Pool>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+) -> Result<Tagged<Offering>, ApiError> {
+    let mut conn = pool.get().await?;
+    let viewer = Viewer::load(&mut conn, caller).await?;
+    Ok(Tagged(offering(&mut conn, &viewer, *id).await?))
+}
+
+/// Change an offering, e.g. pause it (members of its organisation). Send the version you
+/// read in `If-Match`.
+#[utoipa::path(
+    tag = "offerings",
+    security(("bearer_jwt" = []), ("api_key" = ["offerings:write"])),
+    params(IfMatchHeader),
+    request_body = UpdateOffering,
+    responses(
+        (status = 200, description = "The offering, changed.", body = Offering, headers(("ETag" = String))),
+        BadRequest, Unauthorized, Forbidden, NotFound, PreconditionFailed, Unprocessable, PreconditionRequired,
+    ),
+)]
+#[patch("/offerings/{id}")]
+async fn update(
+    pool: web::Data<Pool>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    if_match: IfMatch,
+    body: Body<UpdateOffering>,
+) -> Result<Tagged<Offering>, ApiError> {
+    caller.signed_in()?;
+    let id = *id;
+    let mut conn = pool.get().await?;
+    let viewer = Viewer::load(&mut conn, caller).await?;
+    if !offering(&mut conn, &viewer, id).await?.can_edit {
+        return Err(ApiError::Forbidden(
+            "Only its organisation changes an offering.".to_owned(),
+        ));
+    }
+    let offering = conn
+        .transaction::<_, ApiError, _>(async |conn| {
+            let version = db::offerings::lock_version(conn, id)
+                .await?
+                .ok_or(ApiError::NotFound)?;
+            if_match.check(version)?;
+            let current = offering(conn, &viewer, id).await?;
+            let mut errors = FieldErrors::default();
+            let tags = match &body.tags {
+                Some(tags) => normalize_tags(&mut errors, tags),
+                None => current.tags.clone(),
+            };
+            let coverage: &Coverage = body.coverage.as_ref().unwrap_or(&current.coverage);
+            let fields = OfferingFields {
+                title: body
+                    .title
+                    .as_deref()
+                    .map_or(current.title.as_str(), str::trim),
+                description: body
+                    .description
+                    .as_deref()
+                    .map_or(current.description.as_str(), str::trim),
+                kind: body.kind.unwrap_or(current.kind),
+                challenge_areas: body
+                    .challenge_areas
+                    .as_deref()
+                    .unwrap_or(&current.challenge_areas),
+                coverage,
+                tags: &tags,
+                status: body.status.unwrap_or(current.status),
+            };
+            check_fields(conn, &fields, errors).await?;
+            db::offerings::update(conn, id, &fields).await?;
+            offering(conn, &viewer, id).await
+        })
+        .await?;
+    Ok(Tagged(offering))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+struct SuggestionsQuery {
+    /// How many suggestions, 1–50 (default 10).
+    #[param(minimum = 1, maximum = 50)]
+    limit: Option<i64>,
+}
+
+fn suggestion_limit(requested: Option<i64>) -> Result<usize, ApiError> {
+    match requested {
+        None => Ok(10),
+        Some(limit @ 1..=50) => Ok(usize::try_from(limit).unwrap_or(10)),
+        Some(_) => Err(ApiError::invalid_parameter(
+            "limit",
+            "range",
+            "must be from 1 to 50",
+        )),
+    }
+}
+
+fn need_facts(need: &Need) -> NeedFacts<'_> {
+    NeedFacts {
+        challenge_area: &need.challenge_area,
+        municipality_code: &need.municipality_code,
+        county_code: &need.county_code,
+        municipality_name: &need.municipality_name,
+        tags: &need.tags,
+    }
+}
+
+fn offering_facts(offering: &Offering) -> OfferingFacts<'_> {
+    OfferingFacts {
+        challenge_areas: &offering.challenge_areas,
+        national: offering.coverage.national,
+        counties: &offering.coverage.counties,
+        municipalities: &offering.coverage.municipalities,
+        tags: &offering.tags,
+    }
+}
+
+/// Keeps the best `limit`, best first (ties: the earlier candidate first).
+fn best<T>(mut scored: Vec<(f64, T)>, limit: usize) -> Vec<(f64, T)> {
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    scored.truncate(limit);
+    scored
+}
+
+/// Offerings that fit a need, best first, each with its score and the reasons for it
+/// (in the language of `Accept-Language`: Swedish or English).
+#[utoipa::path(
+    tag = "offerings",
+    params(SuggestionsQuery, ("Accept-Language" = Option<String>, Header, description = "`en` for English explanations; Swedish otherwise.")),
+    responses((status = 200, description = "The suggestions, best first.", body = Page<OfferingSuggestion>), BadRequest, NotFound),
+)]
+#[get("/needs/{id}/suggestions")]
+async fn suggestions_for_need(
+    pool: web::Data<Pool>,
+    caller: Caller,
+    request: HttpRequest,
+    id: web::Path<Uuid>,
+    query: web::Query<SuggestionsQuery>,
+) -> Result<web::Json<Page<OfferingSuggestion>>, ApiError> {
+    let limit = suggestion_limit(query.limit)?;
+    let language = fields::language(&request);
+    let mut conn = pool.get().await?;
+    let viewer = Viewer::load(&mut conn, caller).await?;
+    let need = db::needs::find(&mut conn, &viewer, *id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    authz::lab(&mut conn, &viewer, need.lab.id, LabAction::View).await?;
+    let candidates = db::matching::offerings_for_need(&mut conn, &viewer, &need).await?;
+    let scored = candidates
+        .into_iter()
+        .map(|row| {
+            let measured = Measured {
+                text_rank: row.rank,
+                track_record: row.track_record,
+            };
+            let offering = Offering::from(row);
+            let (score, reasons) = matching::score(
+                &need_facts(&need),
+                &offering_facts(&offering),
+                measured,
+                language,
+            );
+            (
+                score,
+                OfferingSuggestion {
+                    offering,
+                    score,
+                    reasons,
+                },
+            )
+        })
+        .collect();
+    Ok(web::Json(Page::complete(
+        best(scored, limit).into_iter().map(|(_, s)| s).collect(),
+    )))
+}
+
+/// Open needs that an offering fits, best first, with the reasons (see the need's suggestions).
+#[utoipa::path(
+    tag = "offerings",
+    params(SuggestionsQuery, ("Accept-Language" = Option<String>, Header, description = "`en` for English explanations; Swedish otherwise.")),
+    responses((status = 200, description = "The suggestions, best first.", body = Page<NeedSuggestion>), BadRequest, NotFound),
+)]
+#[get("/offerings/{id}/suggestions")]
+async fn suggestions_for_offering(
+    pool: web::Data<Pool>,
+    caller: Caller,
+    request: HttpRequest,
+    id: web::Path<Uuid>,
+    query: web::Query<SuggestionsQuery>,
+) -> Result<web::Json<Page<NeedSuggestion>>, ApiError> {
+    let limit = suggestion_limit(query.limit)?;
+    let language = fields::language(&request);
+    let mut conn = pool.get().await?;
+    let viewer = Viewer::load(&mut conn, caller).await?;
+    let offering = offering(&mut conn, &viewer, *id).await?;
+    let track_record = db::matching::track_record(&mut conn, offering.organization.id).await?;
+    let candidates = db::matching::needs_for_offering(&mut conn, &viewer, offering.id).await?;
+    let mut scored = Vec::with_capacity(candidates.len());
+    for candidate in candidates {
+        let Some(need) = db::needs::find(&mut conn, &viewer, candidate.id).await? else {
+            continue;
+        };
+        let measured = Measured {
+            text_rank: candidate.rank,
+            track_record,
+        };
+        let (score, reasons) = matching::score(
+            &need_facts(&need),
+            &offering_facts(&offering),
+            measured,
+            language,
+        );
+        scored.push((
+            score,
+            NeedSuggestion {
+                need,
+                score,
+                reasons,
+            },
+        ));
+    }
+    Ok(web::Json(Page::complete(
+        best(scored, limit).into_iter().map(|(_, s)| s).collect(),
+    )))
+}
