@@ -31,6 +31,8 @@ Conventions (see docs/API-DESIGN.md in the repository): JSON with snake_case fie
         (name = "ideas", description = "Ideas posted to labs, with votes and comments."),
         (name = "search", description = "Full-text search across labs, needs and ideas."),
         (name = "offerings", description = "Actors' offerings and the suggestions that pair them with needs."),
+        (name = "matches", description = "Matches between needs and offerings, and their threads."),
+        (name = "notifications", description = "The signed-in person's in-app notifications."),
     ),
     modifiers(&SecuritySchemes),
 )]

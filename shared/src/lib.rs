@@ -10,6 +10,7 @@ pub mod enums;
 pub mod health;
 pub mod ideas;
 pub mod labs;
+pub mod matches;
 pub mod needs;
 pub mod offerings;
 pub mod org_number;
@@ -31,6 +32,10 @@ pub use labs::{
     AddParticipant, ChangePhase, CreateIndicator, CreateLab, CreateMeasurement, Direction,
     Indicator, Lab, LabPhase, Measurement, OrganizationRef, Participant, ParticipantRole,
     PersonRef, PhaseChange, PhaseMoveError, UpdateLab, Visibility, indicator_progress,
+};
+pub use matches::{
+    CreateMatch, CreateMatchMessage, Match, MatchAction, MatchDecision, MatchMessage, MatchSide,
+    MatchState, NeedRef, Notification, Notifications, OfferingRef,
 };
 pub use needs::{CreateNeed, LabRef, Need, NeedStatus, UpdateNeed};
 pub use offerings::{

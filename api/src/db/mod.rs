@@ -6,6 +6,7 @@ pub mod audit;
 pub mod ideas;
 pub mod idempotency;
 pub mod labs;
+pub mod matches;
 pub mod matching;
 pub mod needs;
 pub mod notifications;

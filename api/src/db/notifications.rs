@@ -1,7 +1,10 @@
 //! In-app notifications, written in the transaction of the event that causes them.
 
+use chrono::{DateTime, Utc};
 use diesel::prelude::*;
+use diesel::sql_types as sql;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use shared::Notification;
 use uuid::Uuid;
 
 use super::schema::notifications;
@@ -26,5 +29,122 @@ pub async fn notify(
         ))
         .execute(conn)
         .await?;
+    Ok(())
+}
+
+/// Notifies every member of an organisation but `except` (who caused the event).
+pub async fn notify_organization(
+    conn: &mut AsyncPgConnection,
+    organization_id: Uuid,
+    except: Option<Uuid>,
+    kind: &str,
+    subject_type: &str,
+    subject_id: Uuid,
+    details: serde_json::Value,
+) -> QueryResult<()> {
+    diesel::sql_query(
+        "INSERT INTO notifications (id, user_id, kind, subject_type, subject_id, details)
+         SELECT gen_random_uuid(), m.user_id, $3, $4, $5, $6
+           FROM memberships m
+          WHERE m.organization_id = $1 AND ($2::uuid IS NULL OR m.user_id <> $2)",
+    )
+    .bind::<sql::Uuid, _>(organization_id)
+    .bind::<sql::Nullable<sql::Uuid>, _>(except)
+    .bind::<sql::Text, _>(kind)
+    .bind::<sql::Text, _>(subject_type)
+    .bind::<sql::Uuid, _>(subject_id)
+    .bind::<sql::Jsonb, _>(details)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// A page of a person's notifications, newest first.
+pub async fn list(
+    conn: &mut AsyncPgConnection,
+    user_id: Uuid,
+    after: Option<(DateTime<Utc>, Uuid)>,
+    limit: i64,
+) -> QueryResult<Vec<Notification>> {
+    let mut query = notifications::table
+        .filter(notifications::user_id.eq(user_id))
+        .order((notifications::created_at.desc(), notifications::id.desc()))
+        .select((
+            notifications::id,
+            notifications::kind,
+            notifications::subject_type,
+            notifications::subject_id,
+            notifications::details,
+            notifications::read_at,
+            notifications::created_at,
+        ))
+        .limit(limit)
+        .into_boxed();
+    if let Some((at, id)) = after {
+        query = query.filter(
+            notifications::created_at
+                .lt(at)
+                .or(notifications::created_at
+                    .eq(at)
+                    .and(notifications::id.lt(id))),
+        );
+    }
+    type Row = (
+        Uuid,
+        String,
+        String,
+        Uuid,
+        serde_json::Value,
+        Option<DateTime<Utc>>,
+        DateTime<Utc>,
+    );
+    let rows: Vec<Row> = query.load(conn).await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id, kind, subject_type, subject_id, details, read_at, created_at)| Notification {
+                id,
+                kind,
+                subject_type,
+                subject_id,
+                details,
+                read: read_at.is_some(),
+                created_at,
+            },
+        )
+        .collect())
+}
+
+pub async fn unread_count(conn: &mut AsyncPgConnection, user_id: Uuid) -> QueryResult<i64> {
+    notifications::table
+        .filter(notifications::user_id.eq(user_id))
+        .filter(notifications::read_at.is_null())
+        .count()
+        .get_result(conn)
+        .await
+}
+
+/// Marks one of the person's notifications read; `false` when it is not theirs.
+pub async fn mark_read(conn: &mut AsyncPgConnection, user_id: Uuid, id: Uuid) -> QueryResult<bool> {
+    let found = diesel::update(
+        notifications::table
+            .find(id)
+            .filter(notifications::user_id.eq(user_id)),
+    )
+    .set(notifications::read_at.eq(diesel::dsl::now))
+    .execute(conn)
+    .await?;
+    Ok(found == 1)
+}
+
+pub async fn mark_all_read(conn: &mut AsyncPgConnection, user_id: Uuid) -> QueryResult<()> {
+    diesel::update(
+        notifications::table
+            .filter(notifications::user_id.eq(user_id))
+            .filter(notifications::read_at.is_null()),
+    )
+    .set(notifications::read_at.eq(diesel::dsl::now))
+    .execute(conn)
+    .await?;
     Ok(())
 }

@@ -321,6 +321,8 @@ diesel::joinable!(ideas -> labs (lab_id));
 diesel::joinable!(idea_votes -> ideas (idea_id));
 diesel::joinable!(idea_comments -> users (author_id));
 diesel::joinable!(audit_log -> users (actor_user_id));
+diesel::joinable!(match_messages -> organizations (organization_id));
+diesel::joinable!(match_messages -> users (author_id));
 diesel::allow_tables_to_appear_in_same_query!(
     challenge_areas,
     users,

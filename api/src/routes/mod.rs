@@ -7,9 +7,11 @@ mod fields;
 mod health;
 mod ideas;
 mod labs;
+mod matches;
 mod me;
 mod members;
 mod needs;
+mod notifications;
 mod offerings;
 mod organizations;
 mod reference;
@@ -31,5 +33,7 @@ pub fn configure(config: &mut ServiceConfig) {
         .configure(needs::configure)
         .configure(ideas::configure)
         .configure(search::configure)
-        .configure(offerings::configure);
+        .configure(offerings::configure)
+        .configure(matches::configure)
+        .configure(notifications::configure);
 }

@@ -6,6 +6,7 @@ mod errors;
 mod health;
 mod ideas;
 mod labs;
+mod matches;
 mod needs;
 mod offerings;
 mod openapi;

@@ -81,6 +81,31 @@ async fn schemathesis_finds_no_failures() -> anyhow::Result<()> {
         .await?,
     )
     .await?;
+    // A match between the lab's need and another organisation's offering (both the
+    // tester's, so that it acts for either side).
+    let second = app
+        .create_organization(&user, "Andra organisationen", 2)
+        .await?;
+    let offered = created(
+        app.call(
+            Method::POST,
+            "/api/v1/offerings",
+            token,
+            Some(json!({"organization_id": second.id, "title": "Ett annat erbjudande", "kind": "service", "challenge_areas": ["unemployment"], "coverage": {"national": true}})),
+        )
+        .await?,
+    )
+    .await?;
+    let matched = created(
+        app.call(
+            Method::POST,
+            "/api/v1/matches",
+            token,
+            Some(json!({"need_id": need, "offering_id": offered})),
+        )
+        .await?,
+    )
+    .await?;
     let ids = [
         ("INNOLABB_ORGANIZATION_ID", organization.id.to_string()),
         ("INNOLABB_USER_ID", user.id.to_string()),
@@ -90,6 +115,7 @@ async fn schemathesis_finds_no_failures() -> anyhow::Result<()> {
         ("INNOLABB_COMMENT_ID", comment),
         ("INNOLABB_INDICATOR_ID", indicator),
         ("INNOLABB_OFFERING_ID", offering),
+        ("INNOLABB_MATCH_ID", matched),
     ];
     let authorization = format!("Authorization: Bearer {}", user.access_token);
     let schema = app.url("/api-docs/openapi.json");

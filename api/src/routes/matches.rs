@@ -1,0 +1,595 @@
+//! Matches: a need and an offering, requested by one side and answered by the other; their
+//! message threads; and turning an accepted match into a lab. Each change writes its
+//! notifications in the same transaction.
+
+use actix_web::{HttpResponse, get, post, web};
+use chrono::{DateTime, Utc};
+use diesel_async::{AsyncConnection, AsyncPgConnection};
+use serde::Deserialize;
+use shared::{
+    CreateMatch, CreateMatchMessage, Lab, LabPhase, Match, MatchAction, MatchDecision,
+    MatchMessage, MatchSide, MatchState, NeedStatus, OfferingStatus, Page, ParticipantRole,
+    Visibility,
+};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+
+use crate::auth::Caller;
+use crate::authz::{self, LabAction, Viewer};
+use crate::db::labs::LabFields;
+use crate::db::matches::{Direction, MatchRecord, NewMatch};
+use crate::db::{self, Pool};
+use crate::domain::validation::FieldErrors;
+use crate::error::ApiError;
+use crate::extract::Body;
+use crate::openapi::problems::{
+    BadRequest, Conflict, Forbidden, NotFound, Unauthorized, Unprocessable,
+};
+use crate::pagination;
+
+pub fn configure(config: &mut ServiceConfig) {
+    config
+        .service(create)
+        .service(list)
+        .service(get_one)
+        .service(accept)
+        .service(decline)
+        .service(withdraw)
+        .service(start)
+        .service(complete)
+        .service(messages)
+        .service(post_message)
+        .service(to_lab);
+}
+
+/// A match the viewer may see (a side's member or key, or a platform admin), and the sides
+/// the viewer acts for. Everyone else: 404.
+async fn visible_match(
+    conn: &mut AsyncPgConnection,
+    viewer: &Viewer,
+    id: Uuid,
+) -> Result<(MatchRecord, Vec<MatchSide>), ApiError> {
+    let record = db::matches::find(conn, id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let acting = record.sides_of(&viewer.match_organizations);
+    let reading = record.sides_of(&viewer.view_organizations);
+    if acting.is_empty() && reading.is_empty() && !viewer.sees_everything() {
+        return Err(ApiError::NotFound);
+    }
+    Ok((record, acting))
+}
+
+/// Who is told of a change: the other side's people (all of them), never the actor.
+async fn notify_side(
+    conn: &mut AsyncPgConnection,
+    record: &MatchRecord,
+    side: MatchSide,
+    actor: Option<Uuid>,
+    kind: &str,
+    extra: serde_json::Value,
+) -> Result<(), ApiError> {
+    let mut details = serde_json::json!({
+        "need_title": record.need_title(), "offering_title": record.offering_title(),
+    });
+    if let (Some(target), Some(extra)) = (details.as_object_mut(), extra.as_object()) {
+        target.extend(extra.clone());
+    }
+    db::notifications::notify_organization(
+        conn,
+        record.organization_of(side),
+        actor,
+        kind,
+        "match",
+        record.id,
+        details,
+    )
+    .await?;
+    Ok(())
+}
+
+/// Ask to pair a need with an offering, as a member (or key with `matches:write`) of
+/// either side. The other side is notified.
+#[utoipa::path(
+    tag = "matches",
+    security(("bearer_jwt" = []), ("api_key" = ["matches:write"])),
+    request_body = CreateMatch,
+    responses(
+        (status = 201, description = "The match, requested.", body = Match, headers(("Location" = String))),
+        BadRequest, Unauthorized, Forbidden, NotFound, Conflict, Unprocessable,
+    ),
+)]
+#[post("/matches")]
+async fn create(
+    pool: web::Data<Pool>,
+    caller: Caller,
+    body: Body<CreateMatch>,
+) -> Result<HttpResponse, ApiError> {
+    caller.signed_in()?;
+    let message = body.message.trim();
+    let mut errors = FieldErrors::default();
+    errors.length(message, "message", 0, 5000);
+    errors.finish()?;
+    let mut conn = pool.get().await?;
+    let viewer = Viewer::load(&mut conn, caller).await?;
+    let unknown =
+        |field: &str| ApiError::invalid_field(field, "unknown", "names nothing you can see");
+    let Some(need) = db::needs::find(&mut conn, &viewer, body.need_id).await? else {
+        return Err(unknown("need_id"));
+    };
+    if authz::lab(&mut conn, &viewer, need.lab.id, LabAction::View)
+        .await
+        .is_err()
+    {
+        return Err(unknown("need_id"));
+    }
+    let offering = db::offerings::find(&mut conn, &viewer, body.offering_id)
+        .await?
+        .ok_or_else(|| unknown("offering_id"))?;
+    if need.organization.id == offering.organization.id {
+        return Err(ApiError::invalid_field(
+            "offering_id",
+            "same_organization",
+            "an organisation does not match with itself",
+        ));
+    }
+    let requested_by = if viewer.match_organizations.contains(&need.organization.id) {
+        MatchSide::Need
+    } else if viewer
+        .match_organizations
+        .contains(&offering.organization.id)
+    {
+        MatchSide::Offering
+    } else {
+        return Err(ApiError::Forbidden(
+            "Only the need's or the offering's organisation may ask for a match (a key needs matches:write)."
+                .to_owned(),
+        ));
+    };
+    if need.status != NeedStatus::Open || offering.status != OfferingStatus::Active {
+        return Err(ApiError::Conflict {
+            detail: "The need is no longer open, or the offering is paused.".to_owned(),
+            errors: Vec::new(),
+        });
+    }
+    let actor = viewer.user_id();
+    let id = conn
+        .transaction::<_, ApiError, _>(async |conn| {
+            let new = NewMatch {
+                need_id: need.id,
+                offering_id: offering.id,
+                need_organization_id: need.organization.id,
+                offering_organization_id: offering.organization.id,
+                requested_by,
+                message,
+                created_by: actor,
+            };
+            let id = db::matches::insert(conn, &new).await?.ok_or_else(|| {
+                ApiError::conflict_on(
+                    "offering_id",
+                    "matched",
+                    "This need and offering have a match already.",
+                )
+            })?;
+            let record = db::matches::find(conn, id)
+                .await?
+                .ok_or(ApiError::NotFound)?;
+            notify_side(
+                conn,
+                &record,
+                requested_by.other(),
+                actor,
+                "match_requested",
+                serde_json::json!({ "message": message }),
+            )
+            .await?;
+            Ok(id)
+        })
+        .await?;
+    let (record, sides) = visible_match(&mut conn, &viewer, id).await?;
+    Ok(HttpResponse::Created()
+        .insert_header((
+            actix_web::http::header::LOCATION,
+            format!("/api/v1/matches/{id}"),
+        ))
+        .json(record.to_match(sides)))
+}
+
+/// Which matches a list shows.
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+enum DirectionParam {
+    Incoming,
+    Outgoing,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+struct ListQuery {
+    /// `incoming`: requested of your organisations; `outgoing`: requested by them.
+    #[param(inline)]
+    direction: Option<DirectionParam>,
+    /// Only matches in this state.
+    status: Option<MatchState>,
+    /// Page size, 1–100 (default 20).
+    #[param(minimum = 1, maximum = 100)]
+    limit: Option<i64>,
+    /// `next_cursor` of the previous page.
+    cursor: Option<String>,
+}
+
+/// The matches of your organisations, newest first.
+#[utoipa::path(
+    tag = "matches",
+    security(("bearer_jwt" = []), ("api_key" = ["read"])),
+    params(ListQuery),
+    responses((status = 200, description = "A page of matches.", body = Page<Match>), BadRequest, Unauthorized),
+)]
+#[get("/matches")]
+async fn list(
+    pool: web::Data<Pool>,
+    caller: Caller,
+    query: web::Query<ListQuery>,
+) -> Result<web::Json<Page<Match>>, ApiError> {
+    caller.signed_in()?;
+    let limit = pagination::limit(query.limit)?;
+    let after = pagination::decode::<(DateTime<Utc>, Uuid)>(query.cursor.as_deref())?;
+    let direction = query.direction.map(|d| match d {
+        DirectionParam::Incoming => Direction::Incoming,
+        DirectionParam::Outgoing => Direction::Outgoing,
+    });
+    let mut conn = pool.get().await?;
+    let viewer = Viewer::load(&mut conn, caller).await?;
+    let mut organizations = viewer.match_organizations.clone();
+    organizations.extend(viewer.view_organizations.iter().copied());
+    let records = db::matches::list(
+        &mut conn,
+        &organizations,
+        direction,
+        query.status,
+        after,
+        limit + 1,
+    )
+    .await?;
+    let page = pagination::page(records, limit, |r| (r.created_at, r.id));
+    Ok(web::Json(Page {
+        items: page
+            .items
+            .iter()
+            .map(|record| record.to_match(record.sides_of(&viewer.match_organizations)))
+            .collect(),
+        next_cursor: page.next_cursor,
+    }))
+}
+
+/// One match (only its two organisations and platform admins see it).
+#[utoipa::path(
+    tag = "matches",
+    security(("bearer_jwt" = []), ("api_key" = ["read"])),
+    responses((status = 200, description = "The match.", body = Match), Unauthorized, NotFound),
+)]
+#[get("/matches/{id}")]
+async fn get_one(
+    pool: web::Data<Pool>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<Match>, ApiError> {
+    caller.signed_in()?;
+    let mut conn = pool.get().await?;
+    let viewer = Viewer::load(&mut conn, caller).await?;
+    let (record, sides) = visible_match(&mut conn, &viewer, *id).await?;
+    Ok(web::Json(record.to_match(sides)))
+}
+
+/// Takes `action` on a match: checks the side, the state machine and the body; changes the
+/// state and notifies the other side in one transaction.
+async fn act(
+    pool: &Pool,
+    caller: Caller,
+    id: Uuid,
+    action: MatchAction,
+    body: &MatchDecision,
+) -> Result<web::Json<Match>, ApiError> {
+    caller.signed_in()?;
+    let reason = body
+        .reason
+        .as_deref()
+        .map(str::trim)
+        .filter(|r| !r.is_empty());
+    let outcome = body
+        .outcome
+        .as_deref()
+        .map(str::trim)
+        .filter(|o| !o.is_empty());
+    let mut errors = FieldErrors::default();
+    errors.length(reason.unwrap_or_default(), "reason", 0, 2000);
+    errors.length(outcome.unwrap_or_default(), "outcome", 0, 5000);
+    if action == MatchAction::Decline && reason.is_none() {
+        errors.add("reason", "required", "say why you decline");
+    }
+    if action == MatchAction::Complete && outcome.is_none() {
+        errors.add("outcome", "required", "say what came of it");
+    }
+    let mut conn = pool.get().await?;
+    let viewer = Viewer::load(&mut conn, caller).await?;
+    let (record, sides) = visible_match(&mut conn, &viewer, id).await?;
+    if sides.is_empty() {
+        return Err(ApiError::Forbidden(
+            "You may see this match but not act on it (a key needs matches:write).".to_owned(),
+        ));
+    }
+    errors.finish()?;
+    let actor = viewer.user_id();
+    conn.transaction::<_, ApiError, _>(async |conn| {
+        let state = db::matches::lock_state(conn, id).await?;
+        let allowed = MatchAction::allowed(state, record.requested_by(), &sides);
+        let Some(next) = action.next_state(state).filter(|_| allowed.contains(&action)) else {
+            let names: Vec<String> = allowed.iter().map(|a| a.as_str().to_owned()).collect();
+            return Err(ApiError::InvalidTransition {
+                detail: format!(
+                    "A {} match does not allow `{}` by your side; you may {}.",
+                    state.as_str(),
+                    action.as_str(),
+                    if names.is_empty() {
+                        "do nothing more".to_owned()
+                    } else {
+                        names.join(", ")
+                    }
+                ),
+                allowed: names,
+            });
+        };
+        let keep_reason = reason.filter(|_| matches!(action, MatchAction::Decline | MatchAction::Withdraw));
+        db::matches::set_state(conn, id, next, keep_reason, outcome.filter(|_| action == MatchAction::Complete)).await?;
+        let acting_side = sides
+            .iter()
+            .copied()
+            .find(|side| action.taken_by(*side, record.requested_by()))
+            .unwrap_or(MatchSide::Need);
+        let kind = match action {
+            MatchAction::Accept => "match_accepted",
+            MatchAction::Decline => "match_declined",
+            MatchAction::Withdraw => "match_withdrawn",
+            MatchAction::Start => "match_started",
+            MatchAction::Complete => "match_completed",
+        };
+        let details = serde_json::json!({ "state": next.as_str(), "reason": keep_reason, "outcome": outcome });
+        notify_side(conn, &record, acting_side.other(), actor, kind, details.clone()).await?;
+        db::audit::record(conn, &viewer.caller, &format!("match.{}", action.as_str()), "match", id, details).await?;
+        Ok(())
+    })
+    .await?;
+    let (record, sides) = visible_match(&mut conn, &viewer, id).await?;
+    Ok(web::Json(record.to_match(sides)))
+}
+
+macro_rules! action_route {
+    ($name:ident, $path:literal, $action:expr, $summary:literal) => {
+        #[doc = $summary]
+        #[utoipa::path(
+                    tag = "matches",
+                    security(("bearer_jwt" = []), ("api_key" = ["matches:write"])),
+                    request_body = MatchDecision,
+                    responses(
+                        (status = 200, description = "The match in its new state.", body = Match),
+                        BadRequest, Unauthorized, Forbidden, NotFound, Conflict, Unprocessable,
+                    ),
+                )]
+        #[post($path)]
+        async fn $name(
+            pool: web::Data<Pool>,
+            caller: Caller,
+            id: web::Path<Uuid>,
+            body: Body<MatchDecision>,
+        ) -> Result<web::Json<Match>, ApiError> {
+            act(&pool, caller, *id, $action, &body).await
+        }
+    };
+}
+
+action_route!(
+    accept,
+    "/matches/{id}/accept",
+    MatchAction::Accept,
+    "Accept a requested match (the side that was asked)."
+);
+action_route!(
+    decline,
+    "/matches/{id}/decline",
+    MatchAction::Decline,
+    "Decline a requested match with a reason (the side that was asked)."
+);
+action_route!(
+    withdraw,
+    "/matches/{id}/withdraw",
+    MatchAction::Withdraw,
+    "Withdraw your request (the side that asked)."
+);
+action_route!(
+    start,
+    "/matches/{id}/start",
+    MatchAction::Start,
+    "Start working together on an accepted match (either side)."
+);
+action_route!(
+    complete,
+    "/matches/{id}/complete",
+    MatchAction::Complete,
+    "Complete an active match with its outcome (either side)."
+);
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+struct MessagesQuery {
+    /// Page size, 1–100 (default 20).
+    #[param(minimum = 1, maximum = 100)]
+    limit: Option<i64>,
+    /// `next_cursor` of the previous page.
+    cursor: Option<String>,
+}
+
+/// A match's thread, oldest first (only its two organisations and platform admins).
+#[utoipa::path(
+    tag = "matches",
+    security(("bearer_jwt" = []), ("api_key" = ["read"])),
+    params(MessagesQuery),
+    responses((status = 200, description = "A page of messages.", body = Page<MatchMessage>), BadRequest, Unauthorized, NotFound),
+)]
+#[get("/matches/{id}/messages")]
+async fn messages(
+    pool: web::Data<Pool>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    query: web::Query<MessagesQuery>,
+) -> Result<web::Json<Page<MatchMessage>>, ApiError> {
+    caller.signed_in()?;
+    let limit = pagination::limit(query.limit)?;
+    let after = pagination::decode::<(DateTime<Utc>, Uuid)>(query.cursor.as_deref())?;
+    let mut conn = pool.get().await?;
+    let viewer = Viewer::load(&mut conn, caller).await?;
+    visible_match(&mut conn, &viewer, *id).await?;
+    let items = db::matches::messages(&mut conn, *id, after, limit + 1).await?;
+    Ok(web::Json(pagination::page(items, limit, |m| {
+        (m.created_at, m.id)
+    })))
+}
+
+/// Write in a match's thread, for your side. The other side is notified.
+#[utoipa::path(
+    tag = "matches",
+    security(("bearer_jwt" = []), ("api_key" = ["matches:write"])),
+    request_body = CreateMatchMessage,
+    responses(
+        (status = 201, description = "The message.", body = MatchMessage, headers(("Location" = String))),
+        BadRequest, Unauthorized, Forbidden, NotFound, Unprocessable,
+    ),
+)]
+#[post("/matches/{id}/messages")]
+async fn post_message(
+    pool: web::Data<Pool>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    body: Body<CreateMatchMessage>,
+) -> Result<HttpResponse, ApiError> {
+    caller.signed_in()?;
+    let text = body.body.trim();
+    let mut errors = FieldErrors::default();
+    errors.length(text, "body", 1, 5000);
+    let mut conn = pool.get().await?;
+    let viewer = Viewer::load(&mut conn, caller).await?;
+    let (record, sides) = visible_match(&mut conn, &viewer, *id).await?;
+    let Some(side) = sides.first().copied() else {
+        return Err(ApiError::Forbidden(
+            "Only the two sides write in a match's thread.".to_owned(),
+        ));
+    };
+    errors.finish()?;
+    let actor = viewer.user_id();
+    let message_id = conn
+        .transaction::<_, ApiError, _>(async |conn| {
+            let message_id = db::matches::insert_message(
+                conn,
+                record.id,
+                actor,
+                record.organization_of(side),
+                text,
+            )
+            .await?;
+            notify_side(
+                conn,
+                &record,
+                side.other(),
+                actor,
+                "match_message",
+                serde_json::json!({ "body": text }),
+            )
+            .await?;
+            Ok(message_id)
+        })
+        .await?;
+    let message = db::matches::messages(&mut conn, record.id, None, 1000)
+        .await?
+        .into_iter()
+        .find(|m| m.id == message_id)
+        .ok_or(ApiError::NotFound)?;
+    Ok(HttpResponse::Created()
+        .insert_header((
+            actix_web::http::header::LOCATION,
+            format!("/api/v1/matches/{}/messages", record.id),
+        ))
+        .json(message))
+}
+
+/// Turn an accepted (or active) match into a new lab in phase `forming`, with both
+/// organisations as participants (the need's as host) and the need linked.
+#[utoipa::path(
+    tag = "matches",
+    security(("bearer_jwt" = []), ("api_key" = ["matches:write"])),
+    responses(
+        (status = 201, description = "The new lab.", body = Lab, headers(("Location" = String))),
+        Unauthorized, Forbidden, NotFound, Conflict,
+    ),
+)]
+#[post("/matches/{id}/lab")]
+async fn to_lab(
+    pool: web::Data<Pool>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, ApiError> {
+    caller.signed_in()?;
+    let mut conn = pool.get().await?;
+    let viewer = Viewer::load(&mut conn, caller).await?;
+    let (record, sides) = visible_match(&mut conn, &viewer, *id).await?;
+    if sides.is_empty() {
+        return Err(ApiError::Forbidden(
+            "Only the two sides turn a match into a lab.".to_owned(),
+        ));
+    }
+    let need = db::needs::find(&mut conn, &viewer, record.need_id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let source = db::labs::find(&mut conn, &viewer, need.lab.id)
+        .await?
+        .ok_or(ApiError::NotFound)?
+        .lab;
+    let lab_id = conn
+        .transaction::<_, ApiError, _>(async |conn| {
+            let state = db::matches::lock_state(conn, record.id).await?;
+            if !matches!(state, MatchState::Accepted | MatchState::Active) || record.lab_id.is_some() {
+                return Err(ApiError::Conflict {
+                    detail: "Only an accepted or active match that has no lab yet becomes a lab.".to_owned(),
+                    errors: Vec::new(),
+                });
+            }
+            let summary = format!("{} + {}", record.need_title(), record.offering_title());
+            let fields = LabFields {
+                title: record.need_title(),
+                summary: &summary,
+                description: "",
+                challenge_area: &need.challenge_area,
+                municipality_code: &need.municipality_code,
+                neighbourhood: &source.neighbourhood,
+                starts_on: None,
+                ends_on: None,
+                visibility: Visibility::Members,
+            };
+            let lab_id = db::labs::insert(conn, &fields, record.need_organization_id, viewer.user_id()).await?;
+            db::labs::set_participant(conn, lab_id, record.offering_organization_id, ParticipantRole::Partner).await?;
+            db::matches::set_lab(conn, record.id, lab_id).await?;
+            let details = serde_json::json!({ "to": LabPhase::Forming.as_str(), "from_match": record.id, "need_id": record.need_id });
+            db::audit::record(conn, &viewer.caller, "lab.created", "lab", lab_id, details).await?;
+            Ok(lab_id)
+        })
+        .await?;
+    let lab = db::labs::find(&mut conn, &viewer, lab_id)
+        .await?
+        .ok_or(ApiError::NotFound)?
+        .lab;
+    Ok(HttpResponse::Created()
+        .insert_header((
+            actix_web::http::header::LOCATION,
+            format!("/api/v1/labs/{lab_id}"),
+        ))
+        .json(lab))
+}
