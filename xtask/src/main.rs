@@ -4,9 +4,11 @@
 //!   migrate, load the demo data and serve the app.
 //! - `test`: every check and test of the project; what CI runs.
 //! - `openapi`: write the generated OpenAPI document to `openapi/openapi.json`.
+//! - `eval-matching`, `bench-matching`: the matchmaking engine's quality and speed.
 
 mod axe;
 mod browser;
+mod matching;
 mod postgres;
 mod run;
 mod schemathesis;
@@ -35,6 +37,10 @@ enum Command {
     Openapi,
     /// Build the web client into web-client/dist.
     BuildWeb,
+    /// Print the matchmaking engine's precision@3, recall@10 and nDCG@10 on eval/matching.json.
+    EvalMatching,
+    /// Time suggestions among 20,000 offerings and 2,000 needs; print p50 and p95.
+    BenchMatching,
 }
 
 fn main() -> anyhow::Result<()> {
@@ -45,6 +51,14 @@ fn main() -> anyhow::Result<()> {
         Command::Test => test::test(&root),
         Command::Openapi => write_openapi(&root),
         Command::BuildWeb => web::build(&root).map(|_| ()),
+        Command::EvalMatching => {
+            matching::run(&root, "eval-matching", "Evaluating the matchmaking engine")
+        }
+        Command::BenchMatching => matching::run(
+            &root,
+            "bench-matching",
+            "Benchmarking the matchmaking engine",
+        ),
     }
 }
 

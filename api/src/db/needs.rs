@@ -234,3 +234,16 @@ pub async fn update(
         .await?;
     Ok(())
 }
+
+/// The id and organisation of the need with this title (the demo links its matches by title).
+pub async fn id_by_title(
+    conn: &mut AsyncPgConnection,
+    title: &str,
+) -> QueryResult<Option<(Uuid, Uuid)>> {
+    needs::table
+        .filter(needs::title.eq(title))
+        .select((needs::id, needs::organization_id))
+        .first(conn)
+        .await
+        .optional()
+}

@@ -54,6 +54,9 @@ pub struct OfferingRow {
     /// For candidates: the organisation's accepted, active or completed matches.
     #[diesel(sql_type = sql::BigInt)]
     pub track_record: i64,
+    /// For candidates: the Swedish stems of its title and description.
+    #[diesel(sql_type = sql::Array<sql::Text>)]
+    pub words: Vec<String>,
 }
 
 impl From<OfferingRow> for Offering {
@@ -83,15 +86,21 @@ impl From<OfferingRow> for Offering {
     }
 }
 
-/// The select list of an offering; `rank` and `track_record` are SQL expressions.
-pub(super) fn select(rank: &str, track_record: &str) -> String {
+/// The select list of an offering; `rank` and `track_record` are SQL expressions, and
+/// `words` whether to include its stems.
+pub(super) fn select(rank: &str, track_record: &str, words: bool) -> String {
+    let words = if words {
+        "tsvector_to_array(o.search)"
+    } else {
+        "'{}'::text[]"
+    };
     format!(
         "SELECT o.id, o.organization_id, org.name AS organization_name, o.title, o.description,
                 o.kind, o.challenge_areas, o.coverage_national, o.coverage_counties,
                 o.coverage_municipalities, o.tags, o.status,
                 o.organization_id = ANY($1) AS can_edit,
                 o.created_at, o.updated_at, o.version, {rank} AS rank,
-                {track_record} AS track_record
+                {track_record} AS track_record, {words} AS words
            FROM offerings o
            JOIN organizations org ON org.id = o.organization_id"
     )
@@ -107,7 +116,7 @@ pub async fn find(
     viewer: &Viewer,
     id: Uuid,
 ) -> QueryResult<Option<Offering>> {
-    let text = format!("{} WHERE o.id = $2", select("0::real", "0::bigint"));
+    let text = format!("{} WHERE o.id = $2", select("0::real", "0::bigint", false));
     let row: Option<OfferingRow> = diesel::sql_query(text)
         .bind::<sql::Array<sql::Uuid>, _>(viewer.offer_organizations.clone())
         .bind::<sql::Uuid, _>(id)
@@ -155,7 +164,7 @@ pub async fn list(
             AND {keyset}
           ORDER BY {order_by}
           LIMIT $9",
-        select = select(&order.rank_or_zero(&rank), "0::bigint"),
+        select = select(&order.rank_or_zero(&rank), "0::bigint", false),
         keyset = order.keyset("o", &rank, "$10", "$11"),
         order_by = order.order_by("o", &rank),
     );
@@ -250,4 +259,18 @@ pub async fn update(
         .execute(conn)
         .await?;
     Ok(())
+}
+
+/// The id and organisation of the offering with this title (the demo links its matches by title).
+pub async fn id_by_title(
+    conn: &mut AsyncPgConnection,
+    title: &str,
+) -> QueryResult<Option<(Uuid, Uuid)>> {
+    offerings::table
+        .filter(offerings::title.eq(title))
+        .order(offerings::created_at)
+        .select((offerings::id, offerings::organization_id))
+        .first(conn)
+        .await
+        .optional()
 }

@@ -1,9 +1,10 @@
 //! Demo data for `cargo xtask run`: the four labs chosen in June 2018 (Allmännyttans
-//! innovationslabb) with their host organisations and partners, invented people, and a
-//! platform admin. The organisation numbers are made up (valid in form only). Loading twice
+//! innovationslabb) with their host organisations and partners, a marketplace of invented
+//! local actors with their offerings and matches, invented people, and a platform admin. The organisation numbers are made up (valid in form only). Loading twice
 //! changes nothing.
 
 mod labs;
+mod market;
 
 use anyhow::Context;
 use diesel_async::AsyncPgConnection;
@@ -209,10 +210,11 @@ pub async fn seed(conn: &mut AsyncPgConnection) -> anyhow::Result<Vec<String>> {
         }
     }
     labs::seed(conn).await?;
+    accounts.extend(market::seed(conn, &hash).await?);
     Ok(accounts)
 }
 
-async fn ensure_user(
+pub(super) async fn ensure_user(
     conn: &mut AsyncPgConnection,
     email: &str,
     name: &str,

@@ -7,9 +7,9 @@ use shared::{Factor, Reason};
 
 /// The weights of the factors; they sum to 1, so the score is in [0, 1].
 pub const WEIGHTS: [(Factor, f64); 5] = [
-    (Factor::ChallengeArea, 0.30),
-    (Factor::Geography, 0.25),
-    (Factor::Text, 0.30),
+    (Factor::ChallengeArea, 0.25),
+    (Factor::Geography, 0.10),
+    (Factor::Text, 0.50),
     (Factor::Tags, 0.10),
     (Factor::TrackRecord, 0.05),
 ];
@@ -37,8 +37,8 @@ pub struct OfferingFacts<'a> {
 /// What the queries measured of the pair.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Measured {
-    /// Postgres' `ts_rank` of the offering's text for the need's words (Swedish stems).
-    pub text_rank: f32,
+    /// How much of the need's vocabulary the offering shares (see [`text_relevance`]).
+    pub text: f64,
     /// Accepted, active or completed matches of the offering's organisation.
     pub track_record: i64,
 }
@@ -68,12 +68,44 @@ pub fn reach(need: &NeedFacts<'_>, offering: &OfferingFacts<'_>) -> Reach {
     }
 }
 
-/// A text rank turned into [0, 1): ranks grow with matched words and their weight; this
-/// keeps a few good words well above a stray one without letting text swamp the rest.
-pub fn text_score(rank: f32) -> f64 {
-    let rank = f64::from(rank.max(0.0));
-    1.0 - (-rank * 8.0).exp()
+/// How much of a text's vocabulary each candidate shares, weighing rare words more: the
+/// words are Swedish stems (Postgres' `swedish` configuration), a word's weight is its
+/// inverse document frequency among the candidates, and a candidate's relevance is the
+/// weight of the words it shares over the weight of all the text's words, in [0, 1].
+/// So "läxhjälp" counts for much, "unga" (in half the candidates) for little.
+pub fn text_relevance(words: &[String], candidates: &[Vec<String>]) -> Vec<f64> {
+    let count = candidates.len() as f64;
+    let weight = |word: &String| {
+        let frequency = candidates.iter().filter(|c| c.contains(word)).count() as f64;
+        ((count + 1.0) / (frequency + 0.5)).ln().max(0.0)
+    };
+    let weights: Vec<(&String, f64)> = words.iter().map(|word| (word, weight(word))).collect();
+    let total: f64 = weights.iter().map(|(_, w)| w).sum();
+    candidates
+        .iter()
+        .map(|candidate| {
+            if total <= 0.0 {
+                return 0.0;
+            }
+            let shared: f64 = weights
+                .iter()
+                .filter(|(word, _)| candidate.contains(word))
+                .map(|(_, w)| w)
+                .sum();
+            (shared / total).clamp(0.0, 1.0)
+        })
+        .collect()
 }
+
+/// Postgres' `ts_rank` (which weighs title words over description words) turned into
+/// [0, 1), blended with the vocabulary share of [`text_relevance`].
+pub fn blend_text(vocabulary: f64, rank: f32) -> f64 {
+    let rank = f64::from(rank.max(0.0));
+    (TEXT_BLEND * vocabulary + (1.0 - TEXT_BLEND) * (1.0 - (-rank * 20.0).exp())).clamp(0.0, 1.0)
+}
+
+/// How much of the text score is the vocabulary share (the rest is the title-weighted rank).
+pub const TEXT_BLEND: f64 = 0.5;
 
 /// The share of the smaller tag set that the other has too.
 pub fn tag_overlap(a: &[String], b: &[String]) -> f64 {
@@ -159,8 +191,8 @@ pub fn score(
                     ),
                 },
                 Factor::Text => {
-                    let score = text_score(measured.text_rank);
-                    let explanation = if score >= 0.6 {
+                    let score = measured.text.clamp(0.0, 1.0);
+                    let explanation = if score >= 0.35 {
                         say(
                             en,
                             "Beskrivningarna handlar om samma sak.",
@@ -297,7 +329,7 @@ mod tests {
     }
 
     const SOME_TEXT: Measured = Measured {
-        text_rank: 0.1,
+        text: 0.3,
         track_record: 0,
     };
 
@@ -305,7 +337,7 @@ mod tests {
     fn the_score_is_the_weighted_sum_of_its_reasons_and_within_0_and_1() {
         let (score, reasons) = Pair::new().score(
             Measured {
-                text_rank: 0.3,
+                text: 0.6,
                 track_record: 5,
             },
             "sv",
@@ -321,7 +353,7 @@ mod tests {
         };
         let (best, _) = perfect.score(
             Measured {
-                text_rank: 10.0,
+                text: 1.0,
                 track_record: 3,
             },
             "sv",
@@ -370,7 +402,7 @@ mod tests {
             Pair::new()
                 .score(
                     Measured {
-                        text_rank: 0.0,
+                        text: 0.0,
                         track_record: 0
                     },
                     "sv"
@@ -390,7 +422,7 @@ mod tests {
             Pair::new()
                 .score(
                     Measured {
-                        text_rank: 0.1,
+                        text: 0.3,
                         track_record: 2
                     },
                     "sv"
@@ -398,9 +430,26 @@ mod tests {
                 .0
                 > base
         );
-        assert!(text_score(0.2) > text_score(0.05) && text_score(0.0) == 0.0);
         assert_eq!(tag_overlap(&strings(&["a", "b"]), &strings(&["b"])), 1.0);
         assert_eq!(tag_overlap(&strings(&["a"]), &[]), 0.0);
+    }
+
+    #[test]
+    fn rare_shared_words_count_more_than_common_ones() {
+        let words = strings(&["läxhjälp", "unga", "kväll"]);
+        let candidates = vec![
+            strings(&["läxhjälp", "student"]),
+            strings(&["unga", "fotboll"]),
+            strings(&["unga", "fritidsgård"]),
+            strings(&["unga", "kväll", "läxhjälp"]),
+            strings(&["odling"]),
+        ];
+        let relevance = text_relevance(&words, &candidates);
+        assert!(relevance[0] > relevance[1], "{relevance:?}");
+        assert_eq!(relevance[4], 0.0);
+        assert!((relevance[3] - 1.0).abs() < 1e-12);
+        assert!(relevance.iter().all(|r| (0.0..=1.0).contains(r)));
+        assert!(text_relevance(&[], &candidates).iter().all(|r| *r == 0.0));
     }
 
     #[test]

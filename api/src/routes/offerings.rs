@@ -4,7 +4,7 @@ use actix_web::{HttpRequest, HttpResponse, get, patch, post, web};
 use diesel_async::{AsyncConnection, AsyncPgConnection};
 use serde::Deserialize;
 use shared::{
-    Coverage, CreateOffering, Need, NeedSuggestion, Offering, OfferingKind, OfferingStatus,
+    Coverage, CreateOffering, NeedSuggestion, Offering, OfferingKind, OfferingStatus,
     OfferingSuggestion, Page, Scope, UpdateOffering,
 };
 use utoipa::IntoParams;
@@ -18,7 +18,6 @@ use crate::db::offerings::{Filter, OfferingFields};
 use crate::db::search::Order;
 use crate::db::{self, Pool};
 use crate::domain::labs::normalize_tags;
-use crate::domain::matching::{self, Measured, NeedFacts, OfferingFacts};
 use crate::domain::reference::{CountyCode, MunicipalityCode};
 use crate::domain::validation::FieldErrors;
 use crate::error::ApiError;
@@ -30,6 +29,7 @@ use crate::openapi::problems::{
 };
 use crate::pagination;
 use crate::preconditions::{self, IfMatch, Tagged};
+use crate::suggestions;
 
 pub fn configure(config: &mut ServiceConfig) {
     config
@@ -331,33 +331,6 @@ fn suggestion_limit(requested: Option<i64>) -> Result<usize, ApiError> {
     }
 }
 
-fn need_facts(need: &Need) -> NeedFacts<'_> {
-    NeedFacts {
-        challenge_area: &need.challenge_area,
-        municipality_code: &need.municipality_code,
-        county_code: &need.county_code,
-        municipality_name: &need.municipality_name,
-        tags: &need.tags,
-    }
-}
-
-fn offering_facts(offering: &Offering) -> OfferingFacts<'_> {
-    OfferingFacts {
-        challenge_areas: &offering.challenge_areas,
-        national: offering.coverage.national,
-        counties: &offering.coverage.counties,
-        municipalities: &offering.coverage.municipalities,
-        tags: &offering.tags,
-    }
-}
-
-/// Keeps the best `limit`, best first (ties: the earlier candidate first).
-fn best<T>(mut scored: Vec<(f64, T)>, limit: usize) -> Vec<(f64, T)> {
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    scored.truncate(limit);
-    scored
-}
-
 /// Offerings that fit a need, best first, each with its score and the reasons for it
 /// (in the language of `Accept-Language`: Swedish or English).
 #[utoipa::path(
@@ -381,33 +354,8 @@ async fn suggestions_for_need(
         .await?
         .ok_or(ApiError::NotFound)?;
     authz::lab(&mut conn, &viewer, need.lab.id, LabAction::View).await?;
-    let candidates = db::matching::offerings_for_need(&mut conn, &viewer, &need).await?;
-    let scored = candidates
-        .into_iter()
-        .map(|row| {
-            let measured = Measured {
-                text_rank: row.rank,
-                track_record: row.track_record,
-            };
-            let offering = Offering::from(row);
-            let (score, reasons) = matching::score(
-                &need_facts(&need),
-                &offering_facts(&offering),
-                measured,
-                language,
-            );
-            (
-                score,
-                OfferingSuggestion {
-                    offering,
-                    score,
-                    reasons,
-                },
-            )
-        })
-        .collect();
     Ok(web::Json(Page::complete(
-        best(scored, limit).into_iter().map(|(_, s)| s).collect(),
+        suggestions::offerings_for_need(&mut conn, &viewer, &need, limit, language).await?,
     )))
 }
 
@@ -430,33 +378,7 @@ async fn suggestions_for_offering(
     let mut conn = pool.get().await?;
     let viewer = Viewer::load(&mut conn, caller).await?;
     let offering = offering(&mut conn, &viewer, *id).await?;
-    let track_record = db::matching::track_record(&mut conn, offering.organization.id).await?;
-    let candidates = db::matching::needs_for_offering(&mut conn, &viewer, offering.id).await?;
-    let mut scored = Vec::with_capacity(candidates.len());
-    for candidate in candidates {
-        let Some(need) = db::needs::find(&mut conn, &viewer, candidate.id).await? else {
-            continue;
-        };
-        let measured = Measured {
-            text_rank: candidate.rank,
-            track_record,
-        };
-        let (score, reasons) = matching::score(
-            &need_facts(&need),
-            &offering_facts(&offering),
-            measured,
-            language,
-        );
-        scored.push((
-            score,
-            NeedSuggestion {
-                need,
-                score,
-                reasons,
-            },
-        ));
-    }
     Ok(web::Json(Page::complete(
-        best(scored, limit).into_iter().map(|(_, s)| s).collect(),
+        suggestions::needs_for_offering(&mut conn, &viewer, &offering, limit, language).await?,
     )))
 }

@@ -99,3 +99,64 @@ async fn the_demo_shows_the_four_labs_of_2018_with_their_work() -> anyhow::Resul
     );
     Ok(())
 }
+
+#[tokio::test]
+async fn the_demo_marketplace_has_local_and_national_offerings_and_matches_with_threads()
+-> anyhow::Result<()> {
+    let app = TestApp::spawn().await?;
+    let mut conn = AsyncPgConnection::establish(&app.database_url).await?;
+    api::demo::seed(&mut conn).await?;
+    api::demo::seed(&mut conn).await?;
+    let offerings: Value = app.get_json("/api/v1/offerings?limit=100").await?;
+    let items = offerings["items"].as_array().cloned().unwrap_or_default();
+    assert!(items.len() >= 40, "{} offerings", items.len());
+    for area in [
+        "unemployment",
+        "schools",
+        "community_services",
+        "crime_prevention",
+    ] {
+        assert!(
+            items.iter().any(|o| o["challenge_areas"][0] == area),
+            "{area}"
+        );
+    }
+    assert!(items.iter().any(|o| o["coverage"]["national"] == true));
+    let in_norrkoping: Value = app
+        .get_json("/api/v1/offerings?municipality=0581&limit=100")
+        .await?;
+    assert!(in_norrkoping["items"].as_array().map_or(0, Vec::len) >= 10);
+
+    let maria = app
+        .login("maria.lind@hyresbostader.example", api::demo::PASSWORD)
+        .await?;
+    let matches: Value = app.get_as("/api/v1/matches", &maria.access_token).await?;
+    let active = matches["items"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|m| m["state"] == "active")
+        .cloned()
+        .ok_or_else(|| anyhow::anyhow!("no active match for Portalen"))?;
+    assert_eq!(
+        active["offering_organization"]["name"],
+        "Kvinnokraft Norrköping"
+    );
+    let thread: Value = app
+        .get_as(
+            &format!(
+                "/api/v1/matches/{}/messages",
+                active["id"].as_str().unwrap_or_default()
+            ),
+            &maria.access_token,
+        )
+        .await?;
+    assert_eq!(thread["items"].as_array().map(Vec::len), Some(3));
+    // The need still gets suggestions from the marketplace (the matched offering aside).
+    let need = active["need"]["id"].as_str().unwrap_or_default();
+    let suggestions: Value = app
+        .get_json(&format!("/api/v1/needs/{need}/suggestions"))
+        .await?;
+    assert!(suggestions["items"].as_array().map_or(0, Vec::len) >= 3);
+    Ok(())
+}
