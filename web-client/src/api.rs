@@ -59,10 +59,20 @@ async fn respond(
     }
 }
 
+/// The page's language (`<html lang>`, kept by `i18n`), for texts the API writes.
+fn page_language() -> String {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.document_element())
+        .and_then(|html| html.get_attribute("lang"))
+        .unwrap_or_else(|| "sv".to_owned())
+}
+
 fn builder(method: Method, path: &str, token: Option<&str>) -> RequestBuilder {
     let builder = RequestBuilder::new(&format!("/api/v1{path}"))
         .method(method)
-        .header("Accept", "application/json");
+        .header("Accept", "application/json")
+        .header("Accept-Language", &page_language());
     match token {
         Some(token) => builder.header("Authorization", &format!("Bearer {token}")),
         None => builder,

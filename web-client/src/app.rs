@@ -4,7 +4,8 @@ use yew_router::prelude::*;
 use crate::components::Layout;
 use crate::i18n::LanguageProvider;
 use crate::pages::{
-    Account, ComingSoon, EditLab, IdeaPage, LabPage, LabsPage, NewLab, NewOrganization, NotFound,
+    Account, ComingSoon, EditLab, IdeaPage, LabPage, LabsPage, MatchPage, MatchesPage, NeedPage,
+    NewLab, NewOrganization, NotFound, NotificationsPage, OfferingPage, OfferingsPage,
     OrganizationPage, Register, Section, SignIn, Start,
 };
 use crate::session::SessionProvider;
@@ -26,6 +27,16 @@ pub enum Route {
     Idea { id: String },
     #[at("/offerings")]
     Offerings,
+    #[at("/offerings/:id")]
+    Offering { id: String },
+    #[at("/needs/:id")]
+    Need { id: String },
+    #[at("/matches")]
+    Matches,
+    #[at("/matches/:id")]
+    Match { id: String },
+    #[at("/notifications")]
+    Notifications,
     #[at("/methods")]
     Methods,
     #[at("/statistics")]
@@ -53,7 +64,12 @@ fn switch(route: Route) -> Html {
         Route::Lab { id } => html! { <LabPage {id} /> },
         Route::EditLab { id } => html! { <EditLab {id} /> },
         Route::Idea { id } => html! { <IdeaPage {id} /> },
-        Route::Offerings => html! { <ComingSoon section={Section::Offerings} /> },
+        Route::Offerings => html! { <OfferingsPage /> },
+        Route::Offering { id } => html! { <OfferingPage {id} /> },
+        Route::Need { id } => html! { <NeedPage {id} /> },
+        Route::Matches => html! { <MatchesPage /> },
+        Route::Match { id } => html! { <MatchPage {id} /> },
+        Route::Notifications => html! { <NotificationsPage /> },
         Route::Methods => html! { <ComingSoon section={Section::Methods} /> },
         Route::Statistics => html! { <ComingSoon section={Section::Statistics} /> },
         Route::Register => html! { <Register /> },

@@ -249,6 +249,47 @@ pub fn need_status_name(loader: &FluentLanguageLoader, status: shared::NeedStatu
     }
 }
 
+/// The name of an offering's kind in the current language.
+pub fn offering_kind_name(loader: &FluentLanguageLoader, kind: shared::OfferingKind) -> String {
+    use i18n_embed_fl::fl;
+    use shared::OfferingKind as Kind;
+    match kind {
+        Kind::Service => fl!(loader, "offering-kind-service"),
+        Kind::Method => fl!(loader, "offering-kind-method"),
+        Kind::Product => fl!(loader, "offering-kind-product"),
+        Kind::Funding => fl!(loader, "offering-kind-funding"),
+        Kind::Volunteering => fl!(loader, "offering-kind-volunteering"),
+        Kind::Expertise => fl!(loader, "offering-kind-expertise"),
+    }
+}
+
+/// The name of a match's state in the current language.
+pub fn match_state_name(loader: &FluentLanguageLoader, state: shared::MatchState) -> String {
+    use i18n_embed_fl::fl;
+    use shared::MatchState as State;
+    match state {
+        State::Requested => fl!(loader, "match-state-requested"),
+        State::Accepted => fl!(loader, "match-state-accepted"),
+        State::Declined => fl!(loader, "match-state-declined"),
+        State::Withdrawn => fl!(loader, "match-state-withdrawn"),
+        State::Active => fl!(loader, "match-state-active"),
+        State::Completed => fl!(loader, "match-state-completed"),
+    }
+}
+
+/// The name of an action on a match in the current language.
+pub fn match_action_name(loader: &FluentLanguageLoader, action: shared::MatchAction) -> String {
+    use i18n_embed_fl::fl;
+    use shared::MatchAction as Action;
+    match action {
+        Action::Accept => fl!(loader, "match-action-accept"),
+        Action::Decline => fl!(loader, "match-action-decline"),
+        Action::Withdraw => fl!(loader, "match-action-withdraw"),
+        Action::Start => fl!(loader, "match-action-start"),
+        Action::Complete => fl!(loader, "match-action-complete"),
+    }
+}
+
 /// A challenge area's name from the reference data, in the current language (its key
 /// while the names load).
 pub fn area_name(areas: &[shared::ChallengeArea], key: &str, language: Language) -> String {

@@ -534,3 +534,162 @@ async fn a_host_opens_a_lab_residents_post_vote_and_comment_and_the_host_shortli
     browser.close().await?;
     outcome
 }
+
+#[tokio::test]
+async fn a_housing_company_requests_a_suggested_match_and_the_actor_accepts_and_replies()
+-> anyhow::Result<()> {
+    use reqwest::Method;
+    use serde_json::json;
+    let app = TestApp::spawn().await?;
+    let maria = app.sign_up("Maria Lind").await?;
+    let host = app
+        .create_organization(&maria, "Hyresbostäder i Norrköping", 10)
+        .await?;
+    let lab = app
+        .create_lab(&maria, host.id, "Portalen", "public")
+        .await?;
+    let (_, need) = app
+        .json(
+            Method::POST,
+            &format!("/api/v1/labs/{}/needs", lab.id),
+            Some(&maria.access_token),
+            Some(json!({"title": "Stöd för arbetslösa kvinnor", "description": "Vi söker jobbcoachning för kvinnor i Navestad.", "tags": ["kvinnor", "jobbcoachning"]})),
+        )
+        .await?;
+    let karin = app.sign_up("Karin Ek").await?;
+    app.create_organization(&karin, "Kvinnokraft", 11).await?;
+    for (title, description, coverage) in [
+        (
+            "Jobbcoachning för kvinnor",
+            "Arbetslöshet bland kvinnor: vi coachar dem till arbete.",
+            json!({"municipalities": ["0581"]}),
+        ),
+        (
+            "Läxhjälp i Göteborg",
+            "Läxhjälp för elever.",
+            json!({"municipalities": ["1480"]}),
+        ),
+    ] {
+        let (status, _) = app
+            .json(
+                Method::POST,
+                "/api/v1/offerings",
+                Some(&karin.access_token),
+                Some(json!({"title": title, "description": description, "kind": "service", "challenge_areas": ["unemployment"], "coverage": coverage, "tags": ["kvinnor"]})),
+            )
+            .await?;
+        anyhow::ensure!(status == 201, "offering answered {status}");
+    }
+    let need_url = app.url(&format!(
+        "/needs/{}",
+        need["id"].as_str().unwrap_or_default()
+    ));
+    let browser = Browser::start().await?;
+    let outcome = async {
+        let client = &browser.client;
+        // The housing company sees ranked suggestions with their reasons, and asks.
+        sign_in_as(&app, &browser, "maria.lind@example.se").await?;
+        client.goto(&need_url).await?;
+        browser
+            .wait_for_text("main h1", "Stöd för arbetslösa kvinnor")
+            .await?;
+        browser
+            .wait_for_text(".suggestion h3", "Jobbcoachning för kvinnor")
+            .await?;
+        let first = browser.texts_of(".suggestion h3").await?;
+        assert_eq!(
+            first.first().map(String::as_str),
+            Some("Jobbcoachning för kvinnor")
+        );
+        browser
+            .wait_for_text(
+                ".suggestion .reasons li",
+                "Erbjudandet finns i Norrköping, där behovet finns.",
+            )
+            .await?;
+        assert_eq!(
+            browser.accessibility_violations().await?,
+            Vec::<String>::new()
+        );
+        click(
+            &browser,
+            Locator::Css(".suggestion:first-child .request summary"),
+        )
+        .await?;
+        fill(
+            &browser,
+            ".suggestion:first-child textarea",
+            "Kan ni hjälpa oss i Navestad?",
+        )
+        .await?;
+        submit(&browser, ".suggestion:first-child .request form").await?;
+        browser
+            .wait_for_text("#match-state", "Förfrågan skickad")
+            .await?;
+        let match_url = client.current_url().await?;
+
+        // The actor is notified, accepts and replies.
+        sign_in_as(&app, &browser, "karin.ek@example.se").await?;
+        client.goto(&app.url("/notifications")).await?;
+        browser.wait_for_text("main h1", "Notiser").await?;
+        click(
+            &browser,
+            // (Fluent wraps the title in invisible isolation marks.)
+            Locator::XPath("//main//a[contains(., 'Ny förfrågan om matchning') and contains(., 'Jobbcoachning för kvinnor')]"),
+        )
+        .await?;
+        browser
+            .wait_for_text("#match-state", "Förfrågan skickad")
+            .await?;
+        click(&browser, Locator::XPath("//button[text()='Acceptera']")).await?;
+        browser.wait_for_text("#match-state", "Accepterad").await?;
+        fill(
+            &browser,
+            "#match-message-body",
+            "Gärna! Passar tisdag klockan 10?",
+        )
+        .await?;
+        submit(&browser, "form.comment-form").await?;
+        browser
+            .wait_for_text(
+                ".comments .comment p:nth-of-type(2)",
+                "Gärna! Passar tisdag klockan 10?",
+            )
+            .await?;
+        assert_eq!(
+            browser.accessibility_violations().await?,
+            Vec::<String>::new()
+        );
+
+        // The housing company sees the acceptance and the message, and answers.
+        sign_in_as(&app, &browser, "maria.lind@example.se").await?;
+        client.goto(match_url.as_str()).await?;
+        browser.wait_for_text("#match-state", "Accepterad").await?;
+        browser
+            .wait_for_text(
+                ".comments .comment p:nth-of-type(2)",
+                "Gärna! Passar tisdag klockan 10?",
+            )
+            .await?;
+        fill(&browser, "#match-message-body", "Tisdag passar bra!").await?;
+        submit(&browser, "form.comment-form").await?;
+        let deadline = tokio::time::Instant::now() + innolabb_tests::browser::PATIENCE;
+        loop {
+            let bodies = browser
+                .texts_of(".comments .comment p:nth-of-type(2)")
+                .await?;
+            if bodies == ["Gärna! Passar tisdag klockan 10?", "Tisdag passar bra!"] {
+                break;
+            }
+            anyhow::ensure!(
+                tokio::time::Instant::now() < deadline,
+                "the thread is {bodies:?}"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        anyhow::Ok(())
+    }
+    .await;
+    browser.close().await?;
+    outcome
+}

@@ -5,6 +5,7 @@ use yew_router::prelude::*;
 use super::language_switch::LanguageSwitch;
 use crate::app::Route;
 use crate::i18n::use_i18n;
+use crate::pages::NotificationBell;
 use crate::session::use_session;
 
 /// Sign-in and sign-up links, or the signed-in person's account link and sign-out.
@@ -30,6 +31,8 @@ fn AccountLinks() -> Html {
             });
             html! {
                 <div class="account-links">
+                    <NotificationBell />
+                    <Link<Route> to={Route::Matches}>{ fl!(loader, "matches-title") }</Link<Route>>
                     <Link<Route> to={Route::Account} classes="account-links__me">
                         { fl!(loader, "nav-account") }<span class="visually-hidden">{ format!(" ({})", me.display_name) }</span>
                     </Link<Route>>

@@ -5,8 +5,10 @@ pub mod form;
 mod language_switch;
 mod layout;
 pub mod places;
+mod reasons;
 mod status;
 
 pub use chart::IndicatorChart;
 pub use layout::Layout;
+pub use reasons::ReasonList;
 pub use status::{ErrorMessage, Loading};

@@ -6,7 +6,6 @@ use crate::i18n::{use_i18n, use_title};
 /// The sections whose pages are still being built.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
-    Offerings,
     Methods,
     Statistics,
 }
@@ -22,7 +21,6 @@ pub fn ComingSoon(props: &ComingSoonProps) -> Html {
     let i18n = use_i18n();
     let loader = i18n.loader();
     let title = match props.section {
-        Section::Offerings => fl!(loader, "page-offerings-title"),
         Section::Methods => fl!(loader, "page-methods-title"),
         Section::Statistics => fl!(loader, "page-statistics-title"),
     };

@@ -305,7 +305,9 @@ fn Needs(props: &NeedsProps) -> Html {
                 <ul class="card-list">
                     { for page.items.iter().map(|need| html! {
                         <li class="card" key={need.id.to_string()}>
-                            <h3 class="card__title">{ &need.title }</h3>
+                            <h3 class="card__title">
+                                <Link<Route> to={Route::Need { id: need.id.to_string() }}>{ &need.title }</Link<Route>>
+                            </h3>
                             <p class="badge">{ need_status_name(loader, need.status) }</p>
                             if !need.description.is_empty() { <p>{ &need.description }</p> }
                             if !need.tags.is_empty() {

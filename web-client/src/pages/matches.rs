@@ -1,0 +1,236 @@
+//! Matches: the inbox (incoming and outgoing, by state) and a match's page with its state,
+//! the actions the caller may take, and the thread.
+
+use gloo_net::http::Method;
+use i18n_embed_fl::fl;
+use shared::{CreateMatchMessage, Lab, Match, MatchAction, MatchDecision, MatchMessage, Page};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::api::{self, ApiError, Fetch, use_get};
+use crate::app::Route;
+use crate::components::form::{FormError, TextAreaField};
+use crate::components::{ErrorMessage, Loading};
+use crate::i18n::{form_message, match_action_name, match_state_name, use_i18n, use_title};
+use crate::pages::account::SignInFirst;
+use crate::session::use_session;
+
+#[component]
+pub fn MatchesPage() -> Html {
+    let i18n = use_i18n();
+    let loader = i18n.loader();
+    use_title(fl!(loader, "matches-title"));
+    let session = use_session();
+    let direction = use_state(|| "incoming".to_owned());
+    let matches = use_get::<Page<Match>>(format!("/matches?direction={}&limit=100", *direction));
+    if session.me().is_none() {
+        return html! { <SignInFirst /> };
+    }
+    let tab = |value: &'static str, label: String| {
+        let direction = direction.clone();
+        let pressed = *direction == value;
+        html! {
+            <button type="button" class="button button--secondary" aria-pressed={pressed.to_string()}
+                onclick={Callback::from(move |_: MouseEvent| direction.set(value.to_owned()))}>{ label }</button>
+        }
+    };
+    html! {
+        <>
+            <h1>{ fl!(loader, "matches-title") }</h1>
+            <div class="tabs" role="group" aria-label={fl!(loader, "matches-direction")}>
+                { tab("incoming", fl!(loader, "matches-incoming")) }
+                { tab("outgoing", fl!(loader, "matches-outgoing")) }
+            </div>
+            { match &matches.state {
+                Fetch::Loading => html! { <Loading text={fl!(loader, "matches-loading")} /> },
+                Fetch::Failed(_) => html! { <ErrorMessage on_retry={matches.reload.clone()} /> },
+                Fetch::Loaded(page) if page.items.is_empty() => html! { <p class="status">{ fl!(loader, "matches-empty") }</p> },
+                Fetch::Loaded(page) => html! {
+                    <ul class="card-list">
+                        { for page.items.iter().map(|m| html! {
+                            <li class="card" key={m.id.to_string()}>
+                                <h2 class="card__title"><Link<Route> to={Route::Match { id: m.id.to_string() }}>{ &m.offering.title }</Link<Route>></h2>
+                                <p class="meta">{ format!("{} ↔ {}", m.need_organization.name, m.offering_organization.name) }</p>
+                                <p class="badge">{ match_state_name(loader, m.state) }</p>
+                            </li>
+                        }) }
+                    </ul>
+                },
+            } }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct MatchPageProps {
+    pub id: String,
+}
+
+#[component]
+pub fn MatchPage(props: &MatchPageProps) -> Html {
+    let i18n = use_i18n();
+    let loader = i18n.loader();
+    let session = use_session();
+    let navigator = use_navigator();
+    let found = use_get::<Match>(format!("/matches/{}", props.id));
+    let messages =
+        use_get::<Page<MatchMessage>>(format!("/matches/{}/messages?limit=100", props.id));
+    let note = use_state(String::new);
+    let body = use_state(String::new);
+    let error = use_state(|| None::<ApiError>);
+    use_title(fl!(loader, "match-title"));
+    let value = match &found.state {
+        Fetch::Loading => return html! { <Loading text={fl!(loader, "matches-loading")} /> },
+        Fetch::Failed(_) => return html! { <ErrorMessage on_retry={found.reload.clone()} /> },
+        Fetch::Loaded(value) => value.clone(),
+    };
+    let act = |action: MatchAction| {
+        let (note, error, reload, session, id) = (
+            note.clone(),
+            error.clone(),
+            found.reload.clone(),
+            session.clone(),
+            props.id.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            let text = Some((*note).clone()).filter(|n| !n.trim().is_empty());
+            let decision = MatchDecision {
+                reason: text
+                    .clone()
+                    .filter(|_| matches!(action, MatchAction::Decline | MatchAction::Withdraw)),
+                outcome: text.filter(|_| action == MatchAction::Complete),
+            };
+            let (error, reload, note) = (error.clone(), reload.clone(), note.clone());
+            api::spawn_send::<_, Match>(
+                Method::POST,
+                format!("/matches/{id}/{}", action.as_str()),
+                session.token(),
+                Some(decision),
+                Callback::from(move |result: Result<Match, ApiError>| match result {
+                    Ok(_) => {
+                        error.set(None);
+                        note.set(String::new());
+                        reload.emit(());
+                    }
+                    Err(failure) => error.set(Some(failure)),
+                }),
+            );
+        })
+    };
+    let to_lab = {
+        let (error, session, id, navigator) = (
+            error.clone(),
+            session.clone(),
+            props.id.clone(),
+            navigator.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            let (error, navigator) = (error.clone(), navigator.clone());
+            api::spawn_send::<(), Lab>(
+                Method::POST,
+                format!("/matches/{id}/lab"),
+                session.token(),
+                None,
+                Callback::from(move |result: Result<Lab, ApiError>| match result {
+                    Ok(lab) => {
+                        if let Some(navigator) = &navigator {
+                            navigator.push(&Route::Lab {
+                                id: lab.id.to_string(),
+                            });
+                        }
+                    }
+                    Err(failure) => error.set(Some(failure)),
+                }),
+            );
+        })
+    };
+    let send = {
+        let (body, error, reload, session, id) = (
+            body.clone(),
+            error.clone(),
+            messages.reload.clone(),
+            session.clone(),
+            props.id.clone(),
+        );
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let request = CreateMatchMessage {
+                body: (*body).clone(),
+            };
+            let (body, error, reload) = (body.clone(), error.clone(), reload.clone());
+            api::spawn_send::<_, MatchMessage>(
+                Method::POST,
+                format!("/matches/{id}/messages"),
+                session.token(),
+                Some(request),
+                Callback::from(move |result: Result<MatchMessage, ApiError>| match result {
+                    Ok(_) => {
+                        body.set(String::new());
+                        error.set(None);
+                        reload.emit(());
+                    }
+                    Err(failure) => error.set(Some(failure)),
+                }),
+            );
+        })
+    };
+    let acting = !value.my_sides.is_empty();
+    html! {
+        <article aria-labelledby="match-title">
+            <h1 id="match-title">{ fl!(loader, "match-title") }</h1>
+            <p>
+                <Link<Route> to={Route::Need { id: value.need.id.to_string() }}>{ &value.need.title }</Link<Route>>
+                { " ↔ " }
+                <Link<Route> to={Route::Offering { id: value.offering.id.to_string() }}>{ &value.offering.title }</Link<Route>>
+            </p>
+            <p class="meta">{ format!("{} ↔ {}", value.need_organization.name, value.offering_organization.name) }</p>
+            <p class="badge" id="match-state">{ match_state_name(loader, value.state) }</p>
+            if let Some(reason) = &value.reason { <p class="meta">{ fl!(loader, "idea-reason-shown", reason = reason.clone()) }</p> }
+            if let Some(outcome) = &value.outcome { <p class="meta">{ fl!(loader, "match-outcome-shown", outcome = outcome.clone()) }</p> }
+            <FormError message={error.as_ref().map(|e| form_message(loader, e))} />
+            if acting && !value.allowed_actions.is_empty() {
+                <section class="inline-form" aria-labelledby="actions-heading">
+                    <h2 id="actions-heading">{ fl!(loader, "match-actions") }</h2>
+                    <TextAreaField id="match-note" label={fl!(loader, "match-note")} hint={fl!(loader, "match-note-hint")} rows={2}
+                        value={(*note).clone()} on_change={Callback::from({ let note = note.clone(); move |v| note.set(v) })}
+                        error={error.as_ref().and_then(|e| e.field("reason").or_else(|| e.field("outcome")))} />
+                    <div class="actions">
+                        { for value.allowed_actions.iter().map(|action| html! {
+                            <button type="button" class="button" onclick={act(*action)}>{ match_action_name(loader, *action) }</button>
+                        }) }
+                    </div>
+                </section>
+            }
+            if acting && value.lab_id.is_none() && matches!(value.state, shared::MatchState::Accepted | shared::MatchState::Active) {
+                <button type="button" class="button button--secondary" onclick={to_lab}>{ fl!(loader, "match-to-lab") }</button>
+            }
+            if let Some(lab) = value.lab_id {
+                <p><Link<Route> to={Route::Lab { id: lab.to_string() }}>{ fl!(loader, "match-lab") }</Link<Route>></p>
+            }
+            <section aria-labelledby="thread-heading">
+                <h2 id="thread-heading">{ fl!(loader, "match-thread") }</h2>
+                if !value.message.is_empty() {
+                    <p class="comment"><span class="comment__author">{ fl!(loader, "match-request-message") }</span>{ " " }{ &value.message }</p>
+                }
+                if let Fetch::Loaded(page) = &messages.state {
+                    <ul class="comments">
+                        { for page.items.iter().map(|m| html! {
+                            <li class="comment" key={m.id.to_string()}>
+                                <p class="comment__author">{ format!("{} ({})", m.author.as_ref().map(|a| a.display_name.clone()).unwrap_or_default(), m.organization.name) }</p>
+                                <p>{ &m.body }</p>
+                            </li>
+                        }) }
+                    </ul>
+                }
+                if acting {
+                    <form class="comment-form" onsubmit={send}>
+                        <TextAreaField id="match-message-body" label={fl!(loader, "match-write")} rows={2} value={(*body).clone()}
+                            on_change={Callback::from({ let body = body.clone(); move |v| body.set(v) })}
+                            error={error.as_ref().and_then(|e| e.field("body"))} />
+                        <button type="submit" class="button button--secondary">{ fl!(loader, "match-send") }</button>
+                    </form>
+                }
+            </section>
+        </article>
+    }
+}

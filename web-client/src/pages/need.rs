@@ -1,0 +1,138 @@
+//! A need's page: the need and, for the organisations that may ask, the ranked offerings
+//! with their reasons and a way to request a match.
+
+use gloo_net::http::Method;
+use i18n_embed_fl::fl;
+use shared::{CreateMatch, Match, Need, OfferingSuggestion, Page};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::api::{self, ApiError, Fetch, use_get};
+use crate::app::Route;
+use crate::components::form::{FormError, TextAreaField};
+use crate::components::{ErrorMessage, Loading, ReasonList};
+use crate::i18n::{form_message, need_status_name, use_i18n, use_title};
+use crate::session::use_session;
+
+#[derive(Properties, PartialEq)]
+pub struct NeedPageProps {
+    pub id: String,
+}
+
+#[component]
+pub fn NeedPage(props: &NeedPageProps) -> Html {
+    let i18n = use_i18n();
+    let loader = i18n.loader();
+    let need = use_get::<Need>(format!("/needs/{}", props.id));
+    let suggestions =
+        use_get::<Page<OfferingSuggestion>>(format!("/needs/{}/suggestions", props.id));
+    use_title(match &need.state {
+        Fetch::Loaded(need) => need.title.clone(),
+        _ => fl!(loader, "need-loading"),
+    });
+    let value = match &need.state {
+        Fetch::Loading => return html! { <Loading text={fl!(loader, "need-loading")} /> },
+        Fetch::Failed(_) => return html! { <ErrorMessage on_retry={need.reload.clone()} /> },
+        Fetch::Loaded(value) => value.clone(),
+    };
+    html! {
+        <article aria-labelledby="need-title">
+            <p class="breadcrumb"><Link<Route> to={Route::Lab { id: value.lab.id.to_string() }}>{ &value.lab.title }</Link<Route>></p>
+            <h1 id="need-title">{ &value.title }</h1>
+            <p class="meta">{ &value.organization.name }{ " · " }{ &value.municipality_name }</p>
+            <p class="badge">{ need_status_name(loader, value.status) }</p>
+            <p class="prose">{ &value.description }</p>
+            <section aria-labelledby="suggestions-heading">
+                <h2 id="suggestions-heading">{ fl!(loader, "need-suggestions") }</h2>
+                { match &suggestions.state {
+                    Fetch::Loading => html! { <Loading text={fl!(loader, "need-suggestions-loading")} /> },
+                    Fetch::Failed(_) => html! { <ErrorMessage on_retry={suggestions.reload.clone()} /> },
+                    Fetch::Loaded(page) if page.items.is_empty() => html! { <p class="status">{ fl!(loader, "suggestions-empty") }</p> },
+                    Fetch::Loaded(page) => html! {
+                        <ol class="suggestions">
+                            { for page.items.iter().map(|s| html! {
+                                <li key={s.offering.id.to_string()} class="suggestion">
+                                    <h3><Link<Route> to={Route::Offering { id: s.offering.id.to_string() }}>{ &s.offering.title }</Link<Route>></h3>
+                                    <p class="meta">{ &s.offering.organization.name }</p>
+                                    <ReasonList score={s.score} reasons={s.reasons.clone()} />
+                                    <RequestMatch need={value.id.to_string()} offering={s.offering.id.to_string()} title={s.offering.title.clone()} />
+                                </li>
+                            }) }
+                        </ol>
+                    },
+                } }
+            </section>
+        </article>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RequestMatchProps {
+    need: String,
+    offering: String,
+    title: String,
+}
+
+/// "Request match": a message to the other side, folded away until opened.
+#[component]
+fn RequestMatch(props: &RequestMatchProps) -> Html {
+    let i18n = use_i18n();
+    let loader = i18n.loader();
+    let session = use_session();
+    let navigator = use_navigator();
+    let message = use_state(String::new);
+    let error = use_state(|| None::<ApiError>);
+    if session.me().is_none() {
+        return html! {};
+    }
+    let onsubmit = {
+        let (message, error, session, navigator) = (
+            message.clone(),
+            error.clone(),
+            session.clone(),
+            navigator.clone(),
+        );
+        let (need, offering) = (props.need.parse().ok(), props.offering.parse().ok());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let (Some(need_id), Some(offering_id)) = (need, offering) else {
+                return;
+            };
+            let body = CreateMatch {
+                need_id,
+                offering_id,
+                message: (*message).clone(),
+            };
+            let (error, navigator) = (error.clone(), navigator.clone());
+            api::spawn_send::<_, Match>(
+                Method::POST,
+                "/matches".to_owned(),
+                session.token(),
+                Some(body),
+                Callback::from(move |result: Result<Match, ApiError>| match result {
+                    Ok(created) => {
+                        if let Some(navigator) = &navigator {
+                            navigator.push(&Route::Match {
+                                id: created.id.to_string(),
+                            });
+                        }
+                    }
+                    Err(failure) => error.set(Some(failure)),
+                }),
+            );
+        })
+    };
+    let id = format!("request-{}", props.offering);
+    html! {
+        <details class="request">
+            <summary>{ fl!(loader, "match-request") }<span class="visually-hidden">{ format!(": {}", props.title) }</span></summary>
+            <form {onsubmit}>
+                <FormError message={error.as_ref().map(|e| form_message(loader, e))} />
+                <TextAreaField id={id} label={fl!(loader, "match-message")} rows={3} value={(*message).clone()}
+                    on_change={Callback::from({ let message = message.clone(); move |v| message.set(v) })}
+                    error={error.as_ref().and_then(|e| e.field("message"))} />
+                <button type="submit" class="button">{ fl!(loader, "match-request-submit") }</button>
+            </form>
+        </details>
+    }
+}

@@ -1,0 +1,261 @@
+//! The marketplace (Erbjudanden): actors' offerings with filters, search and "show more";
+//! an offering's page with, for its organisation, the needs it fits.
+
+use i18n_embed_fl::fl;
+use shared::{ChallengeArea, NeedSuggestion, Offering, OfferingKind, Page};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::api::{self, ApiError, Fetch, use_get};
+use crate::app::Route;
+use crate::components::form::{SelectField, TextField};
+use crate::components::places::CountyOptions;
+use crate::components::{ErrorMessage, Loading, ReasonList};
+use crate::i18n::{area_name, offering_kind_name, use_i18n, use_title};
+use crate::session::use_session;
+
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Filters {
+    q: String,
+    kind: String,
+    challenge_area: String,
+    county: String,
+}
+
+impl Filters {
+    fn path(&self, cursor: Option<String>) -> String {
+        api::with_query(
+            "/offerings",
+            &[
+                ("q", Some(self.q.trim().to_owned())),
+                ("kind", Some(self.kind.clone())),
+                ("challenge_area", Some(self.challenge_area.clone())),
+                ("county", Some(self.county.clone())),
+                ("status", Some("active".to_owned())),
+                ("cursor", cursor),
+            ],
+        )
+    }
+}
+
+#[component]
+pub fn OfferingsPage() -> Html {
+    let i18n = use_i18n();
+    let loader = i18n.loader();
+    use_title(fl!(loader, "offerings-title"));
+    let session = use_session();
+    let areas = use_get::<Page<ChallengeArea>>("/challenge-areas".to_owned());
+    let areas = match &areas.state {
+        Fetch::Loaded(page) => page.items.clone(),
+        _ => Vec::new(),
+    };
+    let draft = use_state(Filters::default);
+    let applied = use_state(Filters::default);
+    let first_page = use_get::<Page<Offering>>(applied.path(None));
+    let more = use_state(Vec::<Offering>::new);
+    let next_cursor = use_state(|| None::<String>);
+    let more_error = use_state(|| None::<ApiError>);
+    {
+        let (more, next_cursor) = (more.clone(), next_cursor.clone());
+        use_effect_with(first_page.state.clone(), move |state| {
+            more.set(Vec::new());
+            next_cursor.set(match state {
+                Fetch::Loaded(page) => page.next_cursor.clone(),
+                _ => None,
+            });
+        });
+    }
+    let onsubmit = {
+        let (draft, applied) = (draft.clone(), applied.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            applied.set((*draft).clone());
+        })
+    };
+    let show_more = {
+        let (applied, more, next_cursor, more_error, session) = (
+            applied.clone(),
+            more.clone(),
+            next_cursor.clone(),
+            more_error.clone(),
+            session.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            let path = applied.path((*next_cursor).clone());
+            let (more, next_cursor, more_error, token) = (
+                more.clone(),
+                next_cursor.clone(),
+                more_error.clone(),
+                session.token(),
+            );
+            wasm_bindgen_futures::spawn_local(async move {
+                match api::get::<Page<Offering>>(&path, token.as_deref()).await {
+                    Ok(page) => {
+                        let mut items = (*more).clone();
+                        items.extend(page.items);
+                        more.set(items);
+                        next_cursor.set(page.next_cursor);
+                        more_error.set(None);
+                    }
+                    Err(error) => more_error.set(Some(error)),
+                }
+            });
+        })
+    };
+    let field = |update: fn(&mut Filters, String)| {
+        let draft = draft.clone();
+        Callback::from(move |value: String| {
+            let mut filters = (*draft).clone();
+            update(&mut filters, value);
+            draft.set(filters);
+        })
+    };
+    let language = i18n.language();
+    let results = match &first_page.state {
+        Fetch::Loading => html! { <Loading text={fl!(loader, "offerings-loading")} /> },
+        Fetch::Failed(_) => html! { <ErrorMessage on_retry={first_page.reload.clone()} /> },
+        Fetch::Loaded(page) if page.items.is_empty() => {
+            html! { <p class="status" role="status">{ fl!(loader, "offerings-empty") }</p> }
+        }
+        Fetch::Loaded(page) => html! {
+            <>
+                <ul class="card-list">
+                    { for page.items.iter().chain(more.iter()).map(|offering| html! {
+                        <li class={classes!("card", offering.challenge_areas.first().map(|a| format!("card--{a}")))} key={offering.id.to_string()}>
+                            <h2 class="card__title">
+                                <Link<Route> to={Route::Offering { id: offering.id.to_string() }}>{ &offering.title }</Link<Route>>
+                            </h2>
+                            <p class="meta">
+                                { &offering.organization.name }{ " · " }{ offering_kind_name(loader, offering.kind) }
+                                { " · " }{ offering.challenge_areas.iter().map(|a| area_name(&areas, a, language)).collect::<Vec<_>>().join(", ") }
+                            </p>
+                            <p>{ &offering.description }</p>
+                        </li>
+                    }) }
+                </ul>
+                if next_cursor.is_some() {
+                    <button type="button" class="button button--secondary" onclick={show_more}>{ fl!(loader, "offerings-more") }</button>
+                }
+                if more_error.is_some() {
+                    <p class="form-error" role="alert">{ fl!(loader, "error-generic") }</p>
+                }
+            </>
+        },
+    };
+    html! {
+        <>
+            <h1>{ fl!(loader, "offerings-title") }</h1>
+            <p class="lead">{ fl!(loader, "offerings-lead") }</p>
+            <form class="filters" role="search" aria-label={fl!(loader, "offerings-filters")} {onsubmit}>
+                <TextField id="q" kind="search" label={fl!(loader, "labs-search")} value={draft.q.clone()} on_change={field(|f, v| f.q = v)} />
+                <SelectField id="kind" label={fl!(loader, "offering-kind")} value={draft.kind.clone()} on_change={field(|f, v| f.kind = v)}>
+                    <option value="">{ fl!(loader, "filter-all") }</option>
+                    { for OfferingKind::ALL.iter().map(|kind| html! {
+                        <option value={kind.as_str()} selected={draft.kind == kind.as_str()}>{ offering_kind_name(loader, *kind) }</option>
+                    }) }
+                </SelectField>
+                <SelectField id="challenge_area" label={fl!(loader, "lab-challenge-area")} value={draft.challenge_area.clone()} on_change={field(|f, v| f.challenge_area = v)}>
+                    <option value="">{ fl!(loader, "filter-all") }</option>
+                    { for areas.iter().map(|area| html! {
+                        <option value={area.key.clone()} selected={draft.challenge_area == area.key}>{ area.name.get(language.code()) }</option>
+                    }) }
+                </SelectField>
+                <SelectField id="county" label={fl!(loader, "filter-county")} value={draft.county.clone()} on_change={field(|f, v| f.county = v)}>
+                    <option value="">{ fl!(loader, "filter-all") }</option>
+                    <CountyOptions selected={draft.county.clone()} />
+                </SelectField>
+                <button type="submit" class="button">{ fl!(loader, "offerings-apply") }</button>
+            </form>
+            <section aria-label={fl!(loader, "offerings-title")}>{ results }</section>
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct OfferingPageProps {
+    pub id: String,
+}
+
+#[component]
+pub fn OfferingPage(props: &OfferingPageProps) -> Html {
+    let i18n = use_i18n();
+    let loader = i18n.loader();
+    let offering = use_get::<Offering>(format!("/offerings/{}", props.id));
+    let areas = use_get::<Page<ChallengeArea>>("/challenge-areas".to_owned());
+    use_title(match &offering.state {
+        Fetch::Loaded(offering) => offering.title.clone(),
+        _ => fl!(loader, "offering-loading"),
+    });
+    let value = match &offering.state {
+        Fetch::Loading => return html! { <Loading text={fl!(loader, "offering-loading")} /> },
+        Fetch::Failed(_) => return html! { <ErrorMessage on_retry={offering.reload.clone()} /> },
+        Fetch::Loaded(value) => value.clone(),
+    };
+    let areas = match &areas.state {
+        Fetch::Loaded(page) => page.items.clone(),
+        _ => Vec::new(),
+    };
+    let coverage = if value.coverage.national {
+        fl!(loader, "coverage-national")
+    } else {
+        [
+            value.coverage.counties.clone(),
+            value.coverage.municipalities.clone(),
+        ]
+        .concat()
+        .join(", ")
+    };
+    html! {
+        <article aria-labelledby="offering-title">
+            <h1 id="offering-title">{ &value.title }</h1>
+            <p class="meta">
+                <Link<Route> to={Route::Organization { id: value.organization.id.to_string() }}>{ &value.organization.name }</Link<Route>>
+                { " · " }{ offering_kind_name(loader, value.kind) }
+                { " · " }{ value.challenge_areas.iter().map(|a| area_name(&areas, a, i18n.language())).collect::<Vec<_>>().join(", ") }
+            </p>
+            <p class="meta">{ fl!(loader, "offering-coverage", places = coverage) }</p>
+            <p class="prose">{ &value.description }</p>
+            if !value.tags.is_empty() {
+                <ul class="tags" aria-label={fl!(loader, "need-tags")}>
+                    { for value.tags.iter().map(|tag| html! { <li key={tag.clone()}>{ tag }</li> }) }
+                </ul>
+            }
+            if value.can_edit {
+                <NeedSuggestions id={props.id.clone()} />
+            }
+        </article>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SuggestionsProps {
+    id: String,
+}
+
+/// For the offering's own organisation: the open needs it fits, with the reasons.
+#[component]
+fn NeedSuggestions(props: &SuggestionsProps) -> Html {
+    let i18n = use_i18n();
+    let loader = i18n.loader();
+    let suggestions =
+        use_get::<Page<NeedSuggestion>>(format!("/offerings/{}/suggestions", props.id));
+    html! {
+        <section aria-labelledby="suggestions-heading">
+            <h2 id="suggestions-heading">{ fl!(loader, "offering-suggestions") }</h2>
+            if let Fetch::Loaded(page) = &suggestions.state {
+                if page.items.is_empty() {
+                    <p class="status">{ fl!(loader, "suggestions-empty") }</p>
+                }
+                <ol class="suggestions">
+                    { for page.items.iter().map(|s| html! {
+                        <li key={s.need.id.to_string()} class="suggestion">
+                            <h3><Link<Route> to={Route::Need { id: s.need.id.to_string() }}>{ &s.need.title }</Link<Route>></h3>
+                            <p class="meta">{ &s.need.organization.name }{ " · " }{ &s.need.municipality_name }</p>
+                            <ReasonList score={s.score} reasons={s.reasons.clone()} />
+                        </li>
+                    }) }
+                </ol>
+            }
+        </section>
+    }
+}
