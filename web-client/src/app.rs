@@ -4,9 +4,9 @@ use yew_router::prelude::*;
 use crate::components::Layout;
 use crate::i18n::LanguageProvider;
 use crate::pages::{
-    Account, ComingSoon, EditLab, IdeaPage, LabPage, LabsPage, MatchPage, MatchesPage, NeedPage,
-    NewLab, NewOrganization, NotFound, NotificationsPage, OfferingPage, OfferingsPage,
-    OrganizationPage, Register, Section, SignIn, Start,
+    Account, ComingSoon, EditLab, EditOffering, IdeaPage, LabPage, LabsPage, MatchPage,
+    MatchesPage, NeedPage, NewLab, NewOffering, NewOrganization, NotFound, NotificationsPage,
+    OfferingPage, OfferingsPage, OrganizationPage, Register, Section, SignIn, Start,
 };
 use crate::session::SessionProvider;
 
@@ -27,8 +27,12 @@ pub enum Route {
     Idea { id: String },
     #[at("/offerings")]
     Offerings,
+    #[at("/offerings/new")]
+    NewOffering,
     #[at("/offerings/:id")]
     Offering { id: String },
+    #[at("/offerings/:id/edit")]
+    EditOffering { id: String },
     #[at("/needs/:id")]
     Need { id: String },
     #[at("/matches")]
@@ -65,7 +69,9 @@ fn switch(route: Route) -> Html {
         Route::EditLab { id } => html! { <EditLab {id} /> },
         Route::Idea { id } => html! { <IdeaPage {id} /> },
         Route::Offerings => html! { <OfferingsPage /> },
+        Route::NewOffering => html! { <NewOffering /> },
         Route::Offering { id } => html! { <OfferingPage {id} /> },
+        Route::EditOffering { id } => html! { <EditOffering {id} /> },
         Route::Need { id } => html! { <NeedPage {id} /> },
         Route::Matches => html! { <MatchesPage /> },
         Route::Match { id } => html! { <MatchPage {id} /> },

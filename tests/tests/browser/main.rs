@@ -661,6 +661,23 @@ async fn a_housing_company_requests_a_suggested_match_and_the_actor_accepts_and_
             Vec::<String>::new()
         );
 
+        // The actor offers something more, through the form.
+        client.goto(&app.url("/offerings/new")).await?;
+        browser.wait_for_text("main h1", "Erbjud något").await?;
+        fill(&browser, "#title", "Körkortsteori på lätt svenska").await?;
+        fill(&browser, "#description", "Teorikurs för körkort på lätt svenska.").await?;
+        click(&browser, Locator::Css("#reach option[value=national]")).await?;
+        fill(&browser, "#tags", "körkort, lätt svenska").await?;
+        assert_eq!(
+            browser.accessibility_violations().await?,
+            Vec::<String>::new()
+        );
+        submit(&browser, "main form").await?;
+        browser
+            .wait_for_text("main h1", "Körkortsteori på lätt svenska")
+            .await?;
+        browser.wait_for_text(".tags li", "lätt svenska").await?;
+
         // The housing company sees the acceptance and the message, and answers.
         sign_in_as(&app, &browser, "maria.lind@example.se").await?;
         client.goto(match_url.as_str()).await?;
@@ -675,9 +692,11 @@ async fn a_housing_company_requests_a_suggested_match_and_the_actor_accepts_and_
         submit(&browser, "form.comment-form").await?;
         let deadline = tokio::time::Instant::now() + innolabb_tests::browser::PATIENCE;
         loop {
+            // A re-render may replace the elements while they are read: then read again.
             let bodies = browser
                 .texts_of(".comments .comment p:nth-of-type(2)")
-                .await?;
+                .await
+                .unwrap_or_default();
             if bodies == ["Gärna! Passar tisdag klockan 10?", "Tisdag passar bra!"] {
                 break;
             }

@@ -294,3 +294,15 @@ notification-match_declined = Your request was declined: { $title }
 notification-match_message = New message in the match: { $title }
 notification-idea_status_changed = Your idea has a new status: { $title }
 notification-other = Something happened: { $title }
+
+offering-new-title = Offer something
+offering-create = Publish the offering
+offering-edit = Edit the offering
+offering-organization = Organisation offering it
+offering-reach = Where is it offered?
+offering-reach-municipality = In one municipality
+offering-reach-county = In a whole county
+offering-tags-hint = Separate the tags with commas, for example: job coaching, women
+offering-status = Status
+offering-status-active = Active
+offering-status-paused = Paused

@@ -294,3 +294,15 @@ notification-match_declined = Er förfrågan avböjdes: { $title }
 notification-match_message = Nytt meddelande i matchningen: { $title }
 notification-idea_status_changed = Din idé har fått ny status: { $title }
 notification-other = Något hände: { $title }
+
+offering-new-title = Erbjud något
+offering-create = Publicera erbjudandet
+offering-edit = Ändra erbjudandet
+offering-organization = Organisation som erbjuder
+offering-reach = Var finns erbjudandet?
+offering-reach-municipality = I en kommun
+offering-reach-county = I ett helt län
+offering-tags-hint = Skilj taggarna åt med kommatecken, till exempel: jobbcoachning, kvinnor
+offering-status = Status
+offering-status-active = Aktivt
+offering-status-paused = Pausat

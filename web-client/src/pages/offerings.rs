@@ -144,7 +144,12 @@ pub fn OfferingsPage() -> Html {
     };
     html! {
         <>
-            <h1>{ fl!(loader, "offerings-title") }</h1>
+            <div class="page-head">
+                <h1>{ fl!(loader, "offerings-title") }</h1>
+                if session.me().is_some() {
+                    <Link<Route> to={Route::NewOffering} classes="button">{ fl!(loader, "offering-new-title") }</Link<Route>>
+                }
+            </div>
             <p class="lead">{ fl!(loader, "offerings-lead") }</p>
             <form class="filters" role="search" aria-label={fl!(loader, "offerings-filters")} {onsubmit}>
                 <TextField id="q" kind="search" label={fl!(loader, "labs-search")} value={draft.q.clone()} on_change={field(|f, v| f.q = v)} />
@@ -207,7 +212,12 @@ pub fn OfferingPage(props: &OfferingPageProps) -> Html {
     };
     html! {
         <article aria-labelledby="offering-title">
-            <h1 id="offering-title">{ &value.title }</h1>
+            <div class="page-head">
+                <h1 id="offering-title">{ &value.title }</h1>
+                if value.can_edit {
+                    <Link<Route> to={Route::EditOffering { id: props.id.clone() }} classes="button button--secondary">{ fl!(loader, "offering-edit") }</Link<Route>>
+                }
+            </div>
             <p class="meta">
                 <Link<Route> to={Route::Organization { id: value.organization.id.to_string() }}>{ &value.organization.name }</Link<Route>>
                 { " · " }{ offering_kind_name(loader, value.kind) }

@@ -1,0 +1,375 @@
+//! Offering something, and changing an offering (its organisation's members). A change made
+//! by someone else meanwhile (412) is reported, keeping what was typed.
+
+use gloo_net::http::Method;
+use i18n_embed_fl::fl;
+use shared::{
+    ChallengeArea, Coverage, CreateOffering, MyOrganization, Offering, OfferingKind,
+    OfferingStatus, Page, UpdateOffering,
+};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::api::{self, ApiError, Fetch, use_get};
+use crate::app::Route;
+use crate::components::form::{FormError, SelectField, TextAreaField, TextField};
+use crate::components::places::{CountyOptions, MunicipalityOptions};
+use crate::components::{ErrorMessage, Loading};
+use crate::i18n::{form_message, offering_kind_name, use_i18n, use_title};
+use crate::pages::account::SignInFirst;
+use crate::session::use_session;
+
+/// What the form holds, as typed.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Draft {
+    organization: String,
+    title: String,
+    description: String,
+    kind: String,
+    challenge_area: String,
+    /// `national`, `county` or `municipality`.
+    reach: String,
+    county: String,
+    municipality: String,
+    tags: String,
+    status: String,
+}
+
+impl Draft {
+    fn of(offering: &Offering) -> Self {
+        let coverage = &offering.coverage;
+        let reach = if coverage.national {
+            "national"
+        } else if !coverage.counties.is_empty() {
+            "county"
+        } else {
+            "municipality"
+        };
+        Draft {
+            organization: offering.organization.id.to_string(),
+            title: offering.title.clone(),
+            description: offering.description.clone(),
+            kind: offering.kind.as_str().to_owned(),
+            challenge_area: offering
+                .challenge_areas
+                .first()
+                .cloned()
+                .unwrap_or_default(),
+            reach: reach.to_owned(),
+            county: coverage.counties.first().cloned().unwrap_or_default(),
+            municipality: coverage.municipalities.first().cloned().unwrap_or_default(),
+            tags: offering.tags.join(", "),
+            status: offering.status.as_str().to_owned(),
+        }
+    }
+
+    fn coverage(&self) -> Coverage {
+        match self.reach.as_str() {
+            "national" => Coverage {
+                national: true,
+                ..Coverage::default()
+            },
+            "county" => Coverage {
+                counties: vec![self.county.clone()],
+                ..Coverage::default()
+            },
+            _ => Coverage {
+                municipalities: vec![self.municipality.clone()],
+                ..Coverage::default()
+            },
+        }
+    }
+
+    fn tags(&self) -> Vec<String> {
+        self.tags
+            .split(',')
+            .map(str::trim)
+            .filter(|tag| !tag.is_empty())
+            .map(str::to_owned)
+            .collect()
+    }
+
+    fn kind(&self) -> OfferingKind {
+        OfferingKind::parse(&self.kind).unwrap_or(OfferingKind::Service)
+    }
+}
+
+#[component]
+pub fn NewOffering() -> Html {
+    let i18n = use_i18n();
+    let loader = i18n.loader();
+    use_title(fl!(loader, "offering-new-title"));
+    let session = use_session();
+    let navigator = use_navigator();
+    let mine = use_get::<Page<MyOrganization>>("/me/organizations".to_owned());
+    if session.me().is_none() {
+        return html! { <SignInFirst /> };
+    }
+    let organizations = match &mine.state {
+        Fetch::Loading => return html! { <Loading text={fl!(loader, "session-loading")} /> },
+        Fetch::Failed(_) => return html! { <ErrorMessage on_retry={mine.reload.clone()} /> },
+        Fetch::Loaded(page) => page.items.clone(),
+    };
+    if organizations.is_empty() {
+        return html! {
+            <section class="narrow">
+                <h1>{ fl!(loader, "offering-new-title") }</h1>
+                <p>{ fl!(loader, "lab-new-needs-organization") }</p>
+                <Link<Route> to={Route::NewOrganization} classes="button">{ fl!(loader, "account-create-organization") }</Link<Route>>
+            </section>
+        };
+    }
+    let initial = Draft {
+        organization: organizations
+            .first()
+            .map(|o| o.organization.id.to_string())
+            .unwrap_or_default(),
+        kind: "service".to_owned(),
+        challenge_area: "unemployment".to_owned(),
+        reach: "municipality".to_owned(),
+        municipality: organizations
+            .first()
+            .map(|o| o.organization.municipality_code.clone())
+            .unwrap_or_default(),
+        status: "active".to_owned(),
+        ..Draft::default()
+    };
+    let on_save = Callback::from(|(draft, _): (Draft, i32)| {
+        let body = CreateOffering {
+            organization_id: draft.organization.parse().ok(),
+            title: draft.title.clone(),
+            description: draft.description.clone(),
+            kind: draft.kind(),
+            challenge_areas: vec![draft.challenge_area.clone()],
+            coverage: draft.coverage(),
+            tags: draft.tags(),
+        };
+        (
+            Method::POST,
+            "/offerings".to_owned(),
+            serde_json::to_value(body).unwrap_or_default(),
+        )
+    });
+    let on_saved = Callback::from(move |offering: Offering| {
+        if let Some(navigator) = &navigator {
+            navigator.push(&Route::Offering {
+                id: offering.id.to_string(),
+            });
+        }
+    });
+    html! {
+        <section class="narrow" aria-labelledby="page-title">
+            <h1 id="page-title">{ fl!(loader, "offering-new-title") }</h1>
+            <OfferingForm {initial} version={0} organizations={organizations} {on_save} {on_saved} reload_path={None::<String>} submit={fl!(loader, "offering-create")} />
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct EditOfferingProps {
+    pub id: String,
+}
+
+#[component]
+pub fn EditOffering(props: &EditOfferingProps) -> Html {
+    let i18n = use_i18n();
+    let loader = i18n.loader();
+    use_title(fl!(loader, "offering-edit"));
+    let navigator = use_navigator();
+    let offering = use_get::<Offering>(format!("/offerings/{}", props.id));
+    let offering = match &offering.state {
+        Fetch::Loading => return html! { <Loading text={fl!(loader, "offering-loading")} /> },
+        Fetch::Failed(_) => return html! { <ErrorMessage on_retry={offering.reload.clone()} /> },
+        Fetch::Loaded(offering) => offering.clone(),
+    };
+    let path = format!("/offerings/{}", offering.id);
+    let on_save = {
+        let path = path.clone();
+        Callback::from(move |(draft, _): (Draft, i32)| {
+            let body = UpdateOffering {
+                title: Some(draft.title.clone()),
+                description: Some(draft.description.clone()),
+                kind: Some(draft.kind()),
+                challenge_areas: Some(vec![draft.challenge_area.clone()]),
+                coverage: Some(draft.coverage()),
+                tags: Some(draft.tags()),
+                status: OfferingStatus::parse(&draft.status),
+            };
+            (
+                Method::PATCH,
+                path.clone(),
+                serde_json::to_value(body).unwrap_or_default(),
+            )
+        })
+    };
+    let on_saved = Callback::from(move |offering: Offering| {
+        if let Some(navigator) = &navigator {
+            navigator.push(&Route::Offering {
+                id: offering.id.to_string(),
+            });
+        }
+    });
+    html! {
+        <section class="narrow" aria-labelledby="page-title">
+            <h1 id="page-title">{ fl!(loader, "offering-edit") }</h1>
+            <OfferingForm initial={Draft::of(&offering)} version={offering.version} organizations={Vec::new()} {on_save} {on_saved}
+                reload_path={Some(path)} submit={fl!(loader, "account-save")} />
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct OfferingFormProps {
+    initial: Draft,
+    version: i32,
+    /// The organisations that may offer it (empty when changing one).
+    organizations: Vec<MyOrganization>,
+    on_save: Callback<(Draft, i32), (Method, String, serde_json::Value)>,
+    on_saved: Callback<Offering>,
+    reload_path: Option<String>,
+    submit: String,
+}
+
+#[component]
+fn OfferingForm(props: &OfferingFormProps) -> Html {
+    let i18n = use_i18n();
+    let loader = i18n.loader();
+    let session = use_session();
+    let areas = use_get::<Page<ChallengeArea>>("/challenge-areas".to_owned());
+    let draft = use_state(|| props.initial.clone());
+    let version = use_state(|| props.version);
+    let error = use_state(|| None::<ApiError>);
+    let busy = use_state(|| false);
+    let onsubmit = {
+        let (draft, version, error, busy, session, on_save, on_saved) = (
+            draft.clone(),
+            version.clone(),
+            error.clone(),
+            busy.clone(),
+            session.clone(),
+            props.on_save.clone(),
+            props.on_saved.clone(),
+        );
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let (method, path, body) = on_save.emit(((*draft).clone(), *version));
+            let (error, busy, on_saved, token, current) = (
+                error.clone(),
+                busy.clone(),
+                on_saved.clone(),
+                session.token(),
+                *version,
+            );
+            busy.set(true);
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = if method == Method::PATCH {
+                    api::send_versioned::<_, Offering>(
+                        method,
+                        &path,
+                        token.as_deref(),
+                        current,
+                        &body,
+                    )
+                    .await
+                } else {
+                    api::send::<_, Offering>(method, &path, token.as_deref(), Some(&body)).await
+                };
+                busy.set(false);
+                match result {
+                    Ok(offering) => on_saved.emit(offering),
+                    Err(failure) => error.set(Some(failure)),
+                }
+            });
+        })
+    };
+    let load_latest = {
+        let (version, error, session, path) = (
+            version.clone(),
+            error.clone(),
+            session.clone(),
+            props.reload_path.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            let Some(path) = path.clone() else { return };
+            let (version, error, token) = (version.clone(), error.clone(), session.token());
+            wasm_bindgen_futures::spawn_local(async move {
+                match api::get::<Offering>(&path, token.as_deref()).await {
+                    Ok(latest) => {
+                        version.set(latest.version);
+                        error.set(None);
+                    }
+                    Err(failure) => error.set(Some(failure)),
+                }
+            });
+        })
+    };
+    let field = |update: fn(&mut Draft, String)| {
+        let draft = draft.clone();
+        Callback::from(move |value: String| {
+            let mut next = (*draft).clone();
+            update(&mut next, value);
+            draft.set(next);
+        })
+    };
+    let field_error = |name: &str| error.as_ref().and_then(|e| e.field(name));
+    let coverage_error = field_error("coverage")
+        .or_else(|| field_error("coverage.counties"))
+        .or_else(|| field_error("coverage.municipalities"));
+    let stale = error.as_ref().is_some_and(ApiError::is_stale);
+    let areas = match &areas.state {
+        Fetch::Loaded(page) => page.items.clone(),
+        _ => Vec::new(),
+    };
+    let language = i18n.language().code();
+    html! {
+        <form {onsubmit} novalidate=true>
+            <FormError message={error.as_ref().map(|e| form_message(loader, e))} />
+            if stale {
+                <button type="button" class="button button--secondary" onclick={load_latest}>{ fl!(loader, "form-load-latest") }</button>
+            }
+            if props.organizations.len() > 1 {
+                <SelectField id="organization" label={fl!(loader, "offering-organization")} value={draft.organization.clone()} on_change={field(|d, v| d.organization = v)} error={field_error("organization_id")}>
+                    { for props.organizations.iter().map(|mine| html! {
+                        <option value={mine.organization.id.to_string()} selected={draft.organization == mine.organization.id.to_string()}>{ &mine.organization.name }</option>
+                    }) }
+                </SelectField>
+            }
+            <TextField id="title" label={fl!(loader, "form-title")} value={draft.title.clone()} on_change={field(|d, v| d.title = v)} error={field_error("title")} required=true />
+            <TextAreaField id="description" label={fl!(loader, "form-description")} rows={5} value={draft.description.clone()} on_change={field(|d, v| d.description = v)} error={field_error("description")} />
+            <SelectField id="kind" label={fl!(loader, "offering-kind")} value={draft.kind.clone()} on_change={field(|d, v| d.kind = v)}>
+                { for OfferingKind::ALL.iter().map(|kind| html! {
+                    <option value={kind.as_str()} selected={draft.kind == kind.as_str()}>{ offering_kind_name(loader, *kind) }</option>
+                }) }
+            </SelectField>
+            <SelectField id="challenge_area" label={fl!(loader, "lab-challenge-area")} value={draft.challenge_area.clone()} on_change={field(|d, v| d.challenge_area = v)} error={field_error("challenge_areas")}>
+                { for areas.iter().map(|area| html! {
+                    <option value={area.key.clone()} selected={draft.challenge_area == area.key}>{ area.name.get(language) }</option>
+                }) }
+            </SelectField>
+            <SelectField id="reach" label={fl!(loader, "offering-reach")} value={draft.reach.clone()} on_change={field(|d, v| d.reach = v)} error={coverage_error}>
+                <option value="municipality" selected={draft.reach == "municipality"}>{ fl!(loader, "offering-reach-municipality") }</option>
+                <option value="county" selected={draft.reach == "county"}>{ fl!(loader, "offering-reach-county") }</option>
+                <option value="national" selected={draft.reach == "national"}>{ fl!(loader, "coverage-national") }</option>
+            </SelectField>
+            if draft.reach == "municipality" {
+                <SelectField id="municipality" label={fl!(loader, "organization-municipality")} value={draft.municipality.clone()} on_change={field(|d, v| d.municipality = v)}>
+                    <MunicipalityOptions selected={draft.municipality.clone()} />
+                </SelectField>
+            }
+            if draft.reach == "county" {
+                <SelectField id="county" label={fl!(loader, "filter-county")} value={draft.county.clone()} on_change={field(|d, v| d.county = v)}>
+                    <option value="" selected={draft.county.is_empty()}>{ fl!(loader, "filter-county") }</option>
+                    <CountyOptions selected={draft.county.clone()} />
+                </SelectField>
+            }
+            <TextField id="tags" label={fl!(loader, "need-tags")} hint={fl!(loader, "offering-tags-hint")} value={draft.tags.clone()} on_change={field(|d, v| d.tags = v)} error={field_error("tags")} />
+            if props.organizations.is_empty() {
+                <SelectField id="status" label={fl!(loader, "offering-status")} value={draft.status.clone()} on_change={field(|d, v| d.status = v)}>
+                    <option value="active" selected={draft.status == "active"}>{ fl!(loader, "offering-status-active") }</option>
+                    <option value="paused" selected={draft.status == "paused"}>{ fl!(loader, "offering-status-paused") }</option>
+                </SelectField>
+            }
+            <button type="submit" class="button" disabled={*busy}>{ &props.submit }</button>
+        </form>
+    }
+}
