@@ -306,3 +306,4 @@ offering-tags-hint = Separate the tags with commas, for example: job coaching, w
 offering-status = Status
 offering-status-active = Active
 offering-status-paused = Paused
+matches-state = State

@@ -306,3 +306,4 @@ offering-tags-hint = Skilj taggarna åt med kommatecken, till exempel: jobbcoach
 offering-status = Status
 offering-status-active = Aktivt
 offering-status-paused = Pausat
+matches-state = Läge

@@ -3,13 +3,15 @@
 
 use gloo_net::http::Method;
 use i18n_embed_fl::fl;
-use shared::{CreateMatchMessage, Lab, Match, MatchAction, MatchDecision, MatchMessage, Page};
+use shared::{
+    CreateMatchMessage, Lab, Match, MatchAction, MatchDecision, MatchMessage, MatchState, Page,
+};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::api::{self, ApiError, Fetch, use_get};
 use crate::app::Route;
-use crate::components::form::{FormError, TextAreaField};
+use crate::components::form::{FormError, SelectField, TextAreaField};
 use crate::components::{ErrorMessage, Loading};
 use crate::i18n::{form_message, match_action_name, match_state_name, use_i18n, use_title};
 use crate::pages::account::SignInFirst;
@@ -22,7 +24,15 @@ pub fn MatchesPage() -> Html {
     use_title(fl!(loader, "matches-title"));
     let session = use_session();
     let direction = use_state(|| "incoming".to_owned());
-    let matches = use_get::<Page<Match>>(format!("/matches?direction={}&limit=100", *direction));
+    let state = use_state(String::new);
+    let matches = use_get::<Page<Match>>(api::with_query(
+        "/matches",
+        &[
+            ("direction", Some((*direction).clone())),
+            ("status", Some((*state).clone())),
+            ("limit", Some("100".to_owned())),
+        ],
+    ));
     if session.me().is_none() {
         return html! { <SignInFirst /> };
     }
@@ -41,6 +51,13 @@ pub fn MatchesPage() -> Html {
                 { tab("incoming", fl!(loader, "matches-incoming")) }
                 { tab("outgoing", fl!(loader, "matches-outgoing")) }
             </div>
+            <SelectField id="match-state-filter" label={fl!(loader, "matches-state")} value={(*state).clone()}
+                on_change={Callback::from({ let state = state.clone(); move |v| state.set(v) })}>
+                <option value="">{ fl!(loader, "filter-all") }</option>
+                { for MatchState::ALL.iter().map(|s| html! {
+                    <option value={s.as_str()} selected={*state == s.as_str()}>{ match_state_name(loader, *s) }</option>
+                }) }
+            </SelectField>
             { match &matches.state {
                 Fetch::Loading => html! { <Loading text={fl!(loader, "matches-loading")} /> },
                 Fetch::Failed(_) => html! { <ErrorMessage on_retry={matches.reload.clone()} /> },
