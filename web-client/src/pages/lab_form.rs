@@ -9,11 +9,12 @@ use uuid::Uuid;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::api::{self, ApiError, Fetch, use_get};
+use crate::api::{ApiError, Fetch, use_get};
 use crate::app::Route;
 use crate::components::form::{FormError, SelectField, TextAreaField, TextField};
 use crate::components::places::MunicipalityOptions;
 use crate::components::{ErrorMessage, Loading};
+use crate::forms::{setter, use_versioned_save};
 use crate::i18n::{form_message, use_i18n, use_title};
 use crate::pages::account::SignInFirst;
 use crate::session::use_session;
@@ -97,7 +98,7 @@ pub fn NewLab() -> Html {
         visibility: "public".to_owned(),
         ..Draft::default()
     };
-    let on_save = Callback::from(move |(draft, _version): (Draft, i32)| {
+    let on_save = Callback::from(move |draft: Draft| {
         let body = CreateLab {
             host_organization_id: draft.host.parse::<Uuid>().ok(),
             title: draft.title.clone(),
@@ -152,7 +153,7 @@ pub fn EditLab(props: &EditLabProps) -> Html {
     let path = format!("/labs/{}", lab.id);
     let on_save = {
         let path = path.clone();
-        Callback::from(move |(draft, _version): (Draft, i32)| {
+        Callback::from(move |draft: Draft| {
             let body = UpdateLab {
                 title: Some(draft.title.clone()),
                 summary: Some(draft.summary.clone()),
@@ -195,7 +196,7 @@ struct LabFormProps {
     /// The organisations that may host a new lab (empty when changing one).
     hosts: Vec<MyOrganization>,
     /// Makes the request from what was typed: method, path and body.
-    on_save: Callback<(Draft, i32), (Method, String, serde_json::Value)>,
+    on_save: Callback<Draft, (Method, String, serde_json::Value)>,
     on_saved: Callback<Lab>,
     /// Where to read the latest version after a 412.
     reload_path: Option<String>,
@@ -206,88 +207,21 @@ struct LabFormProps {
 fn LabForm(props: &LabFormProps) -> Html {
     let i18n = use_i18n();
     let loader = i18n.loader();
-    let session = use_session();
     let areas = use_get::<Page<ChallengeArea>>("/challenge-areas".to_owned());
     let draft = use_state(|| props.initial.clone());
-    let version = use_state(|| props.version);
-    let error = use_state(|| None::<ApiError>);
-    let busy = use_state(|| false);
-    let reloaded = use_state(|| false);
-    let onsubmit = {
-        let (draft, version, error, busy, session, on_save, on_saved) = (
-            draft.clone(),
-            version.clone(),
-            error.clone(),
-            busy.clone(),
-            session.clone(),
-            props.on_save.clone(),
-            props.on_saved.clone(),
-        );
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            let (method, path, body) = on_save.emit(((*draft).clone(), *version));
-            let (error, busy, on_saved, token, current) = (
-                error.clone(),
-                busy.clone(),
-                on_saved.clone(),
-                session.token(),
-                *version,
-            );
-            busy.set(true);
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = if method == Method::PATCH {
-                    api::send_versioned::<_, Lab>(method, &path, token.as_deref(), current, &body)
-                        .await
-                } else {
-                    api::send::<_, Lab>(method, &path, token.as_deref(), Some(&body)).await
-                };
-                busy.set(false);
-                match result {
-                    Ok(lab) => on_saved.emit(lab),
-                    Err(failure) => error.set(Some(failure)),
-                }
-            });
-        })
-    };
-    let load_latest = {
-        let (version, error, reloaded, session, path) = (
-            version.clone(),
-            error.clone(),
-            reloaded.clone(),
-            session.clone(),
-            props.reload_path.clone(),
-        );
-        Callback::from(move |_: MouseEvent| {
-            let Some(path) = path.clone() else { return };
-            let (version, error, reloaded, token) = (
-                version.clone(),
-                error.clone(),
-                reloaded.clone(),
-                session.token(),
-            );
-            wasm_bindgen_futures::spawn_local(async move {
-                match api::get::<Lab>(&path, token.as_deref()).await {
-                    Ok(latest) => {
-                        // Keep what was typed; saving now knowingly replaces the other change.
-                        version.set(latest.version);
-                        error.set(None);
-                        reloaded.set(true);
-                    }
-                    Err(failure) => error.set(Some(failure)),
-                }
-            });
-        })
-    };
-    let field = |update: fn(&mut Draft, String)| {
-        let draft = draft.clone();
-        Callback::from(move |value: String| {
-            let mut next = (*draft).clone();
-            update(&mut next, value);
-            draft.set(next);
-        })
-    };
+    let save = use_versioned_save::<Draft, Lab>(
+        draft.clone(),
+        props.version,
+        props.on_save.clone(),
+        props.on_saved.clone(),
+        props.reload_path.clone(),
+    );
+    let field = |update: fn(&mut Draft, String)| setter(&draft, update);
+    let error = &save.error;
     let field_error = |name: &str| error.as_ref().and_then(|e| e.field(name));
     let stale = error.as_ref().is_some_and(ApiError::is_stale);
+    let onsubmit = save.onsubmit.clone();
+    let load_latest = save.load_latest.clone();
     let areas = match &areas.state {
         Fetch::Loaded(page) => page.items.clone(),
         _ => Vec::new(),
@@ -299,7 +233,7 @@ fn LabForm(props: &LabFormProps) -> Html {
             if stale {
                 <button type="button" class="button button--secondary" onclick={load_latest}>{ fl!(loader, "form-load-latest") }</button>
             }
-            if *reloaded {
+            if save.reloaded {
                 <p class="status" role="status">{ fl!(loader, "form-latest-loaded") }</p>
             }
             if props.hosts.len() > 1 {
@@ -329,7 +263,7 @@ fn LabForm(props: &LabFormProps) -> Html {
                 <option value="public" selected={draft.visibility == "public"}>{ fl!(loader, "visibility-public") }</option>
                 <option value="members" selected={draft.visibility == "members"}>{ fl!(loader, "visibility-members") }</option>
             </SelectField>
-            <button type="submit" class="button" disabled={*busy}>{ &props.submit }</button>
+            <button type="submit" class="button" disabled={save.busy}>{ &props.submit }</button>
         </form>
     }
 }

@@ -10,6 +10,7 @@ use crate::app::Route;
 use crate::components::form::{SelectField, TextField};
 use crate::components::places::CountyOptions;
 use crate::components::{ErrorMessage, Loading};
+use crate::forms::setter;
 use crate::i18n::{area_name, phase_name, use_i18n, use_title};
 use crate::session::use_session;
 
@@ -104,14 +105,7 @@ pub fn LabsPage() -> Html {
             });
         })
     };
-    let field = |update: fn(&mut Filters, String)| {
-        let draft = draft.clone();
-        Callback::from(move |value: String| {
-            let mut filters = (*draft).clone();
-            update(&mut filters, value);
-            draft.set(filters);
-        })
-    };
+    let field = |update: fn(&mut Filters, String)| setter(&draft, update);
     let results = match &first_page.state {
         Fetch::Loading => html! { <Loading text={fl!(loader, "labs-loading")} /> },
         Fetch::Failed(_) => html! { <ErrorMessage on_retry={first_page.reload.clone()} /> },

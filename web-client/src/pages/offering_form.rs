@@ -10,11 +10,12 @@ use shared::{
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::api::{self, ApiError, Fetch, use_get};
+use crate::api::{ApiError, Fetch, use_get};
 use crate::app::Route;
 use crate::components::form::{FormError, SelectField, TextAreaField, TextField};
 use crate::components::places::{CountyOptions, MunicipalityOptions};
 use crate::components::{ErrorMessage, Loading};
+use crate::forms::{setter, use_versioned_save};
 use crate::i18n::{form_message, offering_kind_name, use_i18n, use_title};
 use crate::pages::account::SignInFirst;
 use crate::session::use_session;
@@ -134,7 +135,7 @@ pub fn NewOffering() -> Html {
         status: "active".to_owned(),
         ..Draft::default()
     };
-    let on_save = Callback::from(|(draft, _): (Draft, i32)| {
+    let on_save = Callback::from(|draft: Draft| {
         let body = CreateOffering {
             organization_id: draft.organization.parse().ok(),
             title: draft.title.clone(),
@@ -185,7 +186,7 @@ pub fn EditOffering(props: &EditOfferingProps) -> Html {
     let path = format!("/offerings/{}", offering.id);
     let on_save = {
         let path = path.clone();
-        Callback::from(move |(draft, _): (Draft, i32)| {
+        Callback::from(move |draft: Draft| {
             let body = UpdateOffering {
                 title: Some(draft.title.clone()),
                 description: Some(draft.description.clone()),
@@ -224,7 +225,7 @@ struct OfferingFormProps {
     version: i32,
     /// The organisations that may offer it (empty when changing one).
     organizations: Vec<MyOrganization>,
-    on_save: Callback<(Draft, i32), (Method, String, serde_json::Value)>,
+    on_save: Callback<Draft, (Method, String, serde_json::Value)>,
     on_saved: Callback<Offering>,
     reload_path: Option<String>,
     submit: String,
@@ -234,88 +235,24 @@ struct OfferingFormProps {
 fn OfferingForm(props: &OfferingFormProps) -> Html {
     let i18n = use_i18n();
     let loader = i18n.loader();
-    let session = use_session();
     let areas = use_get::<Page<ChallengeArea>>("/challenge-areas".to_owned());
     let draft = use_state(|| props.initial.clone());
-    let version = use_state(|| props.version);
-    let error = use_state(|| None::<ApiError>);
-    let busy = use_state(|| false);
-    let onsubmit = {
-        let (draft, version, error, busy, session, on_save, on_saved) = (
-            draft.clone(),
-            version.clone(),
-            error.clone(),
-            busy.clone(),
-            session.clone(),
-            props.on_save.clone(),
-            props.on_saved.clone(),
-        );
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            let (method, path, body) = on_save.emit(((*draft).clone(), *version));
-            let (error, busy, on_saved, token, current) = (
-                error.clone(),
-                busy.clone(),
-                on_saved.clone(),
-                session.token(),
-                *version,
-            );
-            busy.set(true);
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = if method == Method::PATCH {
-                    api::send_versioned::<_, Offering>(
-                        method,
-                        &path,
-                        token.as_deref(),
-                        current,
-                        &body,
-                    )
-                    .await
-                } else {
-                    api::send::<_, Offering>(method, &path, token.as_deref(), Some(&body)).await
-                };
-                busy.set(false);
-                match result {
-                    Ok(offering) => on_saved.emit(offering),
-                    Err(failure) => error.set(Some(failure)),
-                }
-            });
-        })
-    };
-    let load_latest = {
-        let (version, error, session, path) = (
-            version.clone(),
-            error.clone(),
-            session.clone(),
-            props.reload_path.clone(),
-        );
-        Callback::from(move |_: MouseEvent| {
-            let Some(path) = path.clone() else { return };
-            let (version, error, token) = (version.clone(), error.clone(), session.token());
-            wasm_bindgen_futures::spawn_local(async move {
-                match api::get::<Offering>(&path, token.as_deref()).await {
-                    Ok(latest) => {
-                        version.set(latest.version);
-                        error.set(None);
-                    }
-                    Err(failure) => error.set(Some(failure)),
-                }
-            });
-        })
-    };
-    let field = |update: fn(&mut Draft, String)| {
-        let draft = draft.clone();
-        Callback::from(move |value: String| {
-            let mut next = (*draft).clone();
-            update(&mut next, value);
-            draft.set(next);
-        })
-    };
+    let save = use_versioned_save::<Draft, Offering>(
+        draft.clone(),
+        props.version,
+        props.on_save.clone(),
+        props.on_saved.clone(),
+        props.reload_path.clone(),
+    );
+    let field = |update: fn(&mut Draft, String)| setter(&draft, update);
+    let error = &save.error;
     let field_error = |name: &str| error.as_ref().and_then(|e| e.field(name));
     let coverage_error = field_error("coverage")
         .or_else(|| field_error("coverage.counties"))
         .or_else(|| field_error("coverage.municipalities"));
     let stale = error.as_ref().is_some_and(ApiError::is_stale);
+    let onsubmit = save.onsubmit.clone();
+    let load_latest = save.load_latest.clone();
     let areas = match &areas.state {
         Fetch::Loaded(page) => page.items.clone(),
         _ => Vec::new(),
@@ -369,7 +306,7 @@ fn OfferingForm(props: &OfferingFormProps) -> Html {
                     <option value="paused" selected={draft.status == "paused"}>{ fl!(loader, "offering-status-paused") }</option>
                 </SelectField>
             }
-            <button type="submit" class="button" disabled={*busy}>{ &props.submit }</button>
+            <button type="submit" class="button" disabled={save.busy}>{ &props.submit }</button>
         </form>
     }
 }

@@ -11,6 +11,7 @@ use crate::app::Route;
 use crate::components::form::{SelectField, TextField};
 use crate::components::places::CountyOptions;
 use crate::components::{ErrorMessage, Loading, ReasonList};
+use crate::forms::setter;
 use crate::i18n::{area_name, offering_kind_name, use_i18n, use_title};
 use crate::session::use_session;
 
@@ -102,14 +103,7 @@ pub fn OfferingsPage() -> Html {
             });
         })
     };
-    let field = |update: fn(&mut Filters, String)| {
-        let draft = draft.clone();
-        Callback::from(move |value: String| {
-            let mut filters = (*draft).clone();
-            update(&mut filters, value);
-            draft.set(filters);
-        })
-    };
+    let field = |update: fn(&mut Filters, String)| setter(&draft, update);
     let language = i18n.language();
     let results = match &first_page.state {
         Fetch::Loading => html! { <Loading text={fl!(loader, "offerings-loading")} /> },

@@ -1,0 +1,138 @@
+//! What the forms that change things share: a setter per field of a draft, and saving a
+//! versioned resource so that nobody's change is lost — `If-Match` on a change, and after a
+//! 412 a way to load the latest version while keeping what was typed.
+
+use gloo_net::http::Method;
+use serde::de::DeserializeOwned;
+use yew::prelude::*;
+
+use crate::api::{self, ApiError};
+use crate::session::use_session;
+
+/// A callback that sets one field of a draft held in `state`.
+pub fn setter<D: Clone + 'static>(
+    state: &UseStateHandle<D>,
+    update: fn(&mut D, String),
+) -> Callback<String> {
+    let state = state.clone();
+    Callback::from(move |value: String| {
+        let mut next = (*state).clone();
+        update(&mut next, value);
+        state.set(next);
+    })
+}
+
+/// A resource with a version (its `ETag`).
+pub trait Versioned {
+    fn version(&self) -> i32;
+}
+
+impl Versioned for shared::Lab {
+    fn version(&self) -> i32 {
+        self.version
+    }
+}
+
+impl Versioned for shared::Offering {
+    fn version(&self) -> i32 {
+        self.version
+    }
+}
+
+/// What [`use_versioned_save`] gives a form.
+pub struct Save {
+    pub onsubmit: Callback<SubmitEvent>,
+    /// After a 412: reads the latest version, keeping the draft.
+    pub load_latest: Callback<MouseEvent>,
+    pub error: Option<ApiError>,
+    pub busy: bool,
+    /// The latest version was loaded after a 412.
+    pub reloaded: bool,
+}
+
+/// Saves `draft` with the request `make_request` builds from it (a `PATCH` is sent with
+/// `If-Match` naming the version the form was filled from), and hands the saved resource
+/// to `on_saved`. `reload_path` is where the latest version is read after a 412.
+#[hook]
+pub fn use_versioned_save<D, T>(
+    draft: UseStateHandle<D>,
+    version: i32,
+    make_request: Callback<D, (Method, String, serde_json::Value)>,
+    on_saved: Callback<T>,
+    reload_path: Option<String>,
+) -> Save
+where
+    D: Clone + 'static,
+    T: DeserializeOwned + Versioned + 'static,
+{
+    let session = use_session();
+    let version = use_state(|| version);
+    let error = use_state(|| None::<ApiError>);
+    let busy = use_state(|| false);
+    let reloaded = use_state(|| false);
+    let onsubmit = {
+        let (version, error, busy, session) = (
+            version.clone(),
+            error.clone(),
+            busy.clone(),
+            session.clone(),
+        );
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let (method, path, body) = make_request.emit((*draft).clone());
+            let (error, busy, on_saved, token, current) = (
+                error.clone(),
+                busy.clone(),
+                on_saved.clone(),
+                session.token(),
+                *version,
+            );
+            busy.set(true);
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = if method == Method::PATCH {
+                    api::send_versioned::<_, T>(method, &path, token.as_deref(), current, &body)
+                        .await
+                } else {
+                    api::send::<_, T>(method, &path, token.as_deref(), Some(&body)).await
+                };
+                busy.set(false);
+                match result {
+                    Ok(saved) => on_saved.emit(saved),
+                    Err(failure) => error.set(Some(failure)),
+                }
+            });
+        })
+    };
+    let load_latest = {
+        let (version, error, reloaded) = (version.clone(), error.clone(), reloaded.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some(path) = reload_path.clone() else {
+                return;
+            };
+            let (version, error, reloaded, token) = (
+                version.clone(),
+                error.clone(),
+                reloaded.clone(),
+                session.token(),
+            );
+            wasm_bindgen_futures::spawn_local(async move {
+                match api::get::<T>(&path, token.as_deref()).await {
+                    Ok(latest) => {
+                        // Keep what was typed; saving now knowingly replaces the other change.
+                        version.set(latest.version());
+                        error.set(None);
+                        reloaded.set(true);
+                    }
+                    Err(failure) => error.set(Some(failure)),
+                }
+            });
+        })
+    };
+    Save {
+        onsubmit,
+        load_latest,
+        error: (*error).clone(),
+        busy: *busy,
+        reloaded: *reloaded,
+    }
+}
