@@ -4,7 +4,7 @@
 use gloo_net::http::{Method, RequestBuilder, Response};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use shared::{FieldError, Problem};
+use shared::{FieldError, Page, Problem};
 
 /// A failed request.
 #[derive(Debug, Clone, PartialEq)]
@@ -221,5 +221,81 @@ where
     UseGet {
         state: (*state).clone(),
         reload,
+    }
+}
+
+/// What [`use_paged_get`] gives a list page: the first page's state, the items "show
+/// more" added after it, and whether (and how) to show more.
+pub struct UsePagedGet<T> {
+    pub first: UseGet<Page<T>>,
+    pub more: Vec<T>,
+    /// There is a next page.
+    pub has_more: bool,
+    pub show_more: yew::Callback<yew::MouseEvent>,
+    /// Showing more failed (the list so far stays).
+    pub more_failed: bool,
+}
+
+/// A keyset-paged list at `path` (with its filters): the first page, and a button's
+/// callback that appends the next. A new `path` starts again from the first page.
+#[yew::hook]
+pub fn use_paged_get<T>(path: String) -> UsePagedGet<T>
+where
+    T: DeserializeOwned + Clone + PartialEq + 'static,
+{
+    use yew::prelude::*;
+
+    let session = crate::session::use_session();
+    let first = use_get::<Page<T>>(path.clone());
+    let more = use_state(Vec::<T>::new);
+    let next_cursor = use_state(|| None::<String>);
+    let more_failed = use_state(|| false);
+    {
+        // A new first page replaces what "show more" added.
+        let (more, next_cursor) = (more.clone(), next_cursor.clone());
+        use_effect_with(first.state.clone(), move |state| {
+            more.set(Vec::new());
+            next_cursor.set(match state {
+                Fetch::Loaded(page) => page.next_cursor.clone(),
+                _ => None,
+            });
+        });
+    }
+    let show_more = {
+        let (more, next_cursor, more_failed) =
+            (more.clone(), next_cursor.clone(), more_failed.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some(cursor) = (*next_cursor).clone() else {
+                return;
+            };
+            // Cursors are base64url: safe in a query string as they are.
+            let separator = if path.contains('?') { '&' } else { '?' };
+            let next_path = format!("{path}{separator}cursor={cursor}");
+            let (more, next_cursor, more_failed, token) = (
+                more.clone(),
+                next_cursor.clone(),
+                more_failed.clone(),
+                session.token(),
+            );
+            wasm_bindgen_futures::spawn_local(async move {
+                match get::<Page<T>>(&next_path, token.as_deref()).await {
+                    Ok(page) => {
+                        let mut items = (*more).clone();
+                        items.extend(page.items);
+                        more.set(items);
+                        next_cursor.set(page.next_cursor);
+                        more_failed.set(false);
+                    }
+                    Err(_) => more_failed.set(true),
+                }
+            });
+        })
+    };
+    UsePagedGet {
+        first,
+        more: (*more).clone(),
+        has_more: next_cursor.is_some(),
+        show_more,
+        more_failed: *more_failed,
     }
 }

@@ -5,7 +5,7 @@ use shared::{ChallengeArea, Lab, LabPhase, Page};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::api::{self, ApiError, Fetch, use_get};
+use crate::api::{self, Fetch, use_get, use_paged_get};
 use crate::app::Route;
 use crate::components::form::{SelectField, TextField};
 use crate::components::places::CountyOptions;
@@ -24,7 +24,7 @@ struct Filters {
 }
 
 impl Filters {
-    fn path(&self, cursor: Option<String>) -> String {
+    fn path(&self) -> String {
         api::with_query(
             "/labs",
             &[
@@ -32,7 +32,6 @@ impl Filters {
                 ("challenge_area", Some(self.challenge_area.clone())),
                 ("county", Some(self.county.clone())),
                 ("phase", Some(self.phase.clone())),
-                ("cursor", cursor),
             ],
         )
     }
@@ -53,21 +52,7 @@ pub fn LabsPage() -> Html {
     // The form's fields, and the filters last applied (the search runs on submit).
     let draft = use_state(Filters::default);
     let applied = use_state(Filters::default);
-    let first_page = use_get::<Page<Lab>>(applied.path(None));
-    let more = use_state(Vec::<Lab>::new);
-    let next_cursor = use_state(|| None::<String>);
-    let more_error = use_state(|| None::<ApiError>);
-    {
-        // A new first page replaces what "show more" added.
-        let (more, next_cursor) = (more.clone(), next_cursor.clone());
-        use_effect_with(first_page.state.clone(), move |state| {
-            more.set(Vec::new());
-            next_cursor.set(match state {
-                Fetch::Loaded(page) => page.next_cursor.clone(),
-                _ => None,
-            });
-        });
-    }
+    let list = use_paged_get::<Lab>(applied.path());
     let onsubmit = {
         let (draft, applied) = (draft.clone(), applied.clone());
         Callback::from(move |event: SubmitEvent| {
@@ -75,55 +60,25 @@ pub fn LabsPage() -> Html {
             applied.set((*draft).clone());
         })
     };
-    let show_more = {
-        let (applied, more, next_cursor, more_error, session) = (
-            applied.clone(),
-            more.clone(),
-            next_cursor.clone(),
-            more_error.clone(),
-            session.clone(),
-        );
-        Callback::from(move |_: MouseEvent| {
-            let path = applied.path((*next_cursor).clone());
-            let (more, next_cursor, more_error, token) = (
-                more.clone(),
-                next_cursor.clone(),
-                more_error.clone(),
-                session.token(),
-            );
-            wasm_bindgen_futures::spawn_local(async move {
-                match api::get::<Page<Lab>>(&path, token.as_deref()).await {
-                    Ok(page) => {
-                        let mut items = (*more).clone();
-                        items.extend(page.items);
-                        more.set(items);
-                        next_cursor.set(page.next_cursor);
-                        more_error.set(None);
-                    }
-                    Err(error) => more_error.set(Some(error)),
-                }
-            });
-        })
-    };
     let field = |update: fn(&mut Filters, String)| setter(&draft, update);
-    let results = match &first_page.state {
+    let results = match &list.first.state {
         Fetch::Loading => html! { <Loading text={fl!(loader, "labs-loading")} /> },
-        Fetch::Failed(_) => html! { <ErrorMessage on_retry={first_page.reload.clone()} /> },
+        Fetch::Failed(_) => html! { <ErrorMessage on_retry={list.first.reload.clone()} /> },
         Fetch::Loaded(page) if page.items.is_empty() => {
             html! { <p class="status" role="status">{ fl!(loader, "labs-empty") }</p> }
         }
         Fetch::Loaded(page) => {
-            let shown = u32::try_from(page.items.len() + more.len()).unwrap_or(u32::MAX);
+            let shown = u32::try_from(page.items.len() + list.more.len()).unwrap_or(u32::MAX);
             html! {
             <>
                 <p class="visually-hidden" role="status">{ fl!(loader, "labs-count", count = shown) }</p>
                 <ul class="card-list">
-                    { for page.items.iter().chain(more.iter()).map(|lab| html! { <LabCard lab={lab.clone()} areas={areas.clone()} key={lab.id.to_string()} /> }) }
+                    { for page.items.iter().chain(list.more.iter()).map(|lab| html! { <LabCard lab={lab.clone()} areas={areas.clone()} key={lab.id.to_string()} /> }) }
                 </ul>
-                if next_cursor.is_some() {
-                    <button type="button" class="button button--secondary" onclick={show_more}>{ fl!(loader, "labs-more") }</button>
+                if list.has_more {
+                    <button type="button" class="button button--secondary" onclick={list.show_more.clone()}>{ fl!(loader, "labs-more") }</button>
                 }
-                if more_error.is_some() {
+                if list.more_failed {
                     <p class="form-error" role="alert">{ fl!(loader, "error-generic") }</p>
                 }
             </>

@@ -6,7 +6,7 @@ use shared::{ChallengeArea, NeedSuggestion, Offering, OfferingKind, Page};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::api::{self, ApiError, Fetch, use_get};
+use crate::api::{self, Fetch, use_get, use_paged_get};
 use crate::app::Route;
 use crate::components::form::{SelectField, TextField};
 use crate::components::places::CountyOptions;
@@ -24,7 +24,7 @@ struct Filters {
 }
 
 impl Filters {
-    fn path(&self, cursor: Option<String>) -> String {
+    fn path(&self) -> String {
         api::with_query(
             "/offerings",
             &[
@@ -33,7 +33,6 @@ impl Filters {
                 ("challenge_area", Some(self.challenge_area.clone())),
                 ("county", Some(self.county.clone())),
                 ("status", Some("active".to_owned())),
-                ("cursor", cursor),
             ],
         )
     }
@@ -52,20 +51,7 @@ pub fn OfferingsPage() -> Html {
     };
     let draft = use_state(Filters::default);
     let applied = use_state(Filters::default);
-    let first_page = use_get::<Page<Offering>>(applied.path(None));
-    let more = use_state(Vec::<Offering>::new);
-    let next_cursor = use_state(|| None::<String>);
-    let more_error = use_state(|| None::<ApiError>);
-    {
-        let (more, next_cursor) = (more.clone(), next_cursor.clone());
-        use_effect_with(first_page.state.clone(), move |state| {
-            more.set(Vec::new());
-            next_cursor.set(match state {
-                Fetch::Loaded(page) => page.next_cursor.clone(),
-                _ => None,
-            });
-        });
-    }
+    let list = use_paged_get::<Offering>(applied.path());
     let onsubmit = {
         let (draft, applied) = (draft.clone(), applied.clone());
         Callback::from(move |event: SubmitEvent| {
@@ -73,48 +59,18 @@ pub fn OfferingsPage() -> Html {
             applied.set((*draft).clone());
         })
     };
-    let show_more = {
-        let (applied, more, next_cursor, more_error, session) = (
-            applied.clone(),
-            more.clone(),
-            next_cursor.clone(),
-            more_error.clone(),
-            session.clone(),
-        );
-        Callback::from(move |_: MouseEvent| {
-            let path = applied.path((*next_cursor).clone());
-            let (more, next_cursor, more_error, token) = (
-                more.clone(),
-                next_cursor.clone(),
-                more_error.clone(),
-                session.token(),
-            );
-            wasm_bindgen_futures::spawn_local(async move {
-                match api::get::<Page<Offering>>(&path, token.as_deref()).await {
-                    Ok(page) => {
-                        let mut items = (*more).clone();
-                        items.extend(page.items);
-                        more.set(items);
-                        next_cursor.set(page.next_cursor);
-                        more_error.set(None);
-                    }
-                    Err(error) => more_error.set(Some(error)),
-                }
-            });
-        })
-    };
     let field = |update: fn(&mut Filters, String)| setter(&draft, update);
     let language = i18n.language();
-    let results = match &first_page.state {
+    let results = match &list.first.state {
         Fetch::Loading => html! { <Loading text={fl!(loader, "offerings-loading")} /> },
-        Fetch::Failed(_) => html! { <ErrorMessage on_retry={first_page.reload.clone()} /> },
+        Fetch::Failed(_) => html! { <ErrorMessage on_retry={list.first.reload.clone()} /> },
         Fetch::Loaded(page) if page.items.is_empty() => {
             html! { <p class="status" role="status">{ fl!(loader, "offerings-empty") }</p> }
         }
         Fetch::Loaded(page) => html! {
             <>
                 <ul class="card-list">
-                    { for page.items.iter().chain(more.iter()).map(|offering| html! {
+                    { for page.items.iter().chain(list.more.iter()).map(|offering| html! {
                         <li class={classes!("card", offering.challenge_areas.first().map(|a| format!("card--{a}")))} key={offering.id.to_string()}>
                             <h2 class="card__title">
                                 <Link<Route> to={Route::Offering { id: offering.id.to_string() }}>{ &offering.title }</Link<Route>>
@@ -127,10 +83,10 @@ pub fn OfferingsPage() -> Html {
                         </li>
                     }) }
                 </ul>
-                if next_cursor.is_some() {
-                    <button type="button" class="button button--secondary" onclick={show_more}>{ fl!(loader, "offerings-more") }</button>
+                if list.has_more {
+                    <button type="button" class="button button--secondary" onclick={list.show_more.clone()}>{ fl!(loader, "offerings-more") }</button>
                 }
-                if more_error.is_some() {
+                if list.more_failed {
                     <p class="form-error" role="alert">{ fl!(loader, "error-generic") }</p>
                 }
             </>
