@@ -17,7 +17,8 @@ start-areas-heading = Four challenge areas
 start-areas-loading = Loading challenge areas …
 start-areas-empty = There are no challenge areas yet.
 start-actors-heading = Do you have an offering?
-start-actors-text = Associations, businesses, schools and researchers whose offerings can support the work will find a clear way in here and be matched with housing companies' needs. The marketplace for offerings opens soon.
+start-actors-link = To the offerings
+start-actors-text = Associations, businesses, schools and researchers whose offerings can support the work will find a clear way in here and be matched with housing companies' needs.
 
 page-methods-title = Method bank
 page-statistics-title = Statistics

@@ -17,7 +17,8 @@ start-areas-heading = Fyra fokusområden
 start-areas-loading = Hämtar fokusområden …
 start-areas-empty = Det finns inga fokusområden ännu.
 start-actors-heading = Har du ett erbjudande?
-start-actors-text = Föreningar, företag, skolor och forskare vars erbjudanden kan stödja arbetet ska hitta en tydlig väg in här och matchas mot bostadsbolagens behov. Marknadsplatsen för erbjudanden öppnar snart.
+start-actors-link = Till erbjudandena
+start-actors-text = Föreningar, företag, skolor och forskare vars erbjudanden kan stödja arbetet ska hitta en tydlig väg in här och matchas mot bostadsbolagens behov.
 
 page-methods-title = Metodbank
 page-statistics-title = Statistik

@@ -1,8 +1,10 @@
 use i18n_embed_fl::fl;
 use shared::{ChallengeArea, Page};
 use yew::prelude::*;
+use yew_router::prelude::*;
 
 use crate::api::{Fetch, use_get};
+use crate::app::Route;
 use crate::components::{ErrorMessage, Loading};
 use crate::i18n::{use_i18n, use_title};
 
@@ -44,6 +46,7 @@ pub fn Start() -> Html {
             <section class="actors" aria-labelledby="actors-heading">
                 <h2 id="actors-heading">{ fl!(loader, "start-actors-heading") }</h2>
                 <p>{ fl!(loader, "start-actors-text") }</p>
+                <p><Link<Route> to={Route::Offerings}>{ fl!(loader, "start-actors-link") }</Link<Route>></p>
             </section>
         </>
     }
