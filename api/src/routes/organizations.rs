@@ -12,12 +12,12 @@ use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
+use super::fields;
 use crate::auth::Caller;
 use crate::authz::{self, OrgAction};
 use crate::db::organizations::{Filter, OrganizationFields, WriteError};
 use crate::db::{self, Pool};
 use crate::domain::organizations::check_website;
-use crate::domain::reference::{CountyCode, MunicipalityCode};
 use crate::domain::validation::FieldErrors;
 use crate::error::ApiError;
 use crate::extract::Body;
@@ -40,25 +40,11 @@ async fn check_fields(
     mut errors: FieldErrors,
 ) -> Result<(), ApiError> {
     errors.length(fields.name, "name", 2, 200);
-    let municipality = MunicipalityCode::parse(fields.municipality_code);
-    if let Err(message) = &municipality {
-        errors.add("municipality_code", "format", *message);
-    }
-    if fields.description.chars().count() > 5000 {
-        errors.add("description", "too_long", "must be at most 5000 characters");
-    }
+    errors.length(fields.description, "description", 0, 5000);
     if let Some(website) = fields.website {
         check_website(&mut errors, website);
     }
-    if let Ok(code) = municipality
-        && !db::reference::municipality_exists(conn, code.as_str()).await?
-    {
-        errors.add(
-            "municipality_code",
-            "unknown",
-            "is not a Swedish municipality code",
-        );
-    }
+    fields::check_municipality(conn, &mut errors, fields.municipality_code).await?;
     errors.finish()
 }
 
@@ -167,30 +153,11 @@ async fn list(
 ) -> Result<web::Json<Page<Organization>>, ApiError> {
     let limit = pagination::limit(query.limit)?;
     let after = pagination::decode::<(String, Uuid)>(query.cursor.as_deref())?;
-    let municipality = query
-        .municipality
-        .as_deref()
-        .map(MunicipalityCode::parse)
-        .transpose()
-        .map_err(|message| ApiError::invalid_parameter("municipality", "format", message))?;
-    let county = query
-        .county
-        .as_deref()
-        .map(CountyCode::parse)
-        .transpose()
-        .map_err(|message| ApiError::invalid_parameter("county", "format", message))?;
-    if query.q.as_ref().is_some_and(|q| q.chars().count() > 200) {
-        return Err(ApiError::invalid_parameter(
-            "q",
-            "too_long",
-            "must be at most 200 characters",
-        ));
-    }
     let filter = Filter {
         kind: query.kind,
-        municipality_code: municipality.map(|code| code.as_str().to_owned()),
-        county_code: county.map(|code| code.as_str().to_owned()),
-        query: query.q.clone().filter(|q| !q.trim().is_empty()),
+        municipality_code: fields::municipality_param(query.municipality.as_deref())?,
+        county_code: fields::county_param(query.county.as_deref())?,
+        query: fields::query_param(query.q.as_deref())?,
     };
     let mut conn = pool.get().await?;
     let items = db::organizations::list(&mut conn, &filter, after, limit + 1).await?;

@@ -5,7 +5,6 @@ use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::db::{self, Pool};
-use crate::domain::reference::CountyCode;
 use crate::error::ApiError;
 
 pub fn configure(config: &mut ServiceConfig) {
@@ -70,14 +69,8 @@ async fn municipalities(
     pool: web::Data<Pool>,
     filter: web::Query<MunicipalityFilter>,
 ) -> Result<web::Json<Page<Municipality>>, ApiError> {
-    let county = filter
-        .county
-        .as_deref()
-        .map(CountyCode::parse)
-        .transpose()
-        .map_err(|message| ApiError::invalid_parameter("county", "format", message))?;
+    let county = super::fields::county_param(filter.county.as_deref())?;
     let mut conn = pool.get().await?;
-    let municipalities =
-        db::reference::municipalities(&mut conn, county.as_ref().map(CountyCode::as_str)).await?;
+    let municipalities = db::reference::municipalities(&mut conn, county.as_deref()).await?;
     Ok(web::Json(Page::complete(municipalities)))
 }
