@@ -80,7 +80,7 @@ pub struct IfMatchHeader(
 
 /// What every operation shares by convention, added once to the generated document:
 /// `Idempotency-Key` on every authenticated `POST` (see `crate::idempotency`), with the
-/// answers it can give.
+/// answers it can give, and 413 on every operation that takes a body.
 pub fn add_conventions(openapi: &mut utoipa::openapi::OpenApi) {
     for item in openapi.paths.paths.values_mut() {
         if let Some(post) = item.post.as_mut()
@@ -90,6 +90,26 @@ pub fn add_conventions(openapi: &mut utoipa::openapi::OpenApi) {
                 .is_some_and(|security| !security.is_empty())
         {
             add_idempotency_key(post);
+        }
+        for operation in [
+            item.post.as_mut(),
+            item.put.as_mut(),
+            item.patch.as_mut(),
+            item.delete.as_mut(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            if operation.request_body.is_some() {
+                add_problem_response(
+                    operation,
+                    "413",
+                    &format!(
+                        "The request body is larger than {} bytes.",
+                        crate::error::JSON_BODY_LIMIT
+                    ),
+                );
+            }
         }
     }
 }
@@ -117,35 +137,38 @@ fn add_idempotency_key(operation: &mut Operation) {
         .parameters
         .get_or_insert_with(Vec::new)
         .push(RefOr::T(parameter));
-    for (status, description) in [
-        ("400", "Malformed JSON or Idempotency-Key."),
-        (
-            "409",
-            "A conflict, or a request with this Idempotency-Key is still being handled.",
-        ),
-        (
-            "422",
-            "Invalid fields, or an Idempotency-Key used before with a different request.",
-        ),
-    ] {
-        operation
-            .responses
-            .responses
-            .entry(status.to_owned())
-            .or_insert_with(|| {
-                RefOr::T(
-                    ResponseBuilder::new()
-                        .description(description)
-                        .content(
-                            shared::problem::PROBLEM_CONTENT_TYPE,
-                            ContentBuilder::new()
-                                .schema(Some(Ref::from_schema_name("Problem")))
-                                .build(),
-                        )
-                        .build(),
-                )
-            });
-    }
+    add_problem_response(operation, "400", "Malformed JSON or Idempotency-Key.");
+    add_problem_response(
+        operation,
+        "409",
+        "A conflict, or a request with this Idempotency-Key is still being handled.",
+    );
+    add_problem_response(
+        operation,
+        "422",
+        "Invalid fields, or an Idempotency-Key used before with a different request.",
+    );
+}
+
+/// Documents a problem+json answer, unless the operation already documents that status.
+fn add_problem_response(operation: &mut Operation, status: &str, description: &str) {
+    operation
+        .responses
+        .responses
+        .entry(status.to_owned())
+        .or_insert_with(|| {
+            RefOr::T(
+                ResponseBuilder::new()
+                    .description(description)
+                    .content(
+                        shared::problem::PROBLEM_CONTENT_TYPE,
+                        ContentBuilder::new()
+                            .schema(Some(Ref::from_schema_name("Problem")))
+                            .build(),
+                    )
+                    .build(),
+            )
+        });
 }
 
 /// The document, as served at `/api-docs/openapi.json` and committed as `openapi/openapi.json`.
