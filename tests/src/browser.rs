@@ -90,9 +90,19 @@ impl Browser {
 
     /// Waits until some element matching the CSS selector has exactly this text.
     pub async fn wait_for_text(&self, css: &str, text: &str) -> anyhow::Result<()> {
+        self.wait_for(css, text, Reading::Shown).await
+    }
+
+    /// Waits until some element matching the CSS selector holds exactly this text, visible
+    /// or not: for what is written for screen readers only (`visually-hidden`).
+    pub async fn wait_for_spoken_text(&self, css: &str, text: &str) -> anyhow::Result<()> {
+        self.wait_for(css, text, Reading::Spoken).await
+    }
+
+    async fn wait_for(&self, css: &str, text: &str, reading: Reading) -> anyhow::Result<()> {
         let deadline = tokio::time::Instant::now() + PATIENCE;
         loop {
-            let texts = self.texts_of(css).await.unwrap_or_default();
+            let texts = self.read_all(css, reading).await.unwrap_or_default();
             if texts.iter().any(|found| found == text) {
                 return Ok(());
             }
@@ -106,9 +116,17 @@ impl Browser {
     /// The texts of every element matching the CSS selector, as they are now, without the
     /// invisible isolation marks Fluent puts around arguments.
     pub async fn texts_of(&self, css: &str) -> anyhow::Result<Vec<String>> {
+        self.read_all(css, Reading::Shown).await
+    }
+
+    async fn read_all(&self, css: &str, reading: Reading) -> anyhow::Result<Vec<String>> {
         let mut texts = Vec::new();
         for element in self.client.find_all(Locator::Css(css)).await? {
-            texts.push(element.text().await?.replace(['\u{2068}', '\u{2069}'], ""));
+            let text = match reading {
+                Reading::Shown => element.text().await?,
+                Reading::Spoken => element.prop("textContent").await?.unwrap_or_default(),
+            };
+            texts.push(text.replace(['\u{2068}', '\u{2069}'], ""));
         }
         Ok(texts)
     }
@@ -148,4 +166,12 @@ impl Drop for Browser {
         let _ = self.driver.kill();
         let _ = self.driver.wait();
     }
+}
+
+/// How a test reads an element's text: as shown on screen, or all of it, as a screen
+/// reader hears it.
+#[derive(Clone, Copy)]
+enum Reading {
+    Shown,
+    Spoken,
 }

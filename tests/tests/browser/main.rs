@@ -641,6 +641,10 @@ async fn a_housing_company_requests_a_suggested_match_and_the_actor_accepts_and_
         browser
             .wait_for_text("#match-state", "Förfrågan skickad")
             .await?;
+        // Following the notification read it.
+        browser
+            .wait_for_spoken_text(".bell .visually-hidden", "Notiser, inga olästa")
+            .await?;
         click(&browser, Locator::XPath("//button[text()='Acceptera']")).await?;
         browser.wait_for_text("#match-state", "Accepterad").await?;
         fill(
@@ -678,10 +682,41 @@ async fn a_housing_company_requests_a_suggested_match_and_the_actor_accepts_and_
             .await?;
         browser.wait_for_text(".tags li", "lätt svenska").await?;
 
-        // The housing company sees the acceptance and the message, and answers.
+        // The housing company sees the acceptance and the message, and answers. The bell
+        // counts both; the inbox has the match under "sent", accepted.
         sign_in_as(&app, &browser, "maria.lind@example.se").await?;
-        client.goto(match_url.as_str()).await?;
+        browser
+            .wait_for_spoken_text(".bell .visually-hidden", "Notiser, 2 olästa")
+            .await?;
+        client.goto(&app.url("/matches")).await?;
+        browser
+            .wait_for_text("main .status", "Inga matchningar här ännu.")
+            .await?;
+        click(&browser, Locator::XPath("//button[text()='Skickade']")).await?;
+        browser
+            .wait_for_text(".card__title", "Jobbcoachning för kvinnor")
+            .await?;
+        browser.wait_for_text(".card .badge", "Accepterad").await?;
+        click(
+            &browser,
+            Locator::Css("#match-state-filter option[value=declined]"),
+        )
+        .await?;
+        browser
+            .wait_for_text("main .status", "Inga matchningar här ännu.")
+            .await?;
+        click(
+            &browser,
+            Locator::Css("#match-state-filter option[value=accepted]"),
+        )
+        .await?;
+        click(
+            &browser,
+            Locator::XPath("//h2[@class='card__title']/a[text()='Jobbcoachning för kvinnor']"),
+        )
+        .await?;
         browser.wait_for_text("#match-state", "Accepterad").await?;
+        assert_eq!(client.current_url().await?, match_url);
         browser
             .wait_for_text(
                 ".comments .comment p:nth-of-type(2)",
@@ -706,6 +741,25 @@ async fn a_housing_company_requests_a_suggested_match_and_the_actor_accepts_and_
             );
             tokio::time::sleep(std::time::Duration::from_millis(100)).await;
         }
+
+        // Reading them all empties the bell.
+        client.goto(&app.url("/notifications")).await?;
+        click(
+            &browser,
+            Locator::XPath("//button[text()='Markera alla som lästa']"),
+        )
+        .await?;
+        browser
+            .wait_for_spoken_text(".bell .visually-hidden", "Notiser, inga olästa")
+            .await?;
+        anyhow::ensure!(
+            browser.texts_of(".notifications__unread").await?.is_empty(),
+            "notifications are still marked unread"
+        );
+        assert_eq!(
+            browser.accessibility_violations().await?,
+            Vec::<String>::new()
+        );
         anyhow::Ok(())
     }
     .await;

@@ -289,6 +289,7 @@ notifications-unread = { $count ->
     [one] Notifications, 1 unread
    *[other] Notifications, { $count } unread
 }
+notification-unread-marker = Unread:
 notification-match_requested = New match request: { $title }
 notification-match_accepted = Your request was accepted: { $title }
 notification-match_declined = Your request was declined: { $title }

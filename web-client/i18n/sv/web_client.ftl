@@ -289,6 +289,7 @@ notifications-unread = { $count ->
     [one] Notiser, 1 oläst
    *[other] Notiser, { $count } olästa
 }
+notification-unread-marker = Oläst:
 notification-match_requested = Ny förfrågan om matchning: { $title }
 notification-match_accepted = Er förfrågan accepterades: { $title }
 notification-match_declined = Er förfrågan avböjdes: { $title }

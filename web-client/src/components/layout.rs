@@ -5,7 +5,7 @@ use yew_router::prelude::*;
 use super::language_switch::LanguageSwitch;
 use crate::app::Route;
 use crate::i18n::use_i18n;
-use crate::pages::NotificationBell;
+use crate::pages::{NotificationBell, UnreadProvider};
 use crate::session::use_session;
 
 /// Sign-in and sign-up links, or the signed-in person's account link and sign-out.
@@ -69,7 +69,7 @@ pub fn Layout(props: &LayoutProps) -> Html {
     ];
     let current = use_route::<Route>();
     html! {
-        <>
+        <UnreadProvider>
             <a class="skip-link" href="#main">{ fl!(loader, "skip-to-content") }</a>
             <header class="site-header">
                 <div class="site-header__inner">
@@ -102,6 +102,6 @@ pub fn Layout(props: &LayoutProps) -> Html {
                 <p>{ fl!(loader, "footer-text") }</p>
                 <p><a href="/docs/">{ fl!(loader, "footer-api-docs") }</a></p>
             </footer>
-        </>
+        </UnreadProvider>
     }
 }

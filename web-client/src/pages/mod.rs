@@ -28,7 +28,7 @@ pub use matches::{MatchPage, MatchesPage};
 pub use need::NeedPage;
 pub use new_organization::NewOrganization;
 pub use not_found::NotFound;
-pub use notifications::{NotificationBell, NotificationsPage};
+pub use notifications::{NotificationBell, NotificationsPage, UnreadProvider};
 pub use offering_form::{EditOffering, NewOffering};
 pub use offerings::{OfferingPage, OfferingsPage};
 pub use organization::OrganizationPage;

@@ -1,6 +1,7 @@
 //! The notification bell (unread count) and the list of notifications.
 
 use gloo_net::http::Method;
+use gloo_timers::callback::Interval;
 use i18n_embed_fl::fl;
 use shared::Notifications;
 use yew::prelude::*;
@@ -12,16 +13,79 @@ use crate::components::{ErrorMessage, Loading};
 use crate::i18n::use_i18n;
 use crate::session::use_session;
 
+/// How many of the signed-in person's notifications are unread, shared by the bell and
+/// the notifications page, and a way to ask again after marking some read.
+#[derive(Clone, PartialEq)]
+pub struct Unread {
+    pub count: i64,
+    pub refresh: Callback<()>,
+}
+
+/// How often the unread count is asked for while a page stays open.
+const UNREAD_POLL_MS: u32 = 60_000;
+
+#[derive(Properties, PartialEq)]
+pub struct UnreadProviderProps {
+    pub children: Html,
+}
+
+/// Keeps the unread count current: on sign-in, on every navigation and once a minute.
+/// A failed request keeps the last count rather than flashing zero.
+#[component]
+pub fn UnreadProvider(props: &UnreadProviderProps) -> Html {
+    let session = use_session();
+    let token = session.token();
+    let path = use_location().map(|location| location.path().to_owned());
+    let count = use_state(|| 0_i64);
+    let refresh = {
+        let (count, token) = (count.setter(), token.clone());
+        Callback::from(move |()| {
+            let Some(token) = token.clone() else {
+                count.set(0);
+                return;
+            };
+            let count = count.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Ok(page) =
+                    api::get::<Notifications>("/notifications?limit=1", Some(&token)).await
+                {
+                    count.set(page.unread_count);
+                }
+            });
+        })
+    };
+    {
+        let refresh = refresh.clone();
+        use_effect_with((token, path), move |_| {
+            refresh.emit(());
+            let interval = Interval::new(UNREAD_POLL_MS, move || refresh.emit(()));
+            move || drop(interval)
+        });
+    }
+    let unread = Unread {
+        count: *count,
+        refresh,
+    };
+    html! {
+        <ContextProvider<Unread> context={unread}>{ props.children.clone() }</ContextProvider<Unread>>
+    }
+}
+
+/// The unread count of [`UnreadProvider`] (zero outside it).
+#[hook]
+pub fn use_unread() -> Unread {
+    use_context::<Unread>().unwrap_or(Unread {
+        count: 0,
+        refresh: Callback::noop(),
+    })
+}
+
 /// The bell in the header: a link to the notifications, saying how many are unread.
 #[component]
 pub fn NotificationBell() -> Html {
     let i18n = use_i18n();
     let loader = i18n.loader();
-    let notifications = use_get::<Notifications>("/notifications?limit=1".to_owned());
-    let unread = match &notifications.state {
-        Fetch::Loaded(page) => page.unread_count,
-        _ => 0,
-    };
+    let unread = use_unread().count;
     let label = fl!(loader, "notifications-unread", count = unread);
     html! {
         <Link<Route> to={Route::Notifications} classes="bell">
@@ -46,19 +110,32 @@ pub fn NotificationsPage() -> Html {
     let loader = i18n.loader();
     crate::i18n::use_title(fl!(loader, "notifications-title"));
     let session = use_session();
+    let unread = use_unread();
     let notifications = use_get::<Notifications>("/notifications?limit=100".to_owned());
-    let read_all = {
-        let (session, reload) = (session.clone(), notifications.reload.clone());
-        Callback::from(move |_: MouseEvent| {
-            let reload = reload.clone();
+    // Marks notifications read, then asks again for the list and the bell's count.
+    let mark_read = {
+        let (session, reload, refresh) = (
+            session.clone(),
+            notifications.reload.clone(),
+            unread.refresh.clone(),
+        );
+        Callback::from(move |path: String| {
+            let (reload, refresh) = (reload.clone(), refresh.clone());
             api::spawn_send::<(), ()>(
                 Method::POST,
-                "/notifications/read-all".to_owned(),
+                path,
                 session.token(),
                 None,
-                Callback::from(move |_: Result<(), ApiError>| reload.emit(())),
+                Callback::from(move |_: Result<(), ApiError>| {
+                    reload.emit(());
+                    refresh.emit(());
+                }),
             );
         })
+    };
+    let read_all = {
+        let mark_read = mark_read.clone();
+        Callback::from(move |_: MouseEvent| mark_read.emit("/notifications/read-all".to_owned()))
     };
     html! {
         <>
@@ -76,11 +153,17 @@ pub fn NotificationsPage() -> Html {
                             { for page.items.iter().map(|n| {
                                 let title = n.details.get("offering_title").or_else(|| n.details.get("idea_title"))
                                     .and_then(|v| v.as_str()).unwrap_or_default().to_owned();
+                                // Following an unread notification reads it.
+                                let onclick = (!n.read).then(|| {
+                                    let (mark_read, path) = (mark_read.clone(), format!("/notifications/{}/read", n.id));
+                                    Callback::from(move |_: MouseEvent| mark_read.emit(path.clone()))
+                                });
                                 html! {
                                     <li key={n.id.to_string()} class={classes!((!n.read).then_some("notifications__unread"))}>
-                                        <Link<Route> to={target(&n.subject_type, n.subject_id.to_string())}>
+                                        <span {onclick}><Link<Route> to={target(&n.subject_type, n.subject_id.to_string())}>
+                                            if !n.read { <span class="visually-hidden">{ format!("{} ", fl!(loader, "notification-unread-marker")) }</span> }
                                             { notification_text(loader, &n.kind, &title) }
-                                        </Link<Route>>
+                                        </Link<Route>></span>
                                         <span class="meta">{ format!(" · {}", n.created_at.format("%Y-%m-%d %H:%M")) }</span>
                                     </li>
                                 }
