@@ -28,13 +28,19 @@ impl LocalizedText {
 #[cfg_attr(feature = "openapi", schema(example = json!({
     "key": "unemployment",
     "name": {"sv": "Minska långtidsarbetslösheten, med fokus på kvinnor", "en": "Reduce long-term unemployment, focus on women"},
-    "description": {"sv": "Fler i arbete eller studier …", "en": "More people in work or studies …"}
+    "description": {"sv": "Fler i arbete eller studier …", "en": "More people in work or studies …"},
+    "lab_count": 2,
+    "offering_count": 14
 })))]
 pub struct ChallengeArea {
     /// Stable key, e.g. `unemployment`, `schools`, `community_services`, `crime_prevention`.
     pub key: String,
     pub name: LocalizedText,
     pub description: LocalizedText,
+    /// Public labs working on this area that are not closed.
+    pub lab_count: i64,
+    /// Active offerings for this area.
+    pub offering_count: i64,
 }
 
 /// A Swedish county (län).

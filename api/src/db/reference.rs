@@ -7,34 +7,54 @@ use shared::{ChallengeArea, County, LocalizedText, Municipality};
 
 use super::schema::{challenge_areas, counties, municipalities};
 
-/// The challenge areas in their fixed order.
+#[derive(QueryableByName)]
+struct ChallengeAreaRow {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    key: String,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    name_sv: String,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    name_en: String,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    description_sv: String,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    description_en: String,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    lab_count: i64,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    offering_count: i64,
+}
+
+/// The challenge areas in their fixed order, each with how many public labs are still
+/// running in it and how many offerings are active (the same for every caller).
 pub async fn challenge_areas(conn: &mut AsyncPgConnection) -> QueryResult<Vec<ChallengeArea>> {
-    let rows: Vec<(String, String, String, String, String)> = challenge_areas::table
-        .order(challenge_areas::position)
-        .select((
-            challenge_areas::key,
-            challenge_areas::name_sv,
-            challenge_areas::name_en,
-            challenge_areas::description_sv,
-            challenge_areas::description_en,
-        ))
-        .load(conn)
-        .await?;
+    let rows: Vec<ChallengeAreaRow> = diesel::sql_query(
+        "SELECT a.key, a.name_sv, a.name_en, a.description_sv, a.description_en,
+                (SELECT count(*) FROM labs l
+                  WHERE l.challenge_area = a.key
+                    AND l.visibility = 'public' AND l.phase <> 'closed') AS lab_count,
+                (SELECT count(*) FROM offerings o
+                  WHERE a.key = ANY (o.challenge_areas) AND o.status = 'active') AS offering_count
+           FROM challenge_areas a
+          ORDER BY a.position",
+    )
+    .load(conn)
+    .await?;
     Ok(rows
         .into_iter()
-        .map(
-            |(key, name_sv, name_en, description_sv, description_en)| ChallengeArea {
-                key,
-                name: LocalizedText {
-                    sv: name_sv,
-                    en: name_en,
-                },
-                description: LocalizedText {
-                    sv: description_sv,
-                    en: description_en,
-                },
+        .map(|row| ChallengeArea {
+            key: row.key,
+            name: LocalizedText {
+                sv: row.name_sv,
+                en: row.name_en,
             },
-        )
+            description: LocalizedText {
+                sv: row.description_sv,
+                en: row.description_en,
+            },
+            lab_count: row.lab_count,
+            offering_count: row.offering_count,
+        })
         .collect())
 }
 

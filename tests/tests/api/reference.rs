@@ -149,3 +149,78 @@ async fn a_malformed_county_code_is_a_400_problem_naming_the_parameter() -> anyh
     }
     Ok(())
 }
+
+#[tokio::test]
+async fn each_challenge_area_counts_its_running_public_labs_and_active_offerings()
+-> anyhow::Result<()> {
+    use reqwest::Method;
+    use serde_json::json;
+    let app = TestApp::spawn().await?;
+    let counts = |page: &Page<ChallengeArea>| -> Vec<(String, i64, i64)> {
+        page.items
+            .iter()
+            .map(|area| (area.key.clone(), area.lab_count, area.offering_count))
+            .collect()
+    };
+    let none: Page<ChallengeArea> = app.get_json("/api/v1/challenge-areas").await?;
+    assert!(
+        counts(&none)
+            .iter()
+            .all(|(_, labs, offers)| *labs == 0 && *offers == 0)
+    );
+
+    let maria = app.sign_up("Maria Lind").await?;
+    let host = app.create_organization(&maria, "Hyresbostäder", 10).await?;
+    app.create_lab(&maria, host.id, "Öppet labb", "public")
+        .await?;
+    app.create_lab(&maria, host.id, "Slutet labb", "members")
+        .await?;
+    let closed = app
+        .create_lab(&maria, host.id, "Avslutat labb", "public")
+        .await?;
+    app.run_sql(&format!(
+        "UPDATE labs SET phase = 'closed' WHERE id = '{}'",
+        closed.id
+    ))
+    .await?;
+    for (title, areas) in [
+        (
+            "Jobbcoachning och läxhjälp",
+            json!(["unemployment", "schools"]),
+        ),
+        ("Pausad läxhjälp", json!(["schools"])),
+    ] {
+        let (status, offering) = app
+            .json(
+                Method::POST,
+                "/api/v1/offerings",
+                Some(&maria.access_token),
+                Some(
+                    json!({"title": title, "description": "Stöd.", "kind": "service",
+                    "challenge_areas": areas, "coverage": {"national": true}}),
+                ),
+            )
+            .await?;
+        anyhow::ensure!(status == 201, "offering answered {status}: {offering}");
+        if title.starts_with("Pausad") {
+            app.run_sql(&format!(
+                "UPDATE offerings SET status = 'paused' WHERE id = '{}'",
+                offering["id"].as_str().unwrap_or_default()
+            ))
+            .await?;
+        }
+    }
+
+    // Only the public lab that is still running counts; the paused offering does not.
+    let page: Page<ChallengeArea> = app.get_json("/api/v1/challenge-areas").await?;
+    assert_eq!(
+        counts(&page),
+        [
+            ("unemployment".to_owned(), 1, 1),
+            ("schools".to_owned(), 0, 1),
+            ("community_services".to_owned(), 0, 0),
+            ("crime_prevention".to_owned(), 0, 0),
+        ]
+    );
+    Ok(())
+}
