@@ -1,12 +1,16 @@
-//! What the forms that change things share: a setter per field of a draft, and saving a
+//! What the forms share: a setter per field of a draft, list filters kept in the address,
+//! and saving a
 //! versioned resource so that nobody's change is lost — `If-Match` on a change, and after a
 //! 412 a way to load the latest version while keeping what was typed.
 
 use gloo_net::http::Method;
+use serde::Serialize;
 use serde::de::DeserializeOwned;
 use yew::prelude::*;
+use yew_router::prelude::*;
 
 use crate::api::{self, ApiError};
+use crate::app::Route;
 use crate::session::use_session;
 
 /// A callback that sets one field of a draft held in `state`.
@@ -20,6 +24,47 @@ pub fn setter<D: Clone + 'static>(
         update(&mut next, value);
         state.set(next);
     })
+}
+
+/// The filters of a list page: the form's draft, and the filters applied — those in the
+/// address's query, so that a filtered list can be linked to, reloaded and gone back to.
+pub struct ListFilters<F> {
+    pub draft: UseStateHandle<F>,
+    pub applied: F,
+    /// Applies the draft: puts it in the address.
+    pub onsubmit: Callback<SubmitEvent>,
+}
+
+#[hook]
+pub fn use_list_filters<F>() -> ListFilters<F>
+where
+    F: Clone + PartialEq + Default + Serialize + DeserializeOwned + 'static,
+{
+    let applied = use_location()
+        .and_then(|location| location.query::<F>().ok())
+        .unwrap_or_default();
+    let draft = use_state(|| applied.clone());
+    {
+        // Going back or following a link changes the address: the form follows it.
+        let draft = draft.clone();
+        use_effect_with(applied.clone(), move |applied| draft.set(applied.clone()));
+    }
+    let (navigator, route) = (use_navigator(), use_route::<Route>());
+    let onsubmit = {
+        let draft = draft.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            if let (Some(navigator), Some(route)) = (&navigator, &route) {
+                // Only fails if the filters cannot be written as a query, which they can.
+                let _ = navigator.push_with_query(route, &*draft);
+            }
+        })
+    };
+    ListFilters {
+        draft,
+        applied,
+        onsubmit,
+    }
 }
 
 /// A resource with a version (its `ETag`).

@@ -94,6 +94,90 @@ async fn the_start_page_shows_the_areas_in_swedish_then_english_and_a_deep_link_
 }
 
 #[tokio::test]
+async fn the_start_page_counts_each_areas_labs_and_links_to_the_list_filtered_by_the_address()
+-> anyhow::Result<()> {
+    let app = TestApp::spawn().await?;
+    let maria = app.sign_up("Maria Lind").await?;
+    let host = app
+        .create_organization(&maria, "Hyresbostäder i Norrköping", 10)
+        .await?;
+    app.create_lab(&maria, host.id, "Navestadslabbet", "public")
+        .await?;
+    let browser = Browser::start().await?;
+    let outcome = async {
+        let client = &browser.client;
+        client.goto(&app.url("/")).await?;
+        browser
+            .wait_for_text(
+                "#newest-heading + .card-list .card__title",
+                "Navestadslabbet",
+            )
+            .await?;
+        assert_eq!(
+            browser.texts_of(".area-card__counts a").await?,
+            [
+                "1 pågående labb",
+                "0 erbjudanden",
+                "0 pågående labb",
+                "0 erbjudanden",
+                "0 pågående labb",
+                "0 erbjudanden",
+                "0 pågående labb",
+                "0 erbjudanden",
+            ]
+        );
+        assert_eq!(
+            browser.accessibility_violations().await?,
+            Vec::<String>::new()
+        );
+
+        // The count leads to the labs of that area, the filter in the address and the form.
+        click(&browser, Locator::LinkText("1 pågående labb")).await?;
+        browser
+            .wait_for_text(".card__title", "Navestadslabbet")
+            .await?;
+        let url = client.current_url().await?;
+        assert_eq!(url.path(), "/labs");
+        assert_eq!(url.query(), Some("challenge_area=unemployment"));
+        let selected = client
+            .find(Locator::Css("#challenge_area"))
+            .await?
+            .prop("value")
+            .await?;
+        assert_eq!(selected.as_deref(), Some("unemployment"));
+
+        // Another filter goes into the address too; going back restores the first.
+        click(
+            &browser,
+            Locator::Css("#challenge_area option[value=schools]"),
+        )
+        .await?;
+        submit(&browser, "form.filters").await?;
+        browser
+            .wait_for_text("main .status", "Inga labb matchar sökningen.")
+            .await?;
+        assert_eq!(
+            client.current_url().await?.query(),
+            Some("challenge_area=schools")
+        );
+        client.back().await?;
+        browser
+            .wait_for_text(".card__title", "Navestadslabbet")
+            .await?;
+        let selected = client
+            .find(Locator::Css("#challenge_area"))
+            .await?
+            .prop("value")
+            .await?;
+        assert_eq!(selected.as_deref(), Some("unemployment"));
+        anyhow::Ok(())
+    }
+    .await;
+    browser.close().await?;
+    outcome
+}
+
+#[tokio::test]
 async fn a_person_signs_up_creates_an_organisation_stays_signed_in_and_makes_a_working_api_key()
 -> anyhow::Result<()> {
     let app = TestApp::spawn().await?;

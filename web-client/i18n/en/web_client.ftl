@@ -16,6 +16,17 @@ start-lead = Housing companies, tenants, municipalities, researchers and local a
 start-areas-heading = Four challenge areas
 start-areas-loading = Loading challenge areas …
 start-areas-empty = There are no challenge areas yet.
+start-area-labs = { $count ->
+    [one] 1 running lab
+   *[other] { $count } running labs
+}
+start-area-offerings = { $count ->
+    [one] 1 offering
+   *[other] { $count } offerings
+}
+start-newest-heading = Newest labs
+start-newest-empty = No labs yet.
+start-newest-all = All labs
 start-actors-heading = Do you have an offering?
 start-actors-link = To the offerings
 start-actors-text = Associations, businesses, schools and researchers whose offerings can support the work will find a clear way in here and be matched with housing companies' needs.

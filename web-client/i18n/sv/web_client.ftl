@@ -16,6 +16,17 @@ start-lead = Bostadsbolag, hyresgäster, kommuner, forskare och lokala aktörer 
 start-areas-heading = Fyra fokusområden
 start-areas-loading = Hämtar fokusområden …
 start-areas-empty = Det finns inga fokusområden ännu.
+start-area-labs = { $count ->
+    [one] 1 pågående labb
+   *[other] { $count } pågående labb
+}
+start-area-offerings = { $count ->
+    [one] 1 erbjudande
+   *[other] { $count } erbjudanden
+}
+start-newest-heading = Nyaste labben
+start-newest-empty = Inga labb ännu.
+start-newest-all = Alla labb
 start-actors-heading = Har du ett erbjudande?
 start-actors-link = Till erbjudandena
 start-actors-text = Föreningar, företag, skolor och forskare vars erbjudanden kan stödja arbetet ska hitta en tydlig väg in här och matchas mot bostadsbolagens behov.

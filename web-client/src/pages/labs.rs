@@ -1,6 +1,7 @@
 //! The labs: a list with filters, search and "show more".
 
 use i18n_embed_fl::fl;
+use serde::{Deserialize, Serialize};
 use shared::{ChallengeArea, Lab, LabPhase, Page};
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -10,16 +11,21 @@ use crate::app::Route;
 use crate::components::form::{SelectField, TextField};
 use crate::components::places::CountyOptions;
 use crate::components::{ErrorMessage, Loading};
-use crate::forms::setter;
+use crate::forms::{ListFilters, setter, use_list_filters};
 use crate::i18n::{area_name, phase_name, use_i18n, use_title};
 use crate::session::use_session;
 
 /// What the list is filtered by.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
 struct Filters {
+    #[serde(skip_serializing_if = "String::is_empty")]
     q: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     challenge_area: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     county: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     phase: String,
 }
 
@@ -50,16 +56,12 @@ pub fn LabsPage() -> Html {
         _ => Vec::new(),
     };
     // The form's fields, and the filters last applied (the search runs on submit).
-    let draft = use_state(Filters::default);
-    let applied = use_state(Filters::default);
+    let ListFilters {
+        draft,
+        applied,
+        onsubmit,
+    } = use_list_filters::<Filters>();
     let list = use_paged_get::<Lab>(applied.path());
-    let onsubmit = {
-        let (draft, applied) = (draft.clone(), applied.clone());
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            applied.set((*draft).clone());
-        })
-    };
     let field = |update: fn(&mut Filters, String)| setter(&draft, update);
     let results = match &list.first.state {
         Fetch::Loading => html! { <Loading text={fl!(loader, "labs-loading")} /> },
@@ -120,21 +122,25 @@ pub fn LabsPage() -> Html {
 }
 
 #[derive(Properties, PartialEq)]
-struct LabCardProps {
-    lab: Lab,
-    areas: Vec<ChallengeArea>,
+pub struct LabCardProps {
+    pub lab: Lab,
+    pub areas: Vec<ChallengeArea>,
+    /// The level of the card's heading: 2 in a list page, 3 in a section of a page.
+    #[prop_or(2)]
+    pub heading_level: u8,
 }
 
+/// A lab in a list: its title, area, place and phase.
 #[component]
-fn LabCard(props: &LabCardProps) -> Html {
+pub fn LabCard(props: &LabCardProps) -> Html {
     let i18n = use_i18n();
     let loader = i18n.loader();
     let lab = &props.lab;
     html! {
         <li class={classes!("card", format!("card--{}", lab.challenge_area))}>
-            <h2 class="card__title">
+            <@{format!("h{}", props.heading_level)} class="card__title">
                 <Link<Route> to={Route::Lab { id: lab.id.to_string() }}>{ &lab.title }</Link<Route>>
-            </h2>
+            </@>
             <p class="meta">
                 { area_name(&props.areas, &lab.challenge_area, i18n.language()) }
                 { " · " }{ &lab.municipality_name }

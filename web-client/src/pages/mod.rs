@@ -23,7 +23,7 @@ pub use coming_soon::{ComingSoon, Section};
 pub use idea::IdeaPage;
 pub use lab::LabPage;
 pub use lab_form::{EditLab, NewLab};
-pub use labs::LabsPage;
+pub use labs::{LabCard, LabsPage};
 pub use matches::{MatchPage, MatchesPage};
 pub use need::NeedPage;
 pub use new_organization::NewOrganization;

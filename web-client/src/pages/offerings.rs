@@ -2,6 +2,7 @@
 //! an offering's page with, for its organisation, the needs it fits.
 
 use i18n_embed_fl::fl;
+use serde::{Deserialize, Serialize};
 use shared::{ChallengeArea, NeedSuggestion, Offering, OfferingKind, Page};
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -11,15 +12,20 @@ use crate::app::Route;
 use crate::components::form::{SelectField, TextField};
 use crate::components::places::CountyOptions;
 use crate::components::{ErrorMessage, Loading, ReasonList};
-use crate::forms::setter;
+use crate::forms::{ListFilters, setter, use_list_filters};
 use crate::i18n::{area_name, offering_kind_name, use_i18n, use_title};
 use crate::session::use_session;
 
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
 struct Filters {
+    #[serde(skip_serializing_if = "String::is_empty")]
     q: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     kind: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     challenge_area: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     county: String,
 }
 
@@ -49,16 +55,12 @@ pub fn OfferingsPage() -> Html {
         Fetch::Loaded(page) => page.items.clone(),
         _ => Vec::new(),
     };
-    let draft = use_state(Filters::default);
-    let applied = use_state(Filters::default);
+    let ListFilters {
+        draft,
+        applied,
+        onsubmit,
+    } = use_list_filters::<Filters>();
     let list = use_paged_get::<Offering>(applied.path());
-    let onsubmit = {
-        let (draft, applied) = (draft.clone(), applied.clone());
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            applied.set((*draft).clone());
-        })
-    };
     let field = |update: fn(&mut Filters, String)| setter(&draft, update);
     let language = i18n.language();
     let results = match &list.first.state {

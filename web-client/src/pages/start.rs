@@ -1,5 +1,6 @@
 use i18n_embed_fl::fl;
-use shared::{ChallengeArea, Page};
+use serde::Serialize;
+use shared::{ChallengeArea, Lab, Page};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -7,15 +8,31 @@ use crate::api::{Fetch, use_get};
 use crate::app::Route;
 use crate::components::{ErrorMessage, Loading};
 use crate::i18n::{use_i18n, use_title};
+use crate::pages::LabCard;
 
-/// The start page: what Innolabb is for, the challenge areas, and a way in for actors.
+/// The filter a start-page link opens a list with.
+#[derive(Clone, PartialEq, Serialize)]
+struct AreaQuery {
+    challenge_area: String,
+}
+
+/// How many newest labs the start page shows.
+const NEWEST_LABS: usize = 3;
+
+/// The start page: what Innolabb is for, the challenge areas with how much goes on in
+/// each, the newest labs, and a way in for actors.
 #[component]
 pub fn Start() -> Html {
     let i18n = use_i18n();
     let loader = i18n.loader();
     use_title(fl!(loader, "nav-start"));
     let areas = use_get::<Page<ChallengeArea>>("/challenge-areas".to_owned());
+    let newest = use_get::<Page<Lab>>(format!("/labs?limit={NEWEST_LABS}"));
     let language = i18n.language().code();
+    let loaded_areas = match &areas.state {
+        Fetch::Loaded(page) => page.items.clone(),
+        _ => Vec::new(),
+    };
     let areas_html = match &areas.state {
         Fetch::Loading => html! { <Loading text={fl!(loader, "start-areas-loading")} /> },
         Fetch::Failed(_) => html! { <ErrorMessage on_retry={areas.reload.clone()} /> },
@@ -24,11 +41,37 @@ pub fn Start() -> Html {
         }
         Fetch::Loaded(page) => html! {
             <ul class="area-list">
-                { for page.items.iter().map(|area| html! {
-                    <li class={classes!("area-card", format!("area-card--{}", area.key))} key={area.key.clone()}>
-                        <h3>{ area.name.get(language) }</h3>
-                        <p>{ area.description.get(language) }</p>
-                    </li>
+                { for page.items.iter().map(|area| {
+                    let query = Some(AreaQuery { challenge_area: area.key.clone() });
+                    html! {
+                        <li class={classes!("area-card", format!("area-card--{}", area.key))} key={area.key.clone()}>
+                            <h3>{ area.name.get(language) }</h3>
+                            <p>{ area.description.get(language) }</p>
+                            <p class="area-card__counts">
+                                <Link<Route, AreaQuery> to={Route::Labs} query={query.clone()}>
+                                    { fl!(loader, "start-area-labs", count = area.lab_count) }
+                                </Link<Route, AreaQuery>>
+                                { " · " }
+                                <Link<Route, AreaQuery> to={Route::Offerings} {query}>
+                                    { fl!(loader, "start-area-offerings", count = area.offering_count) }
+                                </Link<Route, AreaQuery>>
+                            </p>
+                        </li>
+                    }
+                }) }
+            </ul>
+        },
+    };
+    let newest_html = match &newest.state {
+        Fetch::Loading => html! { <Loading text={fl!(loader, "labs-loading")} /> },
+        Fetch::Failed(_) => html! { <ErrorMessage on_retry={newest.reload.clone()} /> },
+        Fetch::Loaded(page) if page.items.is_empty() => {
+            html! { <p class="status">{ fl!(loader, "start-newest-empty") }</p> }
+        }
+        Fetch::Loaded(page) => html! {
+            <ul class="card-list">
+                { for page.items.iter().map(|lab| html! {
+                    <LabCard lab={lab.clone()} areas={loaded_areas.clone()} heading_level={3} key={lab.id.to_string()} />
                 }) }
             </ul>
         },
@@ -42,6 +85,11 @@ pub fn Start() -> Html {
             <section aria-labelledby="areas-heading">
                 <h2 id="areas-heading">{ fl!(loader, "start-areas-heading") }</h2>
                 { areas_html }
+            </section>
+            <section aria-labelledby="newest-heading">
+                <h2 id="newest-heading">{ fl!(loader, "start-newest-heading") }</h2>
+                { newest_html }
+                <p><Link<Route> to={Route::Labs}>{ fl!(loader, "start-newest-all") }</Link<Route>></p>
             </section>
             <section class="actors" aria-labelledby="actors-heading">
                 <h2 id="actors-heading">{ fl!(loader, "start-actors-heading") }</h2>
