@@ -781,6 +781,9 @@ async fn a_housing_company_requests_a_suggested_match_and_the_actor_accepts_and_
             .wait_for_text(".card__title", "Jobbcoachning för kvinnor")
             .await?;
         browser.wait_for_text(".card .badge", "Accepterad").await?;
+        browser
+            .wait_for_text(".card__need", "För behovet: Stöd för arbetslösa kvinnor")
+            .await?;
         click(
             &browser,
             Locator::Css("#match-state-filter option[value=declined]"),

@@ -9,7 +9,7 @@ use shared::{
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::api::{self, ApiError, Fetch, use_get};
+use crate::api::{self, ApiError, Fetch, use_get, use_paged_get};
 use crate::app::Route;
 use crate::components::form::{FormError, SelectField, TextAreaField};
 use crate::components::{ErrorMessage, Loading};
@@ -25,12 +25,11 @@ pub fn MatchesPage() -> Html {
     let session = use_session();
     let direction = use_state(|| "incoming".to_owned());
     let state = use_state(String::new);
-    let matches = use_get::<Page<Match>>(api::with_query(
+    let list = use_paged_get::<Match>(api::with_query(
         "/matches",
         &[
             ("direction", Some((*direction).clone())),
             ("status", Some((*state).clone())),
-            ("limit", Some("100".to_owned())),
         ],
     ));
     if session.me().is_none() {
@@ -58,20 +57,29 @@ pub fn MatchesPage() -> Html {
                     <option value={s.as_str()} selected={*state == s.as_str()}>{ match_state_name(loader, *s) }</option>
                 }) }
             </SelectField>
-            { match &matches.state {
+            { match &list.first.state {
                 Fetch::Loading => html! { <Loading text={fl!(loader, "matches-loading")} /> },
-                Fetch::Failed(_) => html! { <ErrorMessage on_retry={matches.reload.clone()} /> },
+                Fetch::Failed(_) => html! { <ErrorMessage on_retry={list.first.reload.clone()} /> },
                 Fetch::Loaded(page) if page.items.is_empty() => html! { <p class="status">{ fl!(loader, "matches-empty") }</p> },
                 Fetch::Loaded(page) => html! {
-                    <ul class="card-list">
-                        { for page.items.iter().map(|m| html! {
-                            <li class="card" key={m.id.to_string()}>
-                                <h2 class="card__title"><Link<Route> to={Route::Match { id: m.id.to_string() }}>{ &m.offering.title }</Link<Route>></h2>
-                                <p class="meta">{ format!("{} ↔ {}", m.need_organization.name, m.offering_organization.name) }</p>
-                                <p class="badge">{ match_state_name(loader, m.state) }</p>
-                            </li>
-                        }) }
-                    </ul>
+                    <>
+                        <ul class="card-list">
+                            { for page.items.iter().chain(list.more.iter()).map(|m| html! {
+                                <li class="card" key={m.id.to_string()}>
+                                    <h2 class="card__title"><Link<Route> to={Route::Match { id: m.id.to_string() }}>{ &m.offering.title }</Link<Route>></h2>
+                                    <p class="card__need">{ fl!(loader, "matches-for-need", title = m.need.title.clone()) }</p>
+                                    <p class="meta">{ format!("{} ↔ {} · {}", m.need_organization.name, m.offering_organization.name, m.updated_at.format("%Y-%m-%d")) }</p>
+                                    <p class="badge">{ match_state_name(loader, m.state) }</p>
+                                </li>
+                            }) }
+                        </ul>
+                        if list.has_more {
+                            <button type="button" class="button button--secondary" onclick={list.show_more.clone()}>{ fl!(loader, "matches-more") }</button>
+                        }
+                        if list.more_failed {
+                            <p class="form-error" role="alert">{ fl!(loader, "error-generic") }</p>
+                        }
+                    </>
                 },
             } }
         </>
