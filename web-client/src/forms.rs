@@ -26,6 +26,66 @@ pub fn setter<D: Clone + 'static>(
     })
 }
 
+/// A form that adds something: its draft, the API's refusal of the last attempt (shown
+/// next to the fields, the draft kept), and the submit handler. It sends `body(draft)` to
+/// `path` with POST; on success the draft starts over and `on_created` hears of it.
+pub struct CreateForm<D> {
+    pub draft: UseStateHandle<D>,
+    pub error: Option<ApiError>,
+    pub onsubmit: Callback<SubmitEvent>,
+}
+
+#[hook]
+pub fn use_create_form<D, B, T>(
+    path: String,
+    body: fn(&D) -> B,
+    on_created: Callback<T>,
+) -> CreateForm<D>
+where
+    D: Default + 'static,
+    B: Serialize + 'static,
+    T: DeserializeOwned + 'static,
+{
+    let session = use_session();
+    let draft = use_state(D::default);
+    let error = use_state(|| None::<ApiError>);
+    let onsubmit = {
+        let (draft, error) = (draft.clone(), error.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let (draft, error, on_created) = (draft.clone(), error.clone(), on_created.clone());
+            api::spawn_send::<B, T>(
+                Method::POST,
+                path.clone(),
+                session.token(),
+                Some(body(&draft)),
+                Callback::from(move |result: Result<T, ApiError>| match result {
+                    Ok(created) => {
+                        draft.set(D::default());
+                        error.set(None);
+                        on_created.emit(created);
+                    }
+                    Err(failure) => error.set(Some(failure)),
+                }),
+            );
+        })
+    };
+    CreateForm {
+        draft,
+        error: (*error).clone(),
+        onsubmit,
+    }
+}
+
+/// The tags typed into one field, separated by commas.
+pub fn split_tags(text: &str) -> Vec<String> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|tag| !tag.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
 /// The filters of a list page: the form's draft, and the filters applied — those in the
 /// address's query, so that a filtered list can be linked to, reloaded and gone back to.
 pub struct ListFilters<F> {

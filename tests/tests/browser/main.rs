@@ -433,6 +433,22 @@ async fn fill(browser: &Browser, css: &str, text: &str) -> anyhow::Result<()> {
     }
 }
 
+/// Sets a date field (ISO date) as a person picking the date would: typing into one depends
+/// on the browser's locale.
+async fn set_date(browser: &Browser, css: &str, date: &str) -> anyhow::Result<()> {
+    element(browser, Locator::Css(css)).await?;
+    browser
+        .client
+        .execute(
+            "const field = document.querySelector(arguments[0]);
+             field.value = arguments[1];
+             field.dispatchEvent(new Event('input', { bubbles: true }));",
+            vec![css.into(), date.into()],
+        )
+        .await?;
+    Ok(())
+}
+
 async fn submit(browser: &Browser, form: &str) -> anyhow::Result<()> {
     click(
         browser,
@@ -493,6 +509,46 @@ async fn a_host_opens_a_lab_residents_post_vote_and_comment_and_the_host_shortli
         submit(&browser, "section[aria-labelledby=phase-heading] form").await?;
         browser
             .wait_for_text(".phases__current", "Idégenerering")
+            .await?;
+
+        // The host says what the lab needs, with tags, and what it measures.
+        click(&browser, Locator::Css("section[aria-labelledby=needs-heading] summary")).await?;
+        fill(&browser, "#need-title", "Jobbcoacher med språkstöd").await?;
+        fill(&browser, "#need-tags", "jobbcoachning,  språkstöd ,").await?;
+        submit(&browser, "section[aria-labelledby=needs-heading] form").await?;
+        browser
+            .wait_for_text("section[aria-labelledby=needs-heading] .card__title", "Jobbcoacher med språkstöd")
+            .await?;
+        assert_eq!(
+            browser.texts_of("section[aria-labelledby=needs-heading] .tags li").await?,
+            ["jobbcoachning", "språkstöd"]
+        );
+        click(
+            &browser,
+            Locator::Css("section[aria-labelledby=indicators-heading] > details > summary"),
+        )
+        .await?;
+        fill(&browser, "#indicator-name", "Kvinnor i arbete eller studier").await?;
+        fill(&browser, "#indicator-unit", "personer").await?;
+        fill(&browser, "#indicator-baseline", "4").await?;
+        fill(&browser, "#indicator-target", "12,5").await?;
+        assert_eq!(
+            browser.accessibility_violations().await?,
+            Vec::<String>::new()
+        );
+        submit(&browser, "section[aria-labelledby=indicators-heading] > details > form").await?;
+        browser
+            .wait_for_text(".indicator-list h3", "Kvinnor i arbete eller studier")
+            .await?;
+        click(&browser, Locator::Css(".indicator-list details summary")).await?;
+        set_date(&browser, ".indicator-list input[type=date]", "2026-10-01").await?;
+        fill(&browser, ".indicator-list input[inputmode=decimal]", "8,25").await?;
+        submit(&browser, ".indicator-list form").await?;
+        browser
+            .wait_for_text(".indicator-list .meta", "50 % av vägen till målet")
+            .await?;
+        browser
+            .wait_for_text(".indicator-list td", "8.25")
             .await?;
 
         // A resident posts an idea.

@@ -19,6 +19,18 @@ pub struct TextFieldProps {
     pub autocomplete: Option<AttrValue>,
     #[prop_or_default]
     pub required: bool,
+    /// A decimal number (a comma or a point before the decimals): the browser offers a
+    /// number keyboard and refuses anything else before the form is sent.
+    #[prop_or_default]
+    pub decimal: bool,
+}
+
+/// A decimal number as [`TextField`] with `decimal` lets it be typed.
+const DECIMAL_PATTERN: &str = "-?[0-9]+([.,][0-9]+)?";
+
+/// The number typed into a `decimal` [`TextField`] (Swedish decimal comma or a point).
+pub fn parse_decimal(text: &str) -> Option<f64> {
+    text.trim().replace(',', ".").parse().ok()
 }
 
 /// A labelled text input; its error (from the API) is announced and tied to it.
@@ -47,6 +59,7 @@ pub fn TextField(props: &TextFieldProps) -> Html {
             }
             <input id={props.id.clone()} name={props.id.clone()} type={props.kind.clone()} value={props.value.clone()}
                 {oninput} required={props.required} autocomplete={props.autocomplete.clone()}
+                inputmode={props.decimal.then_some("decimal")} pattern={props.decimal.then_some(DECIMAL_PATTERN)}
                 aria-invalid={props.error.is_some().to_string()}
                 aria-describedby={(!described_by.is_empty()).then_some(described_by)} />
             if let Some(error) = &props.error {

@@ -1,18 +1,20 @@
 //! A lab's page: overview, phase and its history, participants, indicators, needs, ideas.
 
 use gloo_net::http::Method;
+use i18n_embed::fluent::FluentLanguageLoader;
 use i18n_embed_fl::fl;
 use shared::{
-    ChallengeArea, ChangePhase, CreateIdea, CreateNeed, Idea, Indicator, Lab, Need, Page,
-    Participant, PhaseChange,
+    ChallengeArea, ChangePhase, CreateIdea, CreateIndicator, CreateNeed, Direction, Idea,
+    Indicator, Lab, Need, Page, Participant, PhaseChange,
 };
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::api::{self, ApiError, Fetch, use_get};
+use crate::api::{self, ApiError, Fetch, UseGet, use_get};
 use crate::app::Route;
-use crate::components::form::{FormError, SelectField, TextAreaField, TextField};
+use crate::components::form::{FormError, SelectField, TextAreaField, TextField, parse_decimal};
 use crate::components::{ErrorMessage, IndicatorChart, Loading};
+use crate::forms::{setter, split_tags, use_create_form};
 use crate::i18n::{
     area_name, form_message, idea_status_name, need_status_name, participant_role_name, phase_name,
     use_i18n, use_title,
@@ -72,7 +74,7 @@ pub fn LabPage(props: &LabPageProps) -> Html {
             }
             <PhaseSection lab={lab_value.clone()} on_changed={lab.reload.clone()} />
             <Participants id={props.id.clone()} />
-            <Indicators id={props.id.clone()} />
+            <Indicators id={props.id.clone()} can_edit={lab_value.can_edit} />
             <Needs id={props.id.clone()} can_edit={lab_value.can_edit} />
             <Ideas id={props.id.clone()} />
         </article>
@@ -188,6 +190,22 @@ struct SectionProps {
     id: String,
 }
 
+/// A section of the lab page that its hosts (`can_edit`) add to.
+#[derive(Properties, PartialEq)]
+struct EditableProps {
+    id: String,
+    can_edit: bool,
+}
+
+/// What a section shows of its list while it loads or when it could not be fetched.
+fn pending<T>(loader: &FluentLanguageLoader, list: &UseGet<T>) -> Html {
+    match &list.state {
+        Fetch::Loading => html! { <Loading text={fl!(loader, "lab-section-loading")} /> },
+        Fetch::Failed(_) => html! { <ErrorMessage on_retry={list.reload.clone()} /> },
+        Fetch::Loaded(_) => html! {},
+    }
+}
+
 #[component]
 fn Participants(props: &SectionProps) -> Html {
     let i18n = use_i18n();
@@ -196,6 +214,7 @@ fn Participants(props: &SectionProps) -> Html {
     html! {
         <section aria-labelledby="participants-heading">
             <h2 id="participants-heading">{ fl!(loader, "lab-participants") }</h2>
+            { pending(loader, &participants) }
             if let Fetch::Loaded(page) = &participants.state {
                 <ul class="plain-list">
                     { for page.items.iter().map(|p| html! {
@@ -210,94 +229,201 @@ fn Participants(props: &SectionProps) -> Html {
     }
 }
 
+#[derive(Clone, PartialEq)]
+struct IndicatorDraft {
+    name: String,
+    unit: String,
+    baseline: String,
+    target: String,
+    direction: String,
+}
+
+impl Default for IndicatorDraft {
+    fn default() -> Self {
+        Self {
+            name: String::new(),
+            unit: String::new(),
+            baseline: String::new(),
+            target: String::new(),
+            direction: Direction::Increase.as_str().to_owned(),
+        }
+    }
+}
+
+fn indicator_body(draft: &IndicatorDraft) -> CreateIndicator {
+    CreateIndicator {
+        name: draft.name.clone(),
+        unit: draft.unit.clone(),
+        // The fields only let numbers through; NaN is sent as null, which the API refuses.
+        baseline: parse_decimal(&draft.baseline).unwrap_or(f64::NAN),
+        target: parse_decimal(&draft.target).unwrap_or(f64::NAN),
+        direction: Direction::parse(&draft.direction).unwrap_or(Direction::Increase),
+    }
+}
+
 #[component]
-fn Indicators(props: &SectionProps) -> Html {
+fn Indicators(props: &EditableProps) -> Html {
     let i18n = use_i18n();
     let loader = i18n.loader();
     let indicators = use_get::<Page<Indicator>>(format!("/labs/{}/indicators", props.id));
-    let Fetch::Loaded(page) = &indicators.state else {
-        return html! {};
-    };
+    let reload = indicators.reload.clone();
+    let form = use_create_form(
+        format!("/labs/{}/indicators", props.id),
+        indicator_body,
+        Callback::from(move |_: Indicator| reload.emit(())),
+    );
+    let field = |update: fn(&mut IndicatorDraft, String)| setter(&form.draft, update);
+    let error = form.error.as_ref();
     html! {
         <section aria-labelledby="indicators-heading">
             <h2 id="indicators-heading">{ fl!(loader, "lab-indicators") }</h2>
-            if page.items.is_empty() {
-                <p class="status">{ fl!(loader, "lab-indicators-empty") }</p>
+            { pending(loader, &indicators) }
+            if let Fetch::Loaded(page) = &indicators.state {
+                if page.items.is_empty() {
+                    <p class="status">{ fl!(loader, "lab-indicators-empty") }</p>
+                }
+                <ul class="indicator-list">
+                    { for page.items.iter().map(|indicator| html! {
+                        <li key={indicator.id.to_string()}>
+                            <h3>{ &indicator.name }</h3>
+                            if let Some(progress) = indicator.progress {
+                                <p class="meta">{ fl!(loader, "indicator-progress", percent = format!("{:.0}", progress * 100.0)) }</p>
+                            }
+                            <IndicatorChart indicator={indicator.clone()} />
+                            if props.can_edit {
+                                <MeasurementForm lab={props.id.clone()} indicator={indicator.clone()} on_added={indicators.reload.clone()} />
+                            }
+                        </li>
+                    }) }
+                </ul>
             }
-            <ul class="indicator-list">
-                { for page.items.iter().map(|indicator| html! {
-                    <li key={indicator.id.to_string()}>
-                        <h3>{ &indicator.name }</h3>
-                        if let Some(progress) = indicator.progress {
-                            <p class="meta">{ fl!(loader, "indicator-progress", percent = format!("{:.0}", progress * 100.0)) }</p>
-                        }
-                        <IndicatorChart indicator={indicator.clone()} />
-                    </li>
-                }) }
-            </ul>
+            if props.can_edit {
+                <details class="add-form">
+                    <summary>{ fl!(loader, "indicator-new") }</summary>
+                    <form onsubmit={form.onsubmit.clone()}>
+                        <FormError message={error.map(|e| form_message(loader, e))} />
+                        <TextField id="indicator-name" label={fl!(loader, "indicator-name")} value={form.draft.name.clone()}
+                            on_change={field(|d, v| d.name = v)} error={error.and_then(|e| e.field("name"))} required=true />
+                        <TextField id="indicator-unit" label={fl!(loader, "indicator-unit")} value={form.draft.unit.clone()}
+                            hint={fl!(loader, "indicator-unit-hint")}
+                            on_change={field(|d, v| d.unit = v)} error={error.and_then(|e| e.field("unit"))} />
+                        <TextField id="indicator-baseline" label={fl!(loader, "indicator-baseline")} value={form.draft.baseline.clone()}
+                            on_change={field(|d, v| d.baseline = v)} error={error.and_then(|e| e.field("baseline"))} required=true decimal=true />
+                        <TextField id="indicator-target" label={fl!(loader, "indicator-target")} value={form.draft.target.clone()}
+                            on_change={field(|d, v| d.target = v)} error={error.and_then(|e| e.field("target"))} required=true decimal=true />
+                        <SelectField id="indicator-direction" label={fl!(loader, "indicator-direction")} value={form.draft.direction.clone()}
+                            on_change={field(|d, v| d.direction = v)} error={error.and_then(|e| e.field("direction"))}>
+                            <option value="increase" selected={form.draft.direction == "increase"}>{ fl!(loader, "indicator-direction-increase") }</option>
+                            <option value="decrease" selected={form.draft.direction == "decrease"}>{ fl!(loader, "indicator-direction-decrease") }</option>
+                        </SelectField>
+                        <button type="submit" class="button">{ fl!(loader, "indicator-create") }</button>
+                    </form>
+                </details>
+            }
         </section>
     }
 }
 
+#[derive(Clone, PartialEq, Default)]
+struct MeasurementDraft {
+    measured_on: String,
+    value: String,
+    note: String,
+}
+
+fn measurement_body(draft: &MeasurementDraft) -> serde_json::Value {
+    // The date field only lets a date through; anything else would be refused by the API.
+    serde_json::json!({
+        "measured_on": draft.measured_on,
+        "value": parse_decimal(&draft.value),
+        "note": draft.note,
+    })
+}
+
 #[derive(Properties, PartialEq)]
-struct NeedsProps {
-    id: String,
-    can_edit: bool,
+struct MeasurementFormProps {
+    lab: String,
+    indicator: Indicator,
+    on_added: Callback<()>,
+}
+
+/// A host records a new measurement of an indicator.
+#[component]
+fn MeasurementForm(props: &MeasurementFormProps) -> Html {
+    let i18n = use_i18n();
+    let loader = i18n.loader();
+    let on_added = props.on_added.clone();
+    let form = use_create_form(
+        format!(
+            "/labs/{}/indicators/{}/measurements",
+            props.lab, props.indicator.id
+        ),
+        measurement_body,
+        Callback::from(move |_: Indicator| on_added.emit(())),
+    );
+    let field = |update: fn(&mut MeasurementDraft, String)| setter(&form.draft, update);
+    let error = form.error.as_ref();
+    let id = |name: &str| format!("measurement-{}-{name}", props.indicator.id);
+    let value_label = if props.indicator.unit.is_empty() {
+        fl!(loader, "indicator-value")
+    } else {
+        format!(
+            "{} ({})",
+            fl!(loader, "indicator-value"),
+            props.indicator.unit
+        )
+    };
+    html! {
+        <details class="add-form">
+            <summary>{ fl!(loader, "measurement-new", indicator = props.indicator.name.clone()) }</summary>
+            <form onsubmit={form.onsubmit.clone()}>
+                <FormError message={error.map(|e| form_message(loader, e))} />
+                <TextField id={id("date")} kind="date" label={fl!(loader, "indicator-date")} value={form.draft.measured_on.clone()}
+                    on_change={field(|d, v| d.measured_on = v)} error={error.and_then(|e| e.field("measured_on"))} required=true />
+                <TextField id={id("value")} label={value_label} value={form.draft.value.clone()}
+                    on_change={field(|d, v| d.value = v)} error={error.and_then(|e| e.field("value"))} required=true decimal=true />
+                <TextField id={id("note")} label={fl!(loader, "measurement-note")} value={form.draft.note.clone()}
+                    on_change={field(|d, v| d.note = v)} error={error.and_then(|e| e.field("note"))} />
+                <button type="submit" class="button">{ fl!(loader, "measurement-create") }</button>
+            </form>
+        </details>
+    }
+}
+
+#[derive(Clone, PartialEq, Default)]
+struct NeedDraft {
+    title: String,
+    description: String,
+    tags: String,
+}
+
+fn need_body(draft: &NeedDraft) -> CreateNeed {
+    CreateNeed {
+        title: draft.title.clone(),
+        description: draft.description.clone(),
+        challenge_area: None,
+        municipality_code: None,
+        tags: split_tags(&draft.tags),
+    }
 }
 
 #[component]
-fn Needs(props: &NeedsProps) -> Html {
+fn Needs(props: &EditableProps) -> Html {
     let i18n = use_i18n();
     let loader = i18n.loader();
-    let session = use_session();
     let needs = use_get::<Page<Need>>(format!("/labs/{}/needs", props.id));
-    let title = use_state(String::new);
-    let description = use_state(String::new);
-    let error = use_state(|| None::<ApiError>);
-    let onsubmit = {
-        let (title, description, error, reload, path, session) = (
-            title.clone(),
-            description.clone(),
-            error.clone(),
-            needs.reload.clone(),
-            format!("/labs/{}/needs", props.id),
-            session.clone(),
-        );
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            let body = CreateNeed {
-                title: (*title).clone(),
-                description: (*description).clone(),
-                challenge_area: None,
-                municipality_code: None,
-                tags: Vec::new(),
-            };
-            let (title, description, error, reload) = (
-                title.clone(),
-                description.clone(),
-                error.clone(),
-                reload.clone(),
-            );
-            api::spawn_send::<_, Need>(
-                Method::POST,
-                path.clone(),
-                session.token(),
-                Some(body),
-                Callback::from(move |result: Result<Need, ApiError>| match result {
-                    Ok(_) => {
-                        title.set(String::new());
-                        description.set(String::new());
-                        error.set(None);
-                        reload.emit(());
-                    }
-                    Err(failure) => error.set(Some(failure)),
-                }),
-            );
-        })
-    };
+    let reload = needs.reload.clone();
+    let form = use_create_form(
+        format!("/labs/{}/needs", props.id),
+        need_body,
+        Callback::from(move |_: Need| reload.emit(())),
+    );
+    let field = |update: fn(&mut NeedDraft, String)| setter(&form.draft, update);
+    let error = form.error.as_ref();
     html! {
         <section aria-labelledby="needs-heading">
             <h2 id="needs-heading">{ fl!(loader, "lab-needs") }</h2>
+            { pending(loader, &needs) }
             if let Fetch::Loaded(page) = &needs.state {
                 if page.items.is_empty() {
                     <p class="status">{ fl!(loader, "lab-needs-empty") }</p>
@@ -322,19 +448,34 @@ fn Needs(props: &NeedsProps) -> Html {
             if props.can_edit {
                 <details class="add-form">
                     <summary>{ fl!(loader, "need-new") }</summary>
-                    <form {onsubmit}>
-                        <FormError message={error.as_ref().map(|e| form_message(loader, e))} />
-                        <TextField id="need-title" label={fl!(loader, "form-title")} value={(*title).clone()}
-                            on_change={Callback::from({ let title = title.clone(); move |v| title.set(v) })}
-                            error={error.as_ref().and_then(|e| e.field("title"))} required=true />
-                        <TextAreaField id="need-description" label={fl!(loader, "form-description")} value={(*description).clone()}
-                            on_change={Callback::from({ let description = description.clone(); move |v| description.set(v) })}
-                            error={error.as_ref().and_then(|e| e.field("description"))} />
+                    <form onsubmit={form.onsubmit.clone()}>
+                        <FormError message={error.map(|e| form_message(loader, e))} />
+                        <TextField id="need-title" label={fl!(loader, "form-title")} value={form.draft.title.clone()}
+                            on_change={field(|d, v| d.title = v)} error={error.and_then(|e| e.field("title"))} required=true />
+                        <TextAreaField id="need-description" label={fl!(loader, "form-description")} value={form.draft.description.clone()}
+                            on_change={field(|d, v| d.description = v)} error={error.and_then(|e| e.field("description"))} />
+                        <TextField id="need-tags" label={fl!(loader, "need-tags")} value={form.draft.tags.clone()}
+                            hint={fl!(loader, "need-tags-hint")}
+                            on_change={field(|d, v| d.tags = v)} error={error.and_then(|e| e.field("tags"))} />
                         <button type="submit" class="button">{ fl!(loader, "need-create") }</button>
                     </form>
                 </details>
             }
         </section>
+    }
+}
+
+#[derive(Clone, PartialEq, Default)]
+struct IdeaDraft {
+    title: String,
+    body: String,
+}
+
+fn idea_body(draft: &IdeaDraft) -> CreateIdea {
+    CreateIdea {
+        title: draft.title.clone(),
+        body: draft.body.clone(),
+        organization_id: None,
     }
 }
 
@@ -344,47 +485,18 @@ fn Ideas(props: &SectionProps) -> Html {
     let loader = i18n.loader();
     let session = use_session();
     let ideas = use_get::<Page<Idea>>(format!("/labs/{}/ideas?sort=most_voted&limit=50", props.id));
-    let title = use_state(String::new);
-    let body = use_state(String::new);
-    let error = use_state(|| None::<ApiError>);
-    let onsubmit = {
-        let (title, body, error, reload, path, session) = (
-            title.clone(),
-            body.clone(),
-            error.clone(),
-            ideas.reload.clone(),
-            format!("/labs/{}/ideas", props.id),
-            session.clone(),
-        );
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            let request = CreateIdea {
-                title: (*title).clone(),
-                body: (*body).clone(),
-                organization_id: None,
-            };
-            let (title, body, error, reload) =
-                (title.clone(), body.clone(), error.clone(), reload.clone());
-            api::spawn_send::<_, Idea>(
-                Method::POST,
-                path.clone(),
-                session.token(),
-                Some(request),
-                Callback::from(move |result: Result<Idea, ApiError>| match result {
-                    Ok(_) => {
-                        title.set(String::new());
-                        body.set(String::new());
-                        error.set(None);
-                        reload.emit(());
-                    }
-                    Err(failure) => error.set(Some(failure)),
-                }),
-            );
-        })
-    };
+    let reload = ideas.reload.clone();
+    let form = use_create_form(
+        format!("/labs/{}/ideas", props.id),
+        idea_body,
+        Callback::from(move |_: Idea| reload.emit(())),
+    );
+    let field = |update: fn(&mut IdeaDraft, String)| setter(&form.draft, update);
+    let error = form.error.as_ref();
     html! {
         <section aria-labelledby="ideas-heading">
             <h2 id="ideas-heading">{ fl!(loader, "lab-ideas") }</h2>
+            { pending(loader, &ideas) }
             if let Fetch::Loaded(page) = &ideas.state {
                 if page.items.is_empty() {
                     <p class="status">{ fl!(loader, "lab-ideas-empty") }</p>
@@ -405,15 +517,13 @@ fn Ideas(props: &SectionProps) -> Html {
                 </ul>
             }
             if session.me().is_some() {
-                <form class="add-form" aria-labelledby="idea-new-heading" {onsubmit}>
+                <form class="add-form" aria-labelledby="idea-new-heading" onsubmit={form.onsubmit.clone()}>
                     <h3 id="idea-new-heading">{ fl!(loader, "idea-new") }</h3>
-                    <FormError message={error.as_ref().map(|e| form_message(loader, e))} />
-                    <TextField id="idea-title" label={fl!(loader, "form-title")} value={(*title).clone()}
-                        on_change={Callback::from({ let title = title.clone(); move |v| title.set(v) })}
-                        error={error.as_ref().and_then(|e| e.field("title"))} required=true />
-                    <TextAreaField id="idea-body" label={fl!(loader, "idea-body")} value={(*body).clone()}
-                        on_change={Callback::from({ let body = body.clone(); move |v| body.set(v) })}
-                        error={error.as_ref().and_then(|e| e.field("body"))} />
+                    <FormError message={error.map(|e| form_message(loader, e))} />
+                    <TextField id="idea-title" label={fl!(loader, "form-title")} value={form.draft.title.clone()}
+                        on_change={field(|d, v| d.title = v)} error={error.and_then(|e| e.field("title"))} required=true />
+                    <TextAreaField id="idea-body" label={fl!(loader, "idea-body")} value={form.draft.body.clone()}
+                        on_change={field(|d, v| d.body = v)} error={error.and_then(|e| e.field("body"))} />
                     <button type="submit" class="button">{ fl!(loader, "idea-submit") }</button>
                 </form>
             } else {

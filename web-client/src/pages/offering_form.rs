@@ -82,12 +82,7 @@ impl Draft {
     }
 
     fn tags(&self) -> Vec<String> {
-        self.tags
-            .split(',')
-            .map(str::trim)
-            .filter(|tag| !tag.is_empty())
-            .map(str::to_owned)
-            .collect()
+        crate::forms::split_tags(&self.tags)
     }
 
     fn kind(&self) -> OfferingKind {
