@@ -4,6 +4,8 @@
 //! 412 a way to load the latest version while keeping what was typed.
 
 use gloo_net::http::Method;
+use i18n_embed::fluent::FluentLanguageLoader;
+use i18n_embed_fl::fl;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use yew::prelude::*;
@@ -11,6 +13,8 @@ use yew_router::prelude::*;
 
 use crate::api::{self, ApiError};
 use crate::app::Route;
+use crate::components::form::FormError;
+use crate::i18n::form_message;
 use crate::session::use_session;
 
 /// A callback that sets one field of a draft held in `state`.
@@ -138,6 +142,12 @@ impl Versioned for shared::Lab {
     }
 }
 
+impl Versioned for shared::Need {
+    fn version(&self) -> i32 {
+        self.version
+    }
+}
+
 impl Versioned for shared::Offering {
     fn version(&self) -> i32 {
         self.version
@@ -153,6 +163,25 @@ pub struct Save {
     pub busy: bool,
     /// The latest version was loaded after a 412.
     pub reloaded: bool,
+}
+
+impl Save {
+    /// What a saving form says above its fields: the API's refusal, and after a 412 the way
+    /// to load the latest version and, once loaded, that it was (what was typed stays).
+    pub fn feedback(&self, loader: &FluentLanguageLoader) -> Html {
+        let stale = self.error.as_ref().is_some_and(ApiError::is_stale);
+        html! {
+            <>
+                <FormError message={self.error.as_ref().map(|e| form_message(loader, e))} />
+                if stale {
+                    <button type="button" class="button button--secondary" onclick={self.load_latest.clone()}>{ fl!(loader, "form-load-latest") }</button>
+                }
+                if self.reloaded {
+                    <p class="status" role="status">{ fl!(loader, "form-latest-loaded") }</p>
+                }
+            </>
+        }
+    }
 }
 
 /// Saves `draft` with the request `make_request` builds from it (a `PATCH` is sent with

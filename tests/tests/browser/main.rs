@@ -523,6 +523,23 @@ async fn a_host_opens_a_lab_residents_post_vote_and_comment_and_the_host_shortli
             browser.texts_of("section[aria-labelledby=needs-heading] .tags li").await?,
             ["jobbcoachning", "språkstöd"]
         );
+        // On the need's page the host marks it filled and changes its tags.
+        click(&browser, Locator::LinkText("Jobbcoacher med språkstöd")).await?;
+        browser
+            .wait_for_text("main h1", "Jobbcoacher med språkstöd")
+            .await?;
+        click(&browser, Locator::Css("main details.add-form summary")).await?;
+        click(&browser, Locator::Css("#need-status option[value=filled]")).await?;
+        fill(&browser, "#need-tags", "jobbcoachning, svenska").await?;
+        assert_eq!(
+            browser.accessibility_violations().await?,
+            Vec::<String>::new()
+        );
+        submit(&browser, "main details.add-form form").await?;
+        browser.wait_for_text("main .badge", "Tillgodosett").await?;
+        browser.wait_for_text("main .tags li", "svenska").await?;
+        client.goto(lab_url.as_str()).await?;
+        browser.wait_for_text("main h1", "Portalen").await?;
         click(
             &browser,
             Locator::Css("section[aria-labelledby=indicators-heading] > details > summary"),

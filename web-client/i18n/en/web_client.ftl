@@ -206,6 +206,9 @@ indicator-value = Value
 indicator-baseline = Baseline
 indicator-target = Target
 
+need-edit = Change status and tags
+need-status = Status
+need-save = Save
 need-new = Add a need
 need-create = Add the need
 need-tags = Tags

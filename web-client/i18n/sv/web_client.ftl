@@ -206,6 +206,9 @@ indicator-value = Värde
 indicator-baseline = Utgångsläge
 indicator-target = Mål
 
+need-edit = Ändra läge och taggar
+need-status = Läge
+need-save = Spara
 need-new = Lägg till ett behov
 need-create = Lägg till behovet
 need-tags = Taggar

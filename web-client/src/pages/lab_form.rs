@@ -9,13 +9,13 @@ use uuid::Uuid;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::api::{ApiError, Fetch, use_get};
+use crate::api::{Fetch, use_get};
 use crate::app::Route;
-use crate::components::form::{FormError, SelectField, TextAreaField, TextField};
+use crate::components::form::{SelectField, TextAreaField, TextField};
 use crate::components::places::MunicipalityOptions;
 use crate::components::{ErrorMessage, Loading};
 use crate::forms::{setter, use_versioned_save};
-use crate::i18n::{form_message, use_i18n, use_title};
+use crate::i18n::{use_i18n, use_title};
 use crate::pages::account::SignInFirst;
 use crate::session::use_session;
 
@@ -219,9 +219,7 @@ fn LabForm(props: &LabFormProps) -> Html {
     let field = |update: fn(&mut Draft, String)| setter(&draft, update);
     let error = &save.error;
     let field_error = |name: &str| error.as_ref().and_then(|e| e.field(name));
-    let stale = error.as_ref().is_some_and(ApiError::is_stale);
     let onsubmit = save.onsubmit.clone();
-    let load_latest = save.load_latest.clone();
     let areas = match &areas.state {
         Fetch::Loaded(page) => page.items.clone(),
         _ => Vec::new(),
@@ -229,13 +227,7 @@ fn LabForm(props: &LabFormProps) -> Html {
     let language = i18n.language().code();
     html! {
         <form {onsubmit} novalidate=true>
-            <FormError message={error.as_ref().map(|e| form_message(loader, e))} />
-            if stale {
-                <button type="button" class="button button--secondary" onclick={load_latest}>{ fl!(loader, "form-load-latest") }</button>
-            }
-            if save.reloaded {
-                <p class="status" role="status">{ fl!(loader, "form-latest-loaded") }</p>
-            }
+            { save.feedback(loader) }
             if props.hosts.len() > 1 {
                 <SelectField id="host" label={fl!(loader, "lab-host")} value={draft.host.clone()} on_change={field(|d, v| d.host = v)} error={field_error("host_organization_id")}>
                     { for props.hosts.iter().map(|mine| html! {

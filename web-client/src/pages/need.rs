@@ -3,14 +3,15 @@
 
 use gloo_net::http::Method;
 use i18n_embed_fl::fl;
-use shared::{CreateMatch, Match, Need, OfferingSuggestion, Page};
+use shared::{CreateMatch, Match, Need, NeedStatus, OfferingSuggestion, Page, UpdateNeed};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::api::{self, ApiError, Fetch, use_get};
 use crate::app::Route;
-use crate::components::form::{FormError, TextAreaField};
+use crate::components::form::{FormError, SelectField, TextAreaField, TextField};
 use crate::components::{ErrorMessage, Loading, ReasonList};
+use crate::forms::{setter, split_tags, use_versioned_save};
 use crate::i18n::{form_message, need_status_name, use_i18n, use_title};
 use crate::session::use_session;
 
@@ -42,6 +43,14 @@ pub fn NeedPage(props: &NeedPageProps) -> Html {
             <p class="meta">{ &value.organization.name }{ " · " }{ &value.municipality_name }</p>
             <p class="badge">{ need_status_name(loader, value.status) }</p>
             <p class="prose">{ &value.description }</p>
+            if !value.tags.is_empty() {
+                <ul class="tags" aria-label={fl!(loader, "need-tags")}>
+                    { for value.tags.iter().map(|tag| html! { <li key={tag.clone()}>{ tag }</li> }) }
+                </ul>
+            }
+            if value.can_edit {
+                <NeedStatusForm need={value.clone()} on_saved={Callback::from({ let reload = need.reload.clone(); move |_: Need| reload.emit(()) })} />
+            }
             <section aria-labelledby="suggestions-heading">
                 <h2 id="suggestions-heading">{ fl!(loader, "need-suggestions") }</h2>
                 { match &suggestions.state {
@@ -63,6 +72,72 @@ pub fn NeedPage(props: &NeedPageProps) -> Html {
                 } }
             </section>
         </article>
+    }
+}
+
+/// What the lab's hosts change on a need's page: its status and its tags.
+#[derive(Clone, PartialEq)]
+struct NeedDraft {
+    status: String,
+    tags: String,
+}
+
+#[derive(Properties, PartialEq)]
+struct NeedStatusFormProps {
+    need: Need,
+    on_saved: Callback<Need>,
+}
+
+/// The hosts mark a need filled or withdrawn, or change its tags (with `If-Match`).
+#[component]
+fn NeedStatusForm(props: &NeedStatusFormProps) -> Html {
+    let i18n = use_i18n();
+    let loader = i18n.loader();
+    let draft = use_state(|| NeedDraft {
+        status: props.need.status.as_str().to_owned(),
+        tags: props.need.tags.join(", "),
+    });
+    let path = format!("/needs/{}", props.need.id);
+    let make_request = {
+        let path = path.clone();
+        Callback::from(move |draft: NeedDraft| {
+            let body = UpdateNeed {
+                status: NeedStatus::parse(&draft.status),
+                tags: Some(split_tags(&draft.tags)),
+                ..UpdateNeed::default()
+            };
+            (
+                Method::PATCH,
+                path.clone(),
+                serde_json::to_value(body).unwrap_or_default(),
+            )
+        })
+    };
+    let save = use_versioned_save::<NeedDraft, Need>(
+        draft.clone(),
+        props.need.version,
+        make_request,
+        props.on_saved.clone(),
+        Some(path),
+    );
+    let field = |update: fn(&mut NeedDraft, String)| setter(&draft, update);
+    let field_error = |name: &str| save.error.as_ref().and_then(|e| e.field(name));
+    html! {
+        <details class="add-form">
+            <summary>{ fl!(loader, "need-edit") }</summary>
+            <form onsubmit={save.onsubmit.clone()}>
+                { save.feedback(loader) }
+                <SelectField id="need-status" label={fl!(loader, "need-status")} value={draft.status.clone()}
+                    on_change={field(|d, v| d.status = v)} error={field_error("status")}>
+                    { for NeedStatus::ALL.iter().map(|status| html! {
+                        <option value={status.as_str()} selected={draft.status == status.as_str()}>{ need_status_name(loader, *status) }</option>
+                    }) }
+                </SelectField>
+                <TextField id="need-tags" label={fl!(loader, "need-tags")} hint={fl!(loader, "need-tags-hint")}
+                    value={draft.tags.clone()} on_change={field(|d, v| d.tags = v)} error={field_error("tags")} />
+                <button type="submit" class="button" disabled={save.busy}>{ fl!(loader, "need-save") }</button>
+            </form>
+        </details>
     }
 }
 

@@ -10,13 +10,13 @@ use shared::{
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::api::{ApiError, Fetch, use_get};
+use crate::api::{Fetch, use_get};
 use crate::app::Route;
-use crate::components::form::{FormError, SelectField, TextAreaField, TextField};
+use crate::components::form::{SelectField, TextAreaField, TextField};
 use crate::components::places::{CountyOptions, MunicipalityOptions};
 use crate::components::{ErrorMessage, Loading};
 use crate::forms::{setter, use_versioned_save};
-use crate::i18n::{form_message, offering_kind_name, use_i18n, use_title};
+use crate::i18n::{offering_kind_name, use_i18n, use_title};
 use crate::pages::account::SignInFirst;
 use crate::session::use_session;
 
@@ -245,9 +245,7 @@ fn OfferingForm(props: &OfferingFormProps) -> Html {
     let coverage_error = field_error("coverage")
         .or_else(|| field_error("coverage.counties"))
         .or_else(|| field_error("coverage.municipalities"));
-    let stale = error.as_ref().is_some_and(ApiError::is_stale);
     let onsubmit = save.onsubmit.clone();
-    let load_latest = save.load_latest.clone();
     let areas = match &areas.state {
         Fetch::Loaded(page) => page.items.clone(),
         _ => Vec::new(),
@@ -255,10 +253,7 @@ fn OfferingForm(props: &OfferingFormProps) -> Html {
     let language = i18n.language().code();
     html! {
         <form {onsubmit} novalidate=true>
-            <FormError message={error.as_ref().map(|e| form_message(loader, e))} />
-            if stale {
-                <button type="button" class="button button--secondary" onclick={load_latest}>{ fl!(loader, "form-load-latest") }</button>
-            }
+            { save.feedback(loader) }
             if props.organizations.len() > 1 {
                 <SelectField id="organization" label={fl!(loader, "offering-organization")} value={draft.organization.clone()} on_change={field(|d, v| d.organization = v)} error={field_error("organization_id")}>
                     { for props.organizations.iter().map(|mine| html! {
