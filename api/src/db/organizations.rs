@@ -225,10 +225,13 @@ pub async fn list(
         query = query.filter(municipalities::county_code.eq(code.clone()));
     }
     if let Some(text) = &filter.query {
+        // Words (with Swedish stemming), or any part of the name: someone picking an
+        // organisation types the start of it ("Hyresgäst" for "Hyresgästföreningen").
         query = query.filter(
             diesel::dsl::sql::<Bool>("organizations.search @@ websearch_to_tsquery('swedish', ")
                 .bind::<Text, _>(text.clone())
-                .sql(")"),
+                .sql(")")
+                .or(organizations::name.ilike(format!("%{}%", escape_like(text)))),
         );
     }
     if let Some((name, id)) = after {
@@ -409,4 +412,27 @@ pub async fn count_owners_for_update(
         .load(conn)
         .await?;
     Ok(owners.len())
+}
+
+/// `text` as a literal inside a `LIKE` pattern: its `%`, `_` and backslash match only themselves.
+fn escape_like(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for character in text.chars() {
+        if matches!(character, '%' | '_' | '\\') {
+            escaped.push('\\');
+        }
+        escaped.push(character);
+    }
+    escaped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_like;
+
+    #[test]
+    fn like_wildcards_in_a_search_match_only_themselves() {
+        assert_eq!(escape_like("Hyresgäst"), "Hyresgäst");
+        assert_eq!(escape_like("100%_a\\b"), "100\\%\\_a\\\\b");
+    }
 }

@@ -159,6 +159,12 @@ async fn organisations_page_through_in_order_without_gaps_or_repeats() -> anyhow
         .await?;
     let found: Vec<_> = searched.items.iter().map(|o| o.name.as_str()).collect();
     assert_eq!(found, ["Telge Bostäder", "Åbo bostäder"]);
+    // Part of a name, as someone picking an organisation types it; wildcards are literal.
+    let typed: Page<Organization> = app.get_json("/api/v1/organizations?q=hyresbo").await?;
+    let found: Vec<_> = typed.items.iter().map(|o| o.name.as_str()).collect();
+    assert_eq!(found, ["Hyresbostäder"]);
+    let wildcard: Page<Organization> = app.get_json("/api/v1/organizations?q=%25").await?;
+    assert!(wildcard.items.is_empty());
     let by_county: Page<Organization> = app.get_json("/api/v1/organizations?county=01").await?;
     assert!(by_county.items.is_empty());
     Ok(())
