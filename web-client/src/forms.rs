@@ -270,3 +270,29 @@ where
         reloaded: *reloaded,
     }
 }
+
+/// A button's click handler that deletes `path`, shows what went wrong in `problem` (a
+/// refused removal is said, never swallowed) and reloads the list.
+pub fn delete_then_reload(
+    session: &crate::session::Session,
+    path: String,
+    problem: &UseStateHandle<Option<ApiError>>,
+    reload: &Callback<()>,
+) -> Callback<MouseEvent> {
+    let (session, problem, reload) = (session.clone(), problem.clone(), reload.clone());
+    Callback::from(move |_: MouseEvent| {
+        let (session, problem, reload, path) = (
+            session.clone(),
+            problem.clone(),
+            reload.clone(),
+            path.clone(),
+        );
+        wasm_bindgen_futures::spawn_local(async move {
+            let result =
+                api::send_empty::<()>(Method::DELETE, &path, session.token().as_deref(), None)
+                    .await;
+            problem.set(result.err());
+            reload.emit(());
+        });
+    })
+}

@@ -464,7 +464,9 @@ async fn a_host_opens_a_lab_residents_post_vote_and_comment_and_the_host_shortli
     let maria = app.sign_up("Maria Lind").await?;
     app.create_organization(&maria, "Hyresbostäder i Norrköping", 10)
         .await?;
-    app.sign_up("Amina Hassan").await?;
+    let amina = app.sign_up("Amina Hassan").await?;
+    app.create_organization(&amina, "Hyresgästföreningen Navestad", 11)
+        .await?;
     app.sign_up("Erik Svensson").await?;
     let browser = Browser::start().await?;
     let outcome = async {
@@ -510,6 +512,51 @@ async fn a_host_opens_a_lab_residents_post_vote_and_comment_and_the_host_shortli
         browser
             .wait_for_text(".phases__current", "Idégenerering")
             .await?;
+
+        // The host brings in the tenants' association; the lab cannot lose its only host.
+        click(
+            &browser,
+            Locator::Css("section[aria-labelledby=participants-heading] summary"),
+        )
+        .await?;
+        fill(&browser, "#participant-search", "Hyresgäst").await?;
+        let association = Locator::XPath(
+            "//select[@id='participant-organization']/option[starts-with(., 'Hyresgästföreningen Navestad')]",
+        );
+        click(&browser, association).await?;
+        click(
+            &browser,
+            Locator::Css("#participant-role option[value=tenant_representative]"),
+        )
+        .await?;
+        submit(&browser, "section[aria-labelledby=participants-heading] form").await?;
+        browser
+            .wait_for_text(
+                "section[aria-labelledby=participants-heading] li a",
+                "Hyresgästföreningen Navestad",
+            )
+            .await?;
+        let rows = browser
+            .texts_of("section[aria-labelledby=participants-heading] li")
+            .await?;
+        assert!(
+            rows[1].starts_with("Hyresgästföreningen Navestad – hyresgästrepresentant"),
+            "{rows:?}"
+        );
+        click(
+            &browser,
+            Locator::XPath("//section[@aria-labelledby='participants-heading']//li[1]//button"),
+        )
+        .await?;
+        browser
+            .text_of("section[aria-labelledby=participants-heading] .form-error")
+            .await?;
+        assert_eq!(
+            browser
+                .texts_of("section[aria-labelledby=participants-heading] li a")
+                .await?,
+            ["Hyresbostäder i Norrköping", "Hyresgästföreningen Navestad"]
+        );
 
         // The host says what the lab needs, with tags, and what it measures.
         click(&browser, Locator::Css("section[aria-labelledby=needs-heading] summary")).await?;
@@ -640,10 +687,17 @@ async fn a_host_opens_a_lab_residents_post_vote_and_comment_and_the_host_shortli
             .await?;
         browser
             .wait_for_text(
-                "section[aria-labelledby=participants-heading] li",
-                "Hyresbostäder i Norrköping – värd",
+                "section[aria-labelledby=participants-heading] li a",
+                "Hyresgästföreningen Navestad",
             )
             .await?;
+        let rows = browser
+            .texts_of("section[aria-labelledby=participants-heading] li")
+            .await?;
+        assert!(
+            rows[0].starts_with("Hyresbostäder i Norrköping – värd"),
+            "{rows:?}"
+        );
 
         // Two editors: someone saves first; the form says so, keeps the text, and saves
         // once the latest version is loaded.

@@ -181,12 +181,20 @@ phase-verifying = Verifying
 phase-spreading = Spreading
 phase-closed = Closed
 
+participant-new = Invite an organisation
+participant-search = Search organisations
+participant-organization = Organisation
+participant-choose = Choose an organisation
+participant-none-found = No organisation matches the search
+participant-role = Role in the lab
+participant-add = Add the participant
+participant-remove = Remove
 participant-host = host
 participant-partner = partner
 participant-researcher = researcher
 participant-tenant_representative = tenant representative
 
-lab-section-loading = Loading …
+section-loading = Loading …
 indicator-new = Add an indicator
 indicator-name = What is measured
 indicator-unit = Unit

@@ -181,12 +181,20 @@ phase-verifying = Verifiering
 phase-spreading = Spridning
 phase-closed = Avslutat
 
+participant-new = Bjud in en organisation
+participant-search = Sök organisation
+participant-organization = Organisation
+participant-choose = Välj en organisation
+participant-none-found = Ingen organisation matchar sökningen
+participant-role = Roll i labbet
+participant-add = Lägg till deltagaren
+participant-remove = Ta bort
 participant-host = värd
 participant-partner = partner
 participant-researcher = forskare
 participant-tenant_representative = hyresgästrepresentant
 
-lab-section-loading = Hämtar …
+section-loading = Hämtar …
 indicator-new = Lägg till en indikator
 indicator-name = Vad mäts
 indicator-unit = Enhet

@@ -11,4 +11,4 @@ mod status;
 pub use chart::IndicatorChart;
 pub use layout::Layout;
 pub use reasons::ReasonList;
-pub use status::{ErrorMessage, Loading};
+pub use status::{ErrorMessage, Loading, fetched};

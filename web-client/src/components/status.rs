@@ -1,6 +1,8 @@
+use i18n_embed::fluent::FluentLanguageLoader;
 use i18n_embed_fl::fl;
 use yew::prelude::*;
 
+use crate::api::{Fetch, UseGet};
 use crate::i18n::use_i18n;
 
 #[derive(Properties, PartialEq)]
@@ -32,5 +34,20 @@ pub fn ErrorMessage(props: &ErrorMessageProps) -> Html {
             <p>{ fl!(i18n.loader(), "error-generic") }</p>
             <button type="button" onclick={on_retry}>{ fl!(i18n.loader(), "error-retry") }</button>
         </div>
+    }
+}
+
+/// A part of a page fetched on its own: its loading and error states, or `render` of what
+/// was fetched. One node whatever the state, so that Yew never places the content beside a
+/// status it is removing (which panics).
+pub fn fetched<T>(
+    loader: &FluentLanguageLoader,
+    fetch: &UseGet<T>,
+    render: impl FnOnce(&T) -> Html,
+) -> Html {
+    match &fetch.state {
+        Fetch::Loading => html! { <Loading text={fl!(loader, "section-loading")} /> },
+        Fetch::Failed(_) => html! { <ErrorMessage on_retry={fetch.reload.clone()} /> },
+        Fetch::Loaded(value) => render(value),
     }
 }

@@ -10,7 +10,7 @@ use yew_router::prelude::*;
 use crate::api::{self, ApiError, Fetch, use_get};
 use crate::app::Route;
 use crate::components::form::{FormError, SelectField, TextAreaField};
-use crate::components::{ErrorMessage, Loading};
+use crate::components::{ErrorMessage, Loading, fetched};
 use crate::i18n::{form_message, idea_status_name, use_i18n, use_title};
 use crate::session::use_session;
 
@@ -223,28 +223,30 @@ fn Comments(props: &CommentsProps) -> Html {
         <section aria-labelledby="comments-heading">
             <h2 id="comments-heading">{ fl!(loader, "idea-comments-heading") }</h2>
             <FormError message={problem.as_ref().map(|e| form_message(loader, e))} />
-            if let Fetch::Loaded(page) = &comments.state {
-                if page.items.is_empty() {
-                    <p class="status">{ fl!(loader, "comments-empty") }</p>
-                }
-                <ul class="comments">
-                    { for page.items.iter().map(|comment| html! {
-                        <li class="comment" key={comment.id.to_string()}>
-                            { render(comment) }
-                            if !comment.replies.is_empty() {
-                                <ul class="comments comments--replies">
-                                    { for comment.replies.iter().map(|reply| html! {
-                                        <li class="comment" key={reply.id.to_string()}>{ render(reply) }</li>
-                                    }) }
-                                </ul>
-                            }
-                            if session.me().is_some() && !comment.removed {
-                                <CommentForm idea={props.id.clone()} parent={Some(comment.id)} on_posted={reload.clone()} />
-                            }
-                        </li>
-                    }) }
-                </ul>
-            }
+            { fetched(loader, &comments, |page| html! {
+                <>
+                    if page.items.is_empty() {
+                        <p class="status">{ fl!(loader, "comments-empty") }</p>
+                    }
+                    <ul class="comments">
+                        { for page.items.iter().map(|comment| html! {
+                            <li class="comment" key={comment.id.to_string()}>
+                                { render(comment) }
+                                if !comment.replies.is_empty() {
+                                    <ul class="comments comments--replies">
+                                        { for comment.replies.iter().map(|reply| html! {
+                                            <li class="comment" key={reply.id.to_string()}>{ render(reply) }</li>
+                                        }) }
+                                    </ul>
+                                }
+                                if session.me().is_some() && !comment.removed {
+                                    <CommentForm idea={props.id.clone()} parent={Some(comment.id)} on_posted={reload.clone()} />
+                                }
+                            </li>
+                        }) }
+                    </ul>
+                </>
+            }) }
             if session.me().is_some() {
                 <CommentForm idea={props.id.clone()} parent={None::<uuid::Uuid>} on_posted={reload.clone()} />
             }

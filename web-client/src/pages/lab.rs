@@ -1,20 +1,20 @@
 //! A lab's page: overview, phase and its history, participants, indicators, needs, ideas.
 
 use gloo_net::http::Method;
-use i18n_embed::fluent::FluentLanguageLoader;
 use i18n_embed_fl::fl;
 use shared::{
     ChallengeArea, ChangePhase, CreateIdea, CreateIndicator, CreateNeed, Direction, Idea,
-    Indicator, Lab, Need, Page, Participant, PhaseChange,
+    Indicator, Lab, Need, Organization, Page, Participant, ParticipantRole, PhaseChange,
 };
+use uuid::Uuid;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::api::{self, ApiError, Fetch, UseGet, use_get};
+use crate::api::{self, ApiError, Fetch, use_get};
 use crate::app::Route;
 use crate::components::form::{FormError, SelectField, TextAreaField, TextField, parse_decimal};
-use crate::components::{ErrorMessage, IndicatorChart, Loading};
-use crate::forms::{setter, split_tags, use_create_form};
+use crate::components::{ErrorMessage, IndicatorChart, Loading, fetched};
+use crate::forms::{delete_then_reload, setter, split_tags, use_create_form};
 use crate::i18n::{
     area_name, form_message, idea_status_name, need_status_name, participant_role_name, phase_name,
     use_i18n, use_title,
@@ -73,7 +73,7 @@ pub fn LabPage(props: &LabPageProps) -> Html {
                 <div class="prose">{ Html::from_html_unchecked(AttrValue::from(lab_value.description_html.clone())) }</div>
             }
             <PhaseSection lab={lab_value.clone()} on_changed={lab.reload.clone()} />
-            <Participants id={props.id.clone()} />
+            <Participants id={props.id.clone()} can_edit={lab_value.can_edit} />
             <Indicators id={props.id.clone()} can_edit={lab_value.can_edit} />
             <Needs id={props.id.clone()} can_edit={lab_value.can_edit} />
             <Ideas id={props.id.clone()} />
@@ -166,21 +166,23 @@ fn PhaseSection(props: &PhaseProps) -> Html {
                     <button type="submit" class="button">{ fl!(loader, "lab-phase-submit") }</button>
                 </form>
             }
-            if let Fetch::Loaded(history) = &history.state {
-                <details class="history">
-                    <summary>{ fl!(loader, "lab-history") }</summary>
-                    <ol>
-                        { for history.items.iter().map(|change| html! {
-                            <li>
-                                <time datetime={change.at.to_rfc3339()}>{ change.at.format("%Y-%m-%d").to_string() }</time>
-                                { " " }{ phase_name(loader, change.to) }
-                                if let Some(actor) = &change.actor { { format!(" ({actor})") } }
-                                if let Some(note) = &change.note { { format!(": {note}") } }
-                            </li>
-                        }) }
-                    </ol>
-                </details>
-            }
+            { fetched(loader, &history, |history| html! {
+                <>
+                    <details class="history">
+                        <summary>{ fl!(loader, "lab-history") }</summary>
+                        <ol>
+                            { for history.items.iter().map(|change| html! {
+                                <li>
+                                    <time datetime={change.at.to_rfc3339()}>{ change.at.format("%Y-%m-%d").to_string() }</time>
+                                    { " " }{ phase_name(loader, change.to) }
+                                    if let Some(actor) = &change.actor { { format!(" ({actor})") } }
+                                    if let Some(note) = &change.note { { format!(": {note}") } }
+                                </li>
+                            }) }
+                        </ol>
+                    </details>
+                </>
+            }) }
         </section>
     }
 }
@@ -197,35 +199,128 @@ struct EditableProps {
     can_edit: bool,
 }
 
-/// What a section shows of its list while it loads or when it could not be fetched.
-fn pending<T>(loader: &FluentLanguageLoader, list: &UseGet<T>) -> Html {
-    match &list.state {
-        Fetch::Loading => html! { <Loading text={fl!(loader, "lab-section-loading")} /> },
-        Fetch::Failed(_) => html! { <ErrorMessage on_retry={list.reload.clone()} /> },
-        Fetch::Loaded(_) => html! {},
-    }
-}
-
 #[component]
-fn Participants(props: &SectionProps) -> Html {
+fn Participants(props: &EditableProps) -> Html {
     let i18n = use_i18n();
     let loader = i18n.loader();
+    let session = use_session();
     let participants = use_get::<Page<Participant>>(format!("/labs/{}/participants", props.id));
+    let problem = use_state(|| None::<ApiError>);
+    let remove = |organization: Uuid| {
+        delete_then_reload(
+            &session,
+            format!("/labs/{}/participants/{organization}", props.id),
+            &problem,
+            &participants.reload,
+        )
+    };
     html! {
         <section aria-labelledby="participants-heading">
             <h2 id="participants-heading">{ fl!(loader, "lab-participants") }</h2>
-            { pending(loader, &participants) }
-            if let Fetch::Loaded(page) = &participants.state {
-                <ul class="plain-list">
-                    { for page.items.iter().map(|p| html! {
-                        <li key={p.organization.id.to_string()}>
-                            <Link<Route> to={Route::Organization { id: p.organization.id.to_string() }}>{ &p.organization.name }</Link<Route>>
-                            { format!(" – {}", participant_role_name(loader, p.role)) }
-                        </li>
-                    }) }
-                </ul>
+            { fetched(loader, &participants, |page| html! {
+                <>
+                    <ul class="plain-list">
+                        { for page.items.iter().map(|p| html! {
+                            <li key={p.organization.id.to_string()}>
+                                <Link<Route> to={Route::Organization { id: p.organization.id.to_string() }}>{ &p.organization.name }</Link<Route>>
+                                { format!(" – {}", participant_role_name(loader, p.role)) }
+                                if props.can_edit {
+                                    { " " }
+                                    <button type="button" class="button button--small button--secondary" onclick={remove(p.organization.id)}>
+                                        { fl!(loader, "participant-remove") }
+                                        <span class="visually-hidden">{ format!(": {}", p.organization.name) }</span>
+                                    </button>
+                                }
+                            </li>
+                        }) }
+                    </ul>
+                </>
+            }) }
+            <FormError message={problem.as_ref().map(|e| form_message(loader, e))} />
+            if props.can_edit {
+                <AddParticipantForm id={props.id.clone()} on_added={participants.reload.clone()} />
             }
         </section>
+    }
+}
+
+#[derive(Clone, PartialEq)]
+struct ParticipantDraft {
+    organization_id: String,
+    role: String,
+}
+
+impl Default for ParticipantDraft {
+    fn default() -> Self {
+        Self {
+            organization_id: String::new(),
+            role: ParticipantRole::Partner.as_str().to_owned(),
+        }
+    }
+}
+
+fn participant_body(draft: &ParticipantDraft) -> serde_json::Value {
+    serde_json::json!({ "organization_id": draft.organization_id, "role": draft.role })
+}
+
+#[derive(Properties, PartialEq)]
+struct AddParticipantFormProps {
+    id: String,
+    on_added: Callback<()>,
+}
+
+/// A host brings in another organisation: found by name, then given a role.
+#[component]
+fn AddParticipantForm(props: &AddParticipantFormProps) -> Html {
+    let i18n = use_i18n();
+    let loader = i18n.loader();
+    let on_added = props.on_added.clone();
+    let form = use_create_form(
+        format!("/labs/{}/participants", props.id),
+        participant_body,
+        Callback::from(move |_: Participant| on_added.emit(())),
+    );
+    let search = use_state(String::new);
+    let found = use_get::<Page<Organization>>(api::with_query(
+        "/organizations",
+        &[
+            ("q", Some(search.trim().to_owned())),
+            ("limit", Some("20".to_owned())),
+        ],
+    ));
+    let field = |update: fn(&mut ParticipantDraft, String)| setter(&form.draft, update);
+    let error = form.error.as_ref();
+    let options = match &found.state {
+        Fetch::Loaded(page) => page.items.clone(),
+        _ => Vec::new(),
+    };
+    html! {
+        <details class="add-form">
+            <summary>{ fl!(loader, "participant-new") }</summary>
+            <form onsubmit={form.onsubmit.clone()}>
+                <FormError message={error.map(|e| form_message(loader, e))} />
+                <TextField id="participant-search" kind="search" label={fl!(loader, "participant-search")} value={(*search).clone()}
+                    on_change={Callback::from({ let search = search.clone(); move |v| search.set(v) })} />
+                <SelectField id="participant-organization" label={fl!(loader, "participant-organization")} value={form.draft.organization_id.clone()}
+                    on_change={field(|d, v| d.organization_id = v)} error={error.and_then(|e| e.field("organization_id"))}>
+                    <option value="" selected={form.draft.organization_id.is_empty()}>
+                        { if options.is_empty() { fl!(loader, "participant-none-found") } else { fl!(loader, "participant-choose") } }
+                    </option>
+                    { for options.iter().map(|o| html! {
+                        <option value={o.id.to_string()} selected={form.draft.organization_id == o.id.to_string()}>
+                            { format!("{} ({})", o.name, o.municipality_name) }
+                        </option>
+                    }) }
+                </SelectField>
+                <SelectField id="participant-role" label={fl!(loader, "participant-role")} value={form.draft.role.clone()}
+                    on_change={field(|d, v| d.role = v)} error={error.and_then(|e| e.field("role"))}>
+                    { for ParticipantRole::ALL.iter().map(|role| html! {
+                        <option value={role.as_str()} selected={form.draft.role == role.as_str()}>{ participant_role_name(loader, *role) }</option>
+                    }) }
+                </SelectField>
+                <button type="submit" class="button">{ fl!(loader, "participant-add") }</button>
+            </form>
+        </details>
     }
 }
 
@@ -277,26 +372,27 @@ fn Indicators(props: &EditableProps) -> Html {
     html! {
         <section aria-labelledby="indicators-heading">
             <h2 id="indicators-heading">{ fl!(loader, "lab-indicators") }</h2>
-            { pending(loader, &indicators) }
-            if let Fetch::Loaded(page) = &indicators.state {
-                if page.items.is_empty() {
-                    <p class="status">{ fl!(loader, "lab-indicators-empty") }</p>
-                }
-                <ul class="indicator-list">
-                    { for page.items.iter().map(|indicator| html! {
-                        <li key={indicator.id.to_string()}>
-                            <h3>{ &indicator.name }</h3>
-                            if let Some(progress) = indicator.progress {
-                                <p class="meta">{ fl!(loader, "indicator-progress", percent = format!("{:.0}", progress * 100.0)) }</p>
-                            }
-                            <IndicatorChart indicator={indicator.clone()} />
-                            if props.can_edit {
-                                <MeasurementForm lab={props.id.clone()} indicator={indicator.clone()} on_added={indicators.reload.clone()} />
-                            }
-                        </li>
-                    }) }
-                </ul>
-            }
+            { fetched(loader, &indicators, |page| html! {
+                <>
+                    if page.items.is_empty() {
+                        <p class="status">{ fl!(loader, "lab-indicators-empty") }</p>
+                    }
+                    <ul class="indicator-list">
+                        { for page.items.iter().map(|indicator| html! {
+                            <li key={indicator.id.to_string()}>
+                                <h3>{ &indicator.name }</h3>
+                                if let Some(progress) = indicator.progress {
+                                    <p class="meta">{ fl!(loader, "indicator-progress", percent = format!("{:.0}", progress * 100.0)) }</p>
+                                }
+                                <IndicatorChart indicator={indicator.clone()} />
+                                if props.can_edit {
+                                    <MeasurementForm lab={props.id.clone()} indicator={indicator.clone()} on_added={indicators.reload.clone()} />
+                                }
+                            </li>
+                        }) }
+                    </ul>
+                </>
+            }) }
             if props.can_edit {
                 <details class="add-form">
                     <summary>{ fl!(loader, "indicator-new") }</summary>
@@ -423,28 +519,29 @@ fn Needs(props: &EditableProps) -> Html {
     html! {
         <section aria-labelledby="needs-heading">
             <h2 id="needs-heading">{ fl!(loader, "lab-needs") }</h2>
-            { pending(loader, &needs) }
-            if let Fetch::Loaded(page) = &needs.state {
-                if page.items.is_empty() {
-                    <p class="status">{ fl!(loader, "lab-needs-empty") }</p>
-                }
-                <ul class="card-list">
-                    { for page.items.iter().map(|need| html! {
-                        <li class="card" key={need.id.to_string()}>
-                            <h3 class="card__title">
-                                <Link<Route> to={Route::Need { id: need.id.to_string() }}>{ &need.title }</Link<Route>>
-                            </h3>
-                            <p class="badge">{ need_status_name(loader, need.status) }</p>
-                            if !need.description.is_empty() { <p>{ &need.description }</p> }
-                            if !need.tags.is_empty() {
-                                <ul class="tags" aria-label={fl!(loader, "need-tags")}>
-                                    { for need.tags.iter().map(|tag| html! { <li key={tag.clone()}>{ tag }</li> }) }
-                                </ul>
-                            }
-                        </li>
-                    }) }
-                </ul>
-            }
+            { fetched(loader, &needs, |page| html! {
+                <>
+                    if page.items.is_empty() {
+                        <p class="status">{ fl!(loader, "lab-needs-empty") }</p>
+                    }
+                    <ul class="card-list">
+                        { for page.items.iter().map(|need| html! {
+                            <li class="card" key={need.id.to_string()}>
+                                <h3 class="card__title">
+                                    <Link<Route> to={Route::Need { id: need.id.to_string() }}>{ &need.title }</Link<Route>>
+                                </h3>
+                                <p class="badge">{ need_status_name(loader, need.status) }</p>
+                                if !need.description.is_empty() { <p>{ &need.description }</p> }
+                                if !need.tags.is_empty() {
+                                    <ul class="tags" aria-label={fl!(loader, "need-tags")}>
+                                        { for need.tags.iter().map(|tag| html! { <li key={tag.clone()}>{ tag }</li> }) }
+                                    </ul>
+                                }
+                            </li>
+                        }) }
+                    </ul>
+                </>
+            }) }
             if props.can_edit {
                 <details class="add-form">
                     <summary>{ fl!(loader, "need-new") }</summary>
@@ -496,26 +593,27 @@ fn Ideas(props: &SectionProps) -> Html {
     html! {
         <section aria-labelledby="ideas-heading">
             <h2 id="ideas-heading">{ fl!(loader, "lab-ideas") }</h2>
-            { pending(loader, &ideas) }
-            if let Fetch::Loaded(page) = &ideas.state {
-                if page.items.is_empty() {
-                    <p class="status">{ fl!(loader, "lab-ideas-empty") }</p>
-                }
-                <ul class="card-list">
-                    { for page.items.iter().map(|idea| html! {
-                        <li class="card" key={idea.id.to_string()}>
-                            <h3 class="card__title">
-                                <Link<Route> to={Route::Idea { id: idea.id.to_string() }}>{ &idea.title }</Link<Route>>
-                            </h3>
-                            <p class="meta">
-                                { idea_status_name(loader, idea.status) }
-                                { " · " }{ fl!(loader, "idea-votes", count = idea.vote_count) }
-                                { " · " }{ fl!(loader, "idea-comments", count = idea.comment_count) }
-                            </p>
-                        </li>
-                    }) }
-                </ul>
-            }
+            { fetched(loader, &ideas, |page| html! {
+                <>
+                    if page.items.is_empty() {
+                        <p class="status">{ fl!(loader, "lab-ideas-empty") }</p>
+                    }
+                    <ul class="card-list">
+                        { for page.items.iter().map(|idea| html! {
+                            <li class="card" key={idea.id.to_string()}>
+                                <h3 class="card__title">
+                                    <Link<Route> to={Route::Idea { id: idea.id.to_string() }}>{ &idea.title }</Link<Route>>
+                                </h3>
+                                <p class="meta">
+                                    { idea_status_name(loader, idea.status) }
+                                    { " · " }{ fl!(loader, "idea-votes", count = idea.vote_count) }
+                                    { " · " }{ fl!(loader, "idea-comments", count = idea.comment_count) }
+                                </p>
+                            </li>
+                        }) }
+                    </ul>
+                </>
+            }) }
             if session.me().is_some() {
                 <form class="add-form" aria-labelledby="idea-new-heading" onsubmit={form.onsubmit.clone()}>
                     <h3 id="idea-new-heading">{ fl!(loader, "idea-new") }</h3>

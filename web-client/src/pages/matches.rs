@@ -12,7 +12,7 @@ use yew_router::prelude::*;
 use crate::api::{self, ApiError, Fetch, use_get, use_paged_get};
 use crate::app::Route;
 use crate::components::form::{FormError, SelectField, TextAreaField};
-use crate::components::{ErrorMessage, Loading};
+use crate::components::{ErrorMessage, Loading, fetched};
 use crate::i18n::{form_message, match_action_name, match_state_name, use_i18n, use_title};
 use crate::pages::account::SignInFirst;
 use crate::session::use_session;
@@ -237,16 +237,18 @@ pub fn MatchPage(props: &MatchPageProps) -> Html {
                 if !value.message.is_empty() {
                     <p class="comment"><span class="comment__author">{ fl!(loader, "match-request-message") }</span>{ " " }{ &value.message }</p>
                 }
-                if let Fetch::Loaded(page) = &messages.state {
-                    <ul class="comments">
-                        { for page.items.iter().map(|m| html! {
-                            <li class="comment" key={m.id.to_string()}>
-                                <p class="comment__author">{ format!("{} ({})", m.author.as_ref().map(|a| a.display_name.clone()).unwrap_or_default(), m.organization.name) }</p>
-                                <p>{ &m.body }</p>
-                            </li>
-                        }) }
-                    </ul>
-                }
+                { fetched(loader, &messages, |page| html! {
+                    <>
+                        <ul class="comments">
+                            { for page.items.iter().map(|m| html! {
+                                <li class="comment" key={m.id.to_string()}>
+                                    <p class="comment__author">{ format!("{} ({})", m.author.as_ref().map(|a| a.display_name.clone()).unwrap_or_default(), m.organization.name) }</p>
+                                    <p>{ &m.body }</p>
+                                </li>
+                            }) }
+                        </ul>
+                    </>
+                }) }
                 if acting {
                     <form class="comment-form" onsubmit={send}>
                         <TextAreaField id="match-message-body" label={fl!(loader, "match-write")} rows={2} value={(*body).clone()}

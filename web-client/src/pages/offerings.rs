@@ -11,7 +11,7 @@ use crate::api::{self, Fetch, use_get, use_paged_get};
 use crate::app::Route;
 use crate::components::form::{SelectField, TextField};
 use crate::components::places::CountyOptions;
-use crate::components::{ErrorMessage, Loading, ReasonList};
+use crate::components::{ErrorMessage, Loading, ReasonList, fetched};
 use crate::forms::{ListFilters, setter, use_list_filters};
 use crate::i18n::{area_name, offering_kind_name, use_i18n, use_title};
 use crate::session::use_session;
@@ -204,20 +204,22 @@ fn NeedSuggestions(props: &SuggestionsProps) -> Html {
     html! {
         <section aria-labelledby="suggestions-heading">
             <h2 id="suggestions-heading">{ fl!(loader, "offering-suggestions") }</h2>
-            if let Fetch::Loaded(page) = &suggestions.state {
-                if page.items.is_empty() {
-                    <p class="status">{ fl!(loader, "suggestions-empty") }</p>
-                }
-                <ol class="suggestions">
-                    { for page.items.iter().map(|s| html! {
-                        <li key={s.need.id.to_string()} class="suggestion">
-                            <h3><Link<Route> to={Route::Need { id: s.need.id.to_string() }}>{ &s.need.title }</Link<Route>></h3>
-                            <p class="meta">{ &s.need.organization.name }{ " · " }{ &s.need.municipality_name }</p>
-                            <ReasonList score={s.score} reasons={s.reasons.clone()} />
-                        </li>
-                    }) }
-                </ol>
-            }
+            { fetched(loader, &suggestions, |page| html! {
+                <>
+                    if page.items.is_empty() {
+                        <p class="status">{ fl!(loader, "suggestions-empty") }</p>
+                    }
+                    <ol class="suggestions">
+                        { for page.items.iter().map(|s| html! {
+                            <li key={s.need.id.to_string()} class="suggestion">
+                                <h3><Link<Route> to={Route::Need { id: s.need.id.to_string() }}>{ &s.need.title }</Link<Route>></h3>
+                                <p class="meta">{ &s.need.organization.name }{ " · " }{ &s.need.municipality_name }</p>
+                                <ReasonList score={s.score} reasons={s.reasons.clone()} />
+                            </li>
+                        }) }
+                    </ol>
+                </>
+            }) }
         </section>
     }
 }

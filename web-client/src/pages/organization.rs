@@ -10,6 +10,7 @@ use yew::prelude::*;
 use crate::api::{self, ApiError, Fetch, use_get};
 use crate::components::form::{FormError, SelectField, TextField};
 use crate::components::{ErrorMessage, Loading};
+use crate::forms::delete_then_reload;
 use crate::i18n::{form_message, kind_name, role_name, use_i18n, use_title};
 use crate::session::use_session;
 
@@ -384,30 +385,4 @@ fn ApiKeys(props: &SectionProps) -> Html {
             </form>
         </section>
     }
-}
-
-/// A button's click handler that deletes `path`, shows what went wrong in `problem` (a
-/// refused removal is said, never swallowed) and reloads the list.
-fn delete_then_reload(
-    session: &crate::session::Session,
-    path: String,
-    problem: &UseStateHandle<Option<ApiError>>,
-    reload: &Callback<()>,
-) -> Callback<MouseEvent> {
-    let (session, problem, reload) = (session.clone(), problem.clone(), reload.clone());
-    Callback::from(move |_: MouseEvent| {
-        let (session, problem, reload, path) = (
-            session.clone(),
-            problem.clone(),
-            reload.clone(),
-            path.clone(),
-        );
-        wasm_bindgen_futures::spawn_local(async move {
-            let result =
-                api::send_empty::<()>(Method::DELETE, &path, session.token().as_deref(), None)
-                    .await;
-            problem.set(result.err());
-            reload.emit(());
-        });
-    })
 }
