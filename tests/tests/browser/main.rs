@@ -892,17 +892,34 @@ async fn a_housing_company_requests_a_suggested_match_and_the_actor_accepts_and_
             .wait_for_text("main h1", "Körkortsteori på lätt svenska")
             .await?;
         browser.wait_for_text(".tags li", "lätt svenska").await?;
+        // Its page suggests the housing company's need, and the actor asks from there.
+        browser
+            .wait_for_text(".suggestion h3", "Stöd för arbetslösa kvinnor")
+            .await?;
+        click(&browser, Locator::Css(".suggestion:first-child .request summary")).await?;
+        fill(
+            &browser,
+            ".suggestion:first-child textarea",
+            "Vi kan också ge körkortsteori.",
+        )
+        .await?;
+        submit(&browser, ".suggestion:first-child .request form").await?;
+        browser
+            .wait_for_text("#match-state", "Förfrågan skickad")
+            .await?;
 
-        // The housing company sees the acceptance and the message, and answers. The bell
-        // counts both; the inbox has the match under "sent", accepted.
+        // The housing company sees the acceptance, the message and the new request, and
+        // answers. The bell counts all three; the inbox has the new request under
+        // "incoming" and the first match under "sent", accepted.
         sign_in_as(&app, &browser, "maria.lind@example.se").await?;
         browser
-            .wait_for_spoken_text(".bell .visually-hidden", "Notiser, 2 olästa")
+            .wait_for_spoken_text(".bell .visually-hidden", "Notiser, 3 olästa")
             .await?;
         client.goto(&app.url("/matches")).await?;
         browser
-            .wait_for_text("main .status", "Inga matchningar här ännu.")
+            .wait_for_text(".card__title", "Körkortsteori på lätt svenska")
             .await?;
+        assert_eq!(browser.texts_of(".card .badge").await?, ["Förfrågan skickad"]);
         click(&browser, Locator::XPath("//button[text()='Skickade']")).await?;
         browser
             .wait_for_text(".card__title", "Jobbcoachning för kvinnor")

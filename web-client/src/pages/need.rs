@@ -142,15 +142,18 @@ fn NeedStatusForm(props: &NeedStatusFormProps) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
-struct RequestMatchProps {
-    need: String,
-    offering: String,
-    title: String,
+pub struct RequestMatchProps {
+    pub need: String,
+    pub offering: String,
+    /// What the other side is called (the offering's title on a need's page, and the
+    /// need's on an offering's), for screen readers.
+    pub title: String,
 }
 
-/// "Request match": a message to the other side, folded away until opened.
+/// "Request match": a message to the other side, folded away until opened. Used on a
+/// need's page (by the housing company) and on an offering's (by the actor).
 #[component]
-fn RequestMatch(props: &RequestMatchProps) -> Html {
+pub fn RequestMatch(props: &RequestMatchProps) -> Html {
     let i18n = use_i18n();
     let loader = i18n.loader();
     let session = use_session();

@@ -14,6 +14,7 @@ use crate::components::places::CountyOptions;
 use crate::components::{ErrorMessage, Loading, ReasonList, fetched};
 use crate::forms::{ListFilters, setter, use_list_filters};
 use crate::i18n::{area_name, offering_kind_name, use_i18n, use_title};
+use crate::pages::need::RequestMatch;
 use crate::session::use_session;
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -215,6 +216,7 @@ fn NeedSuggestions(props: &SuggestionsProps) -> Html {
                                 <h3><Link<Route> to={Route::Need { id: s.need.id.to_string() }}>{ &s.need.title }</Link<Route>></h3>
                                 <p class="meta">{ &s.need.organization.name }{ " · " }{ &s.need.municipality_name }</p>
                                 <ReasonList score={s.score} reasons={s.reasons.clone()} />
+                                <RequestMatch need={s.need.id.to_string()} offering={props.id.clone()} title={s.need.title.clone()} />
                             </li>
                         }) }
                     </ol>
