@@ -315,3 +315,29 @@ pub fn form_message(loader: &FluentLanguageLoader, error: &crate::api::ApiError)
         _ => fl!(loader, "error-generic"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    /// The message ids of a Fluent file: every line that starts a message.
+    fn ids(ftl: &str) -> BTreeSet<&str> {
+        ftl.lines()
+            .filter(|line| line.starts_with(|c: char| c.is_ascii_lowercase()))
+            .filter_map(|line| line.split_once(" =").map(|(id, _)| id))
+            .collect()
+    }
+
+    #[test]
+    fn swedish_and_english_say_the_same_things() {
+        let swedish = ids(include_str!("../i18n/sv/web_client.ftl"));
+        let english = ids(include_str!("../i18n/en/web_client.ftl"));
+        assert!(swedish.len() > 100, "only {} messages read", swedish.len());
+        let only_swedish: Vec<_> = swedish.difference(&english).collect();
+        let only_english: Vec<_> = english.difference(&swedish).collect();
+        assert!(
+            only_swedish.is_empty() && only_english.is_empty(),
+            "only in Swedish: {only_swedish:?}; only in English: {only_english:?}"
+        );
+    }
+}
