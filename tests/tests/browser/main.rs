@@ -626,6 +626,11 @@ async fn a_host_opens_a_lab_residents_post_vote_and_comment_and_the_host_shortli
             "Öva svenska inför arbetsintervjuer.",
         )
         .await?;
+        // She posts it for her tenants' association.
+        let association = Locator::XPath(
+            "//select[@id='idea-organization']/option[text()='Hyresgästföreningen Navestad']",
+        );
+        click(&browser, association).await?;
         submit(&browser, "form[aria-labelledby=idea-new-heading]").await?;
         browser
             .wait_for_text(".card__title a", "Språkcafé med jobbfokus")
@@ -642,6 +647,11 @@ async fn a_host_opens_a_lab_residents_post_vote_and_comment_and_the_host_shortli
         browser
             .wait_for_text("main h1", "Språkcafé med jobbfokus")
             .await?;
+        let byline = browser.text_of("main .meta").await?;
+        assert!(
+            byline.starts_with("Amina Hassan (Hyresgästföreningen Navestad)"),
+            "{byline}"
+        );
         browser.wait_for_text("#vote-count", "0 röster").await?;
         click(&browser, Locator::Css(".votes button")).await?;
         browser.wait_for_text("#vote-count", "1 röst").await?;

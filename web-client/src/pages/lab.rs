@@ -4,7 +4,8 @@ use gloo_net::http::Method;
 use i18n_embed_fl::fl;
 use shared::{
     ChallengeArea, ChangePhase, CreateIdea, CreateIndicator, CreateNeed, Direction, Idea,
-    Indicator, Lab, Need, Organization, Page, Participant, ParticipantRole, PhaseChange,
+    Indicator, Lab, MyOrganization, Need, Organization, Page, Participant, ParticipantRole,
+    PhaseChange,
 };
 use uuid::Uuid;
 use yew::prelude::*;
@@ -566,13 +567,47 @@ fn Needs(props: &EditableProps) -> Html {
 struct IdeaDraft {
     title: String,
     body: String,
+    /// The organisation the idea is posted on behalf of; empty for the person alone.
+    organization: String,
 }
 
 fn idea_body(draft: &IdeaDraft) -> CreateIdea {
     CreateIdea {
         title: draft.title.clone(),
         body: draft.body.clone(),
-        organization_id: None,
+        organization_id: draft.organization.parse().ok(),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct OnBehalfFieldProps {
+    value: String,
+    on_change: Callback<String>,
+    error: Option<String>,
+}
+
+/// "Post as": the person alone or one of their organisations (only for people who
+/// belong to one).
+#[component]
+fn OnBehalfField(props: &OnBehalfFieldProps) -> Html {
+    let i18n = use_i18n();
+    let loader = i18n.loader();
+    let mine = use_get::<Page<MyOrganization>>("/me/organizations".to_owned());
+    let Fetch::Loaded(page) = &mine.state else {
+        return html! {};
+    };
+    if page.items.is_empty() {
+        return html! {};
+    }
+    html! {
+        <SelectField id="idea-organization" label={fl!(loader, "idea-on-behalf")} value={props.value.clone()}
+            on_change={props.on_change.clone()} error={props.error.clone()}>
+            <option value="" selected={props.value.is_empty()}>{ fl!(loader, "idea-on-behalf-me") }</option>
+            { for page.items.iter().map(|mine| {
+                let id = mine.organization.id.to_string();
+                html! { <option value={id.clone()} selected={props.value == id}>{ &mine.organization.name }</option> }
+            }) }
+        </SelectField>
     }
 }
 
@@ -622,6 +657,8 @@ fn Ideas(props: &SectionProps) -> Html {
                         on_change={field(|d, v| d.title = v)} error={error.and_then(|e| e.field("title"))} required=true />
                     <TextAreaField id="idea-body" label={fl!(loader, "idea-body")} value={form.draft.body.clone()}
                         on_change={field(|d, v| d.body = v)} error={error.and_then(|e| e.field("body"))} />
+                    <OnBehalfField value={form.draft.organization.clone()} on_change={field(|d, v| d.organization = v)}
+                        error={error.and_then(|e| e.field("organization_id"))} />
                     <button type="submit" class="button">{ fl!(loader, "idea-submit") }</button>
                 </form>
             } else {
