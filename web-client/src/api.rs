@@ -236,6 +236,28 @@ pub struct UsePagedGet<T> {
     pub more_failed: bool,
 }
 
+impl<T> UsePagedGet<T> {
+    /// What follows the list: the button that shows more (named by `label`) while there
+    /// is more, and the message when showing more failed.
+    pub fn more_controls(
+        &self,
+        loader: &i18n_embed::fluent::FluentLanguageLoader,
+        label: String,
+    ) -> yew::Html {
+        use yew::prelude::*;
+        html! {
+            <>
+                if self.has_more {
+                    <button type="button" class="button button--secondary" onclick={self.show_more.clone()}>{ label }</button>
+                }
+                if self.more_failed {
+                    <p class="form-error" role="alert">{ i18n_embed_fl::fl!(loader, "error-generic") }</p>
+                }
+            </>
+        }
+    }
+}
+
 /// A keyset-paged list at `path` (with its filters): the first page, and a button's
 /// callback that appends the next. A new `path` starts again from the first page.
 #[yew::hook]

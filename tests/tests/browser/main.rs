@@ -178,6 +178,50 @@ async fn the_start_page_counts_each_areas_labs_and_links_to_the_list_filtered_by
 }
 
 #[tokio::test]
+async fn a_long_list_of_labs_shows_twenty_then_the_rest_on_request() -> anyhow::Result<()> {
+    let app = TestApp::spawn().await?;
+    let maria = app.sign_up("Maria Lind").await?;
+    let host = app
+        .create_organization(&maria, "Hyresbostäder i Norrköping", 10)
+        .await?;
+    for n in 1..=23 {
+        app.create_lab(&maria, host.id, &format!("Labb nummer {n}"), "public")
+            .await?;
+    }
+    let browser = Browser::start().await?;
+    let outcome = async {
+        browser.client.goto(&app.url("/labs")).await?;
+        browser
+            .wait_for_text(".card__title", "Labb nummer 23")
+            .await?;
+        assert_eq!(browser.texts_of(".card__title").await?.len(), 20);
+        click(
+            &browser,
+            Locator::XPath("//button[text()='Visa fler labb']"),
+        )
+        .await?;
+        browser
+            .wait_for_text(".card__title", "Labb nummer 1")
+            .await?;
+        let titles = browser.texts_of(".card__title").await?;
+        let expected: Vec<String> = (1..=23).rev().map(|n| format!("Labb nummer {n}")).collect();
+        assert_eq!(titles, expected, "newest first, each once");
+        anyhow::ensure!(
+            browser
+                .client
+                .find_all(Locator::XPath("//button[text()='Visa fler labb']"))
+                .await?
+                .is_empty(),
+            "'show more' stays after the last page"
+        );
+        anyhow::Ok(())
+    }
+    .await;
+    browser.close().await?;
+    outcome
+}
+
+#[tokio::test]
 async fn a_person_signs_up_creates_an_organisation_stays_signed_in_and_makes_a_working_api_key()
 -> anyhow::Result<()> {
     let app = TestApp::spawn().await?;
@@ -433,6 +477,16 @@ async fn fill(browser: &Browser, css: &str, text: &str) -> anyhow::Result<()> {
     }
 }
 
+/// The rows of a lab page's participants once `name` is among them.
+async fn participants_with(browser: &Browser, name: &str) -> anyhow::Result<Vec<String>> {
+    browser
+        .wait_for_text("section[aria-labelledby=participants-heading] li a", name)
+        .await?;
+    browser
+        .texts_of("section[aria-labelledby=participants-heading] li")
+        .await
+}
+
 /// Sets a date field (ISO date) as a person picking the date would: typing into one depends
 /// on the browser's locale.
 async fn set_date(browser: &Browser, css: &str, date: &str) -> anyhow::Result<()> {
@@ -530,15 +584,7 @@ async fn a_host_opens_a_lab_residents_post_vote_and_comment_and_the_host_shortli
         )
         .await?;
         submit(&browser, "section[aria-labelledby=participants-heading] form").await?;
-        browser
-            .wait_for_text(
-                "section[aria-labelledby=participants-heading] li a",
-                "Hyresgästföreningen Navestad",
-            )
-            .await?;
-        let rows = browser
-            .texts_of("section[aria-labelledby=participants-heading] li")
-            .await?;
+        let rows = participants_with(&browser, "Hyresgästföreningen Navestad").await?;
         assert!(
             rows[1].starts_with("Hyresgästföreningen Navestad – hyresgästrepresentant"),
             "{rows:?}"
@@ -695,15 +741,7 @@ async fn a_host_opens_a_lab_residents_post_vote_and_comment_and_the_host_shortli
         browser
             .wait_for_text(".card .meta", "Utvald · 1 röst · 1 kommentar")
             .await?;
-        browser
-            .wait_for_text(
-                "section[aria-labelledby=participants-heading] li a",
-                "Hyresgästföreningen Navestad",
-            )
-            .await?;
-        let rows = browser
-            .texts_of("section[aria-labelledby=participants-heading] li")
-            .await?;
+        let rows = participants_with(&browser, "Hyresgästföreningen Navestad").await?;
         assert!(
             rows[0].starts_with("Hyresbostäder i Norrköping – värd"),
             "{rows:?}"

@@ -77,12 +77,7 @@ pub fn LabsPage() -> Html {
                 <ul class="card-list">
                     { for page.items.iter().chain(list.more.iter()).map(|lab| html! { <LabCard lab={lab.clone()} areas={areas.clone()} key={lab.id.to_string()} /> }) }
                 </ul>
-                if list.has_more {
-                    <button type="button" class="button button--secondary" onclick={list.show_more.clone()}>{ fl!(loader, "labs-more") }</button>
-                }
-                if list.more_failed {
-                    <p class="form-error" role="alert">{ fl!(loader, "error-generic") }</p>
-                }
+                { list.more_controls(loader, fl!(loader, "labs-more")) }
             </>
             }
         }

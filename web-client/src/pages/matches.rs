@@ -73,12 +73,7 @@ pub fn MatchesPage() -> Html {
                                 </li>
                             }) }
                         </ul>
-                        if list.has_more {
-                            <button type="button" class="button button--secondary" onclick={list.show_more.clone()}>{ fl!(loader, "matches-more") }</button>
-                        }
-                        if list.more_failed {
-                            <p class="form-error" role="alert">{ fl!(loader, "error-generic") }</p>
-                        }
+                        { list.more_controls(loader, fl!(loader, "matches-more")) }
                     </>
                 },
             } }

@@ -86,12 +86,7 @@ pub fn OfferingsPage() -> Html {
                         </li>
                     }) }
                 </ul>
-                if list.has_more {
-                    <button type="button" class="button button--secondary" onclick={list.show_more.clone()}>{ fl!(loader, "offerings-more") }</button>
-                }
-                if list.more_failed {
-                    <p class="form-error" role="alert">{ fl!(loader, "error-generic") }</p>
-                }
+                { list.more_controls(loader, fl!(loader, "offerings-more")) }
             </>
         },
     };
