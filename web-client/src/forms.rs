@@ -142,6 +142,12 @@ impl Versioned for shared::Lab {
     }
 }
 
+impl Versioned for shared::Idea {
+    fn version(&self) -> i32 {
+        self.version
+    }
+}
+
 impl Versioned for shared::Need {
     fn version(&self) -> i32 {
         self.version

@@ -685,6 +685,19 @@ async fn a_host_opens_a_lab_residents_post_vote_and_comment_and_the_host_shortli
             browser.accessibility_violations().await?,
             Vec::<String>::new()
         );
+        // While it is submitted, she can still change it.
+        click(&browser, Locator::LinkText("Språkcafé med jobbfokus")).await?;
+        click(&browser, Locator::Css("main details.add-form summary")).await?;
+        fill(
+            &browser,
+            "#idea-edit-body",
+            "Öva svenska inför arbetsintervjuer, varje tisdag.",
+        )
+        .await?;
+        submit(&browser, "main details.add-form form").await?;
+        browser
+            .wait_for_text("main .prose", "Öva svenska inför arbetsintervjuer, varje tisdag.")
+            .await?;
 
         // Another votes and comments.
         sign_in_as(&app, &browser, "erik.svensson@example.se").await?;

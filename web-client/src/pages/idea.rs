@@ -1,16 +1,17 @@
-//! An idea's page: the idea, its votes, its comments with replies, and for the lab's hosts
-//! the status change with a reason.
+//! An idea's page: the idea, its votes, its comments with replies, for its author the edit
+//! while it is submitted, and for the lab's hosts the status change with a reason.
 
 use gloo_net::http::Method;
 use i18n_embed_fl::fl;
-use shared::{ChangeIdeaStatus, Comment, CreateComment, Idea, IdeaStatus, Page};
+use shared::{ChangeIdeaStatus, Comment, CreateComment, Idea, IdeaStatus, Page, UpdateIdea};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::api::{self, ApiError, Fetch, use_get};
 use crate::app::Route;
-use crate::components::form::{FormError, SelectField, TextAreaField};
+use crate::components::form::{FormError, SelectField, TextAreaField, TextField};
 use crate::components::{ErrorMessage, Loading, fetched};
+use crate::forms::{setter, use_versioned_save};
 use crate::i18n::{form_message, idea_status_name, use_i18n, use_title};
 use crate::session::use_session;
 
@@ -85,11 +86,75 @@ pub fn IdeaPage(props: &IdeaPageProps) -> Html {
                 }
                 <FormError message={vote_error.as_ref().map(|e| form_message(loader, e))} />
             </div>
+            if value.can_edit {
+                <EditIdeaForm idea={value.clone()} on_saved={idea.reload.clone()} />
+            }
             if value.can_change_status {
                 <StatusForm idea={value.clone()} on_changed={idea.reload.clone()} />
             }
             <Comments id={props.id.clone()} on_changed={idea.reload.clone()} />
         </article>
+    }
+}
+
+#[derive(Clone, PartialEq)]
+struct IdeaDraft {
+    title: String,
+    body: String,
+}
+
+#[derive(Properties, PartialEq)]
+struct EditIdeaFormProps {
+    idea: Idea,
+    on_saved: Callback<()>,
+}
+
+/// The author changes the idea while it is still submitted (with `If-Match`).
+#[component]
+fn EditIdeaForm(props: &EditIdeaFormProps) -> Html {
+    let i18n = use_i18n();
+    let loader = i18n.loader();
+    let draft = use_state(|| IdeaDraft {
+        title: props.idea.title.clone(),
+        body: props.idea.body.clone(),
+    });
+    let path = format!("/ideas/{}", props.idea.id);
+    let make_request = {
+        let path = path.clone();
+        Callback::from(move |draft: IdeaDraft| {
+            let body = UpdateIdea {
+                title: Some(draft.title),
+                body: Some(draft.body),
+            };
+            (
+                Method::PATCH,
+                path.clone(),
+                serde_json::to_value(body).unwrap_or_default(),
+            )
+        })
+    };
+    let on_saved = props.on_saved.reform(|_: Idea| ());
+    let save = use_versioned_save::<IdeaDraft, Idea>(
+        draft.clone(),
+        props.idea.version,
+        make_request,
+        on_saved,
+        Some(path),
+    );
+    let field = |update: fn(&mut IdeaDraft, String)| setter(&draft, update);
+    let field_error = |name: &str| save.error.as_ref().and_then(|e| e.field(name));
+    html! {
+        <details class="add-form">
+            <summary>{ fl!(loader, "idea-edit") }</summary>
+            <form onsubmit={save.onsubmit.clone()}>
+                { save.feedback(loader) }
+                <TextField id="idea-edit-title" label={fl!(loader, "form-title")} value={draft.title.clone()}
+                    on_change={field(|d, v| d.title = v)} error={field_error("title")} required=true />
+                <TextAreaField id="idea-edit-body" label={fl!(loader, "idea-body")} value={draft.body.clone()}
+                    on_change={field(|d, v| d.body = v)} error={field_error("body")} />
+                <button type="submit" class="button" disabled={save.busy}>{ fl!(loader, "idea-save") }</button>
+            </form>
+        </details>
     }
 }
 
