@@ -214,6 +214,16 @@ async fn a_long_list_of_labs_shows_twenty_then_the_rest_on_request() -> anyhow::
                 .is_empty(),
             "'show more' stays after the last page"
         );
+        // The municipality filter: none of them is in Göteborg.
+        click(&browser, Locator::Css("#municipality option[value='1480']")).await?;
+        submit(&browser, "form.filters").await?;
+        browser
+            .wait_for_text("main .status", "Inga labb matchar sökningen.")
+            .await?;
+        assert_eq!(
+            browser.client.current_url().await?.query(),
+            Some("municipality=1480")
+        );
         anyhow::Ok(())
     }
     .await;

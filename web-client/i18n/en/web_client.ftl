@@ -125,6 +125,7 @@ form-description = Description
 form-load-latest = Load the latest version
 form-latest-loaded = The latest version is loaded and what you typed is still here. Save again to replace the other change with yours.
 filter-all = All
+filter-municipality = Municipality
 filter-county = County
 
 labs-title = Innovation labs
@@ -172,6 +173,7 @@ lab-indicators-empty = The lab has no indicators yet.
 lab-needs = Needs
 lab-needs-empty = The lab has no needs yet.
 lab-ideas = Ideas
+lab-ideas-more = Show more ideas
 lab-ideas-empty = No ideas yet. Be the first!
 
 phase-forming = Forming

@@ -125,6 +125,7 @@ form-description = Beskrivning
 form-load-latest = Läs in den senaste versionen
 form-latest-loaded = Den senaste versionen är inläst och det du skrivit finns kvar. Spara igen för att ersätta den andra ändringen med din.
 filter-all = Alla
+filter-municipality = Kommun
 filter-county = Län
 
 labs-title = Innovationslabb
@@ -172,6 +173,7 @@ lab-indicators-empty = Labbet har inga indikatorer ännu.
 lab-needs = Behov
 lab-needs-empty = Labbet har inga behov ännu.
 lab-ideas = Idéer
+lab-ideas-more = Visa fler idéer
 lab-ideas-empty = Inga idéer ännu. Bli först!
 
 phase-forming = Uppstart

@@ -11,7 +11,7 @@ use uuid::Uuid;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::api::{self, ApiError, Fetch, use_get};
+use crate::api::{self, ApiError, Fetch, use_get, use_paged_get};
 use crate::app::Route;
 use crate::components::form::{FormError, SelectField, TextAreaField, TextField, parse_decimal};
 use crate::components::{ErrorMessage, IndicatorChart, Loading, fetched};
@@ -616,8 +616,8 @@ fn Ideas(props: &SectionProps) -> Html {
     let i18n = use_i18n();
     let loader = i18n.loader();
     let session = use_session();
-    let ideas = use_get::<Page<Idea>>(format!("/labs/{}/ideas?sort=most_voted&limit=50", props.id));
-    let reload = ideas.reload.clone();
+    let ideas = use_paged_get::<Idea>(format!("/labs/{}/ideas?sort=most_voted", props.id));
+    let reload = ideas.first.reload.clone();
     let form = use_create_form(
         format!("/labs/{}/ideas", props.id),
         idea_body,
@@ -628,13 +628,13 @@ fn Ideas(props: &SectionProps) -> Html {
     html! {
         <section aria-labelledby="ideas-heading">
             <h2 id="ideas-heading">{ fl!(loader, "lab-ideas") }</h2>
-            { fetched(loader, &ideas, |page| html! {
+            { fetched(loader, &ideas.first, |page| html! {
                 <>
                     if page.items.is_empty() {
                         <p class="status">{ fl!(loader, "lab-ideas-empty") }</p>
                     }
                     <ul class="card-list">
-                        { for page.items.iter().map(|idea| html! {
+                        { for page.items.iter().chain(ideas.more.iter()).map(|idea| html! {
                             <li class="card" key={idea.id.to_string()}>
                                 <h3 class="card__title">
                                     <Link<Route> to={Route::Idea { id: idea.id.to_string() }}>{ &idea.title }</Link<Route>>
@@ -647,6 +647,7 @@ fn Ideas(props: &SectionProps) -> Html {
                             </li>
                         }) }
                     </ul>
+                    { ideas.more_controls(loader, fl!(loader, "lab-ideas-more")) }
                 </>
             }) }
             if session.me().is_some() {

@@ -9,7 +9,7 @@ use yew_router::prelude::*;
 use crate::api::{self, Fetch, use_get, use_paged_get};
 use crate::app::Route;
 use crate::components::form::{SelectField, TextField};
-use crate::components::places::CountyOptions;
+use crate::components::places::{CountyOptions, MunicipalityOptions};
 use crate::components::{ErrorMessage, Loading};
 use crate::forms::{ListFilters, setter, use_list_filters};
 use crate::i18n::{area_name, phase_name, use_i18n, use_title};
@@ -26,6 +26,8 @@ struct Filters {
     #[serde(skip_serializing_if = "String::is_empty")]
     county: String,
     #[serde(skip_serializing_if = "String::is_empty")]
+    municipality: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     phase: String,
 }
 
@@ -37,6 +39,7 @@ impl Filters {
                 ("q", Some(self.q.trim().to_owned())),
                 ("challenge_area", Some(self.challenge_area.clone())),
                 ("county", Some(self.county.clone())),
+                ("municipality", Some(self.municipality.clone())),
                 ("phase", Some(self.phase.clone())),
             ],
         )
@@ -102,6 +105,10 @@ pub fn LabsPage() -> Html {
                 <SelectField id="county" label={fl!(loader, "filter-county")} value={draft.county.clone()} on_change={field(|f, v| f.county = v)}>
                     <option value="">{ fl!(loader, "filter-all") }</option>
                     <CountyOptions selected={draft.county.clone()} />
+                </SelectField>
+                <SelectField id="municipality" label={fl!(loader, "filter-municipality")} value={draft.municipality.clone()} on_change={field(|f, v| f.municipality = v)}>
+                    <option value="">{ fl!(loader, "filter-all") }</option>
+                    <MunicipalityOptions selected={draft.municipality.clone()} />
                 </SelectField>
                 <SelectField id="phase" label={fl!(loader, "lab-phase")} value={draft.phase.clone()} on_change={field(|f, v| f.phase = v)}>
                     <option value="">{ fl!(loader, "filter-all") }</option>

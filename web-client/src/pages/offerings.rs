@@ -10,7 +10,7 @@ use yew_router::prelude::*;
 use crate::api::{self, Fetch, use_get, use_paged_get};
 use crate::app::Route;
 use crate::components::form::{SelectField, TextField};
-use crate::components::places::CountyOptions;
+use crate::components::places::{CountyOptions, MunicipalityOptions};
 use crate::components::{ErrorMessage, Loading, ReasonList, fetched};
 use crate::forms::{ListFilters, setter, use_list_filters};
 use crate::i18n::{area_name, offering_kind_name, use_i18n, use_title};
@@ -28,6 +28,8 @@ struct Filters {
     challenge_area: String,
     #[serde(skip_serializing_if = "String::is_empty")]
     county: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    municipality: String,
 }
 
 impl Filters {
@@ -39,6 +41,7 @@ impl Filters {
                 ("kind", Some(self.kind.clone())),
                 ("challenge_area", Some(self.challenge_area.clone())),
                 ("county", Some(self.county.clone())),
+                ("municipality", Some(self.municipality.clone())),
                 ("status", Some("active".to_owned())),
             ],
         )
@@ -116,6 +119,10 @@ pub fn OfferingsPage() -> Html {
                 <SelectField id="county" label={fl!(loader, "filter-county")} value={draft.county.clone()} on_change={field(|f, v| f.county = v)}>
                     <option value="">{ fl!(loader, "filter-all") }</option>
                     <CountyOptions selected={draft.county.clone()} />
+                </SelectField>
+                <SelectField id="municipality" label={fl!(loader, "filter-municipality")} value={draft.municipality.clone()} on_change={field(|f, v| f.municipality = v)}>
+                    <option value="">{ fl!(loader, "filter-all") }</option>
+                    <MunicipalityOptions selected={draft.municipality.clone()} />
                 </SelectField>
                 <button type="submit" class="button">{ fl!(loader, "offerings-apply") }</button>
             </form>
