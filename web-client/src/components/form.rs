@@ -165,3 +165,17 @@ pub fn FormError(props: &FormErrorProps) -> Html {
         None => html! {},
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::parse_decimal;
+
+    #[test]
+    fn decimals_are_read_with_a_comma_or_a_point() {
+        assert_eq!(parse_decimal("12,5"), Some(12.5));
+        assert_eq!(parse_decimal(" 8.25 "), Some(8.25));
+        assert_eq!(parse_decimal("-3"), Some(-3.0));
+        assert_eq!(parse_decimal(""), None);
+        assert_eq!(parse_decimal("tolv"), None);
+    }
+}
