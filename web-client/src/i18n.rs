@@ -35,6 +35,15 @@ impl Language {
     pub const ALL: [Language; 2] = [Language::Swedish, Language::English];
 
     /// The language's code, as in `lang` attributes and the API's texts.
+    /// A number as the language writes it: a decimal comma in Swedish.
+    pub fn number(self, value: f64) -> String {
+        let text = value.to_string();
+        match self {
+            Language::Swedish => text.replace('.', ","),
+            Language::English => text,
+        }
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Language::Swedish => "sv",
@@ -326,6 +335,15 @@ mod tests {
             .filter(|line| line.starts_with(|c: char| c.is_ascii_lowercase()))
             .filter_map(|line| line.split_once(" =").map(|(id, _)| id))
             .collect()
+    }
+
+    #[test]
+    fn numbers_are_written_as_each_language_writes_them() {
+        use super::Language;
+        assert_eq!(Language::Swedish.number(8.25), "8,25");
+        assert_eq!(Language::Swedish.number(-3.5), "-3,5");
+        assert_eq!(Language::English.number(8.25), "8.25");
+        assert_eq!(Language::English.number(12.0), "12");
     }
 
     #[test]

@@ -668,7 +668,7 @@ async fn a_host_opens_a_lab_residents_post_vote_and_comment_and_the_host_shortli
             .wait_for_text(".indicator-list .meta", "50 % av vägen till målet")
             .await?;
         browser
-            .wait_for_text(".indicator-list td", "8.25")
+            .wait_for_text(".indicator-list td", "8,25")
             .await?;
 
         // A resident posts an idea.

@@ -22,6 +22,7 @@ pub fn IndicatorChart(props: &IndicatorChartProps) -> Html {
     let i18n = use_i18n();
     let loader = i18n.loader();
     let indicator = &props.indicator;
+    let number = |value: f64| i18n.language().number(value);
     let values: Vec<f64> = std::iter::once(indicator.baseline)
         .chain(indicator.measurements.iter().map(|m| m.value))
         .collect();
@@ -49,12 +50,12 @@ pub fn IndicatorChart(props: &IndicatorChartProps) -> Html {
     let description = fl!(
         loader,
         "indicator-chart-description",
-        baseline = indicator.baseline.to_string(),
-        target = indicator.target.to_string(),
+        baseline = number(indicator.baseline),
+        target = number(indicator.target),
         latest = indicator
             .latest
             .as_ref()
-            .map_or_else(|| "–".to_owned(), |m| m.value.to_string()),
+            .map_or_else(|| "–".to_owned(), |m| number(m.value)),
         unit = indicator.unit.clone()
     );
     html! {
@@ -72,11 +73,11 @@ pub fn IndicatorChart(props: &IndicatorChartProps) -> Html {
                     <caption class="visually-hidden">{ &indicator.name }</caption>
                     <thead><tr><th scope="col">{ fl!(loader, "indicator-date") }</th><th scope="col">{ format!("{} ({})", fl!(loader, "indicator-value"), indicator.unit) }</th></tr></thead>
                     <tbody>
-                        <tr><td>{ fl!(loader, "indicator-baseline") }</td><td>{ indicator.baseline }</td></tr>
+                        <tr><td>{ fl!(loader, "indicator-baseline") }</td><td>{ number(indicator.baseline) }</td></tr>
                         { for indicator.measurements.iter().map(|m| html! {
-                            <tr key={m.id.to_string()}><td>{ m.measured_on.to_string() }</td><td>{ m.value }</td></tr>
+                            <tr key={m.id.to_string()}><td>{ m.measured_on.to_string() }</td><td>{ number(m.value) }</td></tr>
                         }) }
-                        <tr><td>{ fl!(loader, "indicator-target") }</td><td>{ indicator.target }</td></tr>
+                        <tr><td>{ fl!(loader, "indicator-target") }</td><td>{ number(indicator.target) }</td></tr>
                     </tbody>
                 </table>
             </figcaption>
