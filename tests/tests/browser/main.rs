@@ -113,6 +113,14 @@ async fn the_start_page_counts_each_areas_labs_and_links_to_the_list_filtered_by
                 "Navestadslabbet",
             )
             .await?;
+        let focused = client
+            .execute("return document.activeElement.tagName", vec![])
+            .await?;
+        assert_eq!(
+            focused,
+            serde_json::json!("BODY"),
+            "a first load leaves the focus alone"
+        );
         assert_eq!(
             browser.texts_of(".area-card__counts a").await?,
             [
@@ -139,6 +147,11 @@ async fn the_start_page_counts_each_areas_labs_and_links_to_the_list_filtered_by
         let url = client.current_url().await?;
         assert_eq!(url.path(), "/labs");
         assert_eq!(url.query(), Some("challenge_area=unemployment"));
+        // The navigation moved the focus to the new page's content.
+        let focused = client
+            .execute("return document.activeElement.id", vec![])
+            .await?;
+        assert_eq!(focused, serde_json::json!("main"));
         let selected = client
             .find(Locator::Css("#challenge_area"))
             .await?

@@ -1,4 +1,5 @@
 use i18n_embed_fl::fl;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -49,6 +50,28 @@ fn AccountLinks() -> Html {
     }
 }
 
+/// After a navigation inside the app (not the first load), focus moves to `<main>`: a
+/// screen reader then reads the new page, and the keyboard goes on from its content rather
+/// than from a link that is gone. Changing only the query (a list's filters) moves nothing.
+#[hook]
+fn use_focus_on_navigation() {
+    let path = use_location().map(|location| location.path().to_owned());
+    let first_load = use_mut_ref(|| true);
+    use_effect_with(path, move |_| {
+        if std::mem::replace(&mut *first_load.borrow_mut(), false) {
+            return;
+        }
+        let main = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.get_element_by_id("main"))
+            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(main) = main {
+            // Only fails for an element that cannot take focus, which <main tabindex=-1> can.
+            let _ = main.focus();
+        }
+    });
+}
+
 #[derive(Properties, PartialEq)]
 pub struct LayoutProps {
     pub children: Html,
@@ -68,6 +91,7 @@ pub fn Layout(props: &LayoutProps) -> Html {
         (Route::Statistics, fl!(loader, "nav-statistics")),
     ];
     let current = use_route::<Route>();
+    use_focus_on_navigation();
     html! {
         <UnreadProvider>
             <a class="skip-link" href="#main">{ fl!(loader, "skip-to-content") }</a>
