@@ -340,6 +340,7 @@ notification-match_message = New message in the match: { $title }
 notification-idea_status_changed = Your idea has a new status: { $title }
 notification-other = Something happened: { $title }
 
+offering-new-needs-organization = An offering comes from an organisation. Create your organisation first, or ask a colleague to add you to yours.
 offering-new-title = Offer something
 offering-create = Publish the offering
 offering-edit = Edit the offering

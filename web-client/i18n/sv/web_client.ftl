@@ -340,6 +340,7 @@ notification-match_message = Nytt meddelande i matchningen: { $title }
 notification-idea_status_changed = Din idé har fått ny status: { $title }
 notification-other = Något hände: { $title }
 
+offering-new-needs-organization = Ett erbjudande kommer från en organisation. Skapa din organisation först, eller be en kollega lägga till dig i er organisation.
 offering-new-title = Erbjud något
 offering-create = Publicera erbjudandet
 offering-edit = Ändra erbjudandet

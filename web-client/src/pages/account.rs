@@ -11,6 +11,33 @@ use crate::components::{ErrorMessage, Loading};
 use crate::i18n::{Language, form_message, role_name, use_i18n, use_title};
 use crate::session::use_session;
 
+/// The organisations the signed-in person belongs to, for a page that creates something
+/// for one of them (`title` names the page, `why` says why it needs an organisation); or
+/// what the page shows instead: "sign in first", loading, an error, or the way to create
+/// an organisation first.
+#[hook]
+pub fn use_acting_organizations(title: String, why: String) -> Result<Vec<MyOrganization>, Html> {
+    let i18n = use_i18n();
+    let loader = i18n.loader();
+    let session = use_session();
+    let mine = use_get::<Page<MyOrganization>>("/me/organizations".to_owned());
+    if session.me().is_none() {
+        return Err(html! { <SignInFirst /> });
+    }
+    match &mine.state {
+        Fetch::Loading => Err(html! { <Loading text={fl!(loader, "session-loading")} /> }),
+        Fetch::Failed(_) => Err(html! { <ErrorMessage on_retry={mine.reload.clone()} /> }),
+        Fetch::Loaded(page) if page.items.is_empty() => Err(html! {
+            <section class="narrow">
+                <h1>{ title }</h1>
+                <p>{ why }</p>
+                <Link<Route> to={Route::NewOrganization} classes="button">{ fl!(loader, "account-create-organization") }</Link<Route>>
+            </section>
+        }),
+        Fetch::Loaded(page) => Ok(page.items.clone()),
+    }
+}
+
 /// Shown instead of a page that needs a signed-in person.
 #[component]
 pub fn SignInFirst() -> Html {

@@ -16,8 +16,7 @@ use crate::components::places::MunicipalityOptions;
 use crate::components::{ErrorMessage, Loading};
 use crate::forms::{setter, use_versioned_save};
 use crate::i18n::{use_i18n, use_title};
-use crate::pages::account::SignInFirst;
-use crate::session::use_session;
+use crate::pages::account::use_acting_organizations;
 
 /// What the form holds, as typed.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -65,26 +64,14 @@ pub fn NewLab() -> Html {
     let i18n = use_i18n();
     let loader = i18n.loader();
     use_title(fl!(loader, "lab-new-title"));
-    let session = use_session();
     let navigator = use_navigator();
-    let mine = use_get::<Page<MyOrganization>>("/me/organizations".to_owned());
-    if session.me().is_none() {
-        return html! { <SignInFirst /> };
-    }
-    let organizations = match &mine.state {
-        Fetch::Loading => return html! { <Loading text={fl!(loader, "session-loading")} /> },
-        Fetch::Failed(_) => return html! { <ErrorMessage on_retry={mine.reload.clone()} /> },
-        Fetch::Loaded(page) => page.items.clone(),
+    let organizations = match use_acting_organizations(
+        fl!(loader, "lab-new-title"),
+        fl!(loader, "lab-new-needs-organization"),
+    ) {
+        Ok(organizations) => organizations,
+        Err(instead) => return instead,
     };
-    if organizations.is_empty() {
-        return html! {
-            <section class="narrow">
-                <h1>{ fl!(loader, "lab-new-title") }</h1>
-                <p>{ fl!(loader, "lab-new-needs-organization") }</p>
-                <Link<Route> to={Route::NewOrganization} classes="button">{ fl!(loader, "account-create-organization") }</Link<Route>>
-            </section>
-        };
-    }
     let initial = Draft {
         host: organizations
             .first()
