@@ -510,6 +510,21 @@ async fn participants_with(browser: &Browser, name: &str) -> anyhow::Result<Vec<
         .await
 }
 
+/// Opens "Be om matchning" on the first suggestion of a need's or offering's page and
+/// sends the request with `message`.
+async fn request_match_with_first_suggestion(
+    browser: &Browser,
+    message: &str,
+) -> anyhow::Result<()> {
+    click(
+        browser,
+        Locator::Css(".suggestion:first-child .request summary"),
+    )
+    .await?;
+    fill(browser, ".suggestion:first-child textarea", message).await?;
+    submit(browser, ".suggestion:first-child .request form").await
+}
+
 /// Sets a date field (ISO date) as a person picking the date would: typing into one depends
 /// on the browser's locale.
 async fn set_date(browser: &Browser, css: &str, date: &str) -> anyhow::Result<()> {
@@ -906,18 +921,7 @@ async fn a_housing_company_requests_a_suggested_match_and_the_actor_accepts_and_
             browser.accessibility_violations().await?,
             Vec::<String>::new()
         );
-        click(
-            &browser,
-            Locator::Css(".suggestion:first-child .request summary"),
-        )
-        .await?;
-        fill(
-            &browser,
-            ".suggestion:first-child textarea",
-            "Kan ni hjälpa oss i Navestad?",
-        )
-        .await?;
-        submit(&browser, ".suggestion:first-child .request form").await?;
+        request_match_with_first_suggestion(&browser, "Kan ni hjälpa oss i Navestad?").await?;
         browser
             .wait_for_text("#match-state", "Förfrågan skickad")
             .await?;
@@ -980,14 +984,7 @@ async fn a_housing_company_requests_a_suggested_match_and_the_actor_accepts_and_
         browser
             .wait_for_text(".suggestion h3", "Stöd för arbetslösa kvinnor")
             .await?;
-        click(&browser, Locator::Css(".suggestion:first-child .request summary")).await?;
-        fill(
-            &browser,
-            ".suggestion:first-child textarea",
-            "Vi kan också ge körkortsteori.",
-        )
-        .await?;
-        submit(&browser, ".suggestion:first-child .request form").await?;
+        request_match_with_first_suggestion(&browser, "Vi kan också ge körkortsteori.").await?;
         browser
             .wait_for_text("#match-state", "Förfrågan skickad")
             .await?;
