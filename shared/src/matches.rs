@@ -202,7 +202,7 @@ pub struct CreateMatchMessage {
 pub struct Notification {
     pub id: Uuid,
     /// `match_requested`, `match_accepted`, `match_declined`, `match_message`,
-    /// `idea_status_changed`.
+    /// `idea_status_changed`, `comment_reply`.
     pub kind: String,
     /// `match` or `idea`.
     pub subject_type: String,

@@ -584,19 +584,45 @@ async fn add_comment(
     let viewer = Viewer::load(&mut conn, caller).await?;
     let idea = idea(&mut conn, &viewer, idea_id, LabAction::Participate).await?;
     let author = viewer.user_id().ok_or_else(ApiError::unauthorized)?;
-    if let Some(parent_id) = body.parent_id {
-        let parent = db::ideas::find_comment(&mut conn, parent_id).await?;
+    let parent = match body.parent_id {
+        Some(parent_id) => db::ideas::find_comment(&mut conn, parent_id).await?,
+        None => None,
+    };
+    if body.parent_id.is_some() {
         errors.check(
-            parent.is_some_and(|p| p.idea_id == idea_id && p.parent_id.is_none() && !p.removed),
+            parent
+                .as_ref()
+                .is_some_and(|p| p.idea_id == idea_id && p.parent_id.is_none() && !p.removed),
             "parent_id",
             "invalid",
             "must be a top-level comment on this idea that is still there (replies go one level deep)",
         );
     }
     errors.finish()?;
+    // Whoever is answered hears of it (not someone answering themselves).
+    let answered = parent
+        .and_then(|p| p.author)
+        .map(|a| a.id)
+        .filter(|id| *id != author);
     let comment_id = conn
         .transaction::<_, ApiError, _>(async |conn| {
-            Ok(db::ideas::insert_comment(conn, idea_id, body.parent_id, author, text).await?)
+            let comment_id =
+                db::ideas::insert_comment(conn, idea_id, body.parent_id, author, text).await?;
+            if let Some(answered) = answered {
+                let details = serde_json::json!({
+                    "idea_title": idea.title, "lab_id": idea.lab.id, "comment_id": comment_id,
+                });
+                db::notifications::notify(
+                    conn,
+                    answered,
+                    "comment_reply",
+                    "idea",
+                    idea_id,
+                    details,
+                )
+                .await?;
+            }
+            Ok(comment_id)
         })
         .await?;
     let row = db::ideas::find_comment(&mut conn, comment_id)

@@ -388,6 +388,42 @@ async fn comments_take_one_level_of_replies_and_removal_leaves_a_placeholder() -
     )
     .await?;
     assert_eq!(status, 201);
+    // Erik hears of the reply, in the same transaction; answering oneself tells no one.
+    let replies_to = |user: uuid::Uuid| {
+        format!(
+            "SELECT count(*) FROM notifications WHERE user_id = '{user}' AND kind = 'comment_reply' \
+             AND subject_id = '{}' AND details->>'comment_id' = '{}'",
+            w.idea,
+            reply["id"].as_str().unwrap_or_default()
+        )
+    };
+    assert_eq!(app.count(&replies_to(erik.id)).await?, 1);
+    let (status, own) = post(
+        erik.access_token.clone(),
+        json!({"body": "Jag tar med fika också.", "parent_id": first["id"]}),
+    )
+    .await?;
+    assert_eq!(status, 201, "{own}");
+    assert_eq!(
+        app.count(&format!(
+            "SELECT count(*) FROM notifications WHERE kind = 'comment_reply' AND details->>'comment_id' = '{}'",
+            own["id"].as_str().unwrap_or_default()
+        ))
+        .await?,
+        0
+    );
+    let (status, _) = app
+        .json(
+            Method::DELETE,
+            &format!(
+                "/api/v1/comments/{}",
+                own["id"].as_str().unwrap_or_default()
+            ),
+            Some(&erik.access_token),
+            None,
+        )
+        .await?;
+    assert_eq!(status, 204, "he takes his own reply back");
     let (status, body) = post(
         erik.access_token.clone(),
         json!({"body": "Svar på svar", "parent_id": reply["id"]}),

@@ -188,6 +188,7 @@ fn notification_text(
         "match_declined" => fl!(loader, "notification-match_declined", title = title),
         "match_message" => fl!(loader, "notification-match_message", title = title),
         "idea_status_changed" => fl!(loader, "notification-idea_status_changed", title = title),
+        "comment_reply" => fl!(loader, "notification-comment_reply", title = title),
         _ => fl!(loader, "notification-other", title = title),
     }
 }
