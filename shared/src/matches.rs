@@ -202,9 +202,9 @@ pub struct CreateMatchMessage {
 pub struct Notification {
     pub id: Uuid,
     /// `match_requested`, `match_accepted`, `match_declined`, `match_message`,
-    /// `idea_status_changed`, `comment_reply`.
+    /// `idea_status_changed`, `comment_reply`, `member_added`.
     pub kind: String,
-    /// `match` or `idea`.
+    /// `match`, `idea` or `organization`.
     pub subject_type: String,
     pub subject_id: Uuid,
     /// What the client needs to say it (titles, states, reasons).

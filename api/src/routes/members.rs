@@ -99,13 +99,33 @@ async fn add(
                 "no one has an account with this e-mail address; ask them to create one first",
             )
         })?;
-    if !db::organizations::add_member(&mut conn, *id, user.id, body.role).await? {
-        return Err(ApiError::conflict_on(
-            "email",
-            "member",
-            "This person is a member already.",
-        ));
-    }
+    let (organization_id, organization_name) = (*id, access.organization.name.clone());
+    conn.transaction::<_, ApiError, _>(async |conn| {
+        if !db::organizations::add_member(conn, organization_id, user.id, body.role).await? {
+            return Err(ApiError::conflict_on(
+                "email",
+                "member",
+                "This person is a member already.",
+            ));
+        }
+        // The new member hears of it (not someone adding themselves, which takes an admin).
+        if Some(user.id) != caller.user_id() {
+            let details = serde_json::json!({
+                "organization_name": organization_name, "role": body.role.as_str(),
+            });
+            db::notifications::notify(
+                conn,
+                user.id,
+                "member_added",
+                "organization",
+                organization_id,
+                details,
+            )
+            .await?;
+        }
+        Ok(())
+    })
+    .await?;
     let member = db::organizations::member(&mut conn, *id, user.id)
         .await?
         .ok_or(ApiError::NotFound)?;

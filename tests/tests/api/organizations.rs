@@ -186,6 +186,31 @@ async fn owners_and_admins_edit_members_do_not() -> anyhow::Result<()> {
         )
         .await?;
     assert_eq!(added.status(), 201);
+    // Erik hears that he was added, and the notification leads to the organisation.
+    let (_, notifications) = app
+        .json(
+            Method::GET,
+            "/api/v1/notifications",
+            Some(&erik.access_token),
+            None,
+        )
+        .await?;
+    assert_eq!(notifications["unread_count"], 1);
+    let first = &notifications["items"][0];
+    assert_eq!(
+        (
+            first["kind"].as_str(),
+            first["subject_type"].as_str(),
+            first["subject_id"].as_str(),
+            first["details"]["organization_name"].as_str(),
+        ),
+        (
+            Some("member_added"),
+            Some("organization"),
+            Some(org.id.to_string().as_str()),
+            Some("Hyresbostäder"),
+        )
+    );
 
     let by_member = app
         .call(

@@ -339,6 +339,7 @@ notification-match_declined = Your request was declined: { $title }
 notification-match_message = New message in the match: { $title }
 notification-idea_status_changed = Your idea has a new status: { $title }
 notification-comment_reply = Someone replied to your comment: { $title }
+notification-member_added = You were added to { $title }
 notification-other = Something happened: { $title }
 
 offering-new-needs-organization = An offering comes from an organisation. Create your organisation first, or ask a colleague to add you to yours.

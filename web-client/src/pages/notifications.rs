@@ -100,6 +100,7 @@ pub fn NotificationBell() -> Html {
 fn target(subject_type: &str, id: String) -> Route {
     match subject_type {
         "match" => Route::Match { id },
+        "organization" => Route::Organization { id },
         _ => Route::Idea { id },
     }
 }
@@ -151,7 +152,7 @@ pub fn NotificationsPage() -> Html {
                         }
                         <ul class="plain-list notifications">
                             { for page.items.iter().map(|n| {
-                                let title = n.details.get("offering_title").or_else(|| n.details.get("idea_title"))
+                                let title = ["offering_title", "idea_title", "organization_name"].iter().find_map(|key| n.details.get(*key))
                                     .and_then(|v| v.as_str()).unwrap_or_default().to_owned();
                                 // Following an unread notification reads it.
                                 let onclick = (!n.read).then(|| {
@@ -189,6 +190,7 @@ fn notification_text(
         "match_message" => fl!(loader, "notification-match_message", title = title),
         "idea_status_changed" => fl!(loader, "notification-idea_status_changed", title = title),
         "comment_reply" => fl!(loader, "notification-comment_reply", title = title),
+        "member_added" => fl!(loader, "notification-member_added", title = title),
         _ => fl!(loader, "notification-other", title = title),
     }
 }
