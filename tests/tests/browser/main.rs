@@ -797,6 +797,19 @@ async fn a_host_opens_a_lab_residents_post_vote_and_comment_and_the_host_shortli
             rows[0].starts_with("Hyresbostäder i Norrköping – värd"),
             "{rows:?}"
         );
+        // The host's page lists the lab it hosts.
+        click(&browser, Locator::LinkText("Hyresbostäder i Norrköping")).await?;
+        browser
+            .wait_for_text("section[aria-labelledby=organization-labs-heading] li a", "Portalen")
+            .await?;
+        browser
+            .wait_for_text(
+                "section[aria-labelledby=organization-offerings-heading] .status",
+                "Organisationen har inga aktiva erbjudanden.",
+            )
+            .await?;
+        client.back().await?;
+        browser.wait_for_text("main h1", "Portalen").await?;
 
         // Two editors: someone saves first; the form says so, keeps the text, and saves
         // once the latest version is loaded.

@@ -1,15 +1,17 @@
 use gloo_net::http::Method;
 use i18n_embed_fl::fl;
 use shared::{
-    AddMember, ApiKey, CreateApiKey, CreatedApiKey, Member, Organization, Page, Role, Scope,
-    UpdateMember,
+    AddMember, ApiKey, CreateApiKey, CreatedApiKey, Lab, Member, Offering, Organization, Page,
+    Role, Scope, UpdateMember,
 };
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
+use yew_router::prelude::*;
 
 use crate::api::{self, ApiError, Fetch, use_get};
+use crate::app::Route;
 use crate::components::form::{FormError, SelectField, TextField};
-use crate::components::{ErrorMessage, Loading};
+use crate::components::{ErrorMessage, Loading, fetched};
 use crate::forms::delete_then_reload;
 use crate::i18n::{form_message, kind_name, role_name, use_i18n, use_title};
 use crate::session::use_session;
@@ -49,9 +51,60 @@ pub fn OrganizationPage(props: &OrganizationPageProps) -> Html {
                 if let Some(website) = &organization.website {
                     <p><a href={website.clone()} rel="noopener noreferrer">{ website }</a></p>
                 }
+                <OrganizationWork id={props.id.clone()} />
                 <Members id={props.id.clone()} />
             </>
         },
+    }
+}
+
+/// What the organisation does on the platform: the labs it hosts and its active offerings
+/// (the first 20 of each, as anyone may see them).
+#[component]
+fn OrganizationWork(props: &SectionProps) -> Html {
+    let i18n = use_i18n();
+    let loader = i18n.loader();
+    let labs = use_get::<Page<Lab>>(format!("/labs?host={}", props.id));
+    let offerings = use_get::<Page<Offering>>(format!(
+        "/offerings?organization={}&status=active",
+        props.id
+    ));
+    html! {
+        <>
+            <section aria-labelledby="organization-labs-heading">
+                <h2 id="organization-labs-heading">{ fl!(loader, "organization-labs") }</h2>
+                { fetched(loader, &labs, |page| html! {
+                    if page.items.is_empty() {
+                        <p class="status">{ fl!(loader, "organization-labs-none") }</p>
+                    } else {
+                        <ul class="plain-list">
+                            { for page.items.iter().map(|lab| html! {
+                                <li key={lab.id.to_string()}>
+                                    <Link<Route> to={Route::Lab { id: lab.id.to_string() }}>{ &lab.title }</Link<Route>>
+                                    { format!(" – {}", lab.municipality_name) }
+                                </li>
+                            }) }
+                        </ul>
+                    }
+                }) }
+            </section>
+            <section aria-labelledby="organization-offerings-heading">
+                <h2 id="organization-offerings-heading">{ fl!(loader, "organization-offerings") }</h2>
+                { fetched(loader, &offerings, |page| html! {
+                    if page.items.is_empty() {
+                        <p class="status">{ fl!(loader, "organization-offerings-none") }</p>
+                    } else {
+                        <ul class="plain-list">
+                            { for page.items.iter().map(|offering| html! {
+                                <li key={offering.id.to_string()}>
+                                    <Link<Route> to={Route::Offering { id: offering.id.to_string() }}>{ &offering.title }</Link<Route>>
+                                </li>
+                            }) }
+                        </ul>
+                    }
+                }) }
+            </section>
+        </>
     }
 }
 
