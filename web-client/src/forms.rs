@@ -97,6 +97,8 @@ pub struct ListFilters<F> {
     pub applied: F,
     /// Applies the draft: puts it in the address.
     pub onsubmit: Callback<SubmitEvent>,
+    /// Applies these filters at once (a tab or a choice that needs no "search" button).
+    pub apply: Callback<F>,
 }
 
 #[hook]
@@ -114,20 +116,24 @@ where
         use_effect_with(applied.clone(), move |applied| draft.set(applied.clone()));
     }
     let (navigator, route) = (use_navigator(), use_route::<Route>());
+    let apply = Callback::from(move |filters: F| {
+        if let (Some(navigator), Some(route)) = (&navigator, &route) {
+            // Only fails if the filters cannot be written as a query, which they can.
+            let _ = navigator.push_with_query(route, &filters);
+        }
+    });
     let onsubmit = {
-        let draft = draft.clone();
+        let (draft, apply) = (draft.clone(), apply.clone());
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            if let (Some(navigator), Some(route)) = (&navigator, &route) {
-                // Only fails if the filters cannot be written as a query, which they can.
-                let _ = navigator.push_with_query(route, &*draft);
-            }
+            apply.emit((*draft).clone());
         })
     };
     ListFilters {
         draft,
         applied,
         onsubmit,
+        apply,
     }
 }
 

@@ -1030,6 +1030,11 @@ async fn a_housing_company_requests_a_suggested_match_and_the_actor_accepts_and_
         browser
             .wait_for_text("main .status", "Inga matchningar här ännu.")
             .await?;
+        assert_eq!(
+            client.current_url().await?.query(),
+            Some("direction=outgoing&status=declined"),
+            "the inbox's choice is in the address"
+        );
         click(
             &browser,
             Locator::Css("#match-state-filter option[value=accepted]"),

@@ -63,6 +63,7 @@ pub fn LabsPage() -> Html {
         draft,
         applied,
         onsubmit,
+        ..
     } = use_list_filters::<Filters>();
     let list = use_paged_get::<Lab>(applied.path());
     let field = |update: fn(&mut Filters, String)| setter(&draft, update);

@@ -3,6 +3,7 @@
 
 use gloo_net::http::Method;
 use i18n_embed_fl::fl;
+use serde::{Deserialize, Serialize};
 use shared::{
     CreateMatchMessage, Lab, Match, MatchAction, MatchDecision, MatchMessage, MatchState, Page,
 };
@@ -13,9 +14,42 @@ use crate::api::{self, ApiError, Fetch, use_get, use_paged_get};
 use crate::app::Route;
 use crate::components::form::{FormError, SelectField, TextAreaField};
 use crate::components::{ErrorMessage, Loading, fetched};
+use crate::forms::{ListFilters, use_list_filters};
 use crate::i18n::{form_message, match_action_name, match_state_name, use_i18n, use_title};
 use crate::pages::account::SignInFirst;
 use crate::session::use_session;
+
+/// Which matches the inbox shows; kept in the address (`/matches?direction=outgoing`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+struct Filters {
+    /// `outgoing`, or the incoming ones when empty.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    direction: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    status: String,
+}
+
+impl Filters {
+    fn outgoing(&self) -> bool {
+        self.direction == "outgoing"
+    }
+
+    fn path(&self) -> String {
+        let direction = if self.outgoing() {
+            "outgoing"
+        } else {
+            "incoming"
+        };
+        api::with_query(
+            "/matches",
+            &[
+                ("direction", Some(direction.to_owned())),
+                ("status", Some(self.status.clone())),
+            ],
+        )
+    }
+}
 
 #[component]
 pub fn MatchesPage() -> Html {
@@ -23,38 +57,43 @@ pub fn MatchesPage() -> Html {
     let loader = i18n.loader();
     use_title(fl!(loader, "matches-title"));
     let session = use_session();
-    let direction = use_state(|| "incoming".to_owned());
-    let state = use_state(String::new);
-    let list = use_paged_get::<Match>(api::with_query(
-        "/matches",
-        &[
-            ("direction", Some((*direction).clone())),
-            ("status", Some((*state).clone())),
-        ],
-    ));
+    let ListFilters { applied, apply, .. } = use_list_filters::<Filters>();
+    let list = use_paged_get::<Match>(applied.path());
     if session.me().is_none() {
         return html! { <SignInFirst /> };
     }
-    let tab = |value: &'static str, label: String| {
-        let direction = direction.clone();
-        let pressed = *direction == value;
+    let tab = |outgoing: bool, label: String| {
+        let filters = Filters {
+            direction: if outgoing { "outgoing" } else { "" }.to_owned(),
+            ..applied.clone()
+        };
+        let apply = apply.clone();
         html! {
-            <button type="button" class="button button--secondary" aria-pressed={pressed.to_string()}
-                onclick={Callback::from(move |_: MouseEvent| direction.set(value.to_owned()))}>{ label }</button>
+            <button type="button" class="button button--secondary" aria-pressed={(applied.outgoing() == outgoing).to_string()}
+                onclick={Callback::from(move |_: MouseEvent| apply.emit(filters.clone()))}>{ label }</button>
         }
+    };
+    let choose_state = {
+        let (applied, apply) = (applied.clone(), apply.clone());
+        Callback::from(move |status: String| {
+            apply.emit(Filters {
+                status,
+                ..applied.clone()
+            })
+        })
     };
     html! {
         <>
             <h1>{ fl!(loader, "matches-title") }</h1>
             <div class="tabs" role="group" aria-label={fl!(loader, "matches-direction")}>
-                { tab("incoming", fl!(loader, "matches-incoming")) }
-                { tab("outgoing", fl!(loader, "matches-outgoing")) }
+                { tab(false, fl!(loader, "matches-incoming")) }
+                { tab(true, fl!(loader, "matches-outgoing")) }
             </div>
-            <SelectField id="match-state-filter" label={fl!(loader, "matches-state")} value={(*state).clone()}
-                on_change={Callback::from({ let state = state.clone(); move |v| state.set(v) })}>
-                <option value="">{ fl!(loader, "filter-all") }</option>
+            <SelectField id="match-state-filter" label={fl!(loader, "matches-state")} value={applied.status.clone()}
+                on_change={choose_state}>
+                <option value="" selected={applied.status.is_empty()}>{ fl!(loader, "filter-all") }</option>
                 { for MatchState::ALL.iter().map(|s| html! {
-                    <option value={s.as_str()} selected={*state == s.as_str()}>{ match_state_name(loader, *s) }</option>
+                    <option value={s.as_str()} selected={applied.status == s.as_str()}>{ match_state_name(loader, *s) }</option>
                 }) }
             </SelectField>
             { match &list.first.state {
