@@ -1,7 +1,7 @@
-//! What the forms share: a setter per field of a draft, list filters kept in the address,
-//! and saving a
-//! versioned resource so that nobody's change is lost — `If-Match` on a change, and after a
-//! 412 a way to load the latest version while keeping what was typed.
+//! What the forms share: a setter per field of a draft, adding something, list filters
+//! kept in the address, and saving a versioned resource so that nobody's change is lost —
+//! `If-Match` on a change, and after a 412 a way to load the latest version while keeping
+//! what was typed.
 
 use gloo_net::http::Method;
 use i18n_embed::fluent::FluentLanguageLoader;
@@ -37,6 +37,8 @@ pub struct CreateForm<D> {
     pub draft: UseStateHandle<D>,
     pub error: Option<ApiError>,
     pub onsubmit: Callback<SubmitEvent>,
+    /// A request is under way: a second press of the button adds nothing twice.
+    pub busy: bool,
 }
 
 #[hook]
@@ -53,23 +55,36 @@ where
     let session = use_session();
     let draft = use_state(D::default);
     let error = use_state(|| None::<ApiError>);
+    let busy = use_state(|| false);
     let onsubmit = {
-        let (draft, error) = (draft.clone(), error.clone());
+        let (draft, error, busy) = (draft.clone(), error.clone(), busy.clone());
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let (draft, error, on_created) = (draft.clone(), error.clone(), on_created.clone());
+            if *busy {
+                return;
+            }
+            busy.set(true);
+            let (draft, error, busy, on_created) = (
+                draft.clone(),
+                error.clone(),
+                busy.clone(),
+                on_created.clone(),
+            );
             api::spawn_send::<B, T>(
                 Method::POST,
                 path.clone(),
                 session.token(),
                 Some(body(&draft)),
-                Callback::from(move |result: Result<T, ApiError>| match result {
-                    Ok(created) => {
-                        draft.set(D::default());
-                        error.set(None);
-                        on_created.emit(created);
+                Callback::from(move |result: Result<T, ApiError>| {
+                    busy.set(false);
+                    match result {
+                        Ok(created) => {
+                            draft.set(D::default());
+                            error.set(None);
+                            on_created.emit(created);
+                        }
+                        Err(failure) => error.set(Some(failure)),
                     }
-                    Err(failure) => error.set(Some(failure)),
                 }),
             );
         })
@@ -78,6 +93,7 @@ where
         draft,
         error: (*error).clone(),
         onsubmit,
+        busy: *busy,
     }
 }
 

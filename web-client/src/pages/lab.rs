@@ -319,7 +319,7 @@ fn AddParticipantForm(props: &AddParticipantFormProps) -> Html {
                         <option value={role.as_str()} selected={form.draft.role == role.as_str()}>{ participant_role_name(loader, *role) }</option>
                     }) }
                 </SelectField>
-                <button type="submit" class="button">{ fl!(loader, "participant-add") }</button>
+                <button type="submit" class="button" disabled={form.busy}>{ fl!(loader, "participant-add") }</button>
             </form>
         </details>
     }
@@ -413,7 +413,7 @@ fn Indicators(props: &EditableProps) -> Html {
                             <option value="increase" selected={form.draft.direction == "increase"}>{ fl!(loader, "indicator-direction-increase") }</option>
                             <option value="decrease" selected={form.draft.direction == "decrease"}>{ fl!(loader, "indicator-direction-decrease") }</option>
                         </SelectField>
-                        <button type="submit" class="button">{ fl!(loader, "indicator-create") }</button>
+                        <button type="submit" class="button" disabled={form.busy}>{ fl!(loader, "indicator-create") }</button>
                     </form>
                 </details>
             }
@@ -481,7 +481,7 @@ fn MeasurementForm(props: &MeasurementFormProps) -> Html {
                     on_change={field(|d, v| d.value = v)} error={error.and_then(|e| e.field("value"))} required=true decimal=true />
                 <TextField id={id("note")} label={fl!(loader, "measurement-note")} value={form.draft.note.clone()}
                     on_change={field(|d, v| d.note = v)} error={error.and_then(|e| e.field("note"))} />
-                <button type="submit" class="button">{ fl!(loader, "measurement-create") }</button>
+                <button type="submit" class="button" disabled={form.busy}>{ fl!(loader, "measurement-create") }</button>
             </form>
         </details>
     }
@@ -555,7 +555,7 @@ fn Needs(props: &EditableProps) -> Html {
                         <TextField id="need-tags" label={fl!(loader, "need-tags")} value={form.draft.tags.clone()}
                             hint={fl!(loader, "need-tags-hint")}
                             on_change={field(|d, v| d.tags = v)} error={error.and_then(|e| e.field("tags"))} />
-                        <button type="submit" class="button">{ fl!(loader, "need-create") }</button>
+                        <button type="submit" class="button" disabled={form.busy}>{ fl!(loader, "need-create") }</button>
                     </form>
                 </details>
             }
@@ -660,7 +660,7 @@ fn Ideas(props: &SectionProps) -> Html {
                         on_change={field(|d, v| d.body = v)} error={error.and_then(|e| e.field("body"))} />
                     <OnBehalfField value={form.draft.organization.clone()} on_change={field(|d, v| d.organization = v)}
                         error={error.and_then(|e| e.field("organization_id"))} />
-                    <button type="submit" class="button">{ fl!(loader, "idea-submit") }</button>
+                    <button type="submit" class="button" disabled={form.busy}>{ fl!(loader, "idea-submit") }</button>
                 </form>
             } else {
                 <p><Link<Route> to={Route::SignIn}>{ fl!(loader, "idea-sign-in") }</Link<Route>></p>
