@@ -200,17 +200,28 @@ where
     let token = session.token();
     let state = use_state(|| Fetch::<T>::Loading);
     let attempt = use_state(|| 0_u32);
+    // Answers can arrive out of order (a search typed letter by letter): only the answer to
+    // the latest request is shown.
+    let latest = use_mut_ref(|| 0_u64);
     {
         let state = state.clone();
         use_effect_with((path, token, *attempt), move |(path, token, _)| {
             state.set(Fetch::Loading);
+            let asked = {
+                let mut latest = latest.borrow_mut();
+                *latest += 1;
+                *latest
+            };
             let path = path.clone();
             let token = token.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                state.set(match get::<T>(&path, token.as_deref()).await {
+                let answer = match get::<T>(&path, token.as_deref()).await {
                     Ok(value) => Fetch::Loaded(value),
                     Err(error) => Fetch::Failed(error),
-                });
+                };
+                if *latest.borrow() == asked {
+                    state.set(answer);
+                }
             });
         });
     }

@@ -37,6 +37,9 @@ pub fn UnreadProvider(props: &UnreadProviderProps) -> Html {
     let token = session.token();
     let path = use_location().map(|location| location.path().to_owned());
     let count = use_state(|| 0_i64);
+    // Answers can overtake each other (a navigation's question and the one after marking
+    // read): only the answer to the latest question counts.
+    let latest = use_mut_ref(|| 0_u64);
     let refresh = {
         let (count, token) = (count.setter(), token.clone());
         Callback::from(move |()| {
@@ -44,10 +47,16 @@ pub fn UnreadProvider(props: &UnreadProviderProps) -> Html {
                 count.set(0);
                 return;
             };
-            let count = count.clone();
+            let asked = {
+                let mut latest = latest.borrow_mut();
+                *latest += 1;
+                *latest
+            };
+            let (count, latest) = (count.clone(), latest.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 if let Ok(page) =
                     api::get::<Notifications>("/notifications?limit=1", Some(&token)).await
+                    && *latest.borrow() == asked
                 {
                     count.set(page.unread_count);
                 }
