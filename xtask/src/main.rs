@@ -6,9 +6,9 @@
 //! - `openapi`: write the generated OpenAPI document to `openapi/openapi.json`.
 //! - `eval-matching`, `bench-matching`: the matchmaking engine's quality and speed.
 
-mod axe;
 mod browser;
 mod matching;
+mod npm;
 mod postgres;
 mod run;
 mod schemathesis;

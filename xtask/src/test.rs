@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use crate::postgres::{Cluster, Durability};
-use crate::{axe, browser, schemathesis, shell, web};
+use crate::{browser, npm, schemathesis, shell, web};
 
 pub fn test(root: &Path) -> anyhow::Result<()> {
     let started = std::time::Instant::now();
@@ -36,7 +36,7 @@ pub fn test(root: &Path) -> anyhow::Result<()> {
 
     shell::step("Preparing the browser, axe-core and schemathesis");
     let browser = browser::ensure()?;
-    let axe = axe::ensure(root)?;
+    let axe = npm::axe(root)?;
     let schemathesis = schemathesis::ensure(root)?;
 
     shell::step("Starting a throwaway Postgres");
