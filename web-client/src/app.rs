@@ -5,8 +5,9 @@ use crate::components::Layout;
 use crate::i18n::LanguageProvider;
 use crate::pages::{
     Account, ComingSoon, EditLab, EditOffering, IdeaPage, LabPage, LabsPage, MatchPage,
-    MatchesPage, NeedPage, NewLab, NewOffering, NewOrganization, NotFound, NotificationsPage,
-    OfferingPage, OfferingsPage, OrganizationPage, Register, Section, SignIn, Start,
+    MatchesPage, NeedPage, NeedsPage, NewLab, NewOffering, NewOrganization, NotFound,
+    NotificationsPage, OfferingPage, OfferingsPage, OrganizationPage, Register, Section, SignIn,
+    Start,
 };
 use crate::session::SessionProvider;
 
@@ -33,6 +34,8 @@ pub enum Route {
     Offering { id: String },
     #[at("/offerings/:id/edit")]
     EditOffering { id: String },
+    #[at("/needs")]
+    Needs,
     #[at("/needs/:id")]
     Need { id: String },
     #[at("/matches")]
@@ -72,6 +75,7 @@ fn switch(route: Route) -> Html {
         Route::NewOffering => html! { <NewOffering /> },
         Route::Offering { id } => html! { <OfferingPage {id} /> },
         Route::EditOffering { id } => html! { <EditOffering {id} /> },
+        Route::Needs => html! { <NeedsPage /> },
         Route::Need { id } => html! { <NeedPage {id} /> },
         Route::Matches => html! { <MatchesPage /> },
         Route::Match { id } => html! { <MatchPage {id} /> },

@@ -942,6 +942,19 @@ async fn a_housing_company_requests_a_suggested_match_and_the_actor_accepts_and_
 
         // The actor is notified, accepts and replies.
         sign_in_as(&app, &browser, "karin.ek@example.se").await?;
+        // The marketplace leads her to what the labs are looking for.
+        client.goto(&app.url("/offerings")).await?;
+        click(&browser, Locator::LinkText("Se vad labben söker")).await?;
+        browser
+            .wait_for_text(".card__title a", "Stöd för arbetslösa kvinnor")
+            .await?;
+        browser
+            .wait_for_text(".card .meta", "I labbet Portalen")
+            .await?;
+        assert_eq!(
+            browser.accessibility_violations().await?,
+            Vec::<String>::new()
+        );
         client.goto(&app.url("/notifications")).await?;
         browser.wait_for_text("main h1", "Notiser").await?;
         click(

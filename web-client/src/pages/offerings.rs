@@ -103,6 +103,7 @@ pub fn OfferingsPage() -> Html {
                 }
             </div>
             <p class="lead">{ fl!(loader, "offerings-lead") }</p>
+            <p><Link<Route> to={Route::Needs}>{ fl!(loader, "start-actors-needs-link") }</Link<Route>></p>
             <form class="filters" role="search" aria-label={fl!(loader, "offerings-filters")} {onsubmit}>
                 <TextField id="q" kind="search" label={fl!(loader, "labs-search")} value={draft.q.clone()} on_change={field(|f, v| f.q = v)} />
                 <SelectField id="kind" label={fl!(loader, "offering-kind")} value={draft.kind.clone()} on_change={field(|f, v| f.kind = v)}>

@@ -94,7 +94,11 @@ pub fn Start() -> Html {
             <section class="actors" aria-labelledby="actors-heading">
                 <h2 id="actors-heading">{ fl!(loader, "start-actors-heading") }</h2>
                 <p>{ fl!(loader, "start-actors-text") }</p>
-                <p><Link<Route> to={Route::Offerings}>{ fl!(loader, "start-actors-link") }</Link<Route>></p>
+                <p>
+                    <Link<Route> to={Route::Needs}>{ fl!(loader, "start-actors-needs-link") }</Link<Route>>
+                    { " · " }
+                    <Link<Route> to={Route::Offerings}>{ fl!(loader, "start-actors-link") }</Link<Route>>
+                </p>
             </section>
         </>
     }

@@ -1,0 +1,123 @@
+//! What the labs are looking for: the open needs of every lab the visitor may see, with
+//! filters and search — the way in for actors who want to offer something.
+
+use i18n_embed_fl::fl;
+use serde::{Deserialize, Serialize};
+use shared::{ChallengeArea, Need, Page};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::api::{self, Fetch, use_get, use_paged_get};
+use crate::app::Route;
+use crate::components::form::{SelectField, TextField};
+use crate::components::places::{CountyOptions, MunicipalityOptions};
+use crate::components::{ErrorMessage, Loading};
+use crate::forms::{ListFilters, setter, use_list_filters};
+use crate::i18n::{area_name, use_i18n, use_title};
+
+/// What the list is filtered by (kept in the address).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+struct Filters {
+    #[serde(skip_serializing_if = "String::is_empty")]
+    q: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    challenge_area: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    county: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    municipality: String,
+}
+
+impl Filters {
+    fn path(&self) -> String {
+        api::with_query(
+            "/needs",
+            &[
+                ("q", Some(self.q.trim().to_owned())),
+                ("challenge_area", Some(self.challenge_area.clone())),
+                ("county", Some(self.county.clone())),
+                ("municipality", Some(self.municipality.clone())),
+                ("status", Some("open".to_owned())),
+            ],
+        )
+    }
+}
+
+#[component]
+pub fn NeedsPage() -> Html {
+    let i18n = use_i18n();
+    let loader = i18n.loader();
+    use_title(fl!(loader, "needs-title"));
+    let areas = use_get::<Page<ChallengeArea>>("/challenge-areas".to_owned());
+    let areas = match &areas.state {
+        Fetch::Loaded(page) => page.items.clone(),
+        _ => Vec::new(),
+    };
+    let ListFilters {
+        draft,
+        applied,
+        onsubmit,
+        ..
+    } = use_list_filters::<Filters>();
+    let list = use_paged_get::<Need>(applied.path());
+    let field = |update: fn(&mut Filters, String)| setter(&draft, update);
+    let language = i18n.language();
+    let results = match &list.first.state {
+        Fetch::Loading => html! { <Loading text={fl!(loader, "needs-loading")} /> },
+        Fetch::Failed(_) => html! { <ErrorMessage on_retry={list.first.reload.clone()} /> },
+        Fetch::Loaded(page) if page.items.is_empty() => {
+            html! { <p class="status" role="status">{ fl!(loader, "needs-empty") }</p> }
+        }
+        Fetch::Loaded(page) => html! {
+            <>
+                <ul class="card-list">
+                    { for page.items.iter().chain(list.more.iter()).map(|need| html! {
+                        <li class={classes!("card", format!("card--{}", need.challenge_area))} key={need.id.to_string()}>
+                            <h2 class="card__title">
+                                <Link<Route> to={Route::Need { id: need.id.to_string() }}>{ &need.title }</Link<Route>>
+                            </h2>
+                            <p class="meta">
+                                { &need.organization.name }{ " · " }{ &need.municipality_name }
+                                { " · " }{ area_name(&areas, &need.challenge_area, language) }
+                            </p>
+                            <p class="meta">{ fl!(loader, "needs-in-lab", lab = need.lab.title.clone()) }</p>
+                            if !need.description.is_empty() { <p>{ &need.description }</p> }
+                            if !need.tags.is_empty() {
+                                <ul class="tags" aria-label={fl!(loader, "need-tags")}>
+                                    { for need.tags.iter().map(|tag| html! { <li key={tag.clone()}>{ tag }</li> }) }
+                                </ul>
+                            }
+                        </li>
+                    }) }
+                </ul>
+                { list.more_controls(loader, fl!(loader, "needs-more")) }
+            </>
+        },
+    };
+    html! {
+        <>
+            <h1>{ fl!(loader, "needs-title") }</h1>
+            <p class="lead">{ fl!(loader, "needs-lead") }</p>
+            <form class="filters" role="search" aria-label={fl!(loader, "needs-filters")} {onsubmit}>
+                <TextField id="q" kind="search" label={fl!(loader, "labs-search")} value={draft.q.clone()} on_change={field(|f, v| f.q = v)} />
+                <SelectField id="challenge_area" label={fl!(loader, "lab-challenge-area")} value={draft.challenge_area.clone()} on_change={field(|f, v| f.challenge_area = v)}>
+                    <option value="">{ fl!(loader, "filter-all") }</option>
+                    { for areas.iter().map(|area| html! {
+                        <option value={area.key.clone()} selected={draft.challenge_area == area.key}>{ area.name.get(language.code()) }</option>
+                    }) }
+                </SelectField>
+                <SelectField id="county" label={fl!(loader, "filter-county")} value={draft.county.clone()} on_change={field(|f, v| f.county = v)}>
+                    <option value="">{ fl!(loader, "filter-all") }</option>
+                    <CountyOptions selected={draft.county.clone()} />
+                </SelectField>
+                <SelectField id="municipality" label={fl!(loader, "filter-municipality")} value={draft.municipality.clone()} on_change={field(|f, v| f.municipality = v)}>
+                    <option value="">{ fl!(loader, "filter-all") }</option>
+                    <MunicipalityOptions selected={draft.municipality.clone()} />
+                </SelectField>
+                <button type="submit" class="button">{ fl!(loader, "needs-apply") }</button>
+            </form>
+            <section aria-label={fl!(loader, "needs-title")}>{ results }</section>
+        </>
+    }
+}
