@@ -218,14 +218,17 @@ fn Participants(props: &EditableProps) -> Html {
     html! {
         <section aria-labelledby="participants-heading">
             <h2 id="participants-heading">{ fl!(loader, "lab-participants") }</h2>
-            { fetched(loader, &participants, |page| html! {
+            { fetched(loader, &participants, |page| {
+                // A lab keeps a host: its only host is not offered for removal.
+                let hosts = page.items.iter().filter(|p| p.role == ParticipantRole::Host).count();
+                html! {
                 <>
                     <ul class="plain-list">
                         { for page.items.iter().map(|p| html! {
                             <li key={p.organization.id.to_string()}>
                                 <Link<Route> to={Route::Organization { id: p.organization.id.to_string() }}>{ &p.organization.name }</Link<Route>>
                                 { format!(" – {}", participant_role_name(loader, p.role)) }
-                                if props.can_edit {
+                                if props.can_edit && (p.role != ParticipantRole::Host || hosts > 1) {
                                     { " " }
                                     <button type="button" class="button button--small button--secondary" onclick={remove(p.organization.id)}>
                                         { fl!(loader, "participant-remove") }
@@ -236,6 +239,7 @@ fn Participants(props: &EditableProps) -> Html {
                         }) }
                     </ul>
                 </>
+                }
             }) }
             <FormError message={problem.as_ref().map(|e| form_message(loader, e))} />
             if props.can_edit {
