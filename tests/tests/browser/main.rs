@@ -21,8 +21,7 @@ const AREAS_EN: [&str; 4] = [
 async fn the_start_page_shows_the_areas_in_swedish_then_english_and_a_deep_link_keeps_the_choice()
 -> anyhow::Result<()> {
     let app = TestApp::spawn().await?;
-    let browser = Browser::start().await?;
-    let outcome = async {
+    in_browser(async |browser| {
         browser.client.goto(&app.url("/")).await?;
         browser.wait_for_text(".area-card h3", AREAS_SV[3]).await?;
         assert_eq!(browser.texts_of(".area-card h3").await?, AREAS_SV);
@@ -87,10 +86,8 @@ async fn the_start_page_shows_the_areas_in_swedish_then_english_and_a_deep_link_
             Vec::<String>::new()
         );
         anyhow::Ok(())
-    }
-    .await;
-    browser.close().await?;
-    outcome
+    })
+    .await
 }
 
 #[tokio::test]
@@ -103,8 +100,7 @@ async fn the_start_page_counts_each_areas_labs_and_links_to_the_list_filtered_by
         .await?;
     app.create_lab(&maria, host.id, "Navestadslabbet", "public")
         .await?;
-    let browser = Browser::start().await?;
-    let outcome = async {
+    in_browser(async |browser| {
         let client = &browser.client;
         client.goto(&app.url("/")).await?;
         browser
@@ -140,7 +136,7 @@ async fn the_start_page_counts_each_areas_labs_and_links_to_the_list_filtered_by
         );
 
         // The count leads to the labs of that area, the filter in the address and the form.
-        click(&browser, Locator::LinkText("1 pågående labb")).await?;
+        click(browser, Locator::LinkText("1 pågående labb")).await?;
         browser
             .wait_for_text(".card__title", "Navestadslabbet")
             .await?;
@@ -161,11 +157,11 @@ async fn the_start_page_counts_each_areas_labs_and_links_to_the_list_filtered_by
 
         // Another filter goes into the address too; going back restores the first.
         click(
-            &browser,
+            browser,
             Locator::Css("#challenge_area option[value=schools]"),
         )
         .await?;
-        submit(&browser, "form.filters").await?;
+        submit(browser, "form.filters").await?;
         browser
             .wait_for_text("main .status", "Inga labb matchar sökningen.")
             .await?;
@@ -184,10 +180,8 @@ async fn the_start_page_counts_each_areas_labs_and_links_to_the_list_filtered_by
             .await?;
         assert_eq!(selected.as_deref(), Some("unemployment"));
         anyhow::Ok(())
-    }
-    .await;
-    browser.close().await?;
-    outcome
+    })
+    .await
 }
 
 #[tokio::test]
@@ -201,18 +195,13 @@ async fn a_long_list_of_labs_shows_twenty_then_the_rest_on_request() -> anyhow::
         app.create_lab(&maria, host.id, &format!("Labb nummer {n}"), "public")
             .await?;
     }
-    let browser = Browser::start().await?;
-    let outcome = async {
+    in_browser(async |browser| {
         browser.client.goto(&app.url("/labs")).await?;
         browser
             .wait_for_text(".card__title", "Labb nummer 23")
             .await?;
         assert_eq!(browser.texts_of(".card__title").await?.len(), 20);
-        click(
-            &browser,
-            Locator::XPath("//button[text()='Visa fler labb']"),
-        )
-        .await?;
+        click(browser, Locator::XPath("//button[text()='Visa fler labb']")).await?;
         browser
             .wait_for_text(".card__title", "Labb nummer 1")
             .await?;
@@ -228,8 +217,8 @@ async fn a_long_list_of_labs_shows_twenty_then_the_rest_on_request() -> anyhow::
             "'show more' stays after the last page"
         );
         // The municipality filter: none of them is in Göteborg.
-        click(&browser, Locator::Css("#municipality option[value='1480']")).await?;
-        submit(&browser, "form.filters").await?;
+        click(browser, Locator::Css("#municipality option[value='1480']")).await?;
+        submit(browser, "form.filters").await?;
         browser
             .wait_for_text("main .status", "Inga labb matchar sökningen.")
             .await?;
@@ -238,18 +227,15 @@ async fn a_long_list_of_labs_shows_twenty_then_the_rest_on_request() -> anyhow::
             Some("municipality=1480")
         );
         anyhow::Ok(())
-    }
-    .await;
-    browser.close().await?;
-    outcome
+    })
+    .await
 }
 
 #[tokio::test]
 async fn a_person_signs_up_creates_an_organisation_stays_signed_in_and_makes_a_working_api_key()
 -> anyhow::Result<()> {
     let app = TestApp::spawn().await?;
-    let browser = Browser::start().await?;
-    let outcome = async {
+    in_browser(async |browser| {
         let client = &browser.client;
         let fill = |css: &'static str, text: &'static str| async move {
             client
@@ -410,10 +396,8 @@ async fn a_person_signs_up_creates_an_organisation_stays_signed_in_and_makes_a_w
             Vec::<String>::new()
         );
         anyhow::Ok(())
-    }
-    .await;
-    browser.close().await?;
-    outcome
+    })
+    .await
 }
 
 /// Signs in through the sign-in page (after signing out whoever was signed in).
@@ -450,6 +434,14 @@ async fn sign_in_as(app: &TestApp, browser: &Browser, email: &str) -> anyhow::Re
         .await?;
     browser.wait_for_text("main h1", "Mitt konto").await?;
     Ok(())
+}
+
+/// Runs `test` in a fresh headless Chromium, which is closed afterwards whatever the outcome.
+async fn in_browser(test: impl AsyncFnOnce(&Browser) -> anyhow::Result<()>) -> anyhow::Result<()> {
+    let browser = Browser::start().await?;
+    let outcome = test(&browser).await;
+    browser.close().await?;
+    outcome
 }
 
 /// Waits for an element: some appear only once the session is restored after a page load.
@@ -578,30 +570,29 @@ async fn a_host_opens_a_lab_residents_post_vote_and_comment_and_the_host_shortli
     app.create_organization(&amina, "Hyresgästföreningen Navestad", 11)
         .await?;
     app.sign_up("Erik Svensson").await?;
-    let browser = Browser::start().await?;
-    let outcome = async {
+    in_browser(async |browser| {
         let client = &browser.client;
         // The host opens a lab.
-        sign_in_as(&app, &browser, "maria.lind@example.se").await?;
+        sign_in_as(&app, browser, "maria.lind@example.se").await?;
         client.goto(&app.url("/labs")).await?;
         browser.wait_for_text("main h1", "Innovationslabb").await?;
         browser.wait_for_text("main .status", "Inga labb matchar sökningen.").await?;
-        click(&browser, Locator::LinkText("Starta ett labb")).await?;
+        click(browser, Locator::LinkText("Starta ett labb")).await?;
         browser.wait_for_text("main h1", "Starta ett labb").await?;
-        fill(&browser, "#title", "Portalen").await?;
+        fill(browser, "#title", "Portalen").await?;
         fill(
-            &browser,
+            browser,
             "#summary",
             "En mötesplats för arbetslösa kvinnor.",
         )
         .await?;
         fill(
-            &browser,
+            browser,
             "#description",
             "## Bakgrund\n\nMånga kvinnor står **långt** från arbetsmarknaden.",
         )
         .await?;
-        fill(&browser, "#neighbourhood", "Navestad").await?;
+        fill(browser, "#neighbourhood", "Navestad").await?;
         browser
             .text_of("#municipality_code option[value='0581']")
             .await?;
@@ -609,7 +600,7 @@ async fn a_host_opens_a_lab_residents_post_vote_and_comment_and_the_host_shortli
             browser.accessibility_violations().await?,
             Vec::<String>::new()
         );
-        submit(&browser, "main form").await?;
+        submit(browser, "main form").await?;
         browser.wait_for_text("main h1", "Portalen").await?;
         browser.wait_for_text(".prose h2", "Bakgrund").await?;
         assert_eq!(browser.text_of(".prose strong").await?, "långt");
@@ -618,7 +609,7 @@ async fn a_host_opens_a_lab_residents_post_vote_and_comment_and_the_host_shortli
         browser
             .wait_for_text("#phase-target option", "Idégenerering")
             .await?;
-        submit(&browser, "section[aria-labelledby=phase-heading] form").await?;
+        submit(browser, "section[aria-labelledby=phase-heading] form").await?;
         browser
             .wait_for_text(".phases__current", "Idégenerering")
             .await?;
@@ -626,13 +617,13 @@ async fn a_host_opens_a_lab_residents_post_vote_and_comment_and_the_host_shortli
         // The host brings in the tenants' association, takes it out again (the lab's only
         // host is not offered for removal) and brings it back.
         click(
-            &browser,
+            browser,
             Locator::Css("section[aria-labelledby=participants-heading] summary"),
         )
         .await?;
-        fill(&browser, "#participant-search", "Hyresgäst").await?;
-        add_tenant_representative(&browser, "Hyresgästföreningen Navestad").await?;
-        let rows = participants_with(&browser, "Hyresgästföreningen Navestad").await?;
+        fill(browser, "#participant-search", "Hyresgäst").await?;
+        add_tenant_representative(browser, "Hyresgästföreningen Navestad").await?;
+        let rows = participants_with(browser, "Hyresgästföreningen Navestad").await?;
         assert!(
             rows[1].starts_with("Hyresgästföreningen Navestad – hyresgästrepresentant"),
             "{rows:?}"
@@ -642,7 +633,7 @@ async fn a_host_opens_a_lab_residents_post_vote_and_comment_and_the_host_shortli
             .await?;
         assert_eq!(removable, ["Ta bort\n: Hyresgästföreningen Navestad"]);
         click(
-            &browser,
+            browser,
             Locator::Css("section[aria-labelledby=participants-heading] li button"),
         )
         .await?;
@@ -656,14 +647,14 @@ async fn a_host_opens_a_lab_residents_post_vote_and_comment_and_the_host_shortli
             anyhow::ensure!(tokio::time::Instant::now() < deadline, "not removed");
             tokio::time::sleep(std::time::Duration::from_millis(100)).await;
         }
-        add_tenant_representative(&browser, "Hyresgästföreningen Navestad").await?;
-        participants_with(&browser, "Hyresgästföreningen Navestad").await?;
+        add_tenant_representative(browser, "Hyresgästföreningen Navestad").await?;
+        participants_with(browser, "Hyresgästföreningen Navestad").await?;
 
         // The host says what the lab needs, with tags, and what it measures.
-        click(&browser, Locator::Css("section[aria-labelledby=needs-heading] summary")).await?;
-        fill(&browser, "#need-title", "Jobbcoacher med språkstöd").await?;
-        fill(&browser, "#need-tags", "jobbcoachning,  språkstöd ,").await?;
-        submit(&browser, "section[aria-labelledby=needs-heading] form").await?;
+        click(browser, Locator::Css("section[aria-labelledby=needs-heading] summary")).await?;
+        fill(browser, "#need-title", "Jobbcoacher med språkstöd").await?;
+        fill(browser, "#need-tags", "jobbcoachning,  språkstöd ,").await?;
+        submit(browser, "section[aria-labelledby=needs-heading] form").await?;
         browser
             .wait_for_text("section[aria-labelledby=needs-heading] .card__title", "Jobbcoacher med språkstöd")
             .await?;
@@ -672,43 +663,43 @@ async fn a_host_opens_a_lab_residents_post_vote_and_comment_and_the_host_shortli
             ["jobbcoachning", "språkstöd"]
         );
         // On the need's page the host marks it filled and changes its tags.
-        click(&browser, Locator::LinkText("Jobbcoacher med språkstöd")).await?;
+        click(browser, Locator::LinkText("Jobbcoacher med språkstöd")).await?;
         browser
             .wait_for_text("main h1", "Jobbcoacher med språkstöd")
             .await?;
-        click(&browser, Locator::Css("main details.add-form summary")).await?;
-        click(&browser, Locator::Css("#need-status option[value=filled]")).await?;
-        fill(&browser, "#need-tags", "jobbcoachning, svenska").await?;
+        click(browser, Locator::Css("main details.add-form summary")).await?;
+        click(browser, Locator::Css("#need-status option[value=filled]")).await?;
+        fill(browser, "#need-tags", "jobbcoachning, svenska").await?;
         assert_eq!(
             browser.accessibility_violations().await?,
             Vec::<String>::new()
         );
-        submit(&browser, "main details.add-form form").await?;
+        submit(browser, "main details.add-form form").await?;
         browser.wait_for_text("main .badge", "Tillgodosett").await?;
         browser.wait_for_text("main .tags li", "svenska").await?;
         client.goto(lab_url.as_str()).await?;
         browser.wait_for_text("main h1", "Portalen").await?;
         click(
-            &browser,
+            browser,
             Locator::Css("section[aria-labelledby=indicators-heading] > details > summary"),
         )
         .await?;
-        fill(&browser, "#indicator-name", "Kvinnor i arbete eller studier").await?;
-        fill(&browser, "#indicator-unit", "personer").await?;
-        fill(&browser, "#indicator-baseline", "4").await?;
-        fill(&browser, "#indicator-target", "12,5").await?;
+        fill(browser, "#indicator-name", "Kvinnor i arbete eller studier").await?;
+        fill(browser, "#indicator-unit", "personer").await?;
+        fill(browser, "#indicator-baseline", "4").await?;
+        fill(browser, "#indicator-target", "12,5").await?;
         assert_eq!(
             browser.accessibility_violations().await?,
             Vec::<String>::new()
         );
-        submit(&browser, "section[aria-labelledby=indicators-heading] > details > form").await?;
+        submit(browser, "section[aria-labelledby=indicators-heading] > details > form").await?;
         browser
             .wait_for_text(".indicator-list h3", "Kvinnor i arbete eller studier")
             .await?;
-        click(&browser, Locator::Css(".indicator-list details summary")).await?;
-        set_date(&browser, ".indicator-list input[type=date]", "2026-10-01").await?;
-        fill(&browser, ".indicator-list input[inputmode=decimal]", "8,25").await?;
-        submit(&browser, ".indicator-list form").await?;
+        click(browser, Locator::Css(".indicator-list details summary")).await?;
+        set_date(browser, ".indicator-list input[type=date]", "2026-10-01").await?;
+        fill(browser, ".indicator-list input[inputmode=decimal]", "8,25").await?;
+        submit(browser, ".indicator-list form").await?;
         browser
             .wait_for_text(".indicator-list .meta", "50 % av vägen till målet")
             .await?;
@@ -717,12 +708,12 @@ async fn a_host_opens_a_lab_residents_post_vote_and_comment_and_the_host_shortli
             .await?;
 
         // A resident posts an idea.
-        sign_in_as(&app, &browser, "amina.hassan@example.se").await?;
+        sign_in_as(&app, browser, "amina.hassan@example.se").await?;
         client.goto(lab_url.as_str()).await?;
         browser.wait_for_text("main h1", "Portalen").await?;
-        fill(&browser, "#idea-title", "Språkcafé med jobbfokus").await?;
+        fill(browser, "#idea-title", "Språkcafé med jobbfokus").await?;
         fill(
-            &browser,
+            browser,
             "#idea-body",
             "Öva svenska inför arbetsintervjuer.",
         )
@@ -731,8 +722,8 @@ async fn a_host_opens_a_lab_residents_post_vote_and_comment_and_the_host_shortli
         let association = Locator::XPath(
             "//select[@id='idea-organization']/option[text()='Hyresgästföreningen Navestad']",
         );
-        click(&browser, association).await?;
-        submit(&browser, "form[aria-labelledby=idea-new-heading]").await?;
+        click(browser, association).await?;
+        submit(browser, "form[aria-labelledby=idea-new-heading]").await?;
         browser
             .wait_for_text(".card__title a", "Språkcafé med jobbfokus")
             .await?;
@@ -741,23 +732,23 @@ async fn a_host_opens_a_lab_residents_post_vote_and_comment_and_the_host_shortli
             Vec::<String>::new()
         );
         // While it is submitted, she can still change it.
-        click(&browser, Locator::LinkText("Språkcafé med jobbfokus")).await?;
-        click(&browser, Locator::Css("main details.add-form summary")).await?;
+        click(browser, Locator::LinkText("Språkcafé med jobbfokus")).await?;
+        click(browser, Locator::Css("main details.add-form summary")).await?;
         fill(
-            &browser,
+            browser,
             "#idea-edit-body",
             "Öva svenska inför arbetsintervjuer, varje tisdag.",
         )
         .await?;
-        submit(&browser, "main details.add-form form").await?;
+        submit(browser, "main details.add-form form").await?;
         browser
             .wait_for_text("main .prose", "Öva svenska inför arbetsintervjuer, varje tisdag.")
             .await?;
 
         // Another votes and comments.
-        sign_in_as(&app, &browser, "erik.svensson@example.se").await?;
+        sign_in_as(&app, browser, "erik.svensson@example.se").await?;
         client.goto(lab_url.as_str()).await?;
-        click(&browser, Locator::LinkText("Språkcafé med jobbfokus")).await?;
+        click(browser, Locator::LinkText("Språkcafé med jobbfokus")).await?;
         browser
             .wait_for_text("main h1", "Språkcafé med jobbfokus")
             .await?;
@@ -767,15 +758,15 @@ async fn a_host_opens_a_lab_residents_post_vote_and_comment_and_the_host_shortli
             "{byline}"
         );
         browser.wait_for_text("#vote-count", "0 röster").await?;
-        click(&browser, Locator::Css(".votes button")).await?;
+        click(browser, Locator::Css(".votes button")).await?;
         browser.wait_for_text("#vote-count", "1 röst").await?;
         fill(
-            &browser,
+            browser,
             "#comment-new",
             "Jag kan hålla i det första passet!",
         )
         .await?;
-        submit(&browser, "form.comment-form").await?;
+        submit(browser, "form.comment-form").await?;
         browser
             .wait_for_text(
                 ".comment p:nth-of-type(2)",
@@ -789,13 +780,13 @@ async fn a_host_opens_a_lab_residents_post_vote_and_comment_and_the_host_shortli
         );
 
         // The host shortlists it.
-        sign_in_as(&app, &browser, "maria.lind@example.se").await?;
+        sign_in_as(&app, browser, "maria.lind@example.se").await?;
         client.goto(idea_url.as_str()).await?;
         browser.wait_for_text("#idea-status", "Inskickad").await?;
         browser
             .wait_for_text("#idea-status-target option", "Utvald")
             .await?;
-        submit(&browser, "form[aria-labelledby=status-heading]").await?;
+        submit(browser, "form[aria-labelledby=status-heading]").await?;
         browser.wait_for_text("#idea-status", "Utvald").await?;
 
         // After a reload (right after loading: two refreshes with one cookie), the lab
@@ -809,13 +800,13 @@ async fn a_host_opens_a_lab_residents_post_vote_and_comment_and_the_host_shortli
         browser
             .wait_for_text(".card .meta", "Utvald · 1 röst · 1 kommentar")
             .await?;
-        let rows = participants_with(&browser, "Hyresgästföreningen Navestad").await?;
+        let rows = participants_with(browser, "Hyresgästföreningen Navestad").await?;
         assert!(
             rows[0].starts_with("Hyresbostäder i Norrköping – värd"),
             "{rows:?}"
         );
         // The host's page lists the lab it hosts.
-        click(&browser, Locator::LinkText("Hyresbostäder i Norrköping")).await?;
+        click(browser, Locator::LinkText("Hyresbostäder i Norrköping")).await?;
         browser
             .wait_for_text("section[aria-labelledby=organization-labs-heading] li a", "Portalen")
             .await?;
@@ -830,9 +821,9 @@ async fn a_host_opens_a_lab_residents_post_vote_and_comment_and_the_host_shortli
 
         // Two editors: someone saves first; the form says so, keeps the text, and saves
         // once the latest version is loaded.
-        click(&browser, Locator::LinkText("Ändra labbet")).await?;
+        click(browser, Locator::LinkText("Ändra labbet")).await?;
         browser.wait_for_text("main h1", "Ändra Portalen").await?;
-        fill(&browser, "#summary", "Min nya sammanfattning.").await?;
+        fill(browser, "#summary", "Min nya sammanfattning.").await?;
         let current: shared::Lab = app.get_json(&format!("/api/v1/labs/{lab_id}")).await?;
         let meanwhile = app
             .patch(
@@ -843,7 +834,7 @@ async fn a_host_opens_a_lab_residents_post_vote_and_comment_and_the_host_shortli
             )
             .await?;
         assert_eq!(meanwhile.status(), 200);
-        submit(&browser, "main form").await?;
+        submit(browser, "main form").await?;
         browser
             .wait_for_text(".form-error", "Någon annan har ändrat detta sedan du öppnade det. Det du skrivit finns kvar: läs in den senaste versionen och spara igen.")
             .await?;
@@ -864,15 +855,13 @@ async fn a_host_opens_a_lab_residents_post_vote_and_comment_and_the_host_shortli
         browser
             .wait_for_text("main form .status", "Den senaste versionen är inläst och det du skrivit finns kvar. Spara igen för att ersätta den andra ändringen med din.")
             .await?;
-        submit(&browser, "main form").await?;
+        submit(browser, "main form").await?;
         browser
             .wait_for_text("main .lead", "Min nya sammanfattning.")
             .await?;
         anyhow::Ok(())
-    }
-    .await;
-    browser.close().await?;
-    outcome
+    })
+    .await
 }
 
 #[tokio::test]
@@ -924,11 +913,10 @@ async fn a_housing_company_requests_a_suggested_match_and_the_actor_accepts_and_
         "/needs/{}",
         need["id"].as_str().unwrap_or_default()
     ));
-    let browser = Browser::start().await?;
-    let outcome = async {
+    in_browser(async |browser| {
         let client = &browser.client;
         // The housing company sees ranked suggestions with their reasons, and asks.
-        sign_in_as(&app, &browser, "maria.lind@example.se").await?;
+        sign_in_as(&app, browser, "maria.lind@example.se").await?;
         client.goto(&need_url).await?;
         browser
             .wait_for_text("main h1", "Stöd för arbetslösa kvinnor")
@@ -951,17 +939,17 @@ async fn a_housing_company_requests_a_suggested_match_and_the_actor_accepts_and_
             browser.accessibility_violations().await?,
             Vec::<String>::new()
         );
-        request_match_with_first_suggestion(&browser, "Kan ni hjälpa oss i Navestad?").await?;
+        request_match_with_first_suggestion(browser, "Kan ni hjälpa oss i Navestad?").await?;
         browser
             .wait_for_text("#match-state", "Förfrågan skickad")
             .await?;
         let match_url = client.current_url().await?;
 
         // The actor is notified, accepts and replies.
-        sign_in_as(&app, &browser, "karin.ek@example.se").await?;
+        sign_in_as(&app, browser, "karin.ek@example.se").await?;
         // The marketplace leads her to what the labs are looking for.
         client.goto(&app.url("/offerings")).await?;
-        click(&browser, Locator::LinkText("Se vad labben söker")).await?;
+        click(browser, Locator::LinkText("Se vad labben söker")).await?;
         browser
             .wait_for_text(".card__title a", "Stöd för arbetslösa kvinnor")
             .await?;
@@ -975,7 +963,7 @@ async fn a_housing_company_requests_a_suggested_match_and_the_actor_accepts_and_
         client.goto(&app.url("/notifications")).await?;
         browser.wait_for_text("main h1", "Notiser").await?;
         click(
-            &browser,
+            browser,
             // (Fluent wraps the title in invisible isolation marks.)
             Locator::XPath("//main//a[contains(., 'Ny förfrågan om matchning') and contains(., 'Jobbcoachning för kvinnor')]"),
         )
@@ -987,15 +975,15 @@ async fn a_housing_company_requests_a_suggested_match_and_the_actor_accepts_and_
         browser
             .wait_for_spoken_text(".bell .visually-hidden", "Notiser, inga olästa")
             .await?;
-        click(&browser, Locator::XPath("//button[text()='Acceptera']")).await?;
+        click(browser, Locator::XPath("//button[text()='Acceptera']")).await?;
         browser.wait_for_text("#match-state", "Accepterad").await?;
         fill(
-            &browser,
+            browser,
             "#match-message-body",
             "Gärna! Passar tisdag klockan 10?",
         )
         .await?;
-        submit(&browser, "form.comment-form").await?;
+        submit(browser, "form.comment-form").await?;
         browser
             .wait_for_text(
                 ".comments .comment p:nth-of-type(2)",
@@ -1010,15 +998,15 @@ async fn a_housing_company_requests_a_suggested_match_and_the_actor_accepts_and_
         // The actor offers something more, through the form.
         client.goto(&app.url("/offerings/new")).await?;
         browser.wait_for_text("main h1", "Erbjud något").await?;
-        fill(&browser, "#title", "Körkortsteori på lätt svenska").await?;
-        fill(&browser, "#description", "Teorikurs för körkort på lätt svenska.").await?;
-        click(&browser, Locator::Css("#reach option[value=national]")).await?;
-        fill(&browser, "#tags", "körkort, lätt svenska").await?;
+        fill(browser, "#title", "Körkortsteori på lätt svenska").await?;
+        fill(browser, "#description", "Teorikurs för körkort på lätt svenska.").await?;
+        click(browser, Locator::Css("#reach option[value=national]")).await?;
+        fill(browser, "#tags", "körkort, lätt svenska").await?;
         assert_eq!(
             browser.accessibility_violations().await?,
             Vec::<String>::new()
         );
-        submit(&browser, "main form").await?;
+        submit(browser, "main form").await?;
         browser
             .wait_for_text("main h1", "Körkortsteori på lätt svenska")
             .await?;
@@ -1027,7 +1015,7 @@ async fn a_housing_company_requests_a_suggested_match_and_the_actor_accepts_and_
         browser
             .wait_for_text(".suggestion h3", "Stöd för arbetslösa kvinnor")
             .await?;
-        request_match_with_first_suggestion(&browser, "Vi kan också ge körkortsteori.").await?;
+        request_match_with_first_suggestion(browser, "Vi kan också ge körkortsteori.").await?;
         browser
             .wait_for_text("#match-state", "Förfrågan skickad")
             .await?;
@@ -1035,7 +1023,7 @@ async fn a_housing_company_requests_a_suggested_match_and_the_actor_accepts_and_
         // The housing company sees the acceptance, the message and the new request, and
         // answers. The bell counts all three; the inbox has the new request under
         // "incoming" and the first match under "sent", accepted.
-        sign_in_as(&app, &browser, "maria.lind@example.se").await?;
+        sign_in_as(&app, browser, "maria.lind@example.se").await?;
         browser
             .wait_for_spoken_text(".bell .visually-hidden", "Notiser, 3 olästa")
             .await?;
@@ -1044,7 +1032,7 @@ async fn a_housing_company_requests_a_suggested_match_and_the_actor_accepts_and_
             .wait_for_text(".card__title", "Körkortsteori på lätt svenska")
             .await?;
         assert_eq!(browser.texts_of(".card .badge").await?, ["Förfrågan skickad"]);
-        click(&browser, Locator::XPath("//button[text()='Skickade']")).await?;
+        click(browser, Locator::XPath("//button[text()='Skickade']")).await?;
         browser
             .wait_for_text(".card__title", "Jobbcoachning för kvinnor")
             .await?;
@@ -1053,7 +1041,7 @@ async fn a_housing_company_requests_a_suggested_match_and_the_actor_accepts_and_
             .wait_for_text(".card__need", "För behovet: Stöd för arbetslösa kvinnor")
             .await?;
         click(
-            &browser,
+            browser,
             Locator::Css("#match-state-filter option[value=declined]"),
         )
         .await?;
@@ -1066,12 +1054,12 @@ async fn a_housing_company_requests_a_suggested_match_and_the_actor_accepts_and_
             "the inbox's choice is in the address"
         );
         click(
-            &browser,
+            browser,
             Locator::Css("#match-state-filter option[value=accepted]"),
         )
         .await?;
         click(
-            &browser,
+            browser,
             Locator::XPath("//h2[@class='card__title']/a[text()='Jobbcoachning för kvinnor']"),
         )
         .await?;
@@ -1083,8 +1071,8 @@ async fn a_housing_company_requests_a_suggested_match_and_the_actor_accepts_and_
                 "Gärna! Passar tisdag klockan 10?",
             )
             .await?;
-        fill(&browser, "#match-message-body", "Tisdag passar bra!").await?;
-        submit(&browser, "form.comment-form").await?;
+        fill(browser, "#match-message-body", "Tisdag passar bra!").await?;
+        submit(browser, "form.comment-form").await?;
         let deadline = tokio::time::Instant::now() + innolabb_tests::browser::PATIENCE;
         loop {
             // A re-render may replace the elements while they are read: then read again.
@@ -1105,7 +1093,7 @@ async fn a_housing_company_requests_a_suggested_match_and_the_actor_accepts_and_
         // Reading them all empties the bell.
         client.goto(&app.url("/notifications")).await?;
         click(
-            &browser,
+            browser,
             Locator::XPath("//button[text()='Markera alla som lästa']"),
         )
         .await?;
@@ -1121,8 +1109,6 @@ async fn a_housing_company_requests_a_suggested_match_and_the_actor_accepts_and_
             Vec::<String>::new()
         );
         anyhow::Ok(())
-    }
-    .await;
-    browser.close().await?;
-    outcome
+    })
+    .await
 }
