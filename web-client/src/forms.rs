@@ -18,12 +18,12 @@ use crate::i18n::form_message;
 use crate::session::use_session;
 
 /// A callback that sets one field of a draft held in `state`.
-pub fn setter<D: Clone + 'static>(
+pub fn setter<D: Clone + 'static, V: 'static>(
     state: &UseStateHandle<D>,
-    update: fn(&mut D, String),
-) -> Callback<String> {
+    update: fn(&mut D, V),
+) -> Callback<V> {
     let state = state.clone();
-    Callback::from(move |value: String| {
+    Callback::from(move |value: V| {
         let mut next = (*state).clone();
         update(&mut next, value);
         state.set(next);

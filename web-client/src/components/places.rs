@@ -1,8 +1,10 @@
-//! Pickers of Sweden's regional division, loaded from the API's reference data.
+//! Pickers of Sweden's regional division (and the challenge areas), loaded from the API's
+//! reference data.
 
 use shared::{County, Municipality, Page};
 use yew::prelude::*;
 
+use super::form::SelectField;
 use crate::api::{Fetch, use_get};
 
 #[derive(Properties, PartialEq)]
@@ -41,5 +43,75 @@ pub fn CountyOptions(props: &MunicipalityOptionsProps) -> Html {
             }) }
         },
         _ => html! {},
+    }
+}
+
+/// The filters every list of the platform's work shares: challenge area, county and
+/// municipality (empty for "all"). Kept in the address with the list's other filters.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct AreaAndPlace {
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub challenge_area: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub county: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub municipality: String,
+}
+
+impl AreaAndPlace {
+    /// The API's query parameters for these filters.
+    pub fn parameters(&self) -> [(&'static str, Option<String>); 3] {
+        [
+            ("challenge_area", Some(self.challenge_area.clone())),
+            ("county", Some(self.county.clone())),
+            ("municipality", Some(self.municipality.clone())),
+        ]
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AreaAndPlaceFieldsProps {
+    pub value: AreaAndPlace,
+    pub on_change: Callback<AreaAndPlace>,
+}
+
+/// The three selects of [`AreaAndPlace`], for a list's filter form.
+#[component]
+pub fn AreaAndPlaceFields(props: &AreaAndPlaceFieldsProps) -> Html {
+    let i18n = crate::i18n::use_i18n();
+    let loader = i18n.loader();
+    let areas = use_get::<Page<shared::ChallengeArea>>("/challenge-areas".to_owned());
+    let areas = match &areas.state {
+        Fetch::Loaded(page) => page.items.clone(),
+        _ => Vec::new(),
+    };
+    let language = i18n.language().code();
+    let field = |update: fn(&mut AreaAndPlace, String)| {
+        let (value, on_change) = (props.value.clone(), props.on_change.clone());
+        Callback::from(move |text: String| {
+            let mut next = value.clone();
+            update(&mut next, text);
+            on_change.emit(next);
+        })
+    };
+    let value = &props.value;
+    html! {
+        <>
+            <SelectField id="challenge_area" label={i18n_embed_fl::fl!(loader, "lab-challenge-area")} value={value.challenge_area.clone()} on_change={field(|f, v| f.challenge_area = v)}>
+                <option value="">{ i18n_embed_fl::fl!(loader, "filter-all") }</option>
+                { for areas.iter().map(|area| html! {
+                    <option value={area.key.clone()} selected={value.challenge_area == area.key}>{ area.name.get(language) }</option>
+                }) }
+            </SelectField>
+            <SelectField id="county" label={i18n_embed_fl::fl!(loader, "filter-county")} value={value.county.clone()} on_change={field(|f, v| f.county = v)}>
+                <option value="">{ i18n_embed_fl::fl!(loader, "filter-all") }</option>
+                <CountyOptions selected={value.county.clone()} />
+            </SelectField>
+            <SelectField id="municipality" label={i18n_embed_fl::fl!(loader, "filter-municipality")} value={value.municipality.clone()} on_change={field(|f, v| f.municipality = v)}>
+                <option value="">{ i18n_embed_fl::fl!(loader, "filter-all") }</option>
+                <MunicipalityOptions selected={value.municipality.clone()} />
+            </SelectField>
+        </>
     }
 }

@@ -9,7 +9,7 @@ use yew_router::prelude::*;
 use crate::api::{self, Fetch, use_get, use_paged_get};
 use crate::app::Route;
 use crate::components::form::{SelectField, TextField};
-use crate::components::places::{CountyOptions, MunicipalityOptions};
+use crate::components::places::{AreaAndPlace, AreaAndPlaceFields};
 use crate::components::{ErrorMessage, Loading};
 use crate::forms::{ListFilters, setter, use_list_filters};
 use crate::i18n::{area_name, phase_name, use_i18n, use_title};
@@ -21,28 +21,20 @@ use crate::session::use_session;
 struct Filters {
     #[serde(skip_serializing_if = "String::is_empty")]
     q: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    challenge_area: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    county: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    municipality: String,
+    #[serde(flatten)]
+    place: AreaAndPlace,
     #[serde(skip_serializing_if = "String::is_empty")]
     phase: String,
 }
 
 impl Filters {
     fn path(&self) -> String {
-        api::with_query(
-            "/labs",
-            &[
-                ("q", Some(self.q.trim().to_owned())),
-                ("challenge_area", Some(self.challenge_area.clone())),
-                ("county", Some(self.county.clone())),
-                ("municipality", Some(self.municipality.clone())),
-                ("phase", Some(self.phase.clone())),
-            ],
-        )
+        let mut parameters = vec![
+            ("q", Some(self.q.trim().to_owned())),
+            ("phase", Some(self.phase.clone())),
+        ];
+        parameters.extend(self.place.parameters());
+        api::with_query("/labs", &parameters)
     }
 }
 
@@ -97,20 +89,7 @@ pub fn LabsPage() -> Html {
             <p class="lead">{ fl!(loader, "labs-lead") }</p>
             <form class="filters" role="search" aria-label={fl!(loader, "labs-filters")} {onsubmit}>
                 <TextField id="q" kind="search" label={fl!(loader, "labs-search")} value={draft.q.clone()} on_change={field(|f, v| f.q = v)} />
-                <SelectField id="challenge_area" label={fl!(loader, "lab-challenge-area")} value={draft.challenge_area.clone()} on_change={field(|f, v| f.challenge_area = v)}>
-                    <option value="">{ fl!(loader, "filter-all") }</option>
-                    { for areas.iter().map(|area| html! {
-                        <option value={area.key.clone()} selected={draft.challenge_area == area.key}>{ area.name.get(i18n.language().code()) }</option>
-                    }) }
-                </SelectField>
-                <SelectField id="county" label={fl!(loader, "filter-county")} value={draft.county.clone()} on_change={field(|f, v| f.county = v)}>
-                    <option value="">{ fl!(loader, "filter-all") }</option>
-                    <CountyOptions selected={draft.county.clone()} />
-                </SelectField>
-                <SelectField id="municipality" label={fl!(loader, "filter-municipality")} value={draft.municipality.clone()} on_change={field(|f, v| f.municipality = v)}>
-                    <option value="">{ fl!(loader, "filter-all") }</option>
-                    <MunicipalityOptions selected={draft.municipality.clone()} />
-                </SelectField>
+                <AreaAndPlaceFields value={draft.place.clone()} on_change={setter(&draft, |f: &mut Filters, v| f.place = v)} />
                 <SelectField id="phase" label={fl!(loader, "lab-phase")} value={draft.phase.clone()} on_change={field(|f, v| f.phase = v)}>
                     <option value="">{ fl!(loader, "filter-all") }</option>
                     { for LabPhase::ALL.iter().map(|phase| html! {

@@ -9,8 +9,8 @@ use yew_router::prelude::*;
 
 use crate::api::{self, Fetch, use_get, use_paged_get};
 use crate::app::Route;
-use crate::components::form::{SelectField, TextField};
-use crate::components::places::{CountyOptions, MunicipalityOptions};
+use crate::components::form::TextField;
+use crate::components::places::{AreaAndPlace, AreaAndPlaceFields};
 use crate::components::{ErrorMessage, Loading};
 use crate::forms::{ListFilters, setter, use_list_filters};
 use crate::i18n::{area_name, use_i18n, use_title};
@@ -21,26 +21,18 @@ use crate::i18n::{area_name, use_i18n, use_title};
 struct Filters {
     #[serde(skip_serializing_if = "String::is_empty")]
     q: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    challenge_area: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    county: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    municipality: String,
+    #[serde(flatten)]
+    place: AreaAndPlace,
 }
 
 impl Filters {
     fn path(&self) -> String {
-        api::with_query(
-            "/needs",
-            &[
-                ("q", Some(self.q.trim().to_owned())),
-                ("challenge_area", Some(self.challenge_area.clone())),
-                ("county", Some(self.county.clone())),
-                ("municipality", Some(self.municipality.clone())),
-                ("status", Some("open".to_owned())),
-            ],
-        )
+        let mut parameters = vec![
+            ("q", Some(self.q.trim().to_owned())),
+            ("status", Some("open".to_owned())),
+        ];
+        parameters.extend(self.place.parameters());
+        api::with_query("/needs", &parameters)
     }
 }
 
@@ -101,20 +93,7 @@ pub fn NeedsPage() -> Html {
             <p class="lead">{ fl!(loader, "needs-lead") }</p>
             <form class="filters" role="search" aria-label={fl!(loader, "needs-filters")} {onsubmit}>
                 <TextField id="q" kind="search" label={fl!(loader, "labs-search")} value={draft.q.clone()} on_change={field(|f, v| f.q = v)} />
-                <SelectField id="challenge_area" label={fl!(loader, "lab-challenge-area")} value={draft.challenge_area.clone()} on_change={field(|f, v| f.challenge_area = v)}>
-                    <option value="">{ fl!(loader, "filter-all") }</option>
-                    { for areas.iter().map(|area| html! {
-                        <option value={area.key.clone()} selected={draft.challenge_area == area.key}>{ area.name.get(language.code()) }</option>
-                    }) }
-                </SelectField>
-                <SelectField id="county" label={fl!(loader, "filter-county")} value={draft.county.clone()} on_change={field(|f, v| f.county = v)}>
-                    <option value="">{ fl!(loader, "filter-all") }</option>
-                    <CountyOptions selected={draft.county.clone()} />
-                </SelectField>
-                <SelectField id="municipality" label={fl!(loader, "filter-municipality")} value={draft.municipality.clone()} on_change={field(|f, v| f.municipality = v)}>
-                    <option value="">{ fl!(loader, "filter-all") }</option>
-                    <MunicipalityOptions selected={draft.municipality.clone()} />
-                </SelectField>
+                <AreaAndPlaceFields value={draft.place.clone()} on_change={setter(&draft, |f: &mut Filters, v| f.place = v)} />
                 <button type="submit" class="button">{ fl!(loader, "needs-apply") }</button>
             </form>
             <section aria-label={fl!(loader, "needs-title")}>{ results }</section>
