@@ -182,6 +182,29 @@ impl Versioned for shared::Offering {
     }
 }
 
+/// A save as [`use_versioned_save`]'s `make_request` gives it: method, path and body.
+pub fn request(
+    method: Method,
+    path: &str,
+    body: impl Serialize,
+) -> (Method, String, serde_json::Value) {
+    // Serialising the shared DTOs cannot fail (no maps with non-string keys).
+    (
+        method,
+        path.to_owned(),
+        serde_json::to_value(body).unwrap_or_default(),
+    )
+}
+
+/// After a save: on to the saved resource's page.
+pub fn go_to<T: 'static>(navigator: Option<Navigator>, route: fn(&T) -> Route) -> Callback<T> {
+    Callback::from(move |saved: T| {
+        if let Some(navigator) = &navigator {
+            navigator.push(&route(&saved));
+        }
+    })
+}
+
 /// What [`use_versioned_save`] gives a form.
 pub struct Save {
     pub onsubmit: Callback<SubmitEvent>,

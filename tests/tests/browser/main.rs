@@ -94,10 +94,7 @@ async fn the_start_page_shows_the_areas_in_swedish_then_english_and_a_deep_link_
 async fn the_start_page_counts_each_areas_labs_and_links_to_the_list_filtered_by_the_address()
 -> anyhow::Result<()> {
     let app = TestApp::spawn().await?;
-    let maria = app.sign_up("Maria Lind").await?;
-    let host = app
-        .create_organization(&maria, "Hyresbostäder i Norrköping", 10)
-        .await?;
+    let (maria, host) = housing_company(&app).await?;
     app.create_lab(&maria, host.id, "Navestadslabbet", "public")
         .await?;
     in_browser(async |browser| {
@@ -187,10 +184,7 @@ async fn the_start_page_counts_each_areas_labs_and_links_to_the_list_filtered_by
 #[tokio::test]
 async fn a_long_list_of_labs_shows_twenty_then_the_rest_on_request() -> anyhow::Result<()> {
     let app = TestApp::spawn().await?;
-    let maria = app.sign_up("Maria Lind").await?;
-    let host = app
-        .create_organization(&maria, "Hyresbostäder i Norrköping", 10)
-        .await?;
+    let (maria, host) = housing_company(&app).await?;
     for n in 1..=23 {
         app.create_lab(&maria, host.id, &format!("Labb nummer {n}"), "public")
             .await?;
@@ -436,6 +430,18 @@ async fn sign_in_as(app: &TestApp, browser: &Browser, email: &str) -> anyhow::Re
     Ok(())
 }
 
+/// Maria Lind and the housing company she owns, Hyresbostäder i Norrköping: the host in
+/// these tests.
+async fn housing_company(
+    app: &TestApp,
+) -> anyhow::Result<(innolabb_tests::TestUser, shared::Organization)> {
+    let maria = app.sign_up("Maria Lind").await?;
+    let host = app
+        .create_organization(&maria, "Hyresbostäder i Norrköping", 10)
+        .await?;
+    Ok((maria, host))
+}
+
 /// Runs `test` in a fresh headless Chromium, which is closed afterwards whatever the outcome.
 async fn in_browser(test: impl AsyncFnOnce(&Browser) -> anyhow::Result<()>) -> anyhow::Result<()> {
     let browser = Browser::start().await?;
@@ -563,9 +569,7 @@ async fn submit(browser: &Browser, form: &str) -> anyhow::Result<()> {
 async fn a_host_opens_a_lab_residents_post_vote_and_comment_and_the_host_shortlists()
 -> anyhow::Result<()> {
     let app = TestApp::spawn().await?;
-    let maria = app.sign_up("Maria Lind").await?;
-    app.create_organization(&maria, "Hyresbostäder i Norrköping", 10)
-        .await?;
+    let (maria, _) = housing_company(&app).await?;
     let amina = app.sign_up("Amina Hassan").await?;
     app.create_organization(&amina, "Hyresgästföreningen Navestad", 11)
         .await?;
@@ -622,6 +626,15 @@ async fn a_host_opens_a_lab_residents_post_vote_and_comment_and_the_host_shortli
         )
         .await?;
         fill(browser, "#participant-search", "Hyresgäst").await?;
+        // Without a chosen organisation the browser does not send the form.
+        submit(browser, "section[aria-labelledby=participants-heading] form").await?;
+        let missing = client
+            .execute(
+                "return document.getElementById('participant-organization').validity.valueMissing",
+                vec![],
+            )
+            .await?;
+        assert_eq!(missing, serde_json::json!(true));
         add_tenant_representative(browser, "Hyresgästföreningen Navestad").await?;
         let rows = participants_with(browser, "Hyresgästföreningen Navestad").await?;
         assert!(
@@ -870,10 +883,7 @@ async fn a_housing_company_requests_a_suggested_match_and_the_actor_accepts_and_
     use reqwest::Method;
     use serde_json::json;
     let app = TestApp::spawn().await?;
-    let maria = app.sign_up("Maria Lind").await?;
-    let host = app
-        .create_organization(&maria, "Hyresbostäder i Norrköping", 10)
-        .await?;
+    let (maria, host) = housing_company(&app).await?;
     let lab = app
         .create_lab(&maria, host.id, "Portalen", "public")
         .await?;

@@ -126,6 +126,9 @@ pub struct SelectFieldProps {
     pub children: Html,
     #[prop_or_default]
     pub error: Option<String>,
+    /// An option with a value must be chosen (the browser says so before sending).
+    #[prop_or_default]
+    pub required: bool,
 }
 
 /// A labelled select; its options are the children.
@@ -140,7 +143,7 @@ pub fn SelectField(props: &SelectFieldProps) -> Html {
     html! {
         <div class={classes!("field", props.error.as_ref().map(|_| "field--invalid"))}>
             <label for={props.id.clone()}>{ &props.label }</label>
-            <select id={props.id.clone()} name={props.id.clone()} {onchange}
+            <select id={props.id.clone()} name={props.id.clone()} {onchange} required={props.required}
                 aria-invalid={props.error.is_some().to_string()}
                 aria-describedby={props.error.as_ref().map(|_| error_id.clone())}>
                 { props.children.clone() }

@@ -11,7 +11,7 @@ use crate::api::{self, ApiError, Fetch, use_get};
 use crate::app::Route;
 use crate::components::form::{FormError, SelectField, TextAreaField, TextField};
 use crate::components::{ErrorMessage, Loading, fetched};
-use crate::forms::{setter, use_versioned_save};
+use crate::forms::{request, setter, use_versioned_save};
 use crate::i18n::{form_message, idea_status_name, use_i18n, use_title};
 use crate::session::use_session;
 
@@ -126,11 +126,7 @@ fn EditIdeaForm(props: &EditIdeaFormProps) -> Html {
                 title: Some(draft.title),
                 body: Some(draft.body),
             };
-            (
-                Method::PATCH,
-                path.clone(),
-                serde_json::to_value(body).unwrap_or_default(),
-            )
+            request(Method::PATCH, &path, body)
         })
     };
     let on_saved = props.on_saved.reform(|_: Idea| ());

@@ -307,7 +307,7 @@ fn AddParticipantForm(props: &AddParticipantFormProps) -> Html {
                 <TextField id="participant-search" kind="search" label={fl!(loader, "participant-search")} value={(*search).clone()}
                     on_change={Callback::from({ let search = search.clone(); move |v| search.set(v) })} />
                 <SelectField id="participant-organization" label={fl!(loader, "participant-organization")} value={form.draft.organization_id.clone()}
-                    on_change={field(|d, v| d.organization_id = v)} error={error.and_then(|e| e.field("organization_id"))}>
+                    on_change={field(|d, v| d.organization_id = v)} error={error.and_then(|e| e.field("organization_id"))} required=true>
                     <option value="" selected={form.draft.organization_id.is_empty()}>
                         { if options.is_empty() { fl!(loader, "participant-none-found") } else { fl!(loader, "participant-choose") } }
                     </option>

@@ -14,7 +14,7 @@ use crate::app::Route;
 use crate::components::form::{SelectField, TextAreaField, TextField};
 use crate::components::places::MunicipalityOptions;
 use crate::components::{ErrorMessage, Loading};
-use crate::forms::{setter, use_versioned_save};
+use crate::forms::{go_to, request, setter, use_versioned_save};
 use crate::i18n::{use_i18n, use_title};
 use crate::pages::account::use_acting_organizations;
 
@@ -98,18 +98,10 @@ pub fn NewLab() -> Html {
             ends_on: Draft::date(&draft.ends_on),
             visibility: draft.visibility(),
         };
-        (
-            Method::POST,
-            "/labs".to_owned(),
-            serde_json::to_value(body).unwrap_or_default(),
-        )
+        request(Method::POST, "/labs", body)
     });
-    let on_saved = Callback::from(move |lab: Lab| {
-        if let Some(navigator) = &navigator {
-            navigator.push(&Route::Lab {
-                id: lab.id.to_string(),
-            });
-        }
+    let on_saved = go_to(navigator, |lab: &Lab| Route::Lab {
+        id: lab.id.to_string(),
     });
     html! {
         <section class="narrow" aria-labelledby="page-title">
@@ -152,19 +144,11 @@ pub fn EditLab(props: &EditLabProps) -> Html {
                 ends_on: Some(Draft::date(&draft.ends_on)),
                 visibility: Some(draft.visibility()),
             };
-            (
-                Method::PATCH,
-                path.clone(),
-                serde_json::to_value(body).unwrap_or_default(),
-            )
+            request(Method::PATCH, &path, body)
         })
     };
-    let on_saved = Callback::from(move |lab: Lab| {
-        if let Some(navigator) = &navigator {
-            navigator.push(&Route::Lab {
-                id: lab.id.to_string(),
-            });
-        }
+    let on_saved = go_to(navigator, |lab: &Lab| Route::Lab {
+        id: lab.id.to_string(),
     });
     html! {
         <section class="narrow" aria-labelledby="page-title">

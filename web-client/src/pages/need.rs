@@ -11,7 +11,7 @@ use crate::api::{self, ApiError, Fetch, use_get};
 use crate::app::Route;
 use crate::components::form::{FormError, SelectField, TextAreaField, TextField};
 use crate::components::{ErrorMessage, Loading, ReasonList};
-use crate::forms::{setter, split_tags, use_versioned_save};
+use crate::forms::{request, setter, split_tags, use_versioned_save};
 use crate::i18n::{form_message, need_status_name, use_i18n, use_title};
 use crate::session::use_session;
 
@@ -106,11 +106,7 @@ fn NeedStatusForm(props: &NeedStatusFormProps) -> Html {
                 tags: Some(split_tags(&draft.tags)),
                 ..UpdateNeed::default()
             };
-            (
-                Method::PATCH,
-                path.clone(),
-                serde_json::to_value(body).unwrap_or_default(),
-            )
+            request(Method::PATCH, &path, body)
         })
     };
     let save = use_versioned_save::<NeedDraft, Need>(

@@ -15,7 +15,7 @@ use crate::app::Route;
 use crate::components::form::{SelectField, TextAreaField, TextField};
 use crate::components::places::{CountyOptions, MunicipalityOptions};
 use crate::components::{ErrorMessage, Loading};
-use crate::forms::{setter, use_versioned_save};
+use crate::forms::{go_to, request, setter, use_versioned_save};
 use crate::i18n::{offering_kind_name, use_i18n, use_title};
 use crate::pages::account::use_acting_organizations;
 
@@ -127,18 +127,10 @@ pub fn NewOffering() -> Html {
             coverage: draft.coverage(),
             tags: draft.tags(),
         };
-        (
-            Method::POST,
-            "/offerings".to_owned(),
-            serde_json::to_value(body).unwrap_or_default(),
-        )
+        request(Method::POST, "/offerings", body)
     });
-    let on_saved = Callback::from(move |offering: Offering| {
-        if let Some(navigator) = &navigator {
-            navigator.push(&Route::Offering {
-                id: offering.id.to_string(),
-            });
-        }
+    let on_saved = go_to(navigator, |offering: &Offering| Route::Offering {
+        id: offering.id.to_string(),
     });
     html! {
         <section class="narrow" aria-labelledby="page-title">
@@ -178,19 +170,11 @@ pub fn EditOffering(props: &EditOfferingProps) -> Html {
                 tags: Some(draft.tags()),
                 status: OfferingStatus::parse(&draft.status),
             };
-            (
-                Method::PATCH,
-                path.clone(),
-                serde_json::to_value(body).unwrap_or_default(),
-            )
+            request(Method::PATCH, &path, body)
         })
     };
-    let on_saved = Callback::from(move |offering: Offering| {
-        if let Some(navigator) = &navigator {
-            navigator.push(&Route::Offering {
-                id: offering.id.to_string(),
-            });
-        }
+    let on_saved = go_to(navigator, |offering: &Offering| Route::Offering {
+        id: offering.id.to_string(),
     });
     html! {
         <section class="narrow" aria-labelledby="page-title">
