@@ -1,7 +1,7 @@
 //! The OpenAPI document: its header here, its paths and schemas collected from the
 //! handlers by utoipa-actix-web (see `startup::api`).
 
-use utoipa::openapi::path::{Operation, ParameterBuilder, ParameterIn};
+use utoipa::openapi::path::{Operation, ParameterBuilder, ParameterIn, PathItem};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{Ref, RefOr, ResponseBuilder, content::ContentBuilder};
 use utoipa::{IntoParams, Modify, OpenApi};
@@ -80,9 +80,18 @@ pub struct IfMatchHeader(
 
 /// What every operation shares by convention, added once to the generated document:
 /// `Idempotency-Key` on every authenticated `POST` (see `crate::idempotency`), with the
-/// answers it can give, and 413 on every operation that takes a body.
+/// answers it can give; 413 on every operation that takes a body; and 401 everywhere,
+/// since credentials that are sent are checked on every route (see
+/// `crate::auth::caller::check_credentials`).
 pub fn add_conventions(openapi: &mut utoipa::openapi::OpenApi) {
     for item in openapi.paths.paths.values_mut() {
+        for operation in operations_mut(item) {
+            add_problem_response(
+                operation,
+                "401",
+                "Credentials were sent but are invalid, expired or revoked (or this needs them).",
+            );
+        }
         if let Some(post) = item.post.as_mut()
             && post
                 .security
@@ -112,6 +121,19 @@ pub fn add_conventions(openapi: &mut utoipa::openapi::OpenApi) {
             }
         }
     }
+}
+
+/// Every operation of a path.
+pub fn operations_mut(item: &mut PathItem) -> impl Iterator<Item = &mut Operation> {
+    [
+        item.get.as_mut(),
+        item.post.as_mut(),
+        item.put.as_mut(),
+        item.patch.as_mut(),
+        item.delete.as_mut(),
+    ]
+    .into_iter()
+    .flatten()
 }
 
 fn add_idempotency_key(operation: &mut Operation) {

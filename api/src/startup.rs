@@ -147,6 +147,9 @@ pub fn api() -> (
         .service(
             utoipa_actix_web::scope("/api/v1")
                 .wrap(actix_web::middleware::from_fn(idempotency::middleware))
+                .wrap(actix_web::middleware::from_fn(
+                    crate::auth::caller::check_credentials,
+                ))
                 .wrap(ErrorHandlers::new().default_handler(error::problem_for_bare_error))
                 .default_service(web::to(error::not_found))
                 .configure(routes::configure),

@@ -102,6 +102,18 @@ pub fn static_dir() -> PathBuf {
         .unwrap_or_else(|| workspace_root().join("web-client/dist"))
 }
 
+/// A tool that `cargo xtask test` installs and names in the environment variable `variable`
+/// (schemathesis, the OpenAPI validator and client generator, the Python that runs them).
+pub fn installed_tool(variable: &str) -> anyhow::Result<PathBuf> {
+    std::env::var_os(variable)
+        .map(PathBuf::from)
+        .with_context(|| {
+            format!(
+                "{variable} is not set: run the tests with `cargo xtask test`, which installs it"
+            )
+        })
+}
+
 /// The root of this workspace.
 pub fn workspace_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -323,6 +335,16 @@ impl TestApp {
         );
         let created: shared::CreatedApiKey = response.json().await?;
         Ok((created.api_key.id, created.secret))
+    }
+
+    /// Maria Lind and the housing company she owns, Hyresbostäder i Norrköping: the host in
+    /// the browser tests.
+    pub async fn housing_company(&self) -> anyhow::Result<(TestUser, shared::Organization)> {
+        let maria = self.sign_up("Maria Lind").await?;
+        let host = self
+            .create_organization(&maria, "Hyresbostäder i Norrköping", 10)
+            .await?;
+        Ok((maria, host))
     }
 
     /// Opens a lab hosted by `host` (which `owner` belongs to), in Norrköping, on

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use crate::postgres::{Cluster, Durability};
-use crate::{browser, npm, schemathesis, shell, web};
+use crate::{browser, npm, python, shell, web};
 
 pub fn test(root: &Path) -> anyhow::Result<()> {
     let started = std::time::Instant::now();
@@ -34,10 +34,10 @@ pub fn test(root: &Path) -> anyhow::Result<()> {
         "warnings",
     ]))?;
 
-    shell::step("Preparing the browser, axe-core and schemathesis");
+    shell::step("Preparing the browser, axe-core and the Python tools");
     let browser = browser::ensure()?;
     let axe = npm::axe(root)?;
-    let schemathesis = schemathesis::ensure(root)?;
+    let python = python::ensure(root)?;
 
     shell::step("Starting a throwaway Postgres");
     let scratch = tempfile::Builder::new()
@@ -45,7 +45,7 @@ pub fn test(root: &Path) -> anyhow::Result<()> {
         .tempdir()?;
     let cluster = Cluster::start(scratch.path(), Durability::Throwaway)?;
 
-    shell::step("Running the tests (unit, HTTP, OpenAPI, browser, schemathesis)");
+    shell::step("Running the tests (unit, HTTP, OpenAPI, generated client, browser, schemathesis)");
     shell::run(
         shell::cargo()
             .args(["test", "--workspace", "--no-fail-fast"])
@@ -54,7 +54,7 @@ pub fn test(root: &Path) -> anyhow::Result<()> {
             .env("CHROMIUM", &browser.chromium)
             .env("CHROMEDRIVER", &browser.chromedriver)
             .env("AXE_CORE", &axe)
-            .env("SCHEMATHESIS", &schemathesis)
+            .envs(python.env())
             .env("RUST_LOG", "warn"),
     )?;
 

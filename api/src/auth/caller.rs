@@ -1,9 +1,11 @@
 //! The `Caller` extractor: reads `Authorization: Bearer …` once per request and says who
 //! is calling. A missing header is an anonymous caller; a bad one is a 401.
 
-use actix_web::dev::Payload;
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
 use actix_web::http::header::AUTHORIZATION;
-use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
+use actix_web::middleware::Next;
+use actix_web::{FromRequest, HttpMessage, HttpRequest, ResponseError, web};
 use futures_util::future::LocalBoxFuture;
 use shared::Scope;
 use uuid::Uuid;
@@ -95,6 +97,23 @@ impl FromRequest for Caller {
             Ok(caller)
         })
     }
+}
+
+/// The middleware on `/api/v1`: credentials that are sent are checked on every route,
+/// public ones included, so that a partner whose key was revoked learns it at once instead
+/// of reading public data as if anonymous. Only a request without `Authorization` is
+/// anonymous.
+pub async fn check_credentials(
+    mut request: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    if request.headers().contains_key(AUTHORIZATION)
+        && let Err(error) = request.extract::<Caller>().await
+    {
+        let (request, _) = request.into_parts();
+        return Ok(ServiceResponse::new(request, error.error_response()));
+    }
+    Ok(next.call(request).await?.map_into_boxed_body())
 }
 
 /// Finds out who sent the request from its `Authorization` header.

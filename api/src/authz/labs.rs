@@ -110,25 +110,28 @@ pub async fn lab(
     Ok(LabAccess { lab: record.lab })
 }
 
+/// Whether `viewer` may do `action` to a lab it sees (404 when it sees none): for what a
+/// page offers, such as the remove buttons of comments.
+pub async fn permits(
+    conn: &mut AsyncPgConnection,
+    viewer: &Viewer,
+    lab_id: Uuid,
+    action: LabAction,
+) -> Result<bool, ApiError> {
+    match lab(conn, viewer, lab_id, action).await {
+        Ok(_) => Ok(true),
+        Err(ApiError::Forbidden(_) | ApiError::Unauthorized(_)) => Ok(false),
+        Err(error) => Err(error),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::auth::{KeyCaller, Person};
-
-    fn person(admin: bool) -> Caller {
-        Caller::Person(Person {
-            user_id: Uuid::nil(),
-            session_id: Uuid::nil(),
-            is_platform_admin: admin,
-        })
-    }
+    use crate::authz::testing::person;
 
     fn key(scopes: &[Scope]) -> Caller {
-        Caller::ApiKey(KeyCaller {
-            key_id: Uuid::nil(),
-            organization_id: Uuid::nil(),
-            scopes: scopes.to_vec(),
-        })
+        crate::authz::testing::key(Uuid::nil(), scopes)
     }
 
     const PUBLIC: LabFacts = LabFacts {

@@ -1,17 +1,30 @@
 //! Authorisation: the one place that decides whether a caller may do something to an
-//! object. Handlers call [`organization`] or [`lab`] (which also covers a lab's needs,
-//! ideas and comments) before they touch an object; the rules themselves are plain
-//! functions (`decide`), unit-tested beside them.
+//! object. Handlers ask one loader per kind of object — [`organization`], [`lab`],
+//! [`need`], [`idea`], [`comment`], [`offering`], [`a_match`] — before they touch it, and
+//! [`acting_organization`] for whom they create something; handlers never decide. The
+//! rules themselves are plain functions (`decide…`), unit-tested beside them.
 //!
 //! 404 for what the caller may not see, 401 for what needs credentials, 403 for what the
 //! caller may see but not do.
 
+mod acting;
+mod ideas;
 mod labs;
+mod matches;
+mod offerings;
 mod organizations;
+#[cfg(test)]
+mod testing;
 mod viewer;
 
+pub use acting::acting_organization;
+pub use ideas::{
+    CommentAccess, CommentAction, CommentFacts, IdeaAction, comment, idea, moderates, need,
+};
 pub use labs::{LabAccess, LabAction, LabFacts, lab, may_edit_idea};
-pub use organizations::{OrgAccess, OrgAction, decide, organization};
+pub use matches::{MatchAccess, MatchRight, a_match, requesting_side};
+pub use offerings::{OfferingAction, offering};
+pub use organizations::{OrgAccess, OrgAction, decide, manage_member, organization};
 pub use viewer::Viewer;
 
 use crate::error::ApiError;
@@ -25,6 +38,8 @@ pub enum Denied {
     Unauthenticated,
     /// Known, but not allowed: 403.
     Forbidden,
+    /// A partner system whose key lacks the scope this needs: 403, naming the scope.
+    MissingScope(shared::Scope),
 }
 
 impl Denied {
@@ -35,6 +50,9 @@ impl Denied {
             Denied::Unauthenticated => ApiError::unauthorized(),
             Denied::Forbidden => {
                 ApiError::Forbidden(format!("You may not do this to this {what}."))
+            }
+            Denied::MissingScope(scope) => {
+                ApiError::Forbidden(format!("This API key lacks the {} scope.", scope.as_str()))
             }
         }
     }

@@ -54,6 +54,37 @@ pub fn decide(
     }
 }
 
+/// Whether a member with role `actor` (`None`: not a member) may give someone role
+/// `granted`, or change or remove someone who has role `target`: owners may do anything;
+/// admins manage members and admins but never touch owners.
+pub fn decide_membership(
+    actor: Option<Role>,
+    target: Option<Role>,
+    granted: Option<Role>,
+) -> Result<(), Denied> {
+    let allowed = match actor {
+        Some(Role::Owner) => true,
+        Some(Role::Admin) => target != Some(Role::Owner) && granted != Some(Role::Owner),
+        Some(Role::Member) | None => false,
+    };
+    if allowed {
+        Ok(())
+    } else {
+        Err(Denied::Forbidden)
+    }
+}
+
+/// [`decide_membership`] as the API answers it.
+pub fn manage_member(
+    actor: Option<Role>,
+    target: Option<Role>,
+    granted: Option<Role>,
+) -> Result<(), ApiError> {
+    decide_membership(actor, target, granted).map_err(|_| {
+        ApiError::Forbidden("Only an owner may give the owner role or change an owner.".to_owned())
+    })
+}
+
 /// An organisation the caller may act on, and the caller's role in it.
 pub struct OrgAccess {
     pub organization: Organization,
@@ -84,23 +115,7 @@ pub async fn organization(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::auth::{KeyCaller, Person};
-
-    fn person(admin: bool) -> Caller {
-        Caller::Person(Person {
-            user_id: Uuid::nil(),
-            session_id: Uuid::nil(),
-            is_platform_admin: admin,
-        })
-    }
-
-    fn key(organization_id: Uuid, scopes: &[Scope]) -> Caller {
-        Caller::ApiKey(KeyCaller {
-            key_id: Uuid::nil(),
-            organization_id,
-            scopes: scopes.to_vec(),
-        })
-    }
+    use crate::authz::testing::{key, person};
 
     const ORG: Uuid = Uuid::from_u128(1);
     const OTHER: Uuid = Uuid::from_u128(2);
@@ -211,5 +226,25 @@ mod tests {
                 Err(Denied::Forbidden)
             );
         }
+    }
+
+    #[test]
+    fn owners_manage_everyone_admins_all_but_owners_members_no_one() {
+        let may = |actor, target, granted| decide_membership(actor, target, granted).is_ok();
+        assert!(may(
+            Some(Role::Owner),
+            Some(Role::Owner),
+            Some(Role::Member)
+        ));
+        assert!(may(
+            Some(Role::Admin),
+            Some(Role::Member),
+            Some(Role::Admin)
+        ));
+        assert!(may(Some(Role::Admin), None, Some(Role::Member)));
+        assert!(!may(Some(Role::Admin), None, Some(Role::Owner)));
+        assert!(!may(Some(Role::Admin), Some(Role::Owner), None));
+        assert!(!may(Some(Role::Member), None, Some(Role::Member)));
+        assert!(!may(None, Some(Role::Member), None));
     }
 }

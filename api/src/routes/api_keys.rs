@@ -15,7 +15,10 @@ use crate::error::ApiError;
 use crate::extract::Body;
 
 pub fn configure(config: &mut ServiceConfig) {
-    config.service(create).service(list).service(revoke);
+    config
+        .service(create_api_key)
+        .service(list_api_keys)
+        .service(revoke_api_key);
 }
 
 /// How many characters of a key are kept to recognise it by.
@@ -36,7 +39,7 @@ const SHOWN_PREFIX: usize = 10;
     ),
 )]
 #[post("/organizations/{id}/api-keys")]
-async fn create(
+async fn create_api_key(
     pool: web::Data<Pool>,
     caller: Caller,
     id: web::Path<Uuid>,
@@ -99,7 +102,7 @@ async fn create(
     ),
 )]
 #[get("/organizations/{id}/api-keys")]
-async fn list(
+async fn list_api_keys(
     pool: web::Data<Pool>,
     caller: Caller,
     id: web::Path<Uuid>,
@@ -123,7 +126,7 @@ async fn list(
     ),
 )]
 #[delete("/organizations/{id}/api-keys/{key_id}")]
-async fn revoke(
+async fn revoke_api_key(
     pool: web::Data<Pool>,
     caller: Caller,
     path: web::Path<(Uuid, Uuid)>,

@@ -22,10 +22,10 @@ use crate::extract::Body;
 
 pub fn configure(config: &mut ServiceConfig) {
     config
-        .service(register)
-        .service(login)
-        .service(refresh)
-        .service(logout);
+        .service(register_account)
+        .service(create_session)
+        .service(refresh_session)
+        .service(end_session);
 }
 
 /// The client's address, for throttling. The peer address: behind a proxy, configure it to
@@ -51,7 +51,7 @@ fn client_address(request: &HttpRequest) -> String {
     ),
 )]
 #[post("/auth/register")]
-async fn register(
+async fn register_account(
     pool: web::Data<Pool>,
     request: HttpRequest,
     body: Body<RegisterRequest>,
@@ -96,7 +96,7 @@ async fn register(
     ),
 )]
 #[post("/auth/login")]
-async fn login(
+async fn create_session(
     pool: web::Data<Pool>,
     auth: web::Data<AuthConfig>,
     request: HttpRequest,
@@ -161,7 +161,7 @@ const MAX_REFRESH_TOKEN_LENGTH: usize = 200;
     ),
 )]
 #[post("/auth/refresh")]
-async fn refresh(
+async fn refresh_session(
     pool: web::Data<Pool>,
     auth: web::Data<AuthConfig>,
     request: HttpRequest,
@@ -189,7 +189,7 @@ async fn refresh(
     ),
 )]
 #[post("/auth/logout")]
-async fn logout(
+async fn end_session(
     pool: web::Data<Pool>,
     auth: web::Data<AuthConfig>,
     request: HttpRequest,

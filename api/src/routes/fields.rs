@@ -1,17 +1,12 @@
 //! Checks of fields that several resources share and that need the database.
 
-use diesel_async::AsyncPgConnection;
-use shared::Scope;
-use uuid::Uuid;
-
-use crate::auth::Caller;
-
 use crate::db;
 use crate::db::search::{Order, SortKey};
 use crate::domain::reference::{CountyCode, MunicipalityCode};
 use crate::domain::validation::FieldErrors;
 use crate::error::ApiError;
 use crate::pagination;
+use diesel_async::AsyncPgConnection;
 
 /// Records an error unless `key` names a challenge area.
 pub async fn check_challenge_area(
@@ -107,53 +102,6 @@ pub fn cursor_param(order: Order, cursor: Option<&str>) -> Result<Option<SortKey
             "belongs to a list in another order; start again without it",
         )),
         other => Ok(other),
-    }
-}
-
-/// The organisation a new lab or offering belongs to: `asked` if the caller acts for it; a
-/// person's only organisation when not asked; a partner system's own organisation (its key
-/// must have `scope`). Problems name `field`.
-pub async fn acting_organization(
-    conn: &mut AsyncPgConnection,
-    caller: &Caller,
-    asked: Option<Uuid>,
-    scope: Scope,
-    field: &str,
-) -> Result<Uuid, ApiError> {
-    let not_yours =
-        || ApiError::invalid_field(field, "not_member", "must be an organisation you belong to");
-    match caller {
-        Caller::Anonymous => Err(ApiError::unauthorized()),
-        Caller::ApiKey(key) => {
-            if !key.scopes.contains(&scope) {
-                return Err(ApiError::Forbidden(format!(
-                    "This API key lacks the {} scope.",
-                    scope.as_str()
-                )));
-            }
-            match asked {
-                Some(asked) if asked != key.organization_id => Err(not_yours()),
-                _ => Ok(key.organization_id),
-            }
-        }
-        Caller::Person(person) => {
-            let mine = db::organizations::ids_of_user(conn, person.user_id).await?;
-            match (asked, mine.as_slice()) {
-                (Some(asked), _) if mine.contains(&asked) => Ok(asked),
-                (Some(_), _) => Err(not_yours()),
-                (None, [only]) => Ok(*only),
-                (None, []) => Err(ApiError::invalid_field(
-                    field,
-                    "required",
-                    "you belong to no organisation yet: create or join one first",
-                )),
-                (None, _) => Err(ApiError::invalid_field(
-                    field,
-                    "required",
-                    "you belong to several organisations: say which one",
-                )),
-            }
-        }
     }
 }
 

@@ -9,7 +9,7 @@ use crate::db::Pool;
 use crate::error::ApiError;
 
 pub fn configure(config: &mut ServiceConfig) {
-    config.service(health).service(ready);
+    config.service(get_health).service(get_readiness);
 }
 
 /// Liveness: the process answers.
@@ -18,7 +18,7 @@ pub fn configure(config: &mut ServiceConfig) {
     responses((status = 200, description = "The API process is up.", body = Health)),
 )]
 #[get("/health")]
-async fn health() -> web::Json<Health> {
+async fn get_health() -> web::Json<Health> {
     web::Json(Health {
         status: "ok".to_owned(),
         version: env!("CARGO_PKG_VERSION").to_owned(),
@@ -34,7 +34,7 @@ async fn health() -> web::Json<Health> {
     ),
 )]
 #[get("/ready")]
-async fn ready(pool: web::Data<Pool>) -> Result<web::Json<Readiness>, ApiError> {
+async fn get_readiness(pool: web::Data<Pool>) -> Result<web::Json<Readiness>, ApiError> {
     let check = async {
         let mut conn = pool.get().await?;
         diesel::sql_query("SELECT 1").execute(&mut conn).await?;

@@ -14,7 +14,9 @@ use uuid::Uuid;
 
 use super::fields;
 use crate::auth::Caller;
-use crate::authz::{self, LabAction, Viewer};
+use crate::authz::{
+    self, CommentAccess, CommentAction, CommentFacts, IdeaAction, LabAction, Viewer,
+};
 use crate::db::ideas::{CommentRow, Filter};
 use crate::db::search::Order;
 use crate::db::{self, Pool};
@@ -31,32 +33,18 @@ use crate::preconditions::{self, IfMatch, Tagged};
 
 pub fn configure(config: &mut ServiceConfig) {
     config
-        .service(create)
-        .service(list_of_lab)
-        .service(list)
-        .service(get_one)
-        .service(update)
-        .service(change_status)
-        .service(vote)
-        .service(unvote)
-        .service(comments)
-        .service(add_comment)
+        .service(create_lab_idea)
+        .service(list_lab_ideas)
+        .service(list_ideas)
+        .service(get_idea)
+        .service(update_idea)
+        .service(change_idea_status)
+        .service(add_idea_vote)
+        .service(remove_idea_vote)
+        .service(list_idea_comments)
+        .service(create_idea_comment)
         .service(get_comment)
         .service(remove_comment);
-}
-
-/// An idea the viewer may do `action` to (through its lab).
-async fn idea(
-    conn: &mut AsyncPgConnection,
-    viewer: &Viewer,
-    id: Uuid,
-    action: LabAction,
-) -> Result<Idea, ApiError> {
-    let idea = db::ideas::find(conn, viewer, id)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    authz::lab(conn, viewer, idea.lab.id, action).await?;
-    Ok(idea)
 }
 
 async fn reload(conn: &mut AsyncPgConnection, viewer: &Viewer, id: Uuid) -> Result<Idea, ApiError> {
@@ -81,7 +69,7 @@ fn check_text(errors: &mut FieldErrors, title: &str, body: &str) {
     ),
 )]
 #[post("/labs/{id}/ideas")]
-async fn create(
+async fn create_lab_idea(
     pool: web::Data<Pool>,
     caller: Caller,
     id: web::Path<Uuid>,
@@ -176,7 +164,7 @@ struct ListQuery {
     cursor: Option<String>,
 }
 
-async fn list_ideas(
+async fn page_of_ideas(
     pool: &Pool,
     caller: Caller,
     query: &ListQuery,
@@ -212,14 +200,14 @@ async fn list_ideas(
     responses((status = 200, description = "A page of ideas.", body = Page<Idea>), BadRequest, NotFound),
 )]
 #[get("/labs/{id}/ideas")]
-async fn list_of_lab(
+async fn list_lab_ideas(
     pool: web::Data<Pool>,
     caller: Caller,
     id: web::Path<Uuid>,
     query: web::Query<ListQuery>,
 ) -> Result<web::Json<Page<Idea>>, ApiError> {
     Ok(web::Json(
-        list_ideas(&pool, caller, &query, Some(*id)).await?,
+        page_of_ideas(&pool, caller, &query, Some(*id)).await?,
     ))
 }
 
@@ -230,12 +218,12 @@ async fn list_of_lab(
     responses((status = 200, description = "A page of ideas.", body = Page<Idea>), BadRequest),
 )]
 #[get("/ideas")]
-async fn list(
+async fn list_ideas(
     pool: web::Data<Pool>,
     caller: Caller,
     query: web::Query<ListQuery>,
 ) -> Result<web::Json<Page<Idea>>, ApiError> {
-    Ok(web::Json(list_ideas(&pool, caller, &query, None).await?))
+    Ok(web::Json(page_of_ideas(&pool, caller, &query, None).await?))
 }
 
 /// One idea.
@@ -244,7 +232,7 @@ async fn list(
     responses((status = 200, description = "The idea.", body = Idea, headers(("ETag" = String))), NotFound),
 )]
 #[get("/ideas/{id}")]
-async fn get_one(
+async fn get_idea(
     pool: web::Data<Pool>,
     caller: Caller,
     id: web::Path<Uuid>,
@@ -252,7 +240,7 @@ async fn get_one(
     let mut conn = pool.get().await?;
     let viewer = Viewer::load(&mut conn, caller).await?;
     Ok(Tagged(
-        idea(&mut conn, &viewer, *id, LabAction::View).await?,
+        authz::idea(&mut conn, &viewer, *id, IdeaAction::Lab(LabAction::View)).await?,
     ))
 }
 
@@ -268,7 +256,7 @@ async fn get_one(
     ),
 )]
 #[patch("/ideas/{id}")]
-async fn update(
+async fn update_idea(
     pool: web::Data<Pool>,
     caller: Caller,
     id: web::Path<Uuid>,
@@ -279,19 +267,7 @@ async fn update(
     let id = *id;
     let mut conn = pool.get().await?;
     let viewer = Viewer::load(&mut conn, caller).await?;
-    let current = idea(&mut conn, &viewer, id, LabAction::View).await?;
-    if !authz::may_edit_idea(
-        &viewer.caller,
-        current.author.as_ref().map(|author| author.id),
-        current
-            .organization
-            .as_ref()
-            .map(|organization| organization.id),
-    ) {
-        return Err(ApiError::Forbidden(
-            "Only its author edits an idea.".to_owned(),
-        ));
-    }
+    authz::idea(&mut conn, &viewer, id, IdeaAction::EditText).await?;
     let idea = conn
         .transaction::<_, ApiError, _>(async |conn| {
             let (version, status) = db::ideas::lock(conn, id).await?.ok_or(ApiError::NotFound)?;
@@ -335,7 +311,7 @@ async fn update(
     ),
 )]
 #[post("/ideas/{id}/status")]
-async fn change_status(
+async fn change_idea_status(
     pool: web::Data<Pool>,
     caller: Caller,
     id: web::Path<Uuid>,
@@ -360,7 +336,7 @@ async fn change_status(
     errors.finish()?;
     let mut conn = pool.get().await?;
     let viewer = Viewer::load(&mut conn, caller).await?;
-    let current = idea(&mut conn, &viewer, id, LabAction::Edit).await?;
+    let current = authz::idea(&mut conn, &viewer, id, IdeaAction::Lab(LabAction::Edit)).await?;
     let idea = conn
         .transaction::<_, ApiError, _>(async |conn| {
             let (_, from) = db::ideas::lock(conn, id).await?.ok_or(ApiError::NotFound)?;
@@ -429,7 +405,7 @@ async fn change_status(
     ),
 )]
 #[put("/ideas/{id}/vote")]
-async fn vote(
+async fn add_idea_vote(
     pool: web::Data<Pool>,
     caller: Caller,
     id: web::Path<Uuid>,
@@ -447,7 +423,7 @@ async fn vote(
     ),
 )]
 #[delete("/ideas/{id}/vote")]
-async fn unvote(
+async fn remove_idea_vote(
     pool: web::Data<Pool>,
     caller: Caller,
     id: web::Path<Uuid>,
@@ -463,7 +439,13 @@ async fn set_vote(
 ) -> Result<web::Json<Idea>, ApiError> {
     let mut conn = pool.get().await?;
     let viewer = Viewer::load(&mut conn, caller).await?;
-    idea(&mut conn, &viewer, id, LabAction::Participate).await?;
+    authz::idea(
+        &mut conn,
+        &viewer,
+        id,
+        IdeaAction::Lab(LabAction::Participate),
+    )
+    .await?;
     let user_id = viewer.user_id().ok_or_else(ApiError::unauthorized)?;
     conn.transaction::<_, ApiError, _>(async |conn| {
         if voted {
@@ -479,31 +461,16 @@ async fn set_vote(
 
 /// Shapes a stored comment for a viewer who may moderate the idea's lab or not.
 fn to_comment(row: CommentRow, viewer: &Viewer, moderates: bool) -> Comment {
-    let own = row
-        .author
-        .as_ref()
-        .is_some_and(|author| Some(author.id) == viewer.user_id());
+    let facts = CommentFacts::of(&row, viewer, moderates);
     Comment {
         id: row.id,
         parent_id: row.parent_id,
         author: row.author,
         body: (!row.removed).then_some(row.body),
         removed: row.removed,
-        can_remove: !row.removed && (own || moderates),
+        can_remove: !row.removed && facts.may_remove(),
         created_at: row.created_at,
         replies: Vec::new(),
-    }
-}
-
-async fn moderates(
-    conn: &mut AsyncPgConnection,
-    viewer: &Viewer,
-    lab_id: Uuid,
-) -> Result<bool, ApiError> {
-    match authz::lab(conn, viewer, lab_id, LabAction::Moderate).await {
-        Ok(_) => Ok(true),
-        Err(ApiError::Forbidden(_) | ApiError::Unauthorized(_)) => Ok(false),
-        Err(error) => Err(error),
     }
 }
 
@@ -524,7 +491,7 @@ struct CommentsQuery {
     responses((status = 200, description = "A page of comments.", body = Page<Comment>), BadRequest, NotFound),
 )]
 #[get("/ideas/{id}/comments")]
-async fn comments(
+async fn list_idea_comments(
     pool: web::Data<Pool>,
     caller: Caller,
     id: web::Path<Uuid>,
@@ -534,8 +501,8 @@ async fn comments(
     let after = pagination::decode::<(DateTime<Utc>, Uuid)>(query.cursor.as_deref())?;
     let mut conn = pool.get().await?;
     let viewer = Viewer::load(&mut conn, caller).await?;
-    let idea = idea(&mut conn, &viewer, *id, LabAction::View).await?;
-    let moderates = moderates(&mut conn, &viewer, idea.lab.id).await?;
+    let idea = authz::idea(&mut conn, &viewer, *id, IdeaAction::Lab(LabAction::View)).await?;
+    let moderates = authz::moderates(&mut conn, &viewer, idea.lab.id).await?;
     let top = db::ideas::top_level_comments(&mut conn, *id, after, limit + 1).await?;
     let page = pagination::page(top, limit, |c| (c.created_at, c.id));
     let parents: Vec<Uuid> = page.items.iter().map(|c| c.id).collect();
@@ -570,7 +537,7 @@ async fn comments(
     ),
 )]
 #[post("/ideas/{id}/comments")]
-async fn add_comment(
+async fn create_idea_comment(
     pool: web::Data<Pool>,
     caller: Caller,
     id: web::Path<Uuid>,
@@ -582,7 +549,13 @@ async fn add_comment(
     errors.length(text, "body", 1, 5000);
     let mut conn = pool.get().await?;
     let viewer = Viewer::load(&mut conn, caller).await?;
-    let idea = idea(&mut conn, &viewer, idea_id, LabAction::Participate).await?;
+    let idea = authz::idea(
+        &mut conn,
+        &viewer,
+        idea_id,
+        IdeaAction::Lab(LabAction::Participate),
+    )
+    .await?;
     let author = viewer.user_id().ok_or_else(ApiError::unauthorized)?;
     let parent = match body.parent_id {
         Some(parent_id) => db::ideas::find_comment(&mut conn, parent_id).await?,
@@ -628,29 +601,13 @@ async fn add_comment(
     let row = db::ideas::find_comment(&mut conn, comment_id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let moderates = moderates(&mut conn, &viewer, idea.lab.id).await?;
+    let moderates = authz::moderates(&mut conn, &viewer, idea.lab.id).await?;
     Ok(HttpResponse::Created()
         .insert_header((
             actix_web::http::header::LOCATION,
             format!("/api/v1/comments/{comment_id}"),
         ))
         .json(to_comment(row, &viewer, moderates)))
-}
-
-/// A comment the viewer may see, and whether the viewer moderates its lab. A removed
-/// comment is gone as a resource; only its placeholder stays in the idea's thread.
-async fn comment(
-    conn: &mut AsyncPgConnection,
-    viewer: &Viewer,
-    id: Uuid,
-) -> Result<(CommentRow, bool), ApiError> {
-    let row = db::ideas::find_comment(conn, id)
-        .await?
-        .filter(|row| !row.removed)
-        .ok_or(ApiError::NotFound)?;
-    let idea = idea(conn, viewer, row.idea_id, LabAction::View).await?;
-    let moderates = moderates(conn, viewer, idea.lab.id).await?;
-    Ok((row, moderates))
 }
 
 /// One comment (without its replies).
@@ -666,8 +623,12 @@ async fn get_comment(
 ) -> Result<web::Json<Comment>, ApiError> {
     let mut conn = pool.get().await?;
     let viewer = Viewer::load(&mut conn, caller).await?;
-    let (row, moderates) = comment(&mut conn, &viewer, *id).await?;
-    Ok(web::Json(to_comment(row, &viewer, moderates)))
+    let access = authz::comment(&mut conn, &viewer, *id, CommentAction::View).await?;
+    Ok(web::Json(to_comment(
+        access.row,
+        &viewer,
+        access.facts.moderates,
+    )))
 }
 
 /// Remove a comment (its author, the lab's hosts or a platform admin). It stays in the
@@ -689,20 +650,12 @@ async fn remove_comment(
     caller.signed_in()?;
     let mut conn = pool.get().await?;
     let viewer = Viewer::load(&mut conn, caller).await?;
-    let (row, moderates) = comment(&mut conn, &viewer, *id).await?;
-    let own = row
-        .author
-        .as_ref()
-        .is_some_and(|author| Some(author.id) == viewer.user_id());
-    if !own && !moderates {
-        return Err(ApiError::Forbidden(
-            "Only its author, the lab's hosts and platform admins remove a comment.".to_owned(),
-        ));
-    }
+    let CommentAccess { row, facts } =
+        authz::comment(&mut conn, &viewer, *id, CommentAction::Remove).await?;
     conn.transaction::<_, ApiError, _>(async |conn| {
         // Two removals at once: the second finds nothing left to remove.
         if db::ideas::remove_comment(conn, &row).await? {
-            let details = serde_json::json!({ "idea_id": row.idea_id, "by_author": own });
+            let details = serde_json::json!({ "idea_id": row.idea_id, "by_author": facts.own });
             db::audit::record(
                 conn,
                 &viewer.caller,

@@ -32,19 +32,19 @@ use crate::preconditions::{self, IfMatch, Tagged};
 
 pub fn configure(config: &mut ServiceConfig) {
     config
-        .service(create)
-        .service(list)
-        .service(get_one)
-        .service(update)
-        .service(change_phase)
-        .service(history)
-        .service(participants)
-        .service(add_participant)
-        .service(remove_participant)
-        .service(indicators)
-        .service(create_indicator)
-        .service(get_indicator)
-        .service(add_measurement);
+        .service(create_lab)
+        .service(list_labs)
+        .service(get_lab)
+        .service(update_lab)
+        .service(change_lab_phase)
+        .service(list_lab_history)
+        .service(list_lab_participants)
+        .service(add_lab_participant)
+        .service(remove_lab_participant)
+        .service(list_lab_indicators)
+        .service(create_lab_indicator)
+        .service(get_lab_indicator)
+        .service(add_indicator_measurement);
 }
 
 /// The lab as `viewer` sees it now (after a change).
@@ -88,13 +88,13 @@ async fn check_fields(
     ),
 )]
 #[post("/labs")]
-async fn create(
+async fn create_lab(
     pool: web::Data<Pool>,
     caller: Caller,
     body: Body<CreateLab>,
 ) -> Result<HttpResponse, ApiError> {
     let mut conn = pool.get().await?;
-    let host = fields::acting_organization(
+    let host = authz::acting_organization(
         &mut conn,
         &caller,
         body.host_organization_id,
@@ -161,7 +161,7 @@ struct ListQuery {
     responses((status = 200, description = "A page of labs.", body = Page<Lab>), BadRequest),
 )]
 #[get("/labs")]
-async fn list(
+async fn list_labs(
     pool: web::Data<Pool>,
     caller: Caller,
     query: web::Query<ListQuery>,
@@ -192,7 +192,7 @@ async fn list(
     ),
 )]
 #[get("/labs/{id}")]
-async fn get_one(
+async fn get_lab(
     pool: web::Data<Pool>,
     caller: Caller,
     id: web::Path<Uuid>,
@@ -215,7 +215,7 @@ async fn get_one(
     ),
 )]
 #[patch("/labs/{id}")]
-async fn update(
+async fn update_lab(
     pool: web::Data<Pool>,
     caller: Caller,
     id: web::Path<Uuid>,
@@ -304,7 +304,7 @@ fn phase_refused(from: LabPhase, to: LabPhase) -> ApiError {
     ),
 )]
 #[post("/labs/{id}/phase")]
-async fn change_phase(
+async fn change_lab_phase(
     pool: web::Data<Pool>,
     caller: Caller,
     id: web::Path<Uuid>,
@@ -361,7 +361,7 @@ async fn change_phase(
     responses((status = 200, description = "A complete list.", body = Page<PhaseChange>), NotFound),
 )]
 #[get("/labs/{id}/history")]
-async fn history(
+async fn list_lab_history(
     pool: web::Data<Pool>,
     caller: Caller,
     id: web::Path<Uuid>,
@@ -380,7 +380,7 @@ async fn history(
     responses((status = 200, description = "A complete list, in the order they joined.", body = Page<Participant>), NotFound),
 )]
 #[get("/labs/{id}/participants")]
-async fn participants(
+async fn list_lab_participants(
     pool: web::Data<Pool>,
     caller: Caller,
     id: web::Path<Uuid>,
@@ -412,7 +412,7 @@ fn last_host() -> ApiError {
     ),
 )]
 #[post("/labs/{id}/participants")]
-async fn add_participant(
+async fn add_lab_participant(
     pool: web::Data<Pool>,
     caller: Caller,
     id: web::Path<Uuid>,
@@ -490,7 +490,7 @@ async fn add_participant(
     ),
 )]
 #[delete("/labs/{id}/participants/{organization_id}")]
-async fn remove_participant(
+async fn remove_lab_participant(
     pool: web::Data<Pool>,
     caller: Caller,
     path: web::Path<(Uuid, Uuid)>,
@@ -532,7 +532,7 @@ async fn remove_participant(
     responses((status = 200, description = "A complete list.", body = Page<Indicator>), NotFound),
 )]
 #[get("/labs/{id}/indicators")]
-async fn indicators(
+async fn list_lab_indicators(
     pool: web::Data<Pool>,
     caller: Caller,
     id: web::Path<Uuid>,
@@ -562,7 +562,7 @@ async fn find_indicator(
     responses((status = 200, description = "The indicator.", body = Indicator), NotFound),
 )]
 #[get("/labs/{id}/indicators/{indicator_id}")]
-async fn get_indicator(
+async fn get_lab_indicator(
     pool: web::Data<Pool>,
     caller: Caller,
     path: web::Path<(Uuid, Uuid)>,
@@ -587,7 +587,7 @@ async fn get_indicator(
     ),
 )]
 #[post("/labs/{id}/indicators")]
-async fn create_indicator(
+async fn create_lab_indicator(
     pool: web::Data<Pool>,
     caller: Caller,
     id: web::Path<Uuid>,
@@ -635,7 +635,7 @@ async fn create_indicator(
     ),
 )]
 #[post("/labs/{id}/indicators/{indicator_id}/measurements")]
-async fn add_measurement(
+async fn add_indicator_measurement(
     pool: web::Data<Pool>,
     caller: Caller,
     path: web::Path<(Uuid, Uuid)>,

@@ -16,7 +16,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use crate::auth::Caller;
-use crate::authz::{self, LabAction, Viewer};
+use crate::authz::{self, LabAction, MatchAccess, MatchRight, Viewer};
 use crate::db::labs::LabFields;
 use crate::db::matches::{Direction, MatchRecord, NewMatch};
 use crate::db::{self, Pool};
@@ -30,35 +30,17 @@ use crate::pagination;
 
 pub fn configure(config: &mut ServiceConfig) {
     config
-        .service(create)
-        .service(list)
-        .service(get_one)
-        .service(accept)
-        .service(decline)
-        .service(withdraw)
-        .service(start)
-        .service(complete)
-        .service(messages)
-        .service(post_message)
-        .service(to_lab);
-}
-
-/// A match the viewer may see (a side's member or key, or a platform admin), and the sides
-/// the viewer acts for. Everyone else: 404.
-async fn visible_match(
-    conn: &mut AsyncPgConnection,
-    viewer: &Viewer,
-    id: Uuid,
-) -> Result<(MatchRecord, Vec<MatchSide>), ApiError> {
-    let record = db::matches::find(conn, id)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    let acting = record.sides_of(&viewer.match_organizations);
-    let reading = record.sides_of(&viewer.view_organizations);
-    if acting.is_empty() && reading.is_empty() && !viewer.sees_everything() {
-        return Err(ApiError::NotFound);
-    }
-    Ok((record, acting))
+        .service(create_match)
+        .service(list_matches)
+        .service(get_match)
+        .service(accept_match)
+        .service(decline_match)
+        .service(withdraw_match)
+        .service(start_match)
+        .service(complete_match)
+        .service(list_match_messages)
+        .service(post_match_message)
+        .service(create_match_lab);
 }
 
 /// Who is told of a change: the other side's people (all of them), never the actor.
@@ -101,7 +83,7 @@ async fn notify_side(
     ),
 )]
 #[post("/matches")]
-async fn create(
+async fn create_match(
     pool: web::Data<Pool>,
     caller: Caller,
     body: Body<CreateMatch>,
@@ -134,19 +116,13 @@ async fn create(
             "an organisation does not match with itself",
         ));
     }
-    let requested_by = if viewer.match_organizations.contains(&need.organization.id) {
-        MatchSide::Need
-    } else if viewer
-        .match_organizations
-        .contains(&offering.organization.id)
-    {
-        MatchSide::Offering
-    } else {
-        return Err(ApiError::Forbidden(
-            "Only the need's or the offering's organisation may ask for a match (a key needs matches:write)."
-                .to_owned(),
-        ));
-    };
+    let requested_by = authz::requesting_side(
+        &viewer.caller,
+        &viewer.match_organizations,
+        need.organization.id,
+        offering.organization.id,
+    )
+    .map_err(|denied| denied.into_error("match"))?;
     if need.status != NeedStatus::Open || offering.status != OfferingStatus::Active {
         return Err(ApiError::Conflict {
             detail: "The need is no longer open, or the offering is paused.".to_owned(),
@@ -184,10 +160,13 @@ async fn create(
                 serde_json::json!({ "message": message }),
             )
             .await?;
+            let details = serde_json::json!({ "to": MatchState::Requested.as_str(), "side": requested_by.as_str() });
+            db::audit::record(conn, &viewer.caller, "match.requested", "match", id, details).await?;
             Ok(id)
         })
         .await?;
-    let (record, sides) = visible_match(&mut conn, &viewer, id).await?;
+    let MatchAccess { record, sides } =
+        authz::a_match(&mut conn, &viewer, id, MatchRight::See).await?;
     Ok(HttpResponse::Created()
         .insert_header((
             actix_web::http::header::LOCATION,
@@ -227,7 +206,7 @@ struct ListQuery {
     responses((status = 200, description = "A page of matches.", body = Page<Match>), BadRequest, Unauthorized),
 )]
 #[get("/matches")]
-async fn list(
+async fn list_matches(
     pool: web::Data<Pool>,
     caller: Caller,
     query: web::Query<ListQuery>,
@@ -270,15 +249,15 @@ async fn list(
     responses((status = 200, description = "The match.", body = Match), Unauthorized, NotFound),
 )]
 #[get("/matches/{id}")]
-async fn get_one(
+async fn get_match(
     pool: web::Data<Pool>,
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<Match>, ApiError> {
-    caller.signed_in()?;
     let mut conn = pool.get().await?;
     let viewer = Viewer::load(&mut conn, caller).await?;
-    let (record, sides) = visible_match(&mut conn, &viewer, *id).await?;
+    let MatchAccess { record, sides } =
+        authz::a_match(&mut conn, &viewer, *id, MatchRight::See).await?;
     Ok(web::Json(record.to_match(sides)))
 }
 
@@ -313,12 +292,8 @@ async fn act(
     }
     let mut conn = pool.get().await?;
     let viewer = Viewer::load(&mut conn, caller).await?;
-    let (record, sides) = visible_match(&mut conn, &viewer, id).await?;
-    if sides.is_empty() {
-        return Err(ApiError::Forbidden(
-            "You may see this match but not act on it (a key needs matches:write).".to_owned(),
-        ));
-    }
+    let MatchAccess { record, sides } =
+        authz::a_match(&mut conn, &viewer, id, MatchRight::Act).await?;
     errors.finish()?;
     let actor = viewer.user_id();
     conn.transaction::<_, ApiError, _>(async |conn| {
@@ -360,7 +335,8 @@ async fn act(
         Ok(())
     })
     .await?;
-    let (record, sides) = visible_match(&mut conn, &viewer, id).await?;
+    let MatchAccess { record, sides } =
+        authz::a_match(&mut conn, &viewer, id, MatchRight::See).await?;
     Ok(web::Json(record.to_match(sides)))
 }
 
@@ -389,31 +365,31 @@ macro_rules! action_route {
 }
 
 action_route!(
-    accept,
+    accept_match,
     "/matches/{id}/accept",
     MatchAction::Accept,
     "Accept a requested match (the side that was asked)."
 );
 action_route!(
-    decline,
+    decline_match,
     "/matches/{id}/decline",
     MatchAction::Decline,
     "Decline a requested match with a reason (the side that was asked)."
 );
 action_route!(
-    withdraw,
+    withdraw_match,
     "/matches/{id}/withdraw",
     MatchAction::Withdraw,
     "Withdraw your request (the side that asked)."
 );
 action_route!(
-    start,
+    start_match,
     "/matches/{id}/start",
     MatchAction::Start,
     "Start working together on an accepted match (either side)."
 );
 action_route!(
-    complete,
+    complete_match,
     "/matches/{id}/complete",
     MatchAction::Complete,
     "Complete an active match with its outcome (either side)."
@@ -437,7 +413,7 @@ struct MessagesQuery {
     responses((status = 200, description = "A page of messages.", body = Page<MatchMessage>), BadRequest, Unauthorized, NotFound),
 )]
 #[get("/matches/{id}/messages")]
-async fn messages(
+async fn list_match_messages(
     pool: web::Data<Pool>,
     caller: Caller,
     id: web::Path<Uuid>,
@@ -448,7 +424,7 @@ async fn messages(
     let after = pagination::decode::<(DateTime<Utc>, Uuid)>(query.cursor.as_deref())?;
     let mut conn = pool.get().await?;
     let viewer = Viewer::load(&mut conn, caller).await?;
-    visible_match(&mut conn, &viewer, *id).await?;
+    authz::a_match(&mut conn, &viewer, *id, MatchRight::See).await?;
     let items = db::matches::messages(&mut conn, *id, after, limit + 1).await?;
     Ok(web::Json(pagination::page(items, limit, |m| {
         (m.created_at, m.id)
@@ -466,7 +442,7 @@ async fn messages(
     ),
 )]
 #[post("/matches/{id}/messages")]
-async fn post_message(
+async fn post_match_message(
     pool: web::Data<Pool>,
     caller: Caller,
     id: web::Path<Uuid>,
@@ -478,11 +454,12 @@ async fn post_message(
     errors.length(text, "body", 1, 5000);
     let mut conn = pool.get().await?;
     let viewer = Viewer::load(&mut conn, caller).await?;
-    let (record, sides) = visible_match(&mut conn, &viewer, *id).await?;
+    let MatchAccess { record, sides } =
+        authz::a_match(&mut conn, &viewer, *id, MatchRight::Act).await?;
     let Some(side) = sides.first().copied() else {
-        return Err(ApiError::Forbidden(
-            "Only the two sides write in a match's thread.".to_owned(),
-        ));
+        return Err(ApiError::Unexpected(anyhow::anyhow!(
+            "a match acted on by no side"
+        )));
     };
     errors.finish()?;
     let actor = viewer.user_id();
@@ -532,7 +509,7 @@ async fn post_message(
     ),
 )]
 #[post("/matches/{id}/lab")]
-async fn to_lab(
+async fn create_match_lab(
     pool: web::Data<Pool>,
     caller: Caller,
     id: web::Path<Uuid>,
@@ -540,12 +517,8 @@ async fn to_lab(
     caller.signed_in()?;
     let mut conn = pool.get().await?;
     let viewer = Viewer::load(&mut conn, caller).await?;
-    let (record, sides) = visible_match(&mut conn, &viewer, *id).await?;
-    if sides.is_empty() {
-        return Err(ApiError::Forbidden(
-            "Only the two sides turn a match into a lab.".to_owned(),
-        ));
-    }
+    let MatchAccess { record, .. } =
+        authz::a_match(&mut conn, &viewer, *id, MatchRight::Act).await?;
     let need = db::needs::find(&mut conn, &viewer, record.need_id)
         .await?
         .ok_or(ApiError::NotFound)?;
@@ -577,6 +550,7 @@ async fn to_lab(
             let lab_id = db::labs::insert(conn, &fields, record.need_organization_id, viewer.user_id()).await?;
             db::labs::set_participant(conn, lab_id, record.offering_organization_id, ParticipantRole::Partner).await?;
             db::matches::set_lab(conn, record.id, lab_id).await?;
+            db::audit::record(conn, &viewer.caller, "match.lab_created", "match", record.id, serde_json::json!({ "lab_id": lab_id })).await?;
             let details = serde_json::json!({ "to": LabPhase::Forming.as_str(), "from_match": record.id, "need_id": record.need_id });
             db::audit::record(conn, &viewer.caller, "lab.created", "lab", lab_id, details).await?;
             Ok(lab_id)

@@ -18,7 +18,7 @@ pub fn configure(config: &mut ServiceConfig) {
         .service(get_me)
         .service(update_me)
         .service(change_password)
-        .service(my_organizations);
+        .service(list_my_organizations);
 }
 
 /// The signed-in person.
@@ -139,7 +139,7 @@ async fn change_password(
     ),
 )]
 #[get("/me/organizations")]
-async fn my_organizations(
+async fn list_my_organizations(
     pool: web::Data<Pool>,
     caller: Caller,
 ) -> Result<web::Json<Page<MyOrganization>>, ApiError> {

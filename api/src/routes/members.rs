@@ -12,20 +12,15 @@ use crate::auth::Caller;
 use crate::authz::{self, OrgAction};
 use crate::db::{self, Pool};
 use crate::domain::accounts::normalize_email;
-use crate::domain::organizations::may_manage;
 use crate::error::ApiError;
 use crate::extract::Body;
 
 pub fn configure(config: &mut ServiceConfig) {
     config
-        .service(list)
-        .service(add)
-        .service(change_role)
-        .service(remove);
-}
-
-fn not_yours() -> ApiError {
-    ApiError::Forbidden("Only an owner may give the owner role or change an owner.".to_owned())
+        .service(list_organization_members)
+        .service(add_organization_member)
+        .service(change_member_role)
+        .service(remove_organization_member);
 }
 
 fn last_owner() -> ApiError {
@@ -48,7 +43,7 @@ fn last_owner() -> ApiError {
     ),
 )]
 #[get("/organizations/{id}/members")]
-async fn list(
+async fn list_organization_members(
     pool: web::Data<Pool>,
     caller: Caller,
     id: web::Path<Uuid>,
@@ -76,7 +71,7 @@ async fn list(
     ),
 )]
 #[post("/organizations/{id}/members")]
-async fn add(
+async fn add_organization_member(
     pool: web::Data<Pool>,
     caller: Caller,
     id: web::Path<Uuid>,
@@ -84,12 +79,7 @@ async fn add(
 ) -> Result<HttpResponse, ApiError> {
     let mut conn = pool.get().await?;
     let access = authz::organization(&mut conn, &caller, *id, OrgAction::ManageMembers).await?;
-    if !access
-        .role
-        .is_some_and(|actor| may_manage(actor, None, Some(body.role)))
-    {
-        return Err(not_yours());
-    }
+    authz::manage_member(access.role, None, Some(body.role))?;
     let user = db::users::find_by_email(&mut conn, &normalize_email(&body.email))
         .await?
         .ok_or_else(|| {
@@ -152,7 +142,7 @@ async fn add(
     ),
 )]
 #[patch("/organizations/{id}/members/{user_id}")]
-async fn change_role(
+async fn change_member_role(
     pool: web::Data<Pool>,
     caller: Caller,
     path: web::Path<(Uuid, Uuid)>,
@@ -172,9 +162,7 @@ async fn change_role(
     conn.transaction::<_, ApiError, _>(async move |conn| {
             let owners = db::organizations::count_owners_for_update(conn, organization_id).await?;
             let target = db::organizations::role_of(conn, organization_id, user_id).await?.ok_or(ApiError::NotFound)?;
-            if !actor.is_some_and(|actor| may_manage(actor, Some(target), Some(new_role))) {
-                return Err(not_yours());
-            }
+            authz::manage_member(actor, Some(target), Some(new_role))?;
             if target == Role::Owner && new_role != Role::Owner && owners <= 1 {
                 return Err(last_owner());
             }
@@ -203,7 +191,7 @@ async fn change_role(
     ),
 )]
 #[delete("/organizations/{id}/members/{user_id}")]
-async fn remove(
+async fn remove_organization_member(
     pool: web::Data<Pool>,
     caller: Caller,
     path: web::Path<(Uuid, Uuid)>,
@@ -223,8 +211,8 @@ async fn remove(
         let target = db::organizations::role_of(conn, organization_id, user_id)
             .await?
             .ok_or(ApiError::NotFound)?;
-        if !leaving_myself && !actor.is_some_and(|actor| may_manage(actor, Some(target), None)) {
-            return Err(not_yours());
+        if !leaving_myself {
+            authz::manage_member(actor, Some(target), None)?;
         }
         if target == Role::Owner && owners <= 1 {
             return Err(last_owner());

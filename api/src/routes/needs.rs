@@ -28,11 +28,11 @@ use crate::preconditions::{self, IfMatch, Tagged};
 
 pub fn configure(config: &mut ServiceConfig) {
     config
-        .service(create)
-        .service(list_of_lab)
-        .service(list)
-        .service(get_one)
-        .service(update);
+        .service(create_lab_need)
+        .service(list_lab_needs)
+        .service(list_needs)
+        .service(get_need)
+        .service(update_need);
 }
 
 async fn check_fields(
@@ -58,7 +58,7 @@ async fn check_fields(
     ),
 )]
 #[post("/labs/{id}/needs")]
-async fn create(
+async fn create_lab_need(
     pool: web::Data<Pool>,
     caller: Caller,
     id: web::Path<Uuid>,
@@ -86,8 +86,23 @@ async fn create(
         status: NeedStatus::Open,
     };
     check_fields(&mut conn, &fields, errors).await?;
-    let need_id =
-        db::needs::insert(&mut conn, lab.id, lab.host.id, &fields, viewer.user_id()).await?;
+    let need_id = conn
+        .transaction::<_, ApiError, _>(async |conn| {
+            let need_id =
+                db::needs::insert(conn, lab.id, lab.host.id, &fields, viewer.user_id()).await?;
+            let details = serde_json::json!({ "lab_id": lab.id, "status": fields.status.as_str() });
+            db::audit::record(
+                conn,
+                &viewer.caller,
+                "need.created",
+                "need",
+                need_id,
+                details,
+            )
+            .await?;
+            Ok(need_id)
+        })
+        .await?;
     let need = db::needs::find(&mut conn, &viewer, need_id)
         .await?
         .ok_or(ApiError::NotFound)?;
@@ -114,7 +129,7 @@ struct PageQuery {
     responses((status = 200, description = "A page of needs.", body = Page<Need>), BadRequest, NotFound),
 )]
 #[get("/labs/{id}/needs")]
-async fn list_of_lab(
+async fn list_lab_needs(
     pool: web::Data<Pool>,
     caller: Caller,
     id: web::Path<Uuid>,
@@ -164,7 +179,7 @@ struct ListQuery {
     responses((status = 200, description = "A page of needs.", body = Page<Need>), BadRequest),
 )]
 #[get("/needs")]
-async fn list(
+async fn list_needs(
     pool: web::Data<Pool>,
     caller: Caller,
     query: web::Query<ListQuery>,
@@ -186,27 +201,13 @@ async fn list(
     Ok(web::Json(pagination::page_with_keys(rows, limit)))
 }
 
-/// A need the viewer may do `action` to (through its lab).
-async fn need(
-    conn: &mut AsyncPgConnection,
-    viewer: &Viewer,
-    id: Uuid,
-    action: LabAction,
-) -> Result<Need, ApiError> {
-    let need = db::needs::find(conn, viewer, id)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    authz::lab(conn, viewer, need.lab.id, action).await?;
-    Ok(need)
-}
-
 /// One need.
 #[utoipa::path(
     tag = "needs",
     responses((status = 200, description = "The need.", body = Need, headers(("ETag" = String))), NotFound),
 )]
 #[get("/needs/{id}")]
-async fn get_one(
+async fn get_need(
     pool: web::Data<Pool>,
     caller: Caller,
     id: web::Path<Uuid>,
@@ -214,7 +215,7 @@ async fn get_one(
     let mut conn = pool.get().await?;
     let viewer = Viewer::load(&mut conn, caller).await?;
     Ok(Tagged(
-        need(&mut conn, &viewer, *id, LabAction::View).await?,
+        authz::need(&mut conn, &viewer, *id, LabAction::View).await?,
     ))
 }
 
@@ -230,7 +231,7 @@ async fn get_one(
     ),
 )]
 #[patch("/needs/{id}")]
-async fn update(
+async fn update_need(
     pool: web::Data<Pool>,
     caller: Caller,
     id: web::Path<Uuid>,
@@ -240,7 +241,7 @@ async fn update(
     let id = *id;
     let mut conn = pool.get().await?;
     let viewer = Viewer::load(&mut conn, caller).await?;
-    need(&mut conn, &viewer, id, LabAction::Edit).await?;
+    authz::need(&mut conn, &viewer, id, LabAction::Edit).await?;
     let need = conn
         .transaction::<_, ApiError, _>(async |conn| {
             let version = db::needs::lock_version(conn, id)
@@ -277,6 +278,10 @@ async fn update(
             };
             check_fields(conn, &fields, errors).await?;
             db::needs::update(conn, id, &fields).await?;
+            let details = serde_json::json!({
+                "from": current.status.as_str(), "to": fields.status.as_str(), "version": version + 1,
+            });
+            db::audit::record(conn, &viewer.caller, "need.updated", "need", id, details).await?;
             db::needs::find(conn, &viewer, id)
                 .await?
                 .ok_or(ApiError::NotFound)

@@ -15,7 +15,10 @@ use crate::openapi::problems::{BadRequest, Forbidden, NotFound, Unauthorized};
 use crate::pagination;
 
 pub fn configure(config: &mut ServiceConfig) {
-    config.service(list).service(read_all).service(read);
+    config
+        .service(list_notifications)
+        .service(mark_all_notifications_read)
+        .service(mark_notification_read);
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -36,7 +39,7 @@ struct ListQuery {
     responses((status = 200, description = "A page of notifications.", body = Notifications), BadRequest, Unauthorized, Forbidden),
 )]
 #[get("/notifications")]
-async fn list(
+async fn list_notifications(
     pool: web::Data<Pool>,
     caller: Caller,
     query: web::Query<ListQuery>,
@@ -61,7 +64,7 @@ async fn list(
     responses((status = 204, description = "Read."), Unauthorized, Forbidden, NotFound),
 )]
 #[post("/notifications/{id}/read")]
-async fn read(
+async fn mark_notification_read(
     pool: web::Data<Pool>,
     caller: Caller,
     id: web::Path<Uuid>,
@@ -81,7 +84,10 @@ async fn read(
     responses((status = 204, description = "All read."), Unauthorized, Forbidden),
 )]
 #[post("/notifications/read-all")]
-async fn read_all(pool: web::Data<Pool>, caller: Caller) -> Result<HttpResponse, ApiError> {
+async fn mark_all_notifications_read(
+    pool: web::Data<Pool>,
+    caller: Caller,
+) -> Result<HttpResponse, ApiError> {
     let user_id = caller.person()?.user_id;
     let mut conn = pool.get().await?;
     db::notifications::mark_all_read(&mut conn, user_id).await?;

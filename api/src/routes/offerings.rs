@@ -13,7 +13,7 @@ use uuid::Uuid;
 
 use super::fields;
 use crate::auth::Caller;
-use crate::authz::{self, LabAction, Viewer};
+use crate::authz::{self, LabAction, OfferingAction, Viewer};
 use crate::db::offerings::{Filter, OfferingFields};
 use crate::db::search::Order;
 use crate::db::{self, Pool};
@@ -33,12 +33,12 @@ use crate::suggestions;
 
 pub fn configure(config: &mut ServiceConfig) {
     config
-        .service(create)
-        .service(list)
-        .service(get_one)
-        .service(update)
-        .service(suggestions_for_need)
-        .service(suggestions_for_offering);
+        .service(create_offering)
+        .service(list_offerings)
+        .service(get_offering)
+        .service(update_offering)
+        .service(list_need_suggestions)
+        .service(list_offering_suggestions);
 }
 
 /// Validates an offering's fields; challenge areas, counties and municipalities must exist.
@@ -122,13 +122,13 @@ async fn check_fields(
     ),
 )]
 #[post("/offerings")]
-async fn create(
+async fn create_offering(
     pool: web::Data<Pool>,
     caller: Caller,
     body: Body<CreateOffering>,
 ) -> Result<HttpResponse, ApiError> {
     let mut conn = pool.get().await?;
-    let organization = fields::acting_organization(
+    let organization = authz::acting_organization(
         &mut conn,
         &caller,
         body.organization_id,
@@ -148,7 +148,14 @@ async fn create(
         status: OfferingStatus::Active,
     };
     check_fields(&mut conn, &fields, errors).await?;
-    let id = db::offerings::insert(&mut conn, organization, &fields, caller.user_id()).await?;
+    let id = conn
+        .transaction::<_, ApiError, _>(async |conn| {
+            let id = db::offerings::insert(conn, organization, &fields, caller.user_id()).await?;
+            let details = serde_json::json!({ "status": fields.status.as_str() });
+            db::audit::record(conn, &caller, "offering.created", "offering", id, details).await?;
+            Ok(id)
+        })
+        .await?;
     let viewer = Viewer::load(&mut conn, caller).await?;
     let offering = db::offerings::find(&mut conn, &viewer, id)
         .await?
@@ -194,7 +201,7 @@ struct ListQuery {
     responses((status = 200, description = "A page of offerings.", body = Page<Offering>), BadRequest),
 )]
 #[get("/offerings")]
-async fn list(
+async fn list_offerings(
     pool: web::Data<Pool>,
     caller: Caller,
     query: web::Query<ListQuery>,
@@ -217,30 +224,22 @@ async fn list(
     Ok(web::Json(pagination::page_with_keys(rows, limit)))
 }
 
-async fn offering(
-    conn: &mut AsyncPgConnection,
-    viewer: &Viewer,
-    id: Uuid,
-) -> Result<Offering, ApiError> {
-    db::offerings::find(conn, viewer, id)
-        .await?
-        .ok_or(ApiError::NotFound)
-}
-
 /// One offering.
 #[utoipa::path(
     tag = "offerings",
     responses((status = 200, description = "The offering.", body = Offering, headers(("ETag" = String))), NotFound),
 )]
 #[get("/offerings/{id}")]
-async fn get_one(
+async fn get_offering(
     pool: web::Data<Pool>,
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<Tagged<Offering>, ApiError> {
     let mut conn = pool.get().await?;
     let viewer = Viewer::load(&mut conn, caller).await?;
-    Ok(Tagged(offering(&mut conn, &viewer, *id).await?))
+    Ok(Tagged(
+        authz::offering(&mut conn, &viewer, *id, OfferingAction::View).await?,
+    ))
 }
 
 /// Change an offering, e.g. pause it (members of its organisation). Send the version you
@@ -256,29 +255,24 @@ async fn get_one(
     ),
 )]
 #[patch("/offerings/{id}")]
-async fn update(
+async fn update_offering(
     pool: web::Data<Pool>,
     caller: Caller,
     id: web::Path<Uuid>,
     if_match: IfMatch,
     body: Body<UpdateOffering>,
 ) -> Result<Tagged<Offering>, ApiError> {
-    caller.signed_in()?;
     let id = *id;
     let mut conn = pool.get().await?;
     let viewer = Viewer::load(&mut conn, caller).await?;
-    if !offering(&mut conn, &viewer, id).await?.can_edit {
-        return Err(ApiError::Forbidden(
-            "Only its organisation changes an offering.".to_owned(),
-        ));
-    }
+    authz::offering(&mut conn, &viewer, id, OfferingAction::Edit).await?;
     let offering = conn
         .transaction::<_, ApiError, _>(async |conn| {
             let version = db::offerings::lock_version(conn, id)
                 .await?
                 .ok_or(ApiError::NotFound)?;
             if_match.check(version)?;
-            let current = offering(conn, &viewer, id).await?;
+            let current = authz::offering(conn, &viewer, id, OfferingAction::View).await?;
             let mut errors = FieldErrors::default();
             let tags = match &body.tags {
                 Some(tags) => normalize_tags(&mut errors, tags),
@@ -305,7 +299,12 @@ async fn update(
             };
             check_fields(conn, &fields, errors).await?;
             db::offerings::update(conn, id, &fields).await?;
-            offering(conn, &viewer, id).await
+            let details = serde_json::json!({
+                "from": current.status.as_str(), "to": fields.status.as_str(), "version": version + 1,
+            });
+            db::audit::record(conn, &viewer.caller, "offering.updated", "offering", id, details)
+                .await?;
+            authz::offering(conn, &viewer, id, OfferingAction::View).await
         })
         .await?;
     Ok(Tagged(offering))
@@ -339,7 +338,7 @@ fn suggestion_limit(requested: Option<i64>) -> Result<usize, ApiError> {
     responses((status = 200, description = "The suggestions, best first.", body = Page<OfferingSuggestion>), BadRequest, NotFound),
 )]
 #[get("/needs/{id}/suggestions")]
-async fn suggestions_for_need(
+async fn list_need_suggestions(
     pool: web::Data<Pool>,
     caller: Caller,
     request: HttpRequest,
@@ -350,10 +349,7 @@ async fn suggestions_for_need(
     let language = fields::language(&request);
     let mut conn = pool.get().await?;
     let viewer = Viewer::load(&mut conn, caller).await?;
-    let need = db::needs::find(&mut conn, &viewer, *id)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    authz::lab(&mut conn, &viewer, need.lab.id, LabAction::View).await?;
+    let need = authz::need(&mut conn, &viewer, *id, LabAction::View).await?;
     Ok(web::Json(Page::complete(
         suggestions::offerings_for_need(&mut conn, &viewer, &need, limit, language).await?,
     )))
@@ -366,7 +362,7 @@ async fn suggestions_for_need(
     responses((status = 200, description = "The suggestions, best first.", body = Page<NeedSuggestion>), BadRequest, NotFound),
 )]
 #[get("/offerings/{id}/suggestions")]
-async fn suggestions_for_offering(
+async fn list_offering_suggestions(
     pool: web::Data<Pool>,
     caller: Caller,
     request: HttpRequest,
@@ -377,7 +373,7 @@ async fn suggestions_for_offering(
     let language = fields::language(&request);
     let mut conn = pool.get().await?;
     let viewer = Viewer::load(&mut conn, caller).await?;
-    let offering = offering(&mut conn, &viewer, *id).await?;
+    let offering = authz::offering(&mut conn, &viewer, *id, OfferingAction::View).await?;
     Ok(web::Json(Page::complete(
         suggestions::needs_for_offering(&mut conn, &viewer, &offering, limit, language).await?,
     )))

@@ -26,11 +26,11 @@ use crate::preconditions::{IfMatch, Tagged};
 
 pub fn configure(config: &mut ServiceConfig) {
     config
-        .service(create)
-        .service(list)
-        .service(get_one)
-        .service(update)
-        .service(verify);
+        .service(create_organization)
+        .service(list_organizations)
+        .service(get_organization)
+        .service(update_organization)
+        .service(verify_organization);
 }
 
 /// Checks the fields both creating and updating set; the municipality must exist.
@@ -63,7 +63,7 @@ async fn check_fields(
     ),
 )]
 #[post("/organizations")]
-async fn create(
+async fn create_organization(
     pool: web::Data<Pool>,
     caller: Caller,
     body: Body<CreateOrganization>,
@@ -147,7 +147,7 @@ struct ListQuery {
     ),
 )]
 #[get("/organizations")]
-async fn list(
+async fn list_organizations(
     pool: web::Data<Pool>,
     query: web::Query<ListQuery>,
 ) -> Result<web::Json<Page<Organization>>, ApiError> {
@@ -175,7 +175,7 @@ async fn list(
     ),
 )]
 #[get("/organizations/{id}")]
-async fn get_one(
+async fn get_organization(
     pool: web::Data<Pool>,
     caller: Caller,
     id: web::Path<Uuid>,
@@ -202,7 +202,7 @@ async fn get_one(
     ),
 )]
 #[patch("/organizations/{id}")]
-async fn update(
+async fn update_organization(
     pool: web::Data<Pool>,
     caller: Caller,
     id: web::Path<Uuid>,
@@ -266,7 +266,7 @@ async fn update(
     ),
 )]
 #[post("/admin/organizations/{id}/verify")]
-async fn verify(
+async fn verify_organization(
     pool: web::Data<Pool>,
     caller: Caller,
     id: web::Path<Uuid>,

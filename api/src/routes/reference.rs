@@ -9,9 +9,9 @@ use crate::error::ApiError;
 
 pub fn configure(config: &mut ServiceConfig) {
     config
-        .service(challenge_areas)
-        .service(counties)
-        .service(municipalities);
+        .service(list_challenge_areas)
+        .service(list_counties)
+        .service(list_municipalities);
 }
 
 /// The challenge areas the labs work on.
@@ -22,7 +22,7 @@ pub fn configure(config: &mut ServiceConfig) {
     responses((status = 200, description = "Every challenge area, in their fixed order.", body = Page<ChallengeArea>)),
 )]
 #[get("/challenge-areas")]
-async fn challenge_areas(
+async fn list_challenge_areas(
     pool: web::Data<Pool>,
 ) -> Result<web::Json<Page<ChallengeArea>>, ApiError> {
     let mut conn = pool.get().await?;
@@ -38,7 +38,7 @@ async fn challenge_areas(
     responses((status = 200, description = "Every county with its number of municipalities.", body = Page<County>)),
 )]
 #[get("/counties")]
-async fn counties(pool: web::Data<Pool>) -> Result<web::Json<Page<County>>, ApiError> {
+async fn list_counties(pool: web::Data<Pool>) -> Result<web::Json<Page<County>>, ApiError> {
     let mut conn = pool.get().await?;
     let counties = db::reference::counties(&mut conn).await?;
     Ok(web::Json(Page::complete(counties)))
@@ -65,7 +65,7 @@ struct MunicipalityFilter {
     ),
 )]
 #[get("/municipalities")]
-async fn municipalities(
+async fn list_municipalities(
     pool: web::Data<Pool>,
     filter: web::Query<MunicipalityFilter>,
 ) -> Result<web::Json<Page<Municipality>>, ApiError> {

@@ -15,7 +15,7 @@ use crate::error::ApiError;
 use crate::openapi::problems::BadRequest;
 
 pub fn configure(config: &mut ServiceConfig) {
-    config.service(search);
+    config.service(search_all);
 }
 
 /// The items of a list, without their sort keys.
@@ -41,7 +41,7 @@ struct SearchQuery {
     responses((status = 200, description = "The best matches.", body = SearchResults), BadRequest),
 )]
 #[get("/search")]
-async fn search(
+async fn search_all(
     pool: web::Data<Pool>,
     caller: Caller,
     query: web::Query<SearchQuery>,

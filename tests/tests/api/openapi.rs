@@ -1,4 +1,6 @@
-use innolabb_tests::{TestApp, workspace_root};
+use std::path::PathBuf;
+
+use innolabb_tests::{TestApp, installed_tool, workspace_root};
 
 #[test]
 fn the_committed_openapi_document_is_what_the_code_generates() -> anyhow::Result<()> {
@@ -56,5 +58,156 @@ async fn the_document_and_swagger_ui_are_served() -> anyhow::Result<()> {
     let page = app.get("/docs/").await?;
     assert_eq!(page.status(), 200);
     assert!(page.text().await?.contains("swagger-ui"));
+    Ok(())
+}
+
+/// The verbs an operation id may start with: generated clients name their functions by
+/// the id, so `list_labs` must say what it does and to what.
+const VERBS: [&str; 20] = [
+    "list", "get", "create", "update", "add", "remove", "change", "accept", "decline", "withdraw",
+    "start", "complete", "post", "mark", "register", "refresh", "end", "search", "verify",
+    "revoke",
+];
+
+#[test]
+fn every_operation_id_is_a_unique_verb_noun() {
+    let mut seen = std::collections::BTreeMap::new();
+    for (path, item) in &api::openapi::document().paths.paths {
+        for (method, operation) in [
+            ("GET", &item.get),
+            ("POST", &item.post),
+            ("PUT", &item.put),
+            ("PATCH", &item.patch),
+            ("DELETE", &item.delete),
+        ] {
+            let Some(operation) = operation else { continue };
+            let id = operation.operation_id.clone().unwrap_or_default();
+            let words: Vec<&str> = id.split('_').collect();
+            assert!(
+                words.len() >= 2
+                    && VERBS.contains(&words[0])
+                    && words.iter().all(|word| {
+                        !word.is_empty() && word.chars().all(|c| c.is_ascii_lowercase())
+                    }),
+                "{method} {path}: operation id {id:?} is not verb_noun"
+            );
+            if let Some(other) = seen.insert(id.clone(), format!("{method} {path}")) {
+                panic!("{method} {path} repeats the operation id {id:?} of {other}");
+            }
+        }
+    }
+    assert!(seen.len() >= 70, "only {} operations", seen.len());
+}
+
+#[test]
+fn the_committed_document_passes_an_openapi_validator() -> anyhow::Result<()> {
+    let validator = installed_tool("OPENAPI_SPEC_VALIDATOR")?;
+    let output = std::process::Command::new(validator)
+        .arg(workspace_root().join("openapi/openapi.json"))
+        .output()?;
+    let report = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        output.status.success() && report.contains("OK"),
+        "openapi-spec-validator refused the document:\n{report}"
+    );
+    Ok(())
+}
+
+/// A partner generates a Python client from the committed document and, with an API key,
+/// lists labs and organisations and reads one lab through it.
+#[tokio::test]
+async fn a_generated_python_client_reads_labs_and_organisations_with_an_api_key()
+-> anyhow::Result<()> {
+    let generator = installed_tool("OPENAPI_PYTHON_CLIENT")?;
+    let python = installed_tool("PYTHON")?;
+    let app = TestApp::spawn().await?;
+    let maria = app.sign_up("Maria Svensson").await?;
+    let organization = app.create_organization(&maria, "Hyresbostäder", 1).await?;
+    let lab = app
+        .create_lab(&maria, organization.id, "Portalen", "members")
+        .await?;
+    let (_, key) = app
+        .create_api_key(&maria, organization.id, &["read"])
+        .await?;
+
+    let scratch = tempfile::tempdir()?;
+    let package = scratch.path().join("innolabb_client");
+    // The generator formats its output with ruff, which sits beside it.
+    let tools = generator.parent().map(PathBuf::from).unwrap_or_default();
+    let path = std::env::join_paths(std::iter::once(tools).chain(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    )))?;
+    let generated = std::process::Command::new(&generator)
+        .args(["generate", "--meta", "none", "--fail-on-warning", "--path"])
+        .arg(workspace_root().join("openapi/openapi.json"))
+        .arg("--output-path")
+        .arg(&package)
+        .env("PATH", &path)
+        .output()?;
+    let report = format!(
+        "{}{}",
+        String::from_utf8_lossy(&generated.stdout),
+        String::from_utf8_lossy(&generated.stderr)
+    );
+    assert!(
+        generated.status.success() && !report.to_lowercase().contains("warning"),
+        "openapi-python-client failed or warned:\n{report}"
+    );
+
+    let script = r#"
+import json, sys
+from innolabb_client import AuthenticatedClient
+from innolabb_client.api.labs import get_lab, list_labs
+from innolabb_client.api.organizations import list_organizations, list_organization_members
+
+base_url, key, lab_id, organization_id = sys.argv[1:]
+client = AuthenticatedClient(base_url=base_url, token=key, raise_on_unexpected_status=True)
+labs = list_labs.sync(client=client, limit=10)
+organizations = list_organizations.sync(client=client)
+members = list_organization_members.sync(client=client, id=organization_id)
+lab = get_lab.sync(client=client, id=lab_id)
+print(json.dumps({
+    "labs": [item.title for item in labs.items],
+    "organizations": [item.name for item in organizations.items],
+    "members": len(members.items),
+    "lab": {"id": str(lab.id), "title": lab.title, "phase": lab.phase.value},
+}))
+"#;
+    let run = tokio::task::spawn_blocking({
+        let (base_url, lab_id, organization_id) =
+            (app.url(""), lab.id.to_string(), organization.id.to_string());
+        let scratch = scratch.path().to_owned();
+        move || {
+            std::process::Command::new(python)
+                .args(["-c", script, &base_url, &key, &lab_id, &organization_id])
+                .env("PYTHONPATH", scratch)
+                .output()
+        }
+    })
+    .await??;
+    assert!(
+        run.status.success(),
+        "the generated client failed:\n{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let answer: serde_json::Value = serde_json::from_slice(&run.stdout)?;
+    assert_eq!(
+        answer["labs"],
+        serde_json::json!(["Portalen"]),
+        "a members-only lab, seen by its key"
+    );
+    assert_eq!(
+        answer["organizations"],
+        serde_json::json!(["Hyresbostäder"])
+    );
+    assert_eq!(answer["members"], 1);
+    assert_eq!(
+        answer["lab"],
+        serde_json::json!({"id": lab.id.to_string(), "title": "Portalen", "phase": "forming"})
+    );
     Ok(())
 }

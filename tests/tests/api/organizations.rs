@@ -575,3 +575,64 @@ async fn no_one_outside_an_organisation_reads_or_changes_what_is_its_own() -> an
     );
     Ok(())
 }
+
+/// A revoked key, a garbage token or an expired one is a 401 on every route, public ones
+/// included, so that a partner learns at once that its key is dead; without
+/// `Authorization` the public routes answer as before.
+#[tokio::test]
+async fn credentials_that_are_sent_are_checked_on_public_routes_too() -> anyhow::Result<()> {
+    let app = TestApp::spawn().await?;
+    let anna = app.sign_up("Anna Lindqvist").await?;
+    let org = app.create_organization(&anna, "Hyresbostäder", 1).await?;
+    let (key_id, secret) = app.create_api_key(&anna, org.id, &["read"]).await?;
+    let public = [
+        "/api/v1/health",
+        "/api/v1/challenge-areas",
+        "/api/v1/counties",
+        "/api/v1/municipalities",
+        "/api/v1/organizations",
+        &format!("/api/v1/organizations/{}", org.id),
+        "/api/v1/labs",
+        "/api/v1/offerings",
+        "/api/v1/search?q=arbete",
+    ];
+    for path in public {
+        let (status, _) = app.json(Method::GET, path, Some(&secret), None).await?;
+        assert_eq!(status, 200, "{path} with a live key");
+    }
+    let revoked = app
+        .call(
+            Method::DELETE,
+            &format!("/api/v1/organizations/{}/api-keys/{key_id}", org.id),
+            Some(&anna.access_token),
+            None,
+        )
+        .await?;
+    assert_eq!(revoked.status(), 204);
+    // A token of the right kind, signed with the right secret, issued an hour ago.
+    let an_hour_ago = chrono::Utc::now().timestamp() - 3600;
+    let expired = api::auth::jwt::issue(
+        innolabb_tests::TEST_JWT_SECRET,
+        anna.id,
+        uuid::Uuid::new_v4(),
+        an_hour_ago,
+    )?;
+    for path in public {
+        for (what, token) in [
+            ("a revoked key", secret.as_str()),
+            ("a made-up key", "ilk_not-a-key"),
+            ("a malformed token", "not.a.token"),
+            ("an expired token", expired.as_str()),
+        ] {
+            let (status, problem) = app.json(Method::GET, path, Some(token), None).await?;
+            assert_eq!(status, 401, "{path} with {what}");
+            assert_eq!(
+                problem["status"], 401,
+                "{path} with {what} answers a problem"
+            );
+        }
+        let anonymous = app.call(Method::GET, path, None, None).await?;
+        assert_eq!(anonymous.status(), 200, "{path} without credentials");
+    }
+    Ok(())
+}

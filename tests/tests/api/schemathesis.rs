@@ -3,17 +3,13 @@
 
 use std::process::Command;
 
-use innolabb_tests::{TestApp, workspace_root};
+use innolabb_tests::{TestApp, installed_tool, workspace_root};
 use reqwest::Method;
 use serde_json::json;
 
 #[tokio::test]
 async fn schemathesis_finds_no_failures() -> anyhow::Result<()> {
-    let schemathesis = std::env::var("SCHEMATHESIS").map_err(|_| {
-        anyhow::anyhow!(
-            "SCHEMATHESIS is not set: run the tests with `cargo xtask test`, which installs it"
-        )
-    })?;
+    let schemathesis = installed_tool("SCHEMATHESIS")?;
     let app = TestApp::spawn().await?;
     // Signed in, as the owner of an organisation, so that the protected operations are
     // exercised beyond their 401s.
