@@ -6,8 +6,11 @@ use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use anyhow::Context;
+use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
+
+use crate::TestApp;
 
 /// How long a test waits for something to appear before it fails.
 pub const PATIENCE: Duration = Duration::from_secs(15);
@@ -74,6 +77,131 @@ impl Browser {
             }
         }
         anyhow::bail!("could not open a browser session: {last_error:?}")
+    }
+
+    /// Runs `test` in a fresh headless Chromium, which is closed afterwards whatever the
+    /// outcome.
+    pub async fn run(test: impl AsyncFnOnce(&Browser) -> anyhow::Result<()>) -> anyhow::Result<()> {
+        let browser = Browser::start().await?;
+        let outcome = test(&browser).await;
+        browser.close().await?;
+        outcome
+    }
+
+    /// Waits for an element: some appear only once the session is restored after a load.
+    pub async fn element(&self, locator: Locator<'_>) -> anyhow::Result<Element> {
+        Ok(self
+            .client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(locator)
+            .await?)
+    }
+
+    /// Does `action` on the element, trying again until [`PATIENCE`] runs out: pages
+    /// re-render when the session comes back after a load, which can replace an element
+    /// between finding it and acting on it.
+    async fn retry(
+        &self,
+        locator: Locator<'_>,
+        action: impl AsyncFn(Element) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        let deadline = tokio::time::Instant::now() + PATIENCE;
+        loop {
+            let attempt = async { action(self.element(locator).await?).await };
+            match attempt.await {
+                Ok(()) => return Ok(()),
+                Err(error) if tokio::time::Instant::now() > deadline => return Err(error),
+                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+            }
+        }
+    }
+
+    /// Clicks an element once it is there.
+    pub async fn click(&self, locator: Locator<'_>) -> anyhow::Result<()> {
+        self.retry(locator, async |element| Ok(element.click().await?))
+            .await
+    }
+
+    /// Types into the field (after emptying it).
+    pub async fn fill(&self, css: &str, text: &str) -> anyhow::Result<()> {
+        self.retry(Locator::Css(css), async |field| {
+            field.clear().await?;
+            Ok(field.send_keys(text).await?)
+        })
+        .await
+    }
+
+    /// Presses the submit button of the form that `form` (CSS) finds.
+    pub async fn submit(&self, form: &str) -> anyhow::Result<()> {
+        self.click(Locator::Css(&format!("{form} button[type=submit]")))
+            .await
+    }
+
+    /// Sets a date field (ISO date) as a person picking the date would: typing into one
+    /// depends on the browser's locale.
+    pub async fn set_date(&self, css: &str, date: &str) -> anyhow::Result<()> {
+        self.element(Locator::Css(css)).await?;
+        self.client
+            .execute(
+                "const field = document.querySelector(arguments[0]);
+                 field.value = arguments[1];
+                 field.dispatchEvent(new Event('input', { bubbles: true }));",
+                vec![css.into(), date.into()],
+            )
+            .await?;
+        Ok(())
+    }
+
+    /// Signs in through the sign-in page (after signing out whoever was signed in).
+    pub async fn sign_in_as(&self, app: &TestApp, email: &str) -> anyhow::Result<()> {
+        self.client.goto(&app.url("/account")).await?;
+        if let Ok(sign_out) = self
+            .client
+            .wait()
+            .at_most(Duration::from_secs(2))
+            .for_element(Locator::Css(".account-links button"))
+            .await
+        {
+            sign_out.click().await?;
+            self.wait_for_text(".account-links a", "Logga in").await?;
+        }
+        self.client.goto(&app.url("/sign-in")).await?;
+        self.wait_for_text("main h1", "Logga in").await?;
+        self.fill("#email", email).await?;
+        self.fill("#password", crate::TEST_PASSWORD).await?;
+        self.submit("form").await?;
+        self.wait_for_text("main h1", "Mitt konto").await
+    }
+
+    /// Waits until exactly `count` elements match the CSS selector: for lists and options
+    /// that arrive from the API after the page.
+    pub async fn wait_for_count(&self, css: &str, count: usize) -> anyhow::Result<()> {
+        let deadline = tokio::time::Instant::now() + PATIENCE;
+        loop {
+            let found = self.client.find_all(Locator::Css(css)).await?.len();
+            if found == count {
+                return Ok(());
+            }
+            if tokio::time::Instant::now() > deadline {
+                anyhow::bail!("{found} elements match {css}, not {count}");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// What every `<select>` on the page shows now, as `id=value` ("label" of the shown
+    /// option): a person sees the option, not the state behind it.
+    pub async fn selects_shown(&self) -> anyhow::Result<Vec<String>> {
+        let shown = self
+            .client
+            .execute(
+                "return [...document.querySelectorAll('select')].map(s =>
+                    `${s.id}=${s.value} (${s.selectedIndex < 0 ? '' : s.options[s.selectedIndex].text})`);",
+                Vec::new(),
+            )
+            .await?;
+        Ok(serde_json::from_value(shown)?)
     }
 
     /// Waits until an element matching the CSS selector is there, and returns its text.

@@ -131,9 +131,26 @@ pub struct SelectFieldProps {
     pub required: bool,
 }
 
-/// A labelled select; its options are the children.
+/// A labelled select; its options are the children. It always shows `value`.
 #[component]
 pub fn SelectField(props: &SelectFieldProps) -> Html {
+    // Yew inserts a list's children last first, and Chromium selects the first option that
+    // arrives in an empty select: without this, a select whose state is "" (for "all")
+    // would show its last option. Setting the select's value after every render makes the
+    // page show exactly what its state holds; options that arrive later (loaded from the
+    // API) still select themselves through their `selected`.
+    let select_ref = use_node_ref();
+    {
+        let select_ref = select_ref.clone();
+        let value = props.value.clone();
+        use_effect(move || {
+            if let Some(select) = select_ref.cast::<HtmlSelectElement>()
+                && select.value() != value
+            {
+                select.set_value(&value);
+            }
+        });
+    }
     let on_change = props.on_change.clone();
     let onchange = Callback::from(move |event: Event| {
         let select: HtmlSelectElement = event.target_unchecked_into();
@@ -143,7 +160,7 @@ pub fn SelectField(props: &SelectFieldProps) -> Html {
     html! {
         <div class={classes!("field", props.error.as_ref().map(|_| "field--invalid"))}>
             <label for={props.id.clone()}>{ &props.label }</label>
-            <select id={props.id.clone()} name={props.id.clone()} {onchange} required={props.required}
+            <select ref={select_ref} id={props.id.clone()} name={props.id.clone()} {onchange} required={props.required}
                 aria-invalid={props.error.is_some().to_string()}
                 aria-describedby={props.error.as_ref().map(|_| error_id.clone())}>
                 { props.children.clone() }

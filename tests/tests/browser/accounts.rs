@@ -1,0 +1,174 @@
+//! Signing up, organisations and API keys.
+
+use fantoccini::Locator;
+use innolabb_tests::TestApp;
+use innolabb_tests::browser::Browser;
+
+#[tokio::test]
+async fn a_person_signs_up_creates_an_organisation_stays_signed_in_and_makes_a_working_api_key()
+-> anyhow::Result<()> {
+    let app = TestApp::spawn().await?;
+    Browser::run(async |browser| {
+        let client = &browser.client;
+        let fill = |css: &'static str, text: &'static str| async move {
+            client
+                .find(Locator::Css(css))
+                .await?
+                .send_keys(text)
+                .await?;
+            anyhow::Ok(())
+        };
+        client.goto(&app.url("/register")).await?;
+        browser.wait_for_text("main h1", "Skapa konto").await?;
+        assert_eq!(
+            browser.accessibility_violations().await?,
+            Vec::<String>::new()
+        );
+
+        // A password that is too short: the API's message appears next to the field, and
+        // what was typed stays.
+        fill("#email", "maria.lind@example.se").await?;
+        fill("#display_name", "Maria Lind").await?;
+        fill("#password", "kort").await?;
+        client
+            .find(Locator::Css("form button[type=submit]"))
+            .await?
+            .click()
+            .await?;
+        browser
+            .wait_for_text("#password-error", "must be at least 10 characters")
+            .await?;
+        assert_eq!(
+            client
+                .find(Locator::Css("#email"))
+                .await?
+                .prop("value")
+                .await?
+                .as_deref(),
+            Some("maria.lind@example.se")
+        );
+        fill("#password", " och resten av lösenordet").await?;
+        client
+            .find(Locator::Css("form button[type=submit]"))
+            .await?
+            .click()
+            .await?;
+        browser.wait_for_text("main h1", "Mitt konto").await?;
+
+        client
+            .find(Locator::LinkText("Skapa organisation"))
+            .await?
+            .click()
+            .await?;
+        browser
+            .wait_for_text("main h1", "Skapa organisation")
+            .await?;
+        fill("#name", "Hyresbostäder i Norrköping").await?;
+        fill("#org_number", "556900-0010").await?;
+        browser
+            .text_of("#municipality_code option[value='0581']")
+            .await?;
+        client
+            .find(Locator::Css("#municipality_code option[value='0581']"))
+            .await?
+            .click()
+            .await?;
+        fill("#description", "Allmännyttigt bostadsbolag.").await?;
+        client
+            .find(Locator::Css("form button[type=submit]"))
+            .await?
+            .click()
+            .await?;
+        browser
+            .wait_for_text("main h1", "Hyresbostäder i Norrköping")
+            .await?;
+        let page_url = client.current_url().await?;
+        let organization_id = page_url
+            .path()
+            .trim_start_matches("/organizations/")
+            .to_owned();
+
+        // A reload keeps the session: the refresh cookie brings it back.
+        client.refresh().await?;
+        browser
+            .wait_for_text("main h1", "Hyresbostäder i Norrköping")
+            .await?;
+        browser.wait_for_text("main p", "Din roll: Ägare").await?;
+        browser
+            .wait_for_text(".account-links button", "Logga ut")
+            .await?;
+        assert_eq!(
+            browser.accessibility_violations().await?,
+            Vec::<String>::new()
+        );
+
+        fill("#api-key-name", "Fastighetssystemet").await?;
+        client
+            .find(Locator::Css(
+                "section[aria-labelledby=api-keys-heading] button[type=submit]",
+            ))
+            .await?
+            .click()
+            .await?;
+        let secret = browser.text_of("#api-key-secret").await?;
+        assert!(secret.starts_with("ilk_"), "{secret}");
+
+        // The partner system uses the key over HTTP.
+        let members = app
+            .client
+            .get(app.url(&format!("/api/v1/organizations/{organization_id}/members")))
+            .bearer_auth(&secret)
+            .send()
+            .await?;
+        assert_eq!(members.status(), 200);
+        assert!(members.text().await?.contains("maria.lind@example.se"));
+
+        // Members management: add a colleague who has an account, then make her an admin.
+        app.sign_up("Sara Nilsson").await?;
+        fill("#member-email", "sara.nilsson@example.se").await?;
+        client
+            .find(Locator::Css(
+                "form[aria-labelledby=add-member-heading] button[type=submit]",
+            ))
+            .await?
+            .click()
+            .await?;
+        let role_select = "select[aria-label*='Sara Nilsson']";
+        browser.text_of(role_select).await?;
+        client
+            .find(Locator::Css(&format!("{role_select} option[value=admin]")))
+            .await?
+            .click()
+            .await?;
+        let deadline = tokio::time::Instant::now() + innolabb_tests::browser::PATIENCE;
+        loop {
+            let listed: shared::Page<shared::Member> = app
+                .client
+                .get(app.url(&format!("/api/v1/organizations/{organization_id}/members")))
+                .bearer_auth(&secret)
+                .send()
+                .await?
+                .json()
+                .await?;
+            let sara = listed
+                .items
+                .iter()
+                .find(|m| m.email == "sara.nilsson@example.se")
+                .map(|m| m.role);
+            if sara == Some(shared::Role::Admin) {
+                break;
+            }
+            anyhow::ensure!(
+                tokio::time::Instant::now() < deadline,
+                "Sara's role is {sara:?}"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert_eq!(
+            browser.accessibility_violations().await?,
+            Vec::<String>::new()
+        );
+        anyhow::Ok(())
+    })
+    .await
+}

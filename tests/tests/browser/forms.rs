@@ -1,0 +1,150 @@
+//! Every select of every list and form shows what the page's state holds when it is first
+//! loaded: a filter nobody chose must not appear chosen.
+
+use innolabb_tests::TestApp;
+use innolabb_tests::browser::Browser;
+
+const UNEMPLOYMENT: &str = "Minska långtidsarbetslösheten, med fokus på kvinnor";
+
+/// `id=value (shown text)`, as `Browser::selects_shown` reads a select.
+fn shows(id: &str, value: &str, text: &str) -> String {
+    format!("{id}={value} ({text})")
+}
+
+fn all(id: &str) -> String {
+    shows(id, "", "Alla")
+}
+
+#[tokio::test]
+async fn every_select_shows_the_state_of_its_list_or_form_when_first_loaded() -> anyhow::Result<()>
+{
+    let app = TestApp::spawn().await?;
+    let (maria, host) = app.housing_company().await?;
+    let lab = app
+        .create_lab(&maria, host.id, "Portalen", "public")
+        .await?;
+    Browser::run(async |browser| {
+        let first_sight = async |path: &str, expected: Vec<String>| {
+            browser.client.goto(&app.url(path)).await?;
+            // The municipalities, grouped by the 21 counties, come from the API after the page.
+            browser
+                .wait_for_count("select[id^=municipality] optgroup", 21)
+                .await?;
+            assert_eq!(
+                browser.selects_shown().await?,
+                expected,
+                "{path} as first shown"
+            );
+            anyhow::Ok(())
+        };
+        first_sight(
+            "/labs",
+            vec![
+                all("challenge_area"),
+                all("county"),
+                all("municipality"),
+                all("phase"),
+            ],
+        )
+        .await?;
+        first_sight(
+            "/offerings",
+            vec![
+                all("kind"),
+                all("challenge_area"),
+                all("county"),
+                all("municipality"),
+            ],
+        )
+        .await?;
+        first_sight(
+            "/needs",
+            vec![all("challenge_area"), all("county"), all("municipality")],
+        )
+        .await?;
+        // A filter in the address is what the page shows chosen, and nothing else.
+        first_sight(
+            "/labs?phase=testing&county=05",
+            vec![
+                all("challenge_area"),
+                shows("county", "05", "Östergötlands län"),
+                all("municipality"),
+                shows("phase", "testing", "Test"),
+            ],
+        )
+        .await?;
+        // Pressing "Visa" on an unfiltered list applies no filter.
+        browser.client.goto(&app.url("/labs")).await?;
+        browser.wait_for_count("#municipality optgroup", 21).await?;
+        browser.submit("form.filters").await?;
+        browser.wait_for_text(".card__title a", "Portalen").await?;
+        assert!(
+            !browser.client.current_url().await?.as_str().contains('?'),
+            "an unfiltered list stays unfiltered"
+        );
+
+        browser.sign_in_as(&app, &maria.email).await?;
+        first_sight(
+            "/labs/new",
+            vec![
+                shows("challenge_area", "unemployment", UNEMPLOYMENT),
+                // A new lab starts where its host is.
+                shows("municipality_code", "0581", "Norrköping"),
+                shows("visibility", "public", "Öppet för alla"),
+            ],
+        )
+        .await?;
+        first_sight(
+            &format!("/labs/{}/edit", lab.id),
+            vec![
+                shows("challenge_area", "unemployment", UNEMPLOYMENT),
+                shows("municipality_code", "0581", "Norrköping"),
+                shows("visibility", "public", "Öppet för alla"),
+            ],
+        )
+        .await?;
+        first_sight(
+            "/offerings/new",
+            vec![
+                shows("kind", "service", "Tjänst"),
+                shows("challenge_area", "unemployment", UNEMPLOYMENT),
+                shows("reach", "municipality", "I en kommun"),
+                shows("municipality", "0581", "Norrköping"),
+            ],
+        )
+        .await?;
+        first_sight(
+            "/organizations/new",
+            vec![
+                shows("kind", "housing_company", "Bostadsbolag"),
+                shows("municipality_code", "", "Välj kommun"),
+            ],
+        )
+        .await?;
+
+        // Selects without municipalities: the matches inbox and the account page.
+        for (path, expected) in [
+            ("/matches", vec![all("match-state-filter")]),
+            ("/account", vec![shows("locale", "sv", "Svenska")]),
+        ] {
+            browser.client.goto(&app.url(path)).await?;
+            browser.wait_for_count("select", expected.len()).await?;
+            browser
+                .wait_for_count(
+                    "select option",
+                    match path {
+                        "/matches" => 7,
+                        _ => 2,
+                    },
+                )
+                .await?;
+            assert_eq!(
+                browser.selects_shown().await?,
+                expected,
+                "{path} as first shown"
+            );
+        }
+        Ok(())
+    })
+    .await
+}
