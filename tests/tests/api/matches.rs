@@ -564,3 +564,99 @@ async fn an_accepted_match_becomes_a_lab_with_both_organisations() -> anyhow::Re
     assert_eq!(status, 409, "once");
     Ok(())
 }
+
+/// Every state change of a need, an offering and a match is in the audit log, with who
+/// made it, as a lab's are.
+#[tokio::test]
+async fn needs_offerings_and_matches_leave_an_audit_trail_of_their_changes() -> anyhow::Result<()> {
+    let app = TestApp::spawn().await?;
+    let market = market(&app).await?;
+    let need = &market.need;
+    let (status, _) = app
+        .json(Method::GET, &format!("/api/v1/needs/{need}"), None, None)
+        .await?;
+    assert_eq!(status, 200);
+    let patched = app
+        .patch(
+            &format!("/api/v1/needs/{need}"),
+            &market.maria.access_token,
+            1,
+            json!({"status": "filled"}),
+        )
+        .await?;
+    assert_eq!(patched.status(), 200);
+    let offering = market.offering(&app, "Coachning").await?;
+    let paused = app
+        .patch(
+            &format!("/api/v1/offerings/{offering}"),
+            &market.karin.access_token,
+            1,
+            json!({"status": "paused"}),
+        )
+        .await?;
+    assert_eq!(paused.status(), 200);
+    let open_again = app
+        .patch(
+            &format!("/api/v1/needs/{need}"),
+            &market.maria.access_token,
+            2,
+            json!({"status": "open"}),
+        )
+        .await?;
+    assert_eq!(open_again.status(), 200);
+    let matched = market
+        .match_in(&app, MatchSide::Need, MatchState::Active)
+        .await?;
+    let (status, _) = app
+        .json(
+            Method::POST,
+            &format!("/api/v1/matches/{matched}/lab"),
+            Some(&market.karin.access_token),
+            None,
+        )
+        .await?;
+    assert_eq!(status, 201);
+
+    let trail = |kind: &str, id: &str, who: &TestUser| {
+        format!(
+            "SELECT count(*) FROM audit_log WHERE subject_type = '{kind}' AND subject_id = '{id}'
+               AND actor_user_id = '{}' AND action IN ",
+            who.id
+        )
+    };
+    let need_trail = trail("need", need, &market.maria);
+    assert_eq!(
+        app.count(&format!("{need_trail} ('need.created')")).await?,
+        1
+    );
+    assert_eq!(
+        app.count(&format!(
+            "{need_trail} ('need.updated') AND details->>'to' IN ('filled', 'open')"
+        ))
+        .await?,
+        2
+    );
+    let offering_trail = trail("offering", &offering, &market.karin);
+    assert_eq!(
+        app.count(&format!(
+            "{offering_trail} ('offering.created', 'offering.updated')"
+        ))
+        .await?,
+        2
+    );
+    let maria_steps = trail("match", &matched, &market.maria);
+    assert_eq!(
+        app.count(&format!("{maria_steps} ('match.requested', 'match.start')"))
+            .await?,
+        2
+    );
+    let karin_steps = trail("match", &matched, &market.karin);
+    assert_eq!(
+        app.count(&format!(
+            "{karin_steps} ('match.accept', 'match.lab_created')"
+        ))
+        .await?,
+        2
+    );
+    Ok(())
+}
