@@ -3,14 +3,39 @@
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use serde::Serialize;
 use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 use shared::Page;
+use utoipa::IntoParams;
 
 use crate::error::ApiError;
 
 pub const DEFAULT_LIMIT: i64 = 20;
 pub const MAX_LIMIT: i64 = 100;
+
+/// The page parameters of every list, as a second query extractor beside the list's own
+/// filters (`web::Query<PageParams>`).
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PageParams {
+    /// Page size, 1–100 (default 20).
+    #[param(minimum = 1, maximum = 100)]
+    pub limit: Option<i64>,
+    /// `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+}
+
+impl PageParams {
+    /// The page size, checked.
+    pub fn limit(&self) -> Result<i64, ApiError> {
+        limit(self.limit)
+    }
+
+    /// Where the previous page ended, decoded.
+    pub fn after<K: DeserializeOwned>(&self) -> Result<Option<K>, ApiError> {
+        decode(self.cursor.as_deref())
+    }
+}
 
 /// The page size asked for, checked.
 pub fn limit(requested: Option<i64>) -> Result<i64, ApiError> {

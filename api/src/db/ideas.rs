@@ -7,9 +7,10 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use shared::{Idea, IdeaStatus, LabRef, OrganizationRef, PersonRef};
 use uuid::Uuid;
 
-use super::labs::{VISIBLE, bind_viewer};
+use super::labs::BoundViewer;
 use super::schema::{idea_comments, idea_votes, ideas, users};
-use super::search::{self, Order, SortKey};
+use super::search::{Listing, Order, SortKey};
+use super::sql::Sql;
 use crate::authz::{self, Viewer};
 
 #[derive(QueryableByName)]
@@ -27,7 +28,7 @@ struct IdeaRow {
     #[diesel(sql_type = sql::Text)]
     body: String,
     #[diesel(sql_type = sql::Text)]
-    status: String,
+    status: IdeaStatus,
     #[diesel(sql_type = sql::Nullable<sql::Text>)]
     status_reason: Option<String>,
     #[diesel(sql_type = sql::Nullable<sql::Uuid>)]
@@ -58,7 +59,7 @@ struct IdeaRow {
 
 impl IdeaRow {
     fn into_idea(self, viewer: &Viewer) -> Idea {
-        let status = IdeaStatus::parse(&self.status).unwrap_or(IdeaStatus::Submitted);
+        let status = self.status;
         Idea {
             id: self.id,
             lab: LabRef {
@@ -91,38 +92,38 @@ impl IdeaRow {
     }
 }
 
-/// `$4` is the viewer's user id (for `voted_by_me`).
-fn select(rank: &str) -> String {
+/// The select list of an idea, for a viewer bound as `who` whose user id is `me` (for
+/// `voted_by_me`); `rank` is the search rank.
+fn select(who: &BoundViewer, me: &str, rank: &str) -> String {
     format!(
         "SELECT i.id, i.lab_id, l.title AS lab_title, l.challenge_area, i.title, i.body,
                 i.status, i.status_reason, i.author_id, u.display_name AS author_name,
                 i.organization_id, o.name AS organization_name, i.vote_count,
                 EXISTS (SELECT 1 FROM idea_votes v WHERE v.idea_id = i.id
-                        AND v.user_id = $4) AS voted_by_me,
-                i.comment_count,
-                EXISTS (SELECT 1 FROM lab_participants p WHERE p.lab_id = l.id
-                        AND p.role = 'host' AND p.organization_id = ANY($1)) AS hosts,
+                        AND v.user_id = {me}) AS voted_by_me,
+                i.comment_count, {runs} AS hosts,
                 i.created_at, i.updated_at, i.version, {rank} AS rank
            FROM ideas i
            JOIN labs l ON l.id = i.lab_id
            LEFT JOIN users u ON u.id = i.author_id
-           LEFT JOIN organizations o ON o.id = i.organization_id"
+           LEFT JOIN organizations o ON o.id = i.organization_id",
+        runs = who.runs(),
     )
 }
 
-/// One idea, whether or not the viewer may see it (the caller asks `authz::lab`).
+/// One idea, whether or not the viewer may see it (the caller asks `authz::idea`).
 pub async fn find(
     conn: &mut AsyncPgConnection,
     viewer: &Viewer,
     id: Uuid,
 ) -> QueryResult<Option<Idea>> {
-    let text = format!("{} WHERE i.id = $5", select("0::real"));
-    let row: Option<IdeaRow> = bind_viewer(diesel::sql_query(text).into_boxed(), viewer)
-        .bind::<sql::Nullable<sql::Uuid>, _>(viewer.user_id())
-        .bind::<sql::Uuid, _>(id)
-        .get_result(conn)
-        .await
-        .optional()?;
+    let mut sql = Sql::default();
+    let who = BoundViewer::bind(&mut sql, viewer);
+    let me = sql.bind::<sql::Nullable<sql::Uuid>, _>(viewer.user_id());
+    sql.push(select(&who, &me, "0::real"));
+    let id = sql.bind::<sql::Uuid, _>(id);
+    sql.push(format!(" WHERE i.id = {id}"));
+    let row: Option<IdeaRow> = sql.finish().get_result(conn).await.optional()?;
     Ok(row.map(|row| row.into_idea(viewer)))
 }
 
@@ -145,31 +146,19 @@ pub async fn list(
     after: Option<SortKey>,
     limit: i64,
 ) -> QueryResult<Vec<(Idea, SortKey)>> {
-    let rank = search::rank_expression("i", "$9");
-    let text = format!(
-        "{select}
-          WHERE {VISIBLE}
-            AND ($5::uuid IS NULL OR i.lab_id = $5)
-            AND ($6::text IS NULL OR l.challenge_area = $6)
-            AND ($7::text IS NULL OR i.status = $7)
-            AND ($8::uuid IS NULL OR i.author_id = $8)
-            AND ($9::text IS NULL OR i.search @@ websearch_to_tsquery('swedish', $9))
-            AND {keyset}
-          ORDER BY {order_by}
-          LIMIT $10",
-        select = select(&order.rank_or_zero(&rank)),
-        keyset = order.keyset("i", &rank, "$11", "$12"),
-        order_by = order.order_by("i", &rank),
-    );
-    let query = bind_viewer(diesel::sql_query(text).into_boxed(), viewer)
-        .bind::<sql::Nullable<sql::Uuid>, _>(viewer.user_id())
-        .bind::<sql::Nullable<sql::Uuid>, _>(filter.lab)
-        .bind::<sql::Nullable<sql::Text>, _>(filter.challenge_area.clone())
-        .bind::<sql::Nullable<sql::Text>, _>(filter.status.map(IdeaStatus::as_str))
-        .bind::<sql::Nullable<sql::Uuid>, _>(filter.author)
-        .bind::<sql::Nullable<sql::Text>, _>(filter.query.clone())
-        .bind::<sql::BigInt, _>(limit);
-    let rows: Vec<IdeaRow> = search::bind_keyset(query, order, after).load(conn).await?;
+    let mut sql = Sql::default();
+    let who = BoundViewer::bind(&mut sql, viewer);
+    let me = sql.bind::<sql::Nullable<sql::Uuid>, _>(viewer.user_id());
+    let listing = Listing::bind(&mut sql, "i", order, filter.query.as_deref());
+    sql.push(select(&who, &me, &listing.rank()));
+    sql.push(format!(" WHERE {}", who.may_see()));
+    sql.and_eq::<sql::Uuid, _>("i.lab_id", filter.lab)
+        .and_eq::<sql::Text, _>("l.challenge_area", filter.challenge_area.clone())
+        .and_eq::<sql::Text, _>("i.status", filter.status)
+        .and_eq::<sql::Uuid, _>("i.author_id", filter.author);
+    listing.push_search(&mut sql);
+    listing.push_page(&mut sql, after, limit);
+    let rows: Vec<IdeaRow> = sql.finish().load(conn).await?;
     Ok(rows
         .into_iter()
         .map(|row| {
@@ -207,19 +196,13 @@ pub async fn lock(
     conn: &mut AsyncPgConnection,
     id: Uuid,
 ) -> QueryResult<Option<(i32, IdeaStatus)>> {
-    let row: Option<(i32, String)> = ideas::table
+    ideas::table
         .find(id)
         .select((ideas::version, ideas::status))
         .for_update()
         .first(conn)
         .await
-        .optional()?;
-    Ok(row.map(|(version, status)| {
-        (
-            version,
-            IdeaStatus::parse(&status).unwrap_or(IdeaStatus::Submitted),
-        )
-    }))
+        .optional()
 }
 
 pub async fn update(

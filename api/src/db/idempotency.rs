@@ -5,6 +5,7 @@ use diesel::sql_types::{Integer, Text};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use super::schema::idempotency_keys;
+use super::sql::Sql;
 
 /// How long a key is remembered.
 pub const KEEP_HOURS: i64 = 24;
@@ -52,17 +53,16 @@ pub async fn claim(
     request_hash: &[u8],
 ) -> QueryResult<Claim> {
     // Forget expired keys, and this key if its first request was abandoned.
-    diesel::sql_query(
-        "DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => $3) \
-         OR (caller = $1 AND key = $2 AND status IS NULL \
-             AND created_at < now() - make_interval(mins => $4))",
-    )
-    .bind::<Text, _>(caller)
-    .bind::<Text, _>(key)
-    .bind::<Integer, _>(KEEP_HOURS as i32)
-    .bind::<Integer, _>(ABANDONED_AFTER_MINUTES as i32)
-    .execute(conn)
-    .await?;
+    let mut sql = Sql::default();
+    let (caller_p, key_p) = (sql.bind::<Text, _>(caller), sql.bind::<Text, _>(key));
+    let keep = sql.bind::<Integer, _>(KEEP_HOURS as i32);
+    let abandoned = sql.bind::<Integer, _>(ABANDONED_AFTER_MINUTES as i32);
+    sql.push(format!(
+        "DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => {keep}) \
+         OR (caller = {caller_p} AND key = {key_p} AND status IS NULL \
+             AND created_at < now() - make_interval(mins => {abandoned}))"
+    ));
+    sql.finish().execute(conn).await?;
     let inserted = diesel::insert_into(idempotency_keys::table)
         .values((
             idempotency_keys::caller.eq(caller),

@@ -1,10 +1,9 @@
 //! Labs, their participants, phase history and indicators.
 //!
-//! Reads are plain SQL so that the visibility rule reads as it is stated: a lab is visible
-//! when it is public, when the viewer belongs to a participating organisation, or when the
-//! viewer is a platform admin. Every read binds the viewer first: `$1` the organisations
-//! through which it runs labs, `$2` those through which it sees them, `$3` whether it sees
-//! everything.
+//! Reads are plain SQL (built with [`Sql`]) so that the visibility rule reads as it is
+//! stated: a lab is visible when it is public, when the viewer belongs to a participating
+//! organisation, or when the viewer is a platform admin. Every read of labs, needs and
+//! ideas binds the viewer once ([`BoundViewer`]) and asks it for the rule.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
@@ -17,7 +16,8 @@ use shared::{
 use uuid::Uuid;
 
 use super::schema::{indicator_measurements, lab_indicators, lab_participants, labs};
-use super::search::{self, SortKey};
+use super::search::{Listing, Order, Place, SortKey};
+use super::sql::Sql;
 use crate::authz::Viewer;
 use crate::domain::markdown::to_safe_html;
 
@@ -54,9 +54,9 @@ struct LabRow {
     #[diesel(sql_type = sql::Nullable<sql::Date>)]
     ends_on: Option<NaiveDate>,
     #[diesel(sql_type = sql::Text)]
-    visibility: String,
+    visibility: Visibility,
     #[diesel(sql_type = sql::Text)]
-    phase: String,
+    phase: LabPhase,
     #[diesel(sql_type = sql::Uuid)]
     host_id: Uuid,
     #[diesel(sql_type = sql::Text)]
@@ -92,8 +92,8 @@ impl LabRow {
                 neighbourhood: self.neighbourhood,
                 starts_on: self.starts_on,
                 ends_on: self.ends_on,
-                visibility: Visibility::parse(&self.visibility).unwrap_or(Visibility::Members),
-                phase: LabPhase::parse(&self.phase).unwrap_or(LabPhase::Forming),
+                visibility: self.visibility,
+                phase: self.phase,
                 host: OrganizationRef {
                     id: self.host_id,
                     name: self.host_name,
@@ -107,40 +107,69 @@ impl LabRow {
     }
 }
 
-/// The select list of a lab; `rank` is an SQL expression for the search rank.
-fn select(rank: &str) -> String {
+/// The viewer, bound into a query once: what every read of labs, and of their needs and
+/// ideas, asks about the caller.
+pub(super) struct BoundViewer {
+    /// The organisations through which the viewer runs labs.
+    runs: String,
+    /// The organisations through which the viewer sees members-only labs.
+    sees: String,
+    /// Whether the viewer sees everything (a platform admin).
+    everything: String,
+}
+
+impl BoundViewer {
+    pub(super) fn bind(sql: &mut Sql<'_>, viewer: &Viewer) -> Self {
+        Self {
+            runs: sql.bind::<sql::Array<sql::Uuid>, _>(viewer.edit_organizations.clone()),
+            sees: sql.bind::<sql::Array<sql::Uuid>, _>(viewer.view_organizations.clone()),
+            everything: sql.bind::<sql::Bool, _>(viewer.sees_everything()),
+        }
+    }
+
+    /// The visibility rule, for a query that has the lab as `l`.
+    pub(super) fn may_see(&self) -> String {
+        format!(
+            "(l.visibility = 'public' OR {} OR EXISTS (SELECT 1 FROM lab_participants v \
+              WHERE v.lab_id = l.id AND v.organization_id = ANY({})))",
+            self.everything, self.sees
+        )
+    }
+
+    /// Whether the viewer runs the lab `l` (through one of its host organisations).
+    pub(super) fn runs(&self) -> String {
+        format!(
+            "EXISTS (SELECT 1 FROM lab_participants p WHERE p.lab_id = l.id \
+              AND p.role = 'host' AND p.organization_id = ANY({}))",
+            self.runs
+        )
+    }
+
+    /// Whether one of the viewer's organisations takes part in the lab `l`.
+    fn takes_part(&self) -> String {
+        format!(
+            "EXISTS (SELECT 1 FROM lab_participants p WHERE p.lab_id = l.id \
+              AND p.organization_id = ANY({}))",
+            self.sees
+        )
+    }
+}
+
+/// The select list of a lab, for a viewer bound as `who`; `rank` is the search rank to select.
+fn select(who: &BoundViewer, rank: &str) -> String {
     format!(
         "SELECT l.id, l.title, l.summary, l.description, l.description_html, l.challenge_area,
                 l.municipality_code,
                 m.name AS municipality_name, m.county_code, l.neighbourhood, l.starts_on,
                 l.ends_on, l.visibility, l.phase, o.id AS host_id, o.name AS host_name,
-                EXISTS (SELECT 1 FROM lab_participants p WHERE p.lab_id = l.id
-                        AND p.role = 'host' AND p.organization_id = ANY($1)) AS can_edit,
-                EXISTS (SELECT 1 FROM lab_participants p WHERE p.lab_id = l.id
-                        AND p.organization_id = ANY($2)) AS participates,
+                {runs} AS can_edit, {takes_part} AS participates,
                 l.created_at, l.updated_at, l.version, {rank} AS rank
            FROM labs l
            JOIN municipalities m ON m.code = l.municipality_code
-           JOIN organizations o ON o.id = l.host_organization_id"
+           JOIN organizations o ON o.id = l.host_organization_id",
+        runs = who.runs(),
+        takes_part = who.takes_part(),
     )
-}
-
-/// The visibility rule, for any query that has the lab as `l`.
-pub const VISIBLE: &str = "(l.visibility = 'public' OR $3 OR EXISTS (SELECT 1 FROM \
-     lab_participants v WHERE v.lab_id = l.id AND v.organization_id = ANY($2)))";
-
-pub(super) fn bind_viewer<'a>(
-    query: diesel::query_builder::BoxedSqlQuery<
-        'a,
-        diesel::pg::Pg,
-        diesel::query_builder::SqlQuery,
-    >,
-    viewer: &Viewer,
-) -> diesel::query_builder::BoxedSqlQuery<'a, diesel::pg::Pg, diesel::query_builder::SqlQuery> {
-    query
-        .bind::<sql::Array<sql::Uuid>, _>(viewer.edit_organizations.clone())
-        .bind::<sql::Array<sql::Uuid>, _>(viewer.view_organizations.clone())
-        .bind::<sql::Bool, _>(viewer.sees_everything())
 }
 
 /// One lab, whether or not the viewer may see it (the caller decides).
@@ -149,21 +178,19 @@ pub async fn find(
     viewer: &Viewer,
     id: Uuid,
 ) -> QueryResult<Option<LabRecord>> {
-    let text = format!("{} WHERE l.id = $4", select("0::real"));
-    let row: Option<LabRow> = bind_viewer(diesel::sql_query(text).into_boxed(), viewer)
-        .bind::<sql::Uuid, _>(id)
-        .get_result(conn)
-        .await
-        .optional()?;
+    let mut sql = Sql::default();
+    let who = BoundViewer::bind(&mut sql, viewer);
+    sql.push(select(&who, "0::real"));
+    let id = sql.bind::<sql::Uuid, _>(id);
+    sql.push(format!(" WHERE l.id = {id}"));
+    let row: Option<LabRow> = sql.finish().get_result(conn).await.optional()?;
     Ok(row.map(LabRow::into_record))
 }
 
 /// Filters of the lab list.
 #[derive(Debug, Default)]
 pub struct Filter {
-    pub challenge_area: Option<String>,
-    pub municipality_code: Option<String>,
-    pub county_code: Option<String>,
+    pub place: Place,
     pub phase: Option<LabPhase>,
     pub host: Option<Uuid>,
     pub query: Option<String>,
@@ -178,34 +205,24 @@ pub async fn list(
     after: Option<SortKey>,
     limit: i64,
 ) -> QueryResult<Vec<(Lab, SortKey)>> {
-    let order = search::Order::for_query(filter.query.is_some());
-    let rank = search::rank_expression("l", "$9");
-    let text = format!(
-        "{select}
-          WHERE {VISIBLE}
-            AND ($4::text IS NULL OR l.challenge_area = $4)
-            AND ($5::text IS NULL OR l.municipality_code = $5)
-            AND ($6::text IS NULL OR m.county_code = $6)
-            AND ($7::text IS NULL OR l.phase = $7)
-            AND ($8::uuid IS NULL OR EXISTS (SELECT 1 FROM lab_participants h
-                 WHERE h.lab_id = l.id AND h.role = 'host' AND h.organization_id = $8))
-            AND ($9::text IS NULL OR l.search @@ websearch_to_tsquery('swedish', $9))
-            AND {keyset}
-          ORDER BY {order_by}
-          LIMIT $10",
-        select = select(&order.rank_or_zero(&rank)),
-        keyset = order.keyset("l", &rank, "$11", "$12"),
-        order_by = order.order_by("l", &rank),
-    );
-    let query = bind_viewer(diesel::sql_query(text).into_boxed(), viewer)
-        .bind::<sql::Nullable<sql::Text>, _>(filter.challenge_area.clone())
-        .bind::<sql::Nullable<sql::Text>, _>(filter.municipality_code.clone())
-        .bind::<sql::Nullable<sql::Text>, _>(filter.county_code.clone())
-        .bind::<sql::Nullable<sql::Text>, _>(filter.phase.map(LabPhase::as_str))
-        .bind::<sql::Nullable<sql::Uuid>, _>(filter.host)
-        .bind::<sql::Nullable<sql::Text>, _>(filter.query.clone())
-        .bind::<sql::BigInt, _>(limit);
-    let rows: Vec<LabRow> = search::bind_keyset(query, order, after).load(conn).await?;
+    let order = Order::for_query(filter.query.is_some());
+    let mut sql = Sql::default();
+    let who = BoundViewer::bind(&mut sql, viewer);
+    let listing = Listing::bind(&mut sql, "l", order, filter.query.as_deref());
+    sql.push(select(&who, &listing.rank()));
+    sql.push(format!(" WHERE {}", who.may_see()));
+    filter.place.push(&mut sql, "l");
+    sql.and_eq::<sql::Text, _>("l.phase", filter.phase);
+    if let Some(host) = filter.host {
+        let host = sql.bind::<sql::Uuid, _>(host);
+        sql.push(format!(
+            " AND EXISTS (SELECT 1 FROM lab_participants h WHERE h.lab_id = l.id \
+               AND h.role = 'host' AND h.organization_id = {host})"
+        ));
+    }
+    listing.push_search(&mut sql);
+    listing.push_page(&mut sql, after, limit);
+    let rows: Vec<LabRow> = sql.finish().load(conn).await?;
     Ok(rows
         .into_iter()
         .map(|row| {
@@ -311,13 +328,12 @@ pub async fn update(
 
 /// The lab's phase, locking its row until the transaction ends.
 pub async fn lock_phase(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<LabPhase> {
-    let phase: String = labs::table
+    labs::table
         .find(id)
         .select(labs::phase)
         .for_update()
         .first(conn)
-        .await?;
-    Ok(LabPhase::parse(&phase).unwrap_or(LabPhase::Forming))
+        .await
 }
 
 pub async fn set_phase(conn: &mut AsyncPgConnection, id: Uuid, phase: LabPhase) -> QueryResult<()> {
@@ -343,18 +359,18 @@ pub async fn history(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<Vec<
         #[diesel(sql_type = sql::Timestamptz)]
         at: DateTime<Utc>,
     }
-    let rows: Vec<Row> = diesel::sql_query(
+    let mut sql = Sql::default();
+    let lab = sql.bind::<sql::Uuid, _>(id);
+    sql.push(format!(
         "SELECT a.details, COALESCE(u.display_name, k.name) AS actor, a.created_at AS at
            FROM audit_log a
            LEFT JOIN users u ON u.id = a.actor_user_id
            LEFT JOIN api_keys k ON k.id = a.actor_api_key_id
-          WHERE a.subject_type = 'lab' AND a.subject_id = $1
+          WHERE a.subject_type = 'lab' AND a.subject_id = {lab}
             AND a.action IN ('lab.created', 'lab.phase_changed')
-          ORDER BY a.created_at, a.id",
-    )
-    .bind::<sql::Uuid, _>(id)
-    .load(conn)
-    .await?;
+          ORDER BY a.created_at, a.id"
+    ));
+    let rows: Vec<Row> = sql.finish().load(conn).await?;
     let phase = |row: &Row, key: &str| {
         row.details
             .get(key)
@@ -384,7 +400,7 @@ pub async fn participants(
     lab_id: Uuid,
 ) -> QueryResult<Vec<Participant>> {
     use super::schema::organizations;
-    let rows: Vec<(Uuid, String, String, DateTime<Utc>)> = lab_participants::table
+    let rows: Vec<(Uuid, String, ParticipantRole, DateTime<Utc>)> = lab_participants::table
         .inner_join(organizations::table)
         .filter(lab_participants::lab_id.eq(lab_id))
         .order((lab_participants::created_at, organizations::id))
@@ -400,7 +416,7 @@ pub async fn participants(
         .into_iter()
         .map(|(id, name, role, joined_at)| Participant {
             organization: OrganizationRef { id, name },
-            role: ParticipantRole::parse(&role).unwrap_or(ParticipantRole::Partner),
+            role,
             joined_at,
         })
         .collect())
@@ -528,7 +544,7 @@ pub async fn indicators(
     lab_id: Uuid,
     only: Option<Uuid>,
 ) -> QueryResult<Vec<Indicator>> {
-    type Row = (Uuid, String, String, f64, f64, String);
+    type Row = (Uuid, String, String, f64, f64, Direction);
     let mut query = lab_indicators::table
         .filter(lab_indicators::lab_id.eq(lab_id))
         .order((lab_indicators::created_at, lab_indicators::id))
@@ -581,7 +597,7 @@ pub async fn indicators(
                 unit,
                 baseline,
                 target,
-                direction: Direction::parse(&direction).unwrap_or(Direction::Increase),
+                direction,
                 progress: indicator_progress(baseline, target, latest.as_ref().map(|m| m.value)),
                 latest,
                 measurements,

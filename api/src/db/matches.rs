@@ -12,6 +12,7 @@ use shared::{
 use uuid::Uuid;
 
 use super::schema::{match_messages, matches, organizations, users};
+use super::sql::Sql;
 
 /// A match as stored, with the ids the rules need.
 #[derive(QueryableByName, Debug, Clone)]
@@ -37,9 +38,9 @@ pub struct MatchRecord {
     #[diesel(sql_type = sql::Text)]
     offering_organization_name: String,
     #[diesel(sql_type = sql::Text)]
-    requested_by: String,
+    requested_by: MatchSide,
     #[diesel(sql_type = sql::Text)]
-    state: String,
+    state: MatchState,
     #[diesel(sql_type = sql::Text)]
     message: String,
     #[diesel(sql_type = sql::Nullable<sql::Text>)]
@@ -56,11 +57,11 @@ pub struct MatchRecord {
 
 impl MatchRecord {
     pub fn state(&self) -> MatchState {
-        MatchState::parse(&self.state).unwrap_or(MatchState::Requested)
+        self.state
     }
 
     pub fn requested_by(&self) -> MatchSide {
-        MatchSide::parse(&self.requested_by).unwrap_or(MatchSide::Need)
+        self.requested_by
     }
 
     pub fn organization_of(&self, side: MatchSide) -> Uuid {
@@ -135,11 +136,10 @@ const SELECT: &str = "SELECT x.id, x.need_id, n.title AS need_title, n.lab_id AS
    JOIN organizations oo ON oo.id = x.offering_organization_id";
 
 pub async fn find(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<Option<MatchRecord>> {
-    diesel::sql_query(format!("{SELECT} WHERE x.id = $1"))
-        .bind::<sql::Uuid, _>(id)
-        .get_result(conn)
-        .await
-        .optional()
+    let mut sql = Sql::new(SELECT);
+    let id = sql.bind::<sql::Uuid, _>(id);
+    sql.push(format!(" WHERE x.id = {id}"));
+    sql.finish().get_result(conn).await.optional()
 }
 
 /// Which matches of the caller's organisations a list shows.
@@ -160,33 +160,34 @@ pub async fn list(
     after: Option<(DateTime<Utc>, Uuid)>,
     limit: i64,
 ) -> QueryResult<Vec<MatchRecord>> {
-    let direction_sql = match direction {
-        None => "TRUE",
-        Some(Direction::Outgoing) => {
-            "((x.requested_by = 'need' AND x.need_organization_id = ANY($1)) \
-              OR (x.requested_by = 'offering' AND x.offering_organization_id = ANY($1)))"
-        }
-        Some(Direction::Incoming) => {
-            "((x.requested_by = 'need' AND x.offering_organization_id = ANY($1)) \
-              OR (x.requested_by = 'offering' AND x.need_organization_id = ANY($1)))"
-        }
+    let mut sql = Sql::new(SELECT);
+    let mine = sql.bind::<sql::Array<sql::Uuid>, _>(organizations.to_vec());
+    sql.push(format!(
+        " WHERE (x.need_organization_id = ANY({mine}) OR x.offering_organization_id = ANY({mine}))"
+    ));
+    // Outgoing: the side that asked is the caller's; incoming: the side that was asked.
+    let sides = match direction {
+        None => None,
+        Some(Direction::Outgoing) => Some(("need", "offering")),
+        Some(Direction::Incoming) => Some(("offering", "need")),
     };
-    diesel::sql_query(format!(
-        "{SELECT}
-          WHERE (x.need_organization_id = ANY($1) OR x.offering_organization_id = ANY($1))
-            AND {direction_sql}
-            AND ($2::text IS NULL OR x.state = $2)
-            AND ($3::timestamptz IS NULL OR (x.created_at, x.id) < ($3, $4))
-          ORDER BY x.created_at DESC, x.id DESC
-          LIMIT $5"
-    ))
-    .bind::<sql::Array<sql::Uuid>, _>(organizations)
-    .bind::<sql::Nullable<sql::Text>, _>(state.map(MatchState::as_str))
-    .bind::<sql::Nullable<sql::Timestamptz>, _>(after.map(|(at, _)| at))
-    .bind::<sql::Nullable<sql::Uuid>, _>(after.map(|(_, id)| id))
-    .bind::<sql::BigInt, _>(limit)
-    .load(conn)
-    .await
+    if let Some((when_need_asked, when_offering_asked)) = sides {
+        sql.push(format!(
+            " AND ((x.requested_by = 'need' AND x.{when_need_asked}_organization_id = ANY({mine})) \
+               OR (x.requested_by = 'offering' AND x.{when_offering_asked}_organization_id = ANY({mine})))"
+        ));
+    }
+    sql.and_eq::<sql::Text, _>("x.state", state);
+    if let Some((at, id)) = after {
+        let at = sql.bind::<sql::Timestamptz, _>(at);
+        let id = sql.bind::<sql::Uuid, _>(id);
+        sql.push(format!(" AND (x.created_at, x.id) < ({at}, {id})"));
+    }
+    let limit = sql.bind::<sql::BigInt, _>(limit);
+    sql.push(format!(
+        " ORDER BY x.created_at DESC, x.id DESC LIMIT {limit}"
+    ));
+    sql.finish().load(conn).await
 }
 
 /// A new match request; `None` when the pair has a live match already.
@@ -224,13 +225,12 @@ pub async fn insert(conn: &mut AsyncPgConnection, new: &NewMatch<'_>) -> QueryRe
 
 /// The match's state, locking its row until the transaction ends.
 pub async fn lock_state(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<MatchState> {
-    let state: String = matches::table
+    matches::table
         .find(id)
         .select(matches::state)
         .for_update()
         .first(conn)
-        .await?;
-    Ok(MatchState::parse(&state).unwrap_or(MatchState::Requested))
+        .await
 }
 
 pub async fn set_state(

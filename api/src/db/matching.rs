@@ -9,8 +9,9 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use shared::Need;
 use uuid::Uuid;
 
-use super::labs::{VISIBLE, bind_viewer};
+use super::labs::BoundViewer;
 use super::offerings::{OfferingRow, TRACK_RECORD};
+use super::sql::Sql;
 use crate::authz::Viewer;
 
 /// How many candidates reach the exact score.
@@ -51,41 +52,40 @@ pub async fn offerings_for_need(
 ) -> QueryResult<Vec<OfferingRow>> {
     // Materialised: the need's words once, and the pre-ranking over the narrow columns;
     // only the best candidates get their full row, stems and track record.
-    let text = format!(
-        "WITH q AS MATERIALIZED (SELECT {words} AS words FROM needs n WHERE n.id = $2),
+    let mut sql = Sql::default();
+    let offers = super::offerings::bind_offers(&mut sql, viewer);
+    let need_id = sql.bind::<sql::Uuid, _>(need.id);
+    let own = sql.bind::<sql::Uuid, _>(need.organization.id);
+    let area = sql.bind::<sql::Text, _>(need.challenge_area.clone());
+    let tags = sql.bind::<sql::Array<sql::Text>, _>(need.tags.clone());
+    let municipality = sql.bind::<sql::Text, _>(need.municipality_code.clone());
+    let county = sql.bind::<sql::Text, _>(need.county_code.clone());
+    let limit = sql.bind::<sql::BigInt, _>(CANDIDATES);
+    sql.push(format!(
+        "WITH q AS MATERIALIZED (SELECT {words} AS words FROM needs n WHERE n.id = {need_id}),
          best AS MATERIALIZED (
              SELECT id, text_rank FROM (
                  SELECT o.id, coalesce(ts_rank(o.search, q.words), 0)::real AS text_rank,
-                        0.25 * (o.challenge_areas @> ARRAY[$4::text])::int + 0.10 * ({reach}) AS base
+                        0.25 * (o.challenge_areas @> ARRAY[{area}])::int + 0.10 * ({reach}) AS base
                    FROM offerings o CROSS JOIN q
                   WHERE o.status = 'active'
-                    AND o.organization_id <> $3
-                    AND NOT EXISTS (SELECT 1 FROM matches x WHERE x.need_id = $2
+                    AND o.organization_id <> {own}
+                    AND NOT EXISTS (SELECT 1 FROM matches x WHERE x.need_id = {need_id}
                                     AND x.offering_id = o.id AND x.state <> 'withdrawn')
                     -- The same area where the need is, or the same words or tags anywhere.
-                    AND ((o.challenge_areas @> ARRAY[$4::text]
-                          AND ($6 = ANY(o.coverage_municipalities) OR $7 = ANY(o.coverage_counties)
-                               OR o.coverage_national))
-                         OR o.search @@ q.words OR o.tags && $5)
+                    AND ((o.challenge_areas @> ARRAY[{area}]
+                          AND ({municipality} = ANY(o.coverage_municipalities)
+                               OR {county} = ANY(o.coverage_counties) OR o.coverage_national))
+                         OR o.search @@ q.words OR o.tags && {tags})
              ) candidates
              ORDER BY base + 0.25 * (1 - exp(-20 * text_rank)) DESC, id
-             LIMIT $8)
+             LIMIT {limit})
          {select} JOIN best ON best.id = o.id",
         words = words_of("n.search", "offerings"),
-        select = super::offerings::select("best.text_rank", TRACK_RECORD, true),
-        reach = reach_sql("$6", "$7"),
-    );
-    diesel::sql_query(text)
-        .bind::<sql::Array<sql::Uuid>, _>(viewer.offer_organizations.clone())
-        .bind::<sql::Uuid, _>(need.id)
-        .bind::<sql::Uuid, _>(need.organization.id)
-        .bind::<sql::Text, _>(&need.challenge_area)
-        .bind::<sql::Array<sql::Text>, _>(&need.tags)
-        .bind::<sql::Text, _>(&need.municipality_code)
-        .bind::<sql::Text, _>(&need.county_code)
-        .bind::<sql::BigInt, _>(CANDIDATES)
-        .load(conn)
-        .await
+        select = super::offerings::select(&offers, "best.text_rank", TRACK_RECORD, true),
+        reach = reach_sql(&municipality, &county),
+    ));
+    sql.finish().load(conn).await
 }
 
 /// A candidate need with what the score needs beyond the need itself.
@@ -104,15 +104,19 @@ pub async fn needs_for_offering(
     viewer: &Viewer,
     offering_id: Uuid,
 ) -> QueryResult<Vec<NeedCandidate>> {
-    let text = format!(
-        "WITH o AS MATERIALIZED (SELECT ofr.*, {words} AS words FROM offerings ofr WHERE ofr.id = $4),
+    let mut sql = Sql::default();
+    let who = BoundViewer::bind(&mut sql, viewer);
+    let offering = sql.bind::<sql::Uuid, _>(offering_id);
+    let limit = sql.bind::<sql::BigInt, _>(CANDIDATES);
+    sql.push(format!(
+        "WITH o AS MATERIALIZED (SELECT ofr.*, {words} AS words FROM offerings ofr WHERE ofr.id = {offering}),
          best AS MATERIALIZED (
              SELECT n.id
                FROM needs n
                JOIN labs l ON l.id = n.lab_id
                JOIN municipalities m ON m.code = n.municipality_code
                CROSS JOIN o
-              WHERE {VISIBLE}
+              WHERE {visible}
                 AND n.status = 'open'
                 AND n.organization_id <> o.organization_id
                 AND NOT EXISTS (SELECT 1 FROM matches x WHERE x.need_id = n.id AND x.offering_id = o.id
@@ -124,16 +128,13 @@ pub async fn needs_for_offering(
                      OR n.search @@ o.words OR n.tags && o.tags)
               ORDER BY 0.25 * (n.challenge_area = ANY(o.challenge_areas))::int + 0.10 * ({reach})
                        + 0.25 * (1 - exp(-20 * coalesce(ts_rank(n.search, o.words), 0))) DESC, n.id
-              LIMIT $5)
+              LIMIT {limit})
          SELECT n.id, tsvector_to_array(n.search) AS words FROM needs n JOIN best ON best.id = n.id",
         words = words_of("ofr.search", "needs"),
+        visible = who.may_see(),
         reach = reach_sql("n.municipality_code", "m.county_code"),
-    );
-    bind_viewer(diesel::sql_query(text).into_boxed(), viewer)
-        .bind::<sql::Uuid, _>(offering_id)
-        .bind::<sql::BigInt, _>(CANDIDATES)
-        .load(conn)
-        .await
+    ));
+    sql.finish().load(conn).await
 }
 
 /// The Swedish stems of a need's or an offering's title and description.
@@ -155,13 +156,12 @@ async fn words_of_row(
         #[diesel(sql_type = sql::Array<sql::Text>)]
         words: Vec<String>,
     }
-    let row: Option<Words> = diesel::sql_query(format!(
-        "SELECT tsvector_to_array(search) AS words FROM {table} WHERE id = $1"
-    ))
-    .bind::<sql::Uuid, _>(id)
-    .get_result(conn)
-    .await
-    .optional()?;
+    let mut sql = Sql::default();
+    let id = sql.bind::<sql::Uuid, _>(id);
+    sql.push(format!(
+        "SELECT tsvector_to_array(search) AS words FROM {table} WHERE id = {id}"
+    ));
+    let row: Option<Words> = sql.finish().get_result(conn).await.optional()?;
     Ok(row.map(|row| row.words).unwrap_or_default())
 }
 
@@ -172,12 +172,12 @@ pub async fn track_record(conn: &mut AsyncPgConnection, organization_id: Uuid) -
         #[diesel(sql_type = sql::BigInt)]
         count: i64,
     }
-    let row: Count = diesel::sql_query(
-        "SELECT count(*) AS count FROM matches WHERE offering_organization_id = $1 \
-         AND state IN ('accepted', 'active', 'completed')",
-    )
-    .bind::<sql::Uuid, _>(organization_id)
-    .get_result(conn)
-    .await?;
+    let mut sql = Sql::default();
+    let organization = sql.bind::<sql::Uuid, _>(organization_id);
+    sql.push(format!(
+        "SELECT count(*) AS count FROM matches WHERE offering_organization_id = {organization} \
+         AND state IN ('accepted', 'active', 'completed')"
+    ));
+    let row: Count = sql.finish().get_result(conn).await?;
     Ok(row.count)
 }

@@ -17,6 +17,7 @@ pub mod reference;
 pub mod schema;
 pub mod search;
 pub mod sessions;
+mod sql;
 pub mod users;
 
 use std::time::Duration;

@@ -1,4 +1,4 @@
-//! Needs: what labs look for. A need is visible exactly when its lab is (`labs::VISIBLE`),
+//! Needs: what labs look for. A need is visible exactly when its lab is (`BoundViewer::may_see`),
 //! and its lab's hosts edit it.
 
 use chrono::{DateTime, Utc};
@@ -8,9 +8,10 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use shared::{LabRef, Need, NeedStatus, OrganizationRef};
 use uuid::Uuid;
 
-use super::labs::{VISIBLE, bind_viewer};
+use super::labs::BoundViewer;
 use super::schema::needs;
-use super::search::{self, Order, SortKey};
+use super::search::{Listing, Order, Place, SortKey};
+use super::sql::Sql;
 use crate::authz::Viewer;
 
 #[derive(QueryableByName)]
@@ -40,7 +41,7 @@ struct NeedRow {
     #[diesel(sql_type = sql::Array<sql::Text>)]
     tags: Vec<String>,
     #[diesel(sql_type = sql::Text)]
-    status: String,
+    status: NeedStatus,
     #[diesel(sql_type = sql::Bool)]
     can_edit: bool,
     #[diesel(sql_type = sql::Timestamptz)]
@@ -72,7 +73,7 @@ impl From<NeedRow> for Need {
             municipality_name: row.municipality_name,
             county_code: row.county_code,
             tags: row.tags,
-            status: NeedStatus::parse(&row.status).unwrap_or(NeedStatus::Open),
+            status: row.status,
             can_edit: row.can_edit,
             created_at: row.created_at,
             updated_at: row.updated_at,
@@ -81,34 +82,34 @@ impl From<NeedRow> for Need {
     }
 }
 
-fn select(rank: &str) -> String {
+/// The select list of a need, for a viewer bound as `who`; `rank` is the search rank.
+fn select(who: &BoundViewer, rank: &str) -> String {
     format!(
         "SELECT n.id, n.lab_id, l.title AS lab_title, n.organization_id,
                 o.name AS organization_name, n.title, n.description, n.challenge_area,
                 n.municipality_code, m.name AS municipality_name, m.county_code, n.tags,
-                n.status,
-                EXISTS (SELECT 1 FROM lab_participants p WHERE p.lab_id = l.id
-                        AND p.role = 'host' AND p.organization_id = ANY($1)) AS can_edit,
+                n.status, {runs} AS can_edit,
                 n.created_at, n.updated_at, n.version, {rank} AS rank
            FROM needs n
            JOIN labs l ON l.id = n.lab_id
            JOIN organizations o ON o.id = n.organization_id
-           JOIN municipalities m ON m.code = n.municipality_code"
+           JOIN municipalities m ON m.code = n.municipality_code",
+        runs = who.runs(),
     )
 }
 
-/// One need, whether or not the viewer may see it (the caller asks `authz::lab`).
+/// One need, whether or not the viewer may see it (the caller asks `authz::need`).
 pub async fn find(
     conn: &mut AsyncPgConnection,
     viewer: &Viewer,
     id: Uuid,
 ) -> QueryResult<Option<Need>> {
-    let text = format!("{} WHERE n.id = $4", select("0::real"));
-    let row: Option<NeedRow> = bind_viewer(diesel::sql_query(text).into_boxed(), viewer)
-        .bind::<sql::Uuid, _>(id)
-        .get_result(conn)
-        .await
-        .optional()?;
+    let mut sql = Sql::default();
+    let who = BoundViewer::bind(&mut sql, viewer);
+    sql.push(select(&who, "0::real"));
+    let id = sql.bind::<sql::Uuid, _>(id);
+    sql.push(format!(" WHERE n.id = {id}"));
+    let row: Option<NeedRow> = sql.finish().get_result(conn).await.optional()?;
     Ok(row.map(Need::from))
 }
 
@@ -116,9 +117,7 @@ pub async fn find(
 #[derive(Debug, Default)]
 pub struct Filter {
     pub lab: Option<Uuid>,
-    pub challenge_area: Option<String>,
-    pub municipality_code: Option<String>,
-    pub county_code: Option<String>,
+    pub place: Place,
     pub status: Option<NeedStatus>,
     pub query: Option<String>,
 }
@@ -132,32 +131,17 @@ pub async fn list(
     limit: i64,
 ) -> QueryResult<Vec<(Need, SortKey)>> {
     let order = Order::for_query(filter.query.is_some());
-    let rank = search::rank_expression("n", "$9");
-    let text = format!(
-        "{select}
-          WHERE {VISIBLE}
-            AND ($4::uuid IS NULL OR n.lab_id = $4)
-            AND ($5::text IS NULL OR n.challenge_area = $5)
-            AND ($6::text IS NULL OR n.municipality_code = $6)
-            AND ($7::text IS NULL OR m.county_code = $7)
-            AND ($8::text IS NULL OR n.status = $8)
-            AND ($9::text IS NULL OR n.search @@ websearch_to_tsquery('swedish', $9))
-            AND {keyset}
-          ORDER BY {order_by}
-          LIMIT $10",
-        select = select(&order.rank_or_zero(&rank)),
-        keyset = order.keyset("n", &rank, "$11", "$12"),
-        order_by = order.order_by("n", &rank),
-    );
-    let query = bind_viewer(diesel::sql_query(text).into_boxed(), viewer)
-        .bind::<sql::Nullable<sql::Uuid>, _>(filter.lab)
-        .bind::<sql::Nullable<sql::Text>, _>(filter.challenge_area.clone())
-        .bind::<sql::Nullable<sql::Text>, _>(filter.municipality_code.clone())
-        .bind::<sql::Nullable<sql::Text>, _>(filter.county_code.clone())
-        .bind::<sql::Nullable<sql::Text>, _>(filter.status.map(NeedStatus::as_str))
-        .bind::<sql::Nullable<sql::Text>, _>(filter.query.clone())
-        .bind::<sql::BigInt, _>(limit);
-    let rows: Vec<NeedRow> = search::bind_keyset(query, order, after).load(conn).await?;
+    let mut sql = Sql::default();
+    let who = BoundViewer::bind(&mut sql, viewer);
+    let listing = Listing::bind(&mut sql, "n", order, filter.query.as_deref());
+    sql.push(select(&who, &listing.rank()));
+    sql.push(format!(" WHERE {}", who.may_see()));
+    sql.and_eq::<sql::Uuid, _>("n.lab_id", filter.lab);
+    filter.place.push(&mut sql, "n");
+    sql.and_eq::<sql::Text, _>("n.status", filter.status);
+    listing.push_search(&mut sql);
+    listing.push_page(&mut sql, after, limit);
+    let rows: Vec<NeedRow> = sql.finish().load(conn).await?;
     Ok(rows
         .into_iter()
         .map(|row| {

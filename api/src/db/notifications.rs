@@ -8,6 +8,7 @@ use shared::Notification;
 use uuid::Uuid;
 
 use super::schema::notifications;
+use super::sql::Sql;
 
 /// Notifies a person of an event about a subject.
 pub async fn notify(
@@ -42,20 +43,23 @@ pub async fn notify_organization(
     subject_id: Uuid,
     details: serde_json::Value,
 ) -> QueryResult<()> {
-    diesel::sql_query(
+    let mut sql = Sql::default();
+    let organization = sql.bind::<sql::Uuid, _>(organization_id);
+    let kind = sql.bind::<sql::Text, _>(kind);
+    let subject_type = sql.bind::<sql::Text, _>(subject_type);
+    let subject = sql.bind::<sql::Uuid, _>(subject_id);
+    let details = sql.bind::<sql::Jsonb, _>(details);
+    sql.push(format!(
         "INSERT INTO notifications (id, user_id, kind, subject_type, subject_id, details)
-         SELECT gen_random_uuid(), m.user_id, $3, $4, $5, $6
+         SELECT gen_random_uuid(), m.user_id, {kind}, {subject_type}, {subject}, {details}
            FROM memberships m
-          WHERE m.organization_id = $1 AND ($2::uuid IS NULL OR m.user_id <> $2)",
-    )
-    .bind::<sql::Uuid, _>(organization_id)
-    .bind::<sql::Nullable<sql::Uuid>, _>(except)
-    .bind::<sql::Text, _>(kind)
-    .bind::<sql::Text, _>(subject_type)
-    .bind::<sql::Uuid, _>(subject_id)
-    .bind::<sql::Jsonb, _>(details)
-    .execute(conn)
-    .await?;
+          WHERE m.organization_id = {organization}"
+    ));
+    if let Some(except) = except {
+        let except = sql.bind::<sql::Uuid, _>(except);
+        sql.push(format!(" AND m.user_id <> {except}"));
+    }
+    sql.finish().execute(conn).await?;
     Ok(())
 }
 

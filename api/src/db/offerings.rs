@@ -1,7 +1,7 @@
 //! Offerings, and the candidates the matchmaking engine scores.
 //!
 //! Offerings are public (the marketplace). Reads bind the viewer's organisations that may
-//! change offerings as `$1`, for `can_edit`.
+//! change offerings ([`bind_offers`]), for `can_edit`.
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
@@ -11,7 +11,8 @@ use shared::{Coverage, Offering, OfferingKind, OfferingStatus, OrganizationRef};
 use uuid::Uuid;
 
 use super::schema::offerings;
-use super::search::{self, Order, SortKey};
+use super::search::{Listing, Order, Place, SortKey};
+use super::sql::Sql;
 use crate::authz::Viewer;
 
 #[derive(QueryableByName)]
@@ -27,7 +28,7 @@ pub struct OfferingRow {
     #[diesel(sql_type = sql::Text)]
     description: String,
     #[diesel(sql_type = sql::Text)]
-    kind: String,
+    kind: OfferingKind,
     #[diesel(sql_type = sql::Array<sql::Text>)]
     challenge_areas: Vec<String>,
     #[diesel(sql_type = sql::Bool)]
@@ -39,7 +40,7 @@ pub struct OfferingRow {
     #[diesel(sql_type = sql::Array<sql::Text>)]
     tags: Vec<String>,
     #[diesel(sql_type = sql::Text)]
-    status: String,
+    status: OfferingStatus,
     #[diesel(sql_type = sql::Bool)]
     can_edit: bool,
     #[diesel(sql_type = sql::Timestamptz)]
@@ -69,7 +70,7 @@ impl From<OfferingRow> for Offering {
             },
             title: row.title,
             description: row.description,
-            kind: OfferingKind::parse(&row.kind).unwrap_or(OfferingKind::Service),
+            kind: row.kind,
             challenge_areas: row.challenge_areas,
             coverage: Coverage {
                 national: row.coverage_national,
@@ -77,7 +78,7 @@ impl From<OfferingRow> for Offering {
                 municipalities: row.coverage_municipalities,
             },
             tags: row.tags,
-            status: OfferingStatus::parse(&row.status).unwrap_or(OfferingStatus::Paused),
+            status: row.status,
             can_edit: row.can_edit,
             created_at: row.created_at,
             updated_at: row.updated_at,
@@ -86,9 +87,10 @@ impl From<OfferingRow> for Offering {
     }
 }
 
-/// The select list of an offering; `rank` and `track_record` are SQL expressions, and
-/// `words` whether to include its stems.
-pub(super) fn select(rank: &str, track_record: &str, words: bool) -> String {
+/// The select list of an offering; `offers` is the placeholder of the organisations whose
+/// offerings the viewer changes, `rank` and `track_record` are SQL expressions, and `words`
+/// whether to include its stems.
+pub(super) fn select(offers: &str, rank: &str, track_record: &str, words: bool) -> String {
     let words = if words {
         "tsvector_to_array(o.search)"
     } else {
@@ -98,7 +100,7 @@ pub(super) fn select(rank: &str, track_record: &str, words: bool) -> String {
         "SELECT o.id, o.organization_id, org.name AS organization_name, o.title, o.description,
                 o.kind, o.challenge_areas, o.coverage_national, o.coverage_counties,
                 o.coverage_municipalities, o.tags, o.status,
-                o.organization_id = ANY($1) AS can_edit,
+                o.organization_id = ANY({offers}) AS can_edit,
                 o.created_at, o.updated_at, o.version, {rank} AS rank,
                 {track_record} AS track_record, {words} AS words
            FROM offerings o
@@ -111,30 +113,31 @@ pub(super) const TRACK_RECORD: &str = "(SELECT count(*) FROM matches tr \
      WHERE tr.offering_organization_id = o.organization_id \
      AND tr.state IN ('accepted', 'active', 'completed'))";
 
+/// The placeholder of the organisations whose offerings the viewer changes.
+pub(super) fn bind_offers(sql: &mut Sql<'_>, viewer: &Viewer) -> String {
+    sql.bind::<sql::Array<sql::Uuid>, _>(viewer.offer_organizations.clone())
+}
+
 pub async fn find(
     conn: &mut AsyncPgConnection,
     viewer: &Viewer,
     id: Uuid,
 ) -> QueryResult<Option<Offering>> {
-    let text = format!("{} WHERE o.id = $2", select("0::real", "0::bigint", false));
-    let row: Option<OfferingRow> = diesel::sql_query(text)
-        .bind::<sql::Array<sql::Uuid>, _>(viewer.offer_organizations.clone())
-        .bind::<sql::Uuid, _>(id)
-        .get_result(conn)
-        .await
-        .optional()?;
+    let mut sql = Sql::default();
+    let offers = bind_offers(&mut sql, viewer);
+    let id = sql.bind::<sql::Uuid, _>(id);
+    sql.push(select(&offers, "0::real", "0::bigint", false));
+    sql.push(format!(" WHERE o.id = {id}"));
+    let row: Option<OfferingRow> = sql.finish().get_result(conn).await.optional()?;
     Ok(row.map(Offering::from))
 }
 
-/// Filters of the offering list.
+/// Filters of the offering list. `place` is where it is available: a municipality
+/// directly, by its county, or nationally; a county in part or nationally.
 #[derive(Debug, Default)]
 pub struct Filter {
     pub kind: Option<OfferingKind>,
-    pub challenge_area: Option<String>,
-    /// Offerings covering this municipality: directly, by its county, or nationally.
-    pub municipality_code: Option<String>,
-    /// Offerings covering (part of) this county, or the whole country.
-    pub county_code: Option<String>,
+    pub place: Place,
     pub organization: Option<Uuid>,
     pub status: Option<OfferingStatus>,
     pub query: Option<String>,
@@ -148,38 +151,36 @@ pub async fn list(
     limit: i64,
 ) -> QueryResult<Vec<(Offering, SortKey)>> {
     let order = Order::for_query(filter.query.is_some());
-    let rank = search::rank_expression("o", "$8");
-    let text = format!(
-        "{select}
-          WHERE ($2::text IS NULL OR o.kind = $2)
-            AND ($3::text IS NULL OR o.challenge_areas @> ARRAY[$3::text])
-            AND ($4::text IS NULL OR $4 = ANY(o.coverage_municipalities) OR o.coverage_national
-                 OR (SELECT county_code FROM municipalities WHERE code = $4) = ANY(o.coverage_counties))
-            AND ($5::text IS NULL OR $5 = ANY(o.coverage_counties) OR o.coverage_national
-                 OR EXISTS (SELECT 1 FROM municipalities cm WHERE cm.code = ANY(o.coverage_municipalities)
-                            AND cm.county_code = $5))
-            AND ($6::uuid IS NULL OR o.organization_id = $6)
-            AND ($7::text IS NULL OR o.status = $7)
-            AND ($8::text IS NULL OR o.search @@ websearch_to_tsquery('swedish', $8))
-            AND {keyset}
-          ORDER BY {order_by}
-          LIMIT $9",
-        select = select(&order.rank_or_zero(&rank), "0::bigint", false),
-        keyset = order.keyset("o", &rank, "$10", "$11"),
-        order_by = order.order_by("o", &rank),
-    );
-    let query = diesel::sql_query(text)
-        .into_boxed()
-        .bind::<sql::Array<sql::Uuid>, _>(viewer.offer_organizations.clone())
-        .bind::<sql::Nullable<sql::Text>, _>(filter.kind.map(OfferingKind::as_str))
-        .bind::<sql::Nullable<sql::Text>, _>(filter.challenge_area.clone())
-        .bind::<sql::Nullable<sql::Text>, _>(filter.municipality_code.clone())
-        .bind::<sql::Nullable<sql::Text>, _>(filter.county_code.clone())
-        .bind::<sql::Nullable<sql::Uuid>, _>(filter.organization)
-        .bind::<sql::Nullable<sql::Text>, _>(filter.status.map(OfferingStatus::as_str))
-        .bind::<sql::Nullable<sql::Text>, _>(filter.query.clone())
-        .bind::<sql::BigInt, _>(limit);
-    let rows: Vec<OfferingRow> = search::bind_keyset(query, order, after).load(conn).await?;
+    let mut sql = Sql::default();
+    let offers = bind_offers(&mut sql, viewer);
+    let listing = Listing::bind(&mut sql, "o", order, filter.query.as_deref());
+    sql.push(select(&offers, &listing.rank(), "0::bigint", false));
+    sql.push(" WHERE true");
+    sql.and_eq::<sql::Text, _>("o.kind", filter.kind);
+    if let Some(area) = &filter.place.challenge_area {
+        let area = sql.bind::<sql::Text, _>(area.clone());
+        sql.push(format!(" AND o.challenge_areas @> ARRAY[{area}]"));
+    }
+    if let Some(code) = &filter.place.municipality_code {
+        let code = sql.bind::<sql::Text, _>(code.clone());
+        sql.push(format!(
+            " AND ({code} = ANY(o.coverage_municipalities) OR o.coverage_national \
+               OR (SELECT county_code FROM municipalities WHERE code = {code}) = ANY(o.coverage_counties))"
+        ));
+    }
+    if let Some(county) = &filter.place.county_code {
+        let county = sql.bind::<sql::Text, _>(county.clone());
+        sql.push(format!(
+            " AND ({county} = ANY(o.coverage_counties) OR o.coverage_national \
+               OR EXISTS (SELECT 1 FROM municipalities cm WHERE cm.code = ANY(o.coverage_municipalities) \
+                          AND cm.county_code = {county}))"
+        ));
+    }
+    sql.and_eq::<sql::Uuid, _>("o.organization_id", filter.organization)
+        .and_eq::<sql::Text, _>("o.status", filter.status);
+    listing.push_search(&mut sql);
+    listing.push_page(&mut sql, after, limit);
+    let rows: Vec<OfferingRow> = sql.finish().load(conn).await?;
     Ok(rows
         .into_iter()
         .map(|row| {

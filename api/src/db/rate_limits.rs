@@ -8,6 +8,7 @@ use diesel::sql_types::{Integer, Interval, Text, Timestamptz};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use super::schema::rate_limits;
+use super::sql::Sql;
 
 #[derive(QueryableByName)]
 struct Window {
@@ -24,17 +25,19 @@ pub async fn hit(
     key: &str,
     window: Duration,
 ) -> QueryResult<(i32, DateTime<Utc>)> {
-    let row: Window = diesel::sql_query(
-        "INSERT INTO rate_limits (key, window_start, count) VALUES ($1, now(), 1)
+    let mut sql = Sql::default();
+    let (key, window_length) = (
+        sql.bind::<Text, _>(key),
+        sql.bind::<Interval, _>(to_interval(window)),
+    );
+    sql.push(format!(
+        "INSERT INTO rate_limits (key, window_start, count) VALUES ({key}, now(), 1)
          ON CONFLICT (key) DO UPDATE SET
-             count = CASE WHEN rate_limits.window_start <= now() - $2 THEN 1 ELSE rate_limits.count + 1 END,
-             window_start = CASE WHEN rate_limits.window_start <= now() - $2 THEN now() ELSE rate_limits.window_start END
-         RETURNING count, window_start",
-    )
-    .bind::<Text, _>(key)
-    .bind::<Interval, _>(to_interval(window))
-    .get_result(conn)
-    .await?;
+             count = CASE WHEN rate_limits.window_start <= now() - {window_length} THEN 1 ELSE rate_limits.count + 1 END,
+             window_start = CASE WHEN rate_limits.window_start <= now() - {window_length} THEN now() ELSE rate_limits.window_start END
+         RETURNING count, window_start"
+    ));
+    let row: Window = sql.finish().get_result(conn).await?;
     Ok((row.count, row.window_start + window))
 }
 

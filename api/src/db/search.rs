@@ -1,15 +1,16 @@
 //! What the lists of labs, needs and ideas share: Swedish full-text search, the orders
 //! they can be sorted in, and the keyset cursors of those orders.
 //!
-//! The lists are plain SQL with the listed table aliased; these helpers write the parts
-//! that depend on the order, so each list states only its own filters.
+//! The lists are plain SQL (built with [`Sql`]) with the listed table aliased; these helpers
+//! write the parts that depend on the search and the order, so each list states only its
+//! own filters.
 
 use chrono::{DateTime, Utc};
-use diesel::pg::Pg;
-use diesel::query_builder::{BoxedSqlQuery, SqlQuery};
 use diesel::sql_types as sql;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
+
+use super::sql::Sql;
 
 /// Where a page ends, in the list's order; the next page starts after it.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -28,11 +29,6 @@ pub enum Order {
     Relevance,
     /// Most votes first.
     MostVoted,
-}
-
-/// The search rank of the rows of `alias` for the query in parameter `param`.
-pub fn rank_expression(alias: &str, param: &str) -> String {
-    format!("ts_rank({alias}.search, websearch_to_tsquery('swedish', {param}))")
 }
 
 impl Order {
@@ -55,24 +51,6 @@ impl Order {
         )
     }
 
-    /// The rank to select: the real one when sorting by it, else 0.
-    pub fn rank_or_zero(self, rank: &str) -> String {
-        match self {
-            Self::Relevance => rank.to_owned(),
-            _ => "0::real".to_owned(),
-        }
-    }
-
-    /// The condition "after the cursor in parameters `first`, `id`" (true without one).
-    pub fn keyset(self, alias: &str, rank: &str, first: &str, id: &str) -> String {
-        let (cast, column) = match self {
-            Self::Newest => ("timestamptz", format!("{alias}.created_at")),
-            Self::Relevance => ("real", rank.to_owned()),
-            Self::MostVoted => ("integer", format!("{alias}.vote_count")),
-        };
-        format!("({first}::{cast} IS NULL OR ({column}, {alias}.id) < ({first}, {id}))")
-    }
-
     pub fn order_by(self, alias: &str, rank: &str) -> String {
         match self {
             Self::Newest => format!("{alias}.created_at DESC, {alias}.id DESC"),
@@ -91,30 +69,100 @@ impl Order {
     }
 }
 
-/// Binds the cursor's two parameters (both `NULL` on the first page).
-pub fn bind_keyset<'a>(
-    query: BoxedSqlQuery<'a, Pg, SqlQuery>,
+/// The place filters that the lists of labs and needs share (offerings reach places in
+/// their own way): a challenge area, a municipality and a county, each optional.
+#[derive(Debug, Default, Clone)]
+pub struct Place {
+    pub challenge_area: Option<String>,
+    pub municipality_code: Option<String>,
+    pub county_code: Option<String>,
+}
+
+impl Place {
+    /// Appends the conditions, for rows of `alias` joined to their municipality as `m`.
+    pub fn push(&self, sql: &mut Sql<'_>, alias: &str) {
+        sql.and_eq::<sql::Text, _>(
+            &format!("{alias}.challenge_area"),
+            self.challenge_area.clone(),
+        )
+        .and_eq::<sql::Text, _>(
+            &format!("{alias}.municipality_code"),
+            self.municipality_code.clone(),
+        )
+        .and_eq::<sql::Text, _>("m.county_code", self.county_code.clone());
+    }
+}
+
+/// A list query's search and order, bound into it: lists of labs, needs, ideas and
+/// offerings write their select list with [`Listing::rank`], add their own filters, then
+/// [`Listing::push_page`].
+pub struct Listing {
     order: Order,
-    after: Option<SortKey>,
-) -> BoxedSqlQuery<'a, Pg, SqlQuery> {
-    let id = after.map(|key| match key {
-        SortKey::Newest(_, id) | SortKey::Rank(_, id) | SortKey::Votes(_, id) => id,
-    });
-    let query = match order {
-        Order::Newest => query.bind::<sql::Nullable<sql::Timestamptz>, _>(match after {
-            Some(SortKey::Newest(at, _)) => Some(at),
-            _ => None,
-        }),
-        Order::Relevance => query.bind::<sql::Nullable<sql::Float4>, _>(match after {
-            Some(SortKey::Rank(rank, _)) => Some(rank),
-            _ => None,
-        }),
-        Order::MostVoted => query.bind::<sql::Nullable<sql::Integer>, _>(match after {
-            Some(SortKey::Votes(votes, _)) => Some(votes),
-            _ => None,
-        }),
-    };
-    query.bind::<sql::Nullable<sql::Uuid>, _>(id)
+    alias: &'static str,
+    /// The placeholder of the search text, when searching.
+    query: Option<String>,
+}
+
+impl Listing {
+    /// Binds the search text, if any, for a list of the rows of `alias` in `order`.
+    pub fn bind(sql: &mut Sql<'_>, alias: &'static str, order: Order, query: Option<&str>) -> Self {
+        let query = query.map(|query| sql.bind::<sql::Text, _>(query.to_owned()));
+        Self {
+            order,
+            alias,
+            query,
+        }
+    }
+
+    /// The rank to select: the search rank (title over text) when sorting by it, else 0.
+    pub fn rank(&self) -> String {
+        match (&self.query, self.order) {
+            (Some(query), Order::Relevance) => format!(
+                "ts_rank({}.search, websearch_to_tsquery('swedish', {query}))",
+                self.alias
+            ),
+            _ => "0::real".to_owned(),
+        }
+    }
+
+    /// Appends the search condition (nothing without a search).
+    pub fn push_search(&self, sql: &mut Sql<'_>) {
+        if let Some(query) = &self.query {
+            sql.push(format!(
+                " AND {}.search @@ websearch_to_tsquery('swedish', {query})",
+                self.alias
+            ));
+        }
+    }
+
+    /// Appends the rows after the cursor (on pages after the first), the order and the limit.
+    pub fn push_page(&self, sql: &mut Sql<'_>, after: Option<SortKey>, limit: i64) {
+        let alias = self.alias;
+        let rank = self.rank();
+        if let Some(key) = after {
+            let (value, id) = match key {
+                SortKey::Newest(at, id) => (sql.bind::<sql::Timestamptz, _>(at), id),
+                SortKey::Rank(rank, id) => (sql.bind::<sql::Float4, _>(rank), id),
+                SortKey::Votes(votes, id) => (sql.bind::<sql::Integer, _>(votes), id),
+            };
+            let id = sql.bind::<sql::Uuid, _>(id);
+            let column = match self.order {
+                Order::Newest => format!("{alias}.created_at"),
+                Order::Relevance => rank.clone(),
+                Order::MostVoted => format!("{alias}.vote_count"),
+            };
+            sql.push(format!(" AND ({column}, {alias}.id) < ({value}, {id})"));
+        }
+        let limit = sql.bind::<sql::BigInt, _>(limit);
+        sql.push(format!(
+            " ORDER BY {} LIMIT {limit}",
+            self.order.order_by(alias, &rank)
+        ));
+    }
+
+    pub fn order(&self) -> Order {
+        self.order
+    }
 }
 
 #[cfg(test)]
@@ -122,10 +170,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn each_order_has_its_keyset_and_takes_only_its_own_cursors() {
+    fn each_order_pages_on_its_own_key_and_takes_only_its_own_cursors() {
+        let mut sql = Sql::default();
+        let listing = Listing::bind(&mut sql, "i", Order::MostVoted, Some("läxhjälp"));
+        listing.push_search(&mut sql);
+        listing.push_page(&mut sql, Some(SortKey::Votes(3, Uuid::nil())), 20);
         assert_eq!(
-            Order::MostVoted.keyset("i", "", "$1", "$2"),
-            "($1::integer IS NULL OR (i.vote_count, i.id) < ($1, $2))"
+            sql.text(),
+            " AND i.search @@ websearch_to_tsquery('swedish', $1) \
+             AND (i.vote_count, i.id) < ($2, $3) ORDER BY i.vote_count DESC, i.id DESC LIMIT $4"
         );
         assert!(Order::Newest.accepts(&SortKey::Newest(Utc::now(), Uuid::nil())));
         assert!(!Order::Relevance.accepts(&SortKey::Newest(Utc::now(), Uuid::nil())));

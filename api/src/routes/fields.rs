@@ -1,12 +1,42 @@
 //! Checks of fields that several resources share and that need the database.
 
 use crate::db;
-use crate::db::search::{Order, SortKey};
+use crate::db::search::{Order, Place, SortKey};
 use crate::domain::reference::{CountyCode, MunicipalityCode};
 use crate::domain::validation::FieldErrors;
 use crate::error::ApiError;
-use crate::pagination;
+use crate::pagination::PageParams;
 use diesel_async::AsyncPgConnection;
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+/// The place filters of the lists of labs, needs and offerings.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PlaceParams {
+    /// Only those on this challenge area (its key).
+    #[param(max_length = 40)]
+    challenge_area: Option<String>,
+    /// Only those in this municipality (four-digit code); for offerings, those available
+    /// there: directly, by its county, or nationally.
+    #[param(pattern = "^[0-9]{4}$")]
+    municipality: Option<String>,
+    /// Only those in this county (two-digit code); for offerings, those available in (part
+    /// of) it, or nationally.
+    #[param(pattern = "^[0-9]{2}$")]
+    county: Option<String>,
+}
+
+impl PlaceParams {
+    /// The filters, checked (a malformed code is a 400 naming its parameter).
+    pub fn parse(&self) -> Result<Place, ApiError> {
+        Ok(Place {
+            challenge_area: challenge_area_param(self.challenge_area.as_deref())?,
+            municipality_code: municipality_param(self.municipality.as_deref())?,
+            county_code: county_param(self.county.as_deref())?,
+        })
+    }
+}
 
 /// Records an error unless `key` names a challenge area.
 pub async fn check_challenge_area(
@@ -93,8 +123,8 @@ pub fn challenge_area_param(value: Option<&str>) -> Result<Option<String>, ApiEr
 }
 
 /// The cursor of a list sorted in `order`; one from another order is a 400.
-pub fn cursor_param(order: Order, cursor: Option<&str>) -> Result<Option<SortKey>, ApiError> {
-    let key = pagination::decode::<SortKey>(cursor)?;
+pub fn cursor_param(order: Order, page: &PageParams) -> Result<Option<SortKey>, ApiError> {
+    let key = page.after::<SortKey>()?;
     match key {
         Some(key) if !order.accepts(&key) => Err(ApiError::invalid_parameter(
             "cursor",

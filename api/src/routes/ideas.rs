@@ -28,7 +28,7 @@ use crate::openapi::problems::{
     BadRequest, Conflict, Forbidden, NotFound, PreconditionFailed, PreconditionRequired,
     Unauthorized, Unprocessable,
 };
-use crate::pagination;
+use crate::pagination::{self, PageParams};
 use crate::preconditions::{self, IfMatch, Tagged};
 
 pub fn configure(config: &mut ServiceConfig) {
@@ -157,20 +157,16 @@ struct ListQuery {
     /// `newest` or `most_voted`; without it, the best matches for `q` come first, else the newest.
     #[param(inline)]
     sort: Option<Sort>,
-    /// Page size, 1–100 (default 20).
-    #[param(minimum = 1, maximum = 100)]
-    limit: Option<i64>,
-    /// `next_cursor` of the previous page.
-    cursor: Option<String>,
 }
 
 async fn page_of_ideas(
     pool: &Pool,
     caller: Caller,
     query: &ListQuery,
+    page: &PageParams,
     lab: Option<Uuid>,
 ) -> Result<Page<Idea>, ApiError> {
-    let limit = pagination::limit(query.limit)?;
+    let limit = page.limit()?;
     let filter = Filter {
         lab: lab.or(query.lab),
         challenge_area: fields::challenge_area_param(query.challenge_area.as_deref())?,
@@ -183,7 +179,7 @@ async fn page_of_ideas(
         Some(Sort::MostVoted) => Order::MostVoted,
         None => Order::for_query(filter.query.is_some()),
     };
-    let after = fields::cursor_param(order, query.cursor.as_deref())?;
+    let after = fields::cursor_param(order, page)?;
     let mut conn = pool.get().await?;
     let viewer = Viewer::load(&mut conn, caller).await?;
     if let Some(lab) = lab {
@@ -196,7 +192,7 @@ async fn page_of_ideas(
 /// A lab's ideas.
 #[utoipa::path(
     tag = "ideas",
-    params(ListQuery),
+    params(ListQuery, PageParams),
     responses((status = 200, description = "A page of ideas.", body = Page<Idea>), BadRequest, NotFound),
 )]
 #[get("/labs/{id}/ideas")]
@@ -205,16 +201,17 @@ async fn list_lab_ideas(
     caller: Caller,
     id: web::Path<Uuid>,
     query: web::Query<ListQuery>,
+    page: web::Query<PageParams>,
 ) -> Result<web::Json<Page<Idea>>, ApiError> {
     Ok(web::Json(
-        page_of_ideas(&pool, caller, &query, Some(*id)).await?,
+        page_of_ideas(&pool, caller, &query, &page, Some(*id)).await?,
     ))
 }
 
 /// The ideas of every lab you may see.
 #[utoipa::path(
     tag = "ideas",
-    params(ListQuery),
+    params(ListQuery, PageParams),
     responses((status = 200, description = "A page of ideas.", body = Page<Idea>), BadRequest),
 )]
 #[get("/ideas")]
@@ -222,8 +219,11 @@ async fn list_ideas(
     pool: web::Data<Pool>,
     caller: Caller,
     query: web::Query<ListQuery>,
+    page: web::Query<PageParams>,
 ) -> Result<web::Json<Page<Idea>>, ApiError> {
-    Ok(web::Json(page_of_ideas(&pool, caller, &query, None).await?))
+    Ok(web::Json(
+        page_of_ideas(&pool, caller, &query, &page, None).await?,
+    ))
 }
 
 /// One idea.
@@ -474,20 +474,10 @@ fn to_comment(row: CommentRow, viewer: &Viewer, moderates: bool) -> Comment {
     }
 }
 
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-struct CommentsQuery {
-    /// Top-level comments per page, 1–100 (default 20); each comes with all its replies.
-    #[param(minimum = 1, maximum = 100)]
-    limit: Option<i64>,
-    /// `next_cursor` of the previous page.
-    cursor: Option<String>,
-}
-
-/// An idea's comments, oldest first, each with its replies.
+/// An idea's comments, oldest first, each with its replies (`limit` counts the top-level ones).
 #[utoipa::path(
     tag = "ideas",
-    params(CommentsQuery),
+    params(PageParams),
     responses((status = 200, description = "A page of comments.", body = Page<Comment>), BadRequest, NotFound),
 )]
 #[get("/ideas/{id}/comments")]
@@ -495,10 +485,10 @@ async fn list_idea_comments(
     pool: web::Data<Pool>,
     caller: Caller,
     id: web::Path<Uuid>,
-    query: web::Query<CommentsQuery>,
+    page: web::Query<PageParams>,
 ) -> Result<web::Json<Page<Comment>>, ApiError> {
-    let limit = pagination::limit(query.limit)?;
-    let after = pagination::decode::<(DateTime<Utc>, Uuid)>(query.cursor.as_deref())?;
+    let limit = page.limit()?;
+    let after = page.after::<(DateTime<Utc>, Uuid)>()?;
     let mut conn = pool.get().await?;
     let viewer = Viewer::load(&mut conn, caller).await?;
     let idea = authz::idea(&mut conn, &viewer, *id, IdeaAction::Lab(LabAction::View)).await?;

@@ -12,7 +12,7 @@ use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use super::fields;
+use super::fields::{self, PlaceParams};
 use crate::auth::Caller;
 use crate::authz::{self, LabAction, Viewer};
 use crate::db::labs::{Filter, IndicatorFields, LabFields};
@@ -27,7 +27,7 @@ use crate::openapi::problems::{
     BadRequest, Conflict, Forbidden, NotFound, PreconditionFailed, PreconditionRequired,
     Unauthorized, Unprocessable,
 };
-use crate::pagination;
+use crate::pagination::{self, PageParams};
 use crate::preconditions::{self, IfMatch, Tagged};
 
 pub fn configure(config: &mut ServiceConfig) {
@@ -131,15 +131,6 @@ async fn create_lab(
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 struct ListQuery {
-    /// Only labs on this challenge area (its key).
-    #[param(max_length = 40)]
-    challenge_area: Option<String>,
-    /// Only labs in this municipality (four-digit code).
-    #[param(pattern = "^[0-9]{4}$")]
-    municipality: Option<String>,
-    /// Only labs in this county (two-digit code).
-    #[param(pattern = "^[0-9]{2}$")]
-    county: Option<String>,
     /// Only labs in this phase.
     phase: Option<LabPhase>,
     /// Only labs hosted by this organisation.
@@ -147,17 +138,12 @@ struct ListQuery {
     /// Full-text search (Swedish stemming); the best matches come first.
     #[param(max_length = 200)]
     q: Option<String>,
-    /// Page size, 1–100 (default 20).
-    #[param(minimum = 1, maximum = 100)]
-    limit: Option<i64>,
-    /// `next_cursor` of the previous page.
-    cursor: Option<String>,
 }
 
 /// List the labs you may see: newest first, or the best matches for `q`.
 #[utoipa::path(
     tag = "labs",
-    params(ListQuery),
+    params(ListQuery, PlaceParams, PageParams),
     responses((status = 200, description = "A page of labs.", body = Page<Lab>), BadRequest),
 )]
 #[get("/labs")]
@@ -165,18 +151,18 @@ async fn list_labs(
     pool: web::Data<Pool>,
     caller: Caller,
     query: web::Query<ListQuery>,
+    place: web::Query<PlaceParams>,
+    page: web::Query<PageParams>,
 ) -> Result<web::Json<Page<Lab>>, ApiError> {
-    let limit = pagination::limit(query.limit)?;
+    let limit = page.limit()?;
     let filter = Filter {
-        challenge_area: fields::challenge_area_param(query.challenge_area.as_deref())?,
-        municipality_code: fields::municipality_param(query.municipality.as_deref())?,
-        county_code: fields::county_param(query.county.as_deref())?,
+        place: place.parse()?,
         phase: query.phase,
         host: query.host,
         query: fields::query_param(query.q.as_deref())?,
     };
     let order = Order::for_query(filter.query.is_some());
-    let after = fields::cursor_param(order, query.cursor.as_deref())?;
+    let after = fields::cursor_param(order, &page)?;
     let mut conn = pool.get().await?;
     let viewer = Viewer::load(&mut conn, caller).await?;
     let rows = db::labs::list(&mut conn, &viewer, &filter, after, limit + 1).await?;

@@ -26,7 +26,7 @@ use crate::extract::Body;
 use crate::openapi::problems::{
     BadRequest, Conflict, Forbidden, NotFound, Unauthorized, Unprocessable,
 };
-use crate::pagination;
+use crate::pagination::{self, PageParams};
 
 pub fn configure(config: &mut ServiceConfig) {
     config
@@ -191,18 +191,13 @@ struct ListQuery {
     direction: Option<DirectionParam>,
     /// Only matches in this state.
     status: Option<MatchState>,
-    /// Page size, 1–100 (default 20).
-    #[param(minimum = 1, maximum = 100)]
-    limit: Option<i64>,
-    /// `next_cursor` of the previous page.
-    cursor: Option<String>,
 }
 
 /// The matches of your organisations, newest first.
 #[utoipa::path(
     tag = "matches",
     security(("bearer_jwt" = []), ("api_key" = ["read"])),
-    params(ListQuery),
+    params(ListQuery, PageParams),
     responses((status = 200, description = "A page of matches.", body = Page<Match>), BadRequest, Unauthorized),
 )]
 #[get("/matches")]
@@ -210,10 +205,11 @@ async fn list_matches(
     pool: web::Data<Pool>,
     caller: Caller,
     query: web::Query<ListQuery>,
+    page: web::Query<PageParams>,
 ) -> Result<web::Json<Page<Match>>, ApiError> {
     caller.signed_in()?;
-    let limit = pagination::limit(query.limit)?;
-    let after = pagination::decode::<(DateTime<Utc>, Uuid)>(query.cursor.as_deref())?;
+    let limit = page.limit()?;
+    let after = page.after::<(DateTime<Utc>, Uuid)>()?;
     let direction = query.direction.map(|d| match d {
         DirectionParam::Incoming => Direction::Incoming,
         DirectionParam::Outgoing => Direction::Outgoing,
@@ -395,21 +391,11 @@ action_route!(
     "Complete an active match with its outcome (either side)."
 );
 
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-struct MessagesQuery {
-    /// Page size, 1–100 (default 20).
-    #[param(minimum = 1, maximum = 100)]
-    limit: Option<i64>,
-    /// `next_cursor` of the previous page.
-    cursor: Option<String>,
-}
-
 /// A match's thread, oldest first (only its two organisations and platform admins).
 #[utoipa::path(
     tag = "matches",
     security(("bearer_jwt" = []), ("api_key" = ["read"])),
-    params(MessagesQuery),
+    params(PageParams),
     responses((status = 200, description = "A page of messages.", body = Page<MatchMessage>), BadRequest, Unauthorized, NotFound),
 )]
 #[get("/matches/{id}/messages")]
@@ -417,11 +403,11 @@ async fn list_match_messages(
     pool: web::Data<Pool>,
     caller: Caller,
     id: web::Path<Uuid>,
-    query: web::Query<MessagesQuery>,
+    page: web::Query<PageParams>,
 ) -> Result<web::Json<Page<MatchMessage>>, ApiError> {
     caller.signed_in()?;
-    let limit = pagination::limit(query.limit)?;
-    let after = pagination::decode::<(DateTime<Utc>, Uuid)>(query.cursor.as_deref())?;
+    let limit = page.limit()?;
+    let after = page.after::<(DateTime<Utc>, Uuid)>()?;
     let mut conn = pool.get().await?;
     let viewer = Viewer::load(&mut conn, caller).await?;
     authz::a_match(&mut conn, &viewer, *id, MatchRight::See).await?;

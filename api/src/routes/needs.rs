@@ -8,7 +8,7 @@ use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use super::fields;
+use super::fields::{self, PlaceParams};
 use crate::auth::Caller;
 use crate::authz::{self, LabAction, Viewer};
 use crate::db::needs::{Filter, NeedFields};
@@ -23,7 +23,7 @@ use crate::openapi::problems::{
     BadRequest, Forbidden, NotFound, PreconditionFailed, PreconditionRequired, Unauthorized,
     Unprocessable,
 };
-use crate::pagination;
+use crate::pagination::{self, PageParams};
 use crate::preconditions::{self, IfMatch, Tagged};
 
 pub fn configure(config: &mut ServiceConfig) {
@@ -112,20 +112,10 @@ async fn create_lab_need(
     ))
 }
 
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-struct PageQuery {
-    /// Page size, 1–100 (default 20).
-    #[param(minimum = 1, maximum = 100)]
-    limit: Option<i64>,
-    /// `next_cursor` of the previous page.
-    cursor: Option<String>,
-}
-
 /// A lab's needs, newest first.
 #[utoipa::path(
     tag = "needs",
-    params(PageQuery),
+    params(PageParams),
     responses((status = 200, description = "A page of needs.", body = Page<Need>), BadRequest, NotFound),
 )]
 #[get("/labs/{id}/needs")]
@@ -133,10 +123,10 @@ async fn list_lab_needs(
     pool: web::Data<Pool>,
     caller: Caller,
     id: web::Path<Uuid>,
-    query: web::Query<PageQuery>,
+    page: web::Query<PageParams>,
 ) -> Result<web::Json<Page<Need>>, ApiError> {
-    let limit = pagination::limit(query.limit)?;
-    let after = fields::cursor_param(Order::Newest, query.cursor.as_deref())?;
+    let limit = page.limit()?;
+    let after = fields::cursor_param(Order::Newest, &page)?;
     let mut conn = pool.get().await?;
     let viewer = Viewer::load(&mut conn, caller).await?;
     authz::lab(&mut conn, &viewer, *id, LabAction::View).await?;
@@ -151,31 +141,17 @@ async fn list_lab_needs(
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 struct ListQuery {
-    /// Only needs on this challenge area (its key).
-    #[param(max_length = 40)]
-    challenge_area: Option<String>,
-    /// Only needs in this municipality (four-digit code).
-    #[param(pattern = "^[0-9]{4}$")]
-    municipality: Option<String>,
-    /// Only needs in this county (two-digit code).
-    #[param(pattern = "^[0-9]{2}$")]
-    county: Option<String>,
     /// Only needs with this status.
     status: Option<NeedStatus>,
     /// Full-text search (Swedish stemming); the best matches come first.
     #[param(max_length = 200)]
     q: Option<String>,
-    /// Page size, 1–100 (default 20).
-    #[param(minimum = 1, maximum = 100)]
-    limit: Option<i64>,
-    /// `next_cursor` of the previous page.
-    cursor: Option<String>,
 }
 
 /// The needs of every lab you may see: newest first, or the best matches for `q`.
 #[utoipa::path(
     tag = "needs",
-    params(ListQuery),
+    params(ListQuery, PlaceParams, PageParams),
     responses((status = 200, description = "A page of needs.", body = Page<Need>), BadRequest),
 )]
 #[get("/needs")]
@@ -183,18 +159,18 @@ async fn list_needs(
     pool: web::Data<Pool>,
     caller: Caller,
     query: web::Query<ListQuery>,
+    place: web::Query<PlaceParams>,
+    page: web::Query<PageParams>,
 ) -> Result<web::Json<Page<Need>>, ApiError> {
-    let limit = pagination::limit(query.limit)?;
+    let limit = page.limit()?;
     let filter = Filter {
         lab: None,
-        challenge_area: fields::challenge_area_param(query.challenge_area.as_deref())?,
-        municipality_code: fields::municipality_param(query.municipality.as_deref())?,
-        county_code: fields::county_param(query.county.as_deref())?,
+        place: place.parse()?,
         status: query.status,
         query: fields::query_param(query.q.as_deref())?,
     };
     let order = Order::for_query(filter.query.is_some());
-    let after = fields::cursor_param(order, query.cursor.as_deref())?;
+    let after = fields::cursor_param(order, &page)?;
     let mut conn = pool.get().await?;
     let viewer = Viewer::load(&mut conn, caller).await?;
     let rows = db::needs::list(&mut conn, &viewer, &filter, after, limit + 1).await?;

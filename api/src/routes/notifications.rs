@@ -2,9 +2,7 @@
 
 use actix_web::{HttpResponse, get, post, web};
 use chrono::{DateTime, Utc};
-use serde::Deserialize;
 use shared::Notifications;
-use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
@@ -12,7 +10,7 @@ use crate::auth::Caller;
 use crate::db::{self, Pool};
 use crate::error::ApiError;
 use crate::openapi::problems::{BadRequest, Forbidden, NotFound, Unauthorized};
-use crate::pagination;
+use crate::pagination::{self, PageParams};
 
 pub fn configure(config: &mut ServiceConfig) {
     config
@@ -21,32 +19,22 @@ pub fn configure(config: &mut ServiceConfig) {
         .service(mark_notification_read);
 }
 
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-struct ListQuery {
-    /// Page size, 1–100 (default 20).
-    #[param(minimum = 1, maximum = 100)]
-    limit: Option<i64>,
-    /// `next_cursor` of the previous page.
-    cursor: Option<String>,
-}
-
 /// Your notifications, newest first, with how many are unread.
 #[utoipa::path(
     tag = "notifications",
     security(("bearer_jwt" = [])),
-    params(ListQuery),
+    params(PageParams),
     responses((status = 200, description = "A page of notifications.", body = Notifications), BadRequest, Unauthorized, Forbidden),
 )]
 #[get("/notifications")]
 async fn list_notifications(
     pool: web::Data<Pool>,
     caller: Caller,
-    query: web::Query<ListQuery>,
+    page: web::Query<PageParams>,
 ) -> Result<web::Json<Notifications>, ApiError> {
     let user_id = caller.person()?.user_id;
-    let limit = pagination::limit(query.limit)?;
-    let after = pagination::decode::<(DateTime<Utc>, Uuid)>(query.cursor.as_deref())?;
+    let limit = page.limit()?;
+    let after = page.after::<(DateTime<Utc>, Uuid)>()?;
     let mut conn = pool.get().await?;
     let items = db::notifications::list(&mut conn, user_id, after, limit + 1).await?;
     let page = pagination::page(items, limit, |n| (n.created_at, n.id));

@@ -11,7 +11,7 @@ use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use super::fields;
+use super::fields::{self, PlaceParams};
 use crate::auth::Caller;
 use crate::authz::{self, LabAction, OfferingAction, Viewer};
 use crate::db::offerings::{Filter, OfferingFields};
@@ -27,7 +27,7 @@ use crate::openapi::problems::{
     BadRequest, Forbidden, NotFound, PreconditionFailed, PreconditionRequired, Unauthorized,
     Unprocessable,
 };
-use crate::pagination;
+use crate::pagination::{self, PageParams};
 use crate::preconditions::{self, IfMatch, Tagged};
 use crate::suggestions;
 
@@ -171,15 +171,6 @@ async fn create_offering(
 struct ListQuery {
     /// Only offerings of this kind.
     kind: Option<OfferingKind>,
-    /// Only offerings on this challenge area (its key).
-    #[param(max_length = 40)]
-    challenge_area: Option<String>,
-    /// Only offerings available in this municipality: directly, by its county, or nationally.
-    #[param(pattern = "^[0-9]{4}$")]
-    municipality: Option<String>,
-    /// Only offerings available in (part of) this county, or nationally.
-    #[param(pattern = "^[0-9]{2}$")]
-    county: Option<String>,
     /// Only offerings of this organisation.
     organization: Option<Uuid>,
     /// Only active or only paused offerings.
@@ -187,17 +178,12 @@ struct ListQuery {
     /// Full-text search (Swedish stemming); the best matches come first.
     #[param(max_length = 200)]
     q: Option<String>,
-    /// Page size, 1–100 (default 20).
-    #[param(minimum = 1, maximum = 100)]
-    limit: Option<i64>,
-    /// `next_cursor` of the previous page.
-    cursor: Option<String>,
 }
 
 /// The marketplace: newest first, or the best matches for `q`.
 #[utoipa::path(
     tag = "offerings",
-    params(ListQuery),
+    params(ListQuery, PlaceParams, PageParams),
     responses((status = 200, description = "A page of offerings.", body = Page<Offering>), BadRequest),
 )]
 #[get("/offerings")]
@@ -205,19 +191,19 @@ async fn list_offerings(
     pool: web::Data<Pool>,
     caller: Caller,
     query: web::Query<ListQuery>,
+    place: web::Query<PlaceParams>,
+    page: web::Query<PageParams>,
 ) -> Result<web::Json<Page<Offering>>, ApiError> {
-    let limit = pagination::limit(query.limit)?;
+    let limit = page.limit()?;
     let filter = Filter {
         kind: query.kind,
-        challenge_area: fields::challenge_area_param(query.challenge_area.as_deref())?,
-        municipality_code: fields::municipality_param(query.municipality.as_deref())?,
-        county_code: fields::county_param(query.county.as_deref())?,
+        place: place.parse()?,
         organization: query.organization,
         status: query.status,
         query: fields::query_param(query.q.as_deref())?,
     };
     let order = Order::for_query(filter.query.is_some());
-    let after = fields::cursor_param(order, query.cursor.as_deref())?;
+    let after = fields::cursor_param(order, &page)?;
     let mut conn = pool.get().await?;
     let viewer = Viewer::load(&mut conn, caller).await?;
     let rows = db::offerings::list(&mut conn, &viewer, &filter, after, limit + 1).await?;

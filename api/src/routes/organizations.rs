@@ -21,7 +21,7 @@ use crate::domain::organizations::check_website;
 use crate::domain::validation::FieldErrors;
 use crate::error::ApiError;
 use crate::extract::Body;
-use crate::pagination;
+use crate::pagination::{self, PageParams};
 use crate::preconditions::{IfMatch, Tagged};
 
 pub fn configure(config: &mut ServiceConfig) {
@@ -130,17 +130,12 @@ struct ListQuery {
     /// Full-text search in name and description (Swedish stemming).
     #[param(max_length = 200)]
     q: Option<String>,
-    /// Page size, 1–100 (default 20).
-    #[param(minimum = 1, maximum = 100)]
-    limit: Option<i64>,
-    /// `next_cursor` of the previous page.
-    cursor: Option<String>,
 }
 
 /// List organisations in alphabetical order.
 #[utoipa::path(
     tag = "organizations",
-    params(ListQuery),
+    params(ListQuery, PageParams),
     responses(
         (status = 200, description = "A page of organisations.", body = Page<Organization>),
         (status = 400, description = "A malformed parameter or cursor.", body = Problem, content_type = "application/problem+json"),
@@ -150,9 +145,10 @@ struct ListQuery {
 async fn list_organizations(
     pool: web::Data<Pool>,
     query: web::Query<ListQuery>,
+    page: web::Query<PageParams>,
 ) -> Result<web::Json<Page<Organization>>, ApiError> {
-    let limit = pagination::limit(query.limit)?;
-    let after = pagination::decode::<(String, Uuid)>(query.cursor.as_deref())?;
+    let limit = page.limit()?;
+    let after = page.after::<(String, Uuid)>()?;
     let filter = Filter {
         kind: query.kind,
         municipality_code: fields::municipality_param(query.municipality.as_deref())?,

@@ -747,3 +747,31 @@ async fn labs_filter_and_page_through_without_gaps_or_repeats() -> anyhow::Resul
     }
     Ok(())
 }
+
+/// A stored value that names no phase (a migration ahead of the code, a hand edit) is an
+/// error the logs show, never silently read as some default phase.
+#[tokio::test]
+async fn a_stored_phase_the_code_does_not_know_is_an_error_not_a_default() -> anyhow::Result<()> {
+    let app = TestApp::spawn().await?;
+    let anna = app.sign_up("Anna Lindqvist").await?;
+    let org = app.create_organization(&anna, "Hyresbostäder", 1).await?;
+    let lab = app.create_lab(&anna, org.id, "Portalen", "public").await?;
+    let path = format!("/api/v1/labs/{}", lab.id);
+    let (status, _) = app.json(Method::GET, &path, None, None).await?;
+    assert_eq!(status, 200);
+    app.run_sql("ALTER TABLE labs DROP CONSTRAINT labs_phase_check")
+        .await?;
+    app.run_sql(&format!(
+        "UPDATE labs SET phase = 'hibernating' WHERE id = '{}'",
+        lab.id
+    ))
+    .await?;
+    let (status, problem) = app.json(Method::GET, &path, None, None).await?;
+    assert_eq!(status, 500, "{problem}");
+    assert_eq!(problem["type"], "https://innolabb.se/problems/internal");
+    assert!(
+        !problem.to_string().contains("hibernating"),
+        "the cause is logged, not shown"
+    );
+    Ok(())
+}
