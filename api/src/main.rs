@@ -20,37 +20,11 @@ enum Command {
     Migrate,
     /// Print the OpenAPI document.
     Openapi,
-    /// Load the demo data (idempotent) and print its sign-in details.
-    SeedDemo,
     /// Make an existing person (by e-mail) a platform admin.
     CreateAdmin {
         #[arg(long)]
         email: String,
     },
-    /// Measure the matchmaking engine against a labelled set, in an empty database.
-    EvalMatching {
-        #[arg(long, default_value = "eval/matching.json")]
-        file: std::path::PathBuf,
-    },
-    /// Time the suggestions of needs among many offerings, in an empty database.
-    BenchMatching {
-        #[arg(long, default_value = "eval/matching.json")]
-        file: std::path::PathBuf,
-        #[arg(long, default_value_t = 20_000)]
-        offerings: usize,
-        #[arg(long, default_value_t = 2_000)]
-        needs: usize,
-        #[arg(long, default_value_t = 200)]
-        samples: usize,
-    },
-}
-
-/// Reads the labelled evaluation set.
-fn evaluation_set(file: &std::path::Path) -> anyhow::Result<api::evaluation::EvaluationSet> {
-    let text = std::fs::read_to_string(file)
-        .with_context(|| format!("could not read {}", file.display()))?;
-    serde_json::from_str(&text)
-        .with_context(|| format!("{} is not an evaluation set", file.display()))
 }
 
 fn database_url() -> anyhow::Result<String> {
@@ -65,15 +39,6 @@ async fn main() -> anyhow::Result<()> {
             telemetry::init();
             db::run_migrations(&database_url()?).await?;
         }
-        Command::SeedDemo => {
-            use diesel_async::AsyncConnection;
-            let mut conn = diesel_async::AsyncPgConnection::establish(&database_url()?).await?;
-            let accounts = api::demo::seed(&mut conn).await?;
-            println!("Demo accounts (password: {}):", api::demo::PASSWORD);
-            for account in accounts {
-                println!("  {account}");
-            }
-        }
         Command::CreateAdmin { email } => {
             use diesel_async::AsyncConnection;
             let mut conn = diesel_async::AsyncPgConnection::establish(&database_url()?).await?;
@@ -82,43 +47,6 @@ async fn main() -> anyhow::Result<()> {
                 anyhow::bail!("no account has the e-mail address {email}: register it first");
             }
             println!("{email} is now a platform admin");
-        }
-        Command::EvalMatching { file } => {
-            use diesel_async::AsyncConnection;
-            let set = evaluation_set(&file)?;
-            let url = database_url()?;
-            db::run_migrations(&url).await?;
-            let mut conn = diesel_async::AsyncPgConnection::establish(&url).await?;
-            println!(
-                "Evaluating the matchmaking engine on {} needs and {} offerings ({}); needs whose first suggestion is not relevant:",
-                set.needs.len(),
-                set.offerings.len(),
-                file.display()
-            );
-            let quality = api::evaluation::evaluate(&mut conn, &set).await?;
-            println!("precision@3  {:.3}", quality.precision_at_3);
-            println!("recall@10    {:.3}", quality.recall_at_10);
-            println!("nDCG@10      {:.3}", quality.ndcg_at_10);
-        }
-        Command::BenchMatching {
-            file,
-            offerings,
-            needs,
-            samples,
-        } => {
-            use diesel_async::AsyncConnection;
-            let set = evaluation_set(&file)?;
-            let url = database_url()?;
-            db::run_migrations(&url).await?;
-            let mut conn = diesel_async::AsyncPgConnection::establish(&url).await?;
-            println!(
-                "Benchmarking suggestions with {offerings} offerings and {needs} needs ({samples} requests):"
-            );
-            let timing =
-                api::evaluation::benchmark(&mut conn, &set, offerings, needs, samples).await?;
-            println!("p50  {:.1} ms", timing.p50_ms);
-            println!("p95  {:.1} ms", timing.p95_ms);
-            println!("max  {:.1} ms", timing.max_ms);
         }
         Command::Serve => {
             telemetry::init();

@@ -4,74 +4,27 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-/// What kind of actor an organisation is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum OrganizationKind {
-    HousingCompany,
-    TenantAssociation,
-    Municipality,
-    Business,
-    CivilSociety,
-    School,
-    Research,
-    PublicAgency,
-}
-
-impl OrganizationKind {
-    pub const ALL: [OrganizationKind; 8] = [
-        OrganizationKind::HousingCompany,
-        OrganizationKind::TenantAssociation,
-        OrganizationKind::Municipality,
-        OrganizationKind::Business,
-        OrganizationKind::CivilSociety,
-        OrganizationKind::School,
-        OrganizationKind::Research,
-        OrganizationKind::PublicAgency,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            OrganizationKind::HousingCompany => "housing_company",
-            OrganizationKind::TenantAssociation => "tenant_association",
-            OrganizationKind::Municipality => "municipality",
-            OrganizationKind::Business => "business",
-            OrganizationKind::CivilSociety => "civil_society",
-            OrganizationKind::School => "school",
-            OrganizationKind::Research => "research",
-            OrganizationKind::PublicAgency => "public_agency",
-        }
-    }
-
-    pub fn parse(value: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|kind| kind.as_str() == value)
+crate::string_enum! {
+    /// What kind of actor an organisation is.
+    pub enum OrganizationKind {
+        HousingCompany = "housing_company",
+        TenantAssociation = "tenant_association",
+        Municipality = "municipality",
+        Business = "business",
+        CivilSociety = "civil_society",
+        School = "school",
+        Research = "research",
+        PublicAgency = "public_agency",
     }
 }
 
-/// A member's role in an organisation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    Member,
-    Admin,
-    Owner,
-}
-
-impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Owner => "owner",
-            Role::Admin => "admin",
-            Role::Member => "member",
-        }
-    }
-
-    pub fn parse(value: &str) -> Option<Self> {
-        [Role::Owner, Role::Admin, Role::Member]
-            .into_iter()
-            .find(|role| role.as_str() == value)
+crate::string_enum! {
+    /// A member's role in an organisation, from least to most (so `>= Admin` reads as it says).
+    #[derive(PartialOrd, Ord)]
+    pub enum Role {
+        Member = "member",
+        Admin = "admin",
+        Owner = "owner",
     }
 }
 

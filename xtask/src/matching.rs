@@ -1,16 +1,16 @@
 //! `eval-matching` and `bench-matching`: the matchmaking engine's quality against the
 //! labelled set in `eval/matching.json`, and its speed among 20,000 offerings. Each runs the
-//! API binary's command of the same name against a fresh database of a throwaway Postgres.
+//! demo binary's command of the same name against a fresh database of a throwaway Postgres.
 
 use std::path::Path;
 
 use crate::postgres::{Cluster, Durability};
 use crate::shell;
 
-/// Runs `api <command>` (release build) with a fresh database.
+/// Runs `innolabb-demo <command>` (release build) with a fresh database.
 pub fn run(root: &Path, command: &str, what: &str) -> anyhow::Result<()> {
-    shell::step(&format!("Building the API (release) for {what}"));
-    shell::run(shell::cargo().args(["build", "--release", "--quiet", "-p", "api"]))?;
+    shell::step(&format!("Building the engine (release) for {what}"));
+    shell::run(shell::cargo().args(["build", "--release", "--quiet", "-p", "innolabb-demo"]))?;
     let scratch = tempfile::Builder::new()
         .prefix("innolabb-matching-")
         .tempdir()?;
@@ -18,7 +18,7 @@ pub fn run(root: &Path, command: &str, what: &str) -> anyhow::Result<()> {
     cluster.ensure_database("matching")?;
     shell::step(what);
     shell::run(
-        std::process::Command::new(root.join("target/release/api"))
+        std::process::Command::new(root.join("target/release/innolabb-demo"))
             .arg(command)
             .env("DATABASE_URL", cluster.url("matching"))
             .env("RUST_LOG", "warn"),

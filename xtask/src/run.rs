@@ -16,9 +16,10 @@ const DATABASE: &str = "innolabb";
 pub fn run(root: &Path) -> anyhow::Result<()> {
     let static_dir = web::build(root)?;
 
-    shell::step("Building the API");
-    shell::run(shell::cargo().args(["build", "-p", "api"]))?;
+    shell::step("Building the API and the demo data");
+    shell::run(shell::cargo().args(["build", "-p", "api", "-p", "innolabb-demo"]))?;
     let api_binary = root.join("target/debug/api");
+    let demo_binary = root.join("target/debug/innolabb-demo");
 
     shell::step("Preparing the database");
     // Declared before the server so that it is stopped after it.
@@ -46,8 +47,8 @@ pub fn run(root: &Path) -> anyhow::Result<()> {
 
     shell::step("Loading the demo data");
     shell::run(
-        Command::new(&api_binary)
-            .arg("seed-demo")
+        Command::new(&demo_binary)
+            .arg("seed")
             .env("DATABASE_URL", &database_url),
     )?;
 

@@ -13,7 +13,7 @@ use super::schema::{memberships, municipalities, organizations, users};
 type Row = (
     Uuid,
     String,
-    String,
+    OrganizationKind,
     String,
     String,
     String,
@@ -65,7 +65,7 @@ fn to_organization(row: Row) -> Organization {
     Organization {
         id,
         name,
-        kind: OrganizationKind::parse(&kind).unwrap_or(OrganizationKind::CivilSociety),
+        kind,
         org_number,
         municipality_code,
         municipality_name,
@@ -250,7 +250,7 @@ pub async fn of_user(
     conn: &mut AsyncPgConnection,
     user_id: Uuid,
 ) -> QueryResult<Vec<MyOrganization>> {
-    let rows: Vec<(Row, String)> = organizations::table
+    let rows: Vec<(Row, Role)> = organizations::table
         .inner_join(municipalities::table)
         .inner_join(memberships::table)
         .filter(memberships::user_id.eq(user_id))
@@ -262,7 +262,7 @@ pub async fn of_user(
         .into_iter()
         .map(|(row, role)| MyOrganization {
             organization: to_organization(row),
-            role: Role::parse(&role).unwrap_or(Role::Member),
+            role,
         })
         .collect())
 }
@@ -342,14 +342,14 @@ async fn load_members(
     if let Some(user_id) = only {
         query = query.filter(memberships::user_id.eq(user_id));
     }
-    let rows: Vec<(Uuid, String, String, String, DateTime<Utc>)> = query.load(conn).await?;
+    let rows: Vec<(Uuid, String, String, Role, DateTime<Utc>)> = query.load(conn).await?;
     Ok(rows
         .into_iter()
         .map(|(user_id, display_name, email, role, joined_at)| Member {
             user_id,
             display_name,
             email,
-            role: Role::parse(&role).unwrap_or(Role::Member),
+            role,
             joined_at,
         })
         .collect())

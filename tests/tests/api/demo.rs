@@ -9,11 +9,14 @@ use shared::{Lab, LabPhase, Me, Page};
 async fn the_demo_data_loads_twice_without_change_and_its_accounts_sign_in() -> anyhow::Result<()> {
     let app = TestApp::spawn().await?;
     let mut conn = AsyncPgConnection::establish(&app.database_url).await?;
-    let first = api::demo::seed(&mut conn).await?;
-    let second = api::demo::seed(&mut conn).await?;
+    let first = innolabb_demo::seed::seed(&mut conn).await?;
+    let second = innolabb_demo::seed::seed(&mut conn).await?;
     assert_eq!(first, second);
     let tokens = app
-        .login("maria.lind@hyresbostader.example", api::demo::PASSWORD)
+        .login(
+            "maria.lind@hyresbostader.example",
+            innolabb_demo::seed::PASSWORD,
+        )
         .await?;
     let mine: Page<shared::MyOrganization> = app
         .get_as("/api/v1/me/organizations", &tokens.access_token)
@@ -25,7 +28,7 @@ async fn the_demo_data_loads_twice_without_change_and_its_accounts_sign_in() -> 
     );
     assert!(mine.items[0].organization.verified);
     let admin = app
-        .login("admin@innolabb.example", api::demo::PASSWORD)
+        .login("admin@innolabb.example", innolabb_demo::seed::PASSWORD)
         .await?;
     let me: Me = app.get_as("/api/v1/me", &admin.access_token).await?;
     assert!(me.is_platform_admin);
@@ -36,8 +39,8 @@ async fn the_demo_data_loads_twice_without_change_and_its_accounts_sign_in() -> 
 async fn the_demo_shows_the_four_labs_of_2018_with_their_work() -> anyhow::Result<()> {
     let app = TestApp::spawn().await?;
     let mut conn = AsyncPgConnection::establish(&app.database_url).await?;
-    api::demo::seed(&mut conn).await?;
-    api::demo::seed(&mut conn).await?;
+    innolabb_demo::seed::seed(&mut conn).await?;
+    innolabb_demo::seed::seed(&mut conn).await?;
     let labs: Page<Lab> = app.get_json("/api/v1/labs").await?;
     let mut found: Vec<(String, String, String)> = labs
         .items
@@ -105,8 +108,8 @@ async fn the_demo_marketplace_has_local_and_national_offerings_and_matches_with_
 -> anyhow::Result<()> {
     let app = TestApp::spawn().await?;
     let mut conn = AsyncPgConnection::establish(&app.database_url).await?;
-    api::demo::seed(&mut conn).await?;
-    api::demo::seed(&mut conn).await?;
+    innolabb_demo::seed::seed(&mut conn).await?;
+    innolabb_demo::seed::seed(&mut conn).await?;
     let offerings: Value = app.get_json("/api/v1/offerings?limit=100").await?;
     let items = offerings["items"].as_array().cloned().unwrap_or_default();
     assert!(items.len() >= 40, "{} offerings", items.len());
@@ -128,7 +131,10 @@ async fn the_demo_marketplace_has_local_and_national_offerings_and_matches_with_
     assert!(in_norrkoping["items"].as_array().map_or(0, Vec::len) >= 10);
 
     let maria = app
-        .login("maria.lind@hyresbostader.example", api::demo::PASSWORD)
+        .login(
+            "maria.lind@hyresbostader.example",
+            innolabb_demo::seed::PASSWORD,
+        )
         .await?;
     let matches: Value = app.get_as("/api/v1/matches", &maria.access_token).await?;
     let active = matches["items"]

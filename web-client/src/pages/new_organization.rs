@@ -95,7 +95,7 @@ pub fn NewOrganization() -> Html {
                 <TextField id="name" label={fl!(loader, "organization-name")} value={(*name).clone()} on_change={set(&name)} error={field_error("name")} required=true />
                 <SelectField id="kind" label={fl!(loader, "organization-kind")} value={kind.as_str().to_owned()}
                     on_change={Callback::from({ let kind = kind.clone(); move |v: String| kind.set(OrganizationKind::parse(&v).unwrap_or(OrganizationKind::HousingCompany)) })}>
-                    { for OrganizationKind::ALL.into_iter().map(|k| html! {
+                    { for OrganizationKind::ALL.iter().copied().map(|k| html! {
                         <option value={k.as_str()} selected={*kind == k}>{ kind_name(loader, k) }</option>
                     }) }
                 </SelectField>

@@ -187,7 +187,7 @@ fn Members(props: &SectionProps) -> Html {
                                 { " " }
                                 <select aria-label={fl!(loader, "organization-member-role-label", name = member.display_name.clone())}
                                     onchange={change_role(member.user_id.to_string())}>
-                                    { for [Role::Member, Role::Admin, Role::Owner].into_iter().filter(|r| is_owner || *r != Role::Owner).map(|r| html! {
+                                    { for Role::ALL.iter().copied().filter(|r| is_owner || *r != Role::Owner).map(|r| html! {
                                         <option value={r.as_str()} selected={member.role == r}>{ role_name(loader, r) }</option>
                                     }) }
                                 </select>
@@ -267,7 +267,7 @@ fn AddMemberForm(props: &AddMemberProps) -> Html {
         })
     };
     let roles: &[Role] = if props.owner {
-        &[Role::Member, Role::Admin, Role::Owner]
+        Role::ALL
     } else {
         &[Role::Member, Role::Admin]
     };

@@ -10,9 +10,9 @@ use anyhow::Context;
 use diesel_async::AsyncPgConnection;
 use shared::{OrganizationKind, Role};
 
-use crate::auth::password;
-use crate::db;
-use crate::db::organizations::{OrganizationFields, WriteError};
+use api::auth::password;
+use api::db;
+use api::db::organizations::{OrganizationFields, WriteError};
 
 /// Every demo account signs in with this password.
 pub const PASSWORD: &str = "innolabb-demo-2026";

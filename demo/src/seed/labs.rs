@@ -8,10 +8,10 @@ use diesel_async::{AsyncConnection, AsyncPgConnection};
 use shared::{Direction, IdeaStatus, LabPhase, NeedStatus, ParticipantRole, Visibility};
 use uuid::Uuid;
 
-use crate::auth::{Caller, Person};
-use crate::db;
-use crate::db::labs::{IndicatorFields, LabFields};
-use crate::db::needs::NeedFields;
+use api::auth::{Caller, Person};
+use api::db;
+use api::db::labs::{IndicatorFields, LabFields};
+use api::db::needs::NeedFields;
 
 struct DemoLab {
     title: &'static str,

@@ -13,14 +13,14 @@ use serde::Deserialize;
 use shared::{Coverage, NeedStatus, OfferingKind, OfferingStatus, OrganizationKind, Visibility};
 use uuid::Uuid;
 
-use crate::auth::Caller;
-use crate::authz::Viewer;
-use crate::db;
-use crate::db::labs::LabFields;
-use crate::db::needs::NeedFields;
-use crate::db::offerings::OfferingFields;
-use crate::db::organizations::OrganizationFields;
-use crate::suggestions;
+use api::auth::Caller;
+use api::authz::Viewer;
+use api::db;
+use api::db::labs::LabFields;
+use api::db::needs::NeedFields;
+use api::db::offerings::OfferingFields;
+use api::db::organizations::OrganizationFields;
+use api::suggestions;
 
 #[derive(Debug, Deserialize)]
 pub struct EvaluationSet {

@@ -4,11 +4,11 @@
 //! with their threads.
 
 use super::ensure_user;
-use crate::db;
-use crate::db::matches::NewMatch;
-use crate::db::offerings::OfferingFields;
-use crate::db::organizations::{OrganizationFields, WriteError};
 use anyhow::Context;
+use api::db;
+use api::db::matches::NewMatch;
+use api::db::offerings::OfferingFields;
+use api::db::organizations::{OrganizationFields, WriteError};
 use diesel_async::{AsyncConnection, AsyncPgConnection};
 use shared::{Coverage, MatchSide, MatchState, OfferingKind, OfferingStatus, OrganizationKind};
 

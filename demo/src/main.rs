@@ -1,0 +1,99 @@
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use diesel_async::{AsyncConnection, AsyncPgConnection};
+
+/// Innolabb's demo data and the matchmaking engine's measurements, against `DATABASE_URL`.
+#[derive(Parser)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Load the demo data (idempotent) and print its sign-in details.
+    Seed,
+    /// Measure the matchmaking engine against a labelled set, in an empty database.
+    EvalMatching {
+        #[arg(long, default_value = "eval/matching.json")]
+        file: std::path::PathBuf,
+    },
+    /// Time the suggestions of needs among many offerings, in an empty database.
+    BenchMatching {
+        #[arg(long, default_value = "eval/matching.json")]
+        file: std::path::PathBuf,
+        #[arg(long, default_value_t = 20_000)]
+        offerings: usize,
+        #[arg(long, default_value_t = 2_000)]
+        needs: usize,
+        #[arg(long, default_value_t = 200)]
+        samples: usize,
+    },
+}
+
+/// Reads the labelled evaluation set.
+fn evaluation_set(
+    file: &std::path::Path,
+) -> anyhow::Result<innolabb_demo::evaluation::EvaluationSet> {
+    let text = std::fs::read_to_string(file)
+        .with_context(|| format!("could not read {}", file.display()))?;
+    serde_json::from_str(&text)
+        .with_context(|| format!("{} is not an evaluation set", file.display()))
+}
+
+/// A connection to `DATABASE_URL`, migrated.
+async fn connect() -> anyhow::Result<AsyncPgConnection> {
+    let url = std::env::var("DATABASE_URL").context("DATABASE_URL is not set")?;
+    api::db::run_migrations(&url).await?;
+    Ok(AsyncPgConnection::establish(&url).await?)
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    match Cli::parse().command {
+        Command::Seed => {
+            let mut conn = connect().await?;
+            let accounts = innolabb_demo::seed::seed(&mut conn).await?;
+            println!(
+                "Demo accounts (password: {}):",
+                innolabb_demo::seed::PASSWORD
+            );
+            for account in accounts {
+                println!("  {account}");
+            }
+        }
+        Command::EvalMatching { file } => {
+            let set = evaluation_set(&file)?;
+            let mut conn = connect().await?;
+            println!(
+                "Evaluating the matchmaking engine on {} needs and {} offerings ({}); needs whose first suggestion is not relevant:",
+                set.needs.len(),
+                set.offerings.len(),
+                file.display()
+            );
+            let quality = innolabb_demo::evaluation::evaluate(&mut conn, &set).await?;
+            println!("precision@3  {:.3}", quality.precision_at_3);
+            println!("recall@10    {:.3}", quality.recall_at_10);
+            println!("nDCG@10      {:.3}", quality.ndcg_at_10);
+        }
+        Command::BenchMatching {
+            file,
+            offerings,
+            needs,
+            samples,
+        } => {
+            let set = evaluation_set(&file)?;
+            let mut conn = connect().await?;
+            println!(
+                "Benchmarking suggestions with {offerings} offerings and {needs} needs ({samples} requests):"
+            );
+            let timing =
+                innolabb_demo::evaluation::benchmark(&mut conn, &set, offerings, needs, samples)
+                    .await?;
+            println!("p50  {:.1} ms", timing.p50_ms);
+            println!("p95  {:.1} ms", timing.p95_ms);
+            println!("max  {:.1} ms", timing.max_ms);
+        }
+    }
+    Ok(())
+}
