@@ -11,6 +11,7 @@ pub mod extract;
 pub mod idempotency;
 pub mod openapi;
 pub mod pagination;
+pub mod patch;
 pub mod preconditions;
 pub mod routes;
 pub mod startup;

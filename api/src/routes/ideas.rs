@@ -29,6 +29,7 @@ use crate::openapi::problems::{
     Unauthorized, Unprocessable,
 };
 use crate::pagination::{self, PageParams};
+use crate::patch;
 use crate::preconditions::{self, IfMatch, Tagged};
 
 pub fn configure(config: &mut ServiceConfig) {
@@ -281,14 +282,8 @@ async fn update_idea(
                 });
             }
             let current = reload(conn, &viewer, id).await?;
-            let title = body
-                .title
-                .as_deref()
-                .map_or(current.title.as_str(), str::trim);
-            let text = body
-                .body
-                .as_deref()
-                .map_or(current.body.as_str(), str::trim);
+            let title = patch::text(&body.title, &current.title);
+            let text = patch::text(&body.body, &current.body);
             let mut errors = FieldErrors::default();
             check_text(&mut errors, title, text);
             errors.finish()?;

@@ -28,6 +28,7 @@ use crate::openapi::problems::{
     Unauthorized, Unprocessable,
 };
 use crate::pagination::{self, PageParams};
+use crate::patch;
 use crate::preconditions::{self, IfMatch, Tagged};
 
 pub fn configure(config: &mut ServiceConfig) {
@@ -220,18 +221,9 @@ async fn update_lab(
             if_match.check(version)?;
             let current = reload(conn, &viewer, id).await?;
             let fields = LabFields {
-                title: body
-                    .title
-                    .as_deref()
-                    .map_or(current.title.as_str(), str::trim),
-                summary: body
-                    .summary
-                    .as_deref()
-                    .map_or(current.summary.as_str(), str::trim),
-                description: body
-                    .description
-                    .as_deref()
-                    .map_or(current.description.as_str(), str::trim),
+                title: patch::text(&body.title, &current.title),
+                summary: patch::text(&body.summary, &current.summary),
+                description: patch::text(&body.description, &current.description),
                 challenge_area: body
                     .challenge_area
                     .as_deref()
@@ -240,10 +232,7 @@ async fn update_lab(
                     .municipality_code
                     .as_deref()
                     .unwrap_or(&current.municipality_code),
-                neighbourhood: body
-                    .neighbourhood
-                    .as_deref()
-                    .map_or(current.neighbourhood.as_str(), str::trim),
+                neighbourhood: patch::text(&body.neighbourhood, &current.neighbourhood),
                 starts_on: body.starts_on.unwrap_or(current.starts_on),
                 ends_on: body.ends_on.unwrap_or(current.ends_on),
                 visibility: body.visibility.unwrap_or(current.visibility),

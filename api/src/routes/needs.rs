@@ -24,6 +24,7 @@ use crate::openapi::problems::{
     Unprocessable,
 };
 use crate::pagination::{self, PageParams};
+use crate::patch;
 use crate::preconditions::{self, IfMatch, Tagged};
 
 pub fn configure(config: &mut ServiceConfig) {
@@ -233,14 +234,8 @@ async fn update_need(
                 None => current.tags.clone(),
             };
             let fields = NeedFields {
-                title: body
-                    .title
-                    .as_deref()
-                    .map_or(current.title.as_str(), str::trim),
-                description: body
-                    .description
-                    .as_deref()
-                    .map_or(current.description.as_str(), str::trim),
+                title: patch::text(&body.title, &current.title),
+                description: patch::text(&body.description, &current.description),
                 challenge_area: body
                     .challenge_area
                     .as_deref()

@@ -28,6 +28,7 @@ use crate::openapi::problems::{
     Unprocessable,
 };
 use crate::pagination::{self, PageParams};
+use crate::patch;
 use crate::preconditions::{self, IfMatch, Tagged};
 use crate::suggestions;
 
@@ -266,14 +267,8 @@ async fn update_offering(
             };
             let coverage: &Coverage = body.coverage.as_ref().unwrap_or(&current.coverage);
             let fields = OfferingFields {
-                title: body
-                    .title
-                    .as_deref()
-                    .map_or(current.title.as_str(), str::trim),
-                description: body
-                    .description
-                    .as_deref()
-                    .map_or(current.description.as_str(), str::trim),
+                title: patch::text(&body.title, &current.title),
+                description: patch::text(&body.description, &current.description),
                 kind: body.kind.unwrap_or(current.kind),
                 challenge_areas: body
                     .challenge_areas

@@ -22,6 +22,7 @@ use crate::domain::validation::FieldErrors;
 use crate::error::ApiError;
 use crate::extract::Body;
 use crate::pagination::{self, PageParams};
+use crate::patch;
 use crate::preconditions::{IfMatch, Tagged};
 
 pub fn configure(config: &mut ServiceConfig) {
@@ -214,19 +215,13 @@ async fn update_organization(
         None => current.website.as_deref(),
     };
     let fields = OrganizationFields {
-        name: body
-            .name
-            .as_deref()
-            .map_or(current.name.as_str(), str::trim),
+        name: patch::text(&body.name, &current.name),
         kind: body.kind.unwrap_or(current.kind),
         municipality_code: body
             .municipality_code
             .as_deref()
             .unwrap_or(&current.municipality_code),
-        description: body
-            .description
-            .as_deref()
-            .map_or(current.description.as_str(), str::trim),
+        description: patch::text(&body.description, &current.description),
         website,
     };
     check_fields(&mut conn, &fields, FieldErrors::default()).await?;
