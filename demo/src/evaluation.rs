@@ -109,21 +109,7 @@ pub fn ndcg_at(k: usize, ranked: &[String], relevant: &[String]) -> f64 {
 
 /// A valid organisation number for the n-th made-up organisation (Luhn check digit).
 fn org_number(n: usize) -> String {
-    let body = format!("559{:06}", n % 1_000_000);
-    let sum: u32 = body
-        .bytes()
-        .enumerate()
-        .map(|(i, b)| {
-            let digit = u32::from(b - b'0');
-            if i % 2 == 0 {
-                let doubled = digit * 2;
-                doubled / 10 + doubled % 10
-            } else {
-                digit
-            }
-        })
-        .sum();
-    format!("{}-{}{}", &body[..6], &body[6..], (10 - sum % 10) % 10)
+    shared::org_number::with_check_digit(&format!("559{:06}", n % 1_000_000))
 }
 
 /// The owner of everything loaded, and its organisation ids by key.

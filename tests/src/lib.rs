@@ -415,20 +415,15 @@ impl TestApp {
 
 /// A valid organisation number (third digit ≥ 2, Luhn check digit) made from `n`.
 pub fn org_number(n: u32) -> String {
-    let body = format!("556{:06}", n % 1_000_000);
-    let sum: u32 = body
-        .bytes()
-        .enumerate()
-        .map(|(i, b)| {
-            let digit = u32::from(b - b'0');
-            if i % 2 == 0 {
-                let doubled = digit * 2;
-                doubled / 10 + doubled % 10
-            } else {
-                digit
-            }
-        })
-        .sum();
-    let check = (10 - sum % 10) % 10;
-    format!("{}-{}{check}", &body[..6], &body[6..])
+    shared::org_number::with_check_digit(&format!("556{:06}", n % 1_000_000))
+}
+
+/// The problem an answer carries, checking that it says it is one.
+pub async fn problem(response: reqwest::Response) -> anyhow::Result<shared::Problem> {
+    anyhow::ensure!(
+        response.headers()["content-type"] == "application/problem+json",
+        "not a problem: {:?}",
+        response.headers().get("content-type")
+    );
+    Ok(response.json().await?)
 }

@@ -1,19 +1,11 @@
 use diesel::QueryableByName;
 use diesel::sql_types::Text;
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
-use innolabb_tests::{TEST_JWT_SECRET, TEST_PASSWORD, TestApp};
+use innolabb_tests::{TEST_JWT_SECRET, TEST_PASSWORD, TestApp, problem};
 use jsonwebtoken::{Algorithm, EncodingKey, Header, encode};
 use reqwest::Method;
 use serde_json::json;
-use shared::{Me, Problem, TokenResponse};
-
-async fn problem(response: reqwest::Response) -> anyhow::Result<Problem> {
-    assert_eq!(
-        response.headers()["content-type"],
-        "application/problem+json"
-    );
-    Ok(response.json().await?)
-}
+use shared::{Me, TokenResponse};
 
 #[tokio::test]
 async fn a_person_registers_signs_in_and_sees_their_account() -> anyhow::Result<()> {

@@ -1,13 +1,5 @@
-use innolabb_tests::TestApp;
-use shared::{ChallengeArea, Page, Problem};
-
-async fn problem_of(response: reqwest::Response) -> anyhow::Result<Problem> {
-    assert_eq!(
-        response.headers()["content-type"],
-        "application/problem+json"
-    );
-    Ok(response.json().await?)
-}
+use innolabb_tests::{TestApp, problem};
+use shared::{ChallengeArea, Page};
 
 #[tokio::test]
 async fn an_unknown_api_path_is_a_404_problem_not_the_web_client() -> anyhow::Result<()> {
@@ -20,7 +12,7 @@ async fn an_unknown_api_path_is_a_404_problem_not_the_web_client() -> anyhow::Re
     ] {
         let response = app.get(path).await?;
         assert_eq!(response.status(), 404, "{path}");
-        let problem = problem_of(response).await?;
+        let problem = problem(response).await?;
         assert_eq!(problem.status, 404);
         assert_eq!(problem.title, "Not found");
     }
@@ -42,7 +34,7 @@ async fn a_method_a_path_does_not_answer_is_a_405_problem_with_allow() -> anyhow
             .await?;
         assert_eq!(response.status(), 405, "{method}");
         assert_eq!(response.headers()["allow"], "GET");
-        assert_eq!(problem_of(response).await?.status, 405);
+        assert_eq!(problem(response).await?.status, 405);
     }
     Ok(())
 }
@@ -59,7 +51,7 @@ async fn a_post_with_malformed_json_changes_nothing() -> anyhow::Result<()> {
         .send()
         .await?;
     assert!(response.status().is_client_error());
-    problem_of(response).await?;
+    problem(response).await?;
     let after: Page<ChallengeArea> = app.get_json("/api/v1/challenge-areas").await?;
     assert_eq!(before, after);
     Ok(())
@@ -80,14 +72,14 @@ async fn a_nul_character_in_a_body_or_query_is_a_400_and_stores_nothing() -> any
         )
         .await?;
     assert_eq!(created.status(), 400);
-    problem_of(created).await?;
+    problem(created).await?;
     for path in [
         "/api/v1/organizations?q=a%00b",
         "/api/v1/municipalities?county=%000",
     ] {
         let response = app.get(path).await?;
         assert_eq!(response.status(), 400, "{path}");
-        problem_of(response).await?;
+        problem(response).await?;
     }
     let listed: Page<shared::Organization> = app.get_json("/api/v1/organizations").await?;
     assert!(listed.items.is_empty());
