@@ -10,6 +10,7 @@ pub mod enums;
 pub mod health;
 pub mod ideas;
 pub mod labs;
+pub mod limits;
 pub mod matches;
 pub mod needs;
 pub mod offerings;

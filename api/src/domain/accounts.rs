@@ -6,7 +6,7 @@ use super::validation::FieldErrors;
 
 pub const PASSWORD_MIN: usize = 10;
 pub const PASSWORD_MAX: usize = 128;
-pub const DISPLAY_NAME_MAX: usize = 100;
+
 /// The longest e-mail address there can be (RFC 5321's path limit).
 pub const MAX_EMAIL_LENGTH: usize = 254;
 

@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 use shared::Direction;
+use shared::limits;
 
 use super::validation::FieldErrors;
 
@@ -28,10 +29,10 @@ pub struct LabText<'a> {
 }
 
 pub fn check_lab(errors: &mut FieldErrors, lab: &LabText<'_>) {
-    errors.length(lab.title, "title", 2, 200);
-    errors.length(lab.summary, "summary", 0, 500);
-    errors.length(lab.description, "description", 0, 20_000);
-    errors.length(lab.neighbourhood, "neighbourhood", 0, 100);
+    errors.length(lab.title, "title", limits::TITLE);
+    errors.length(lab.summary, "summary", limits::SUMMARY);
+    errors.length(lab.description, "description", limits::LAB_DESCRIPTION);
+    errors.length(lab.neighbourhood, "neighbourhood", limits::NEIGHBOURHOOD);
     check_date(errors, "starts_on", lab.starts_on);
     check_date(errors, "ends_on", lab.ends_on);
     if let (Some(starts), Some(ends)) = (lab.starts_on, lab.ends_on)
@@ -58,8 +59,8 @@ pub fn check_indicator(
     target: f64,
     direction: Direction,
 ) {
-    errors.length(name, "name", 2, 200);
-    errors.length(unit, "unit", 1, 40);
+    errors.length(name, "name", limits::TITLE);
+    errors.length(unit, "unit", limits::UNIT);
     check_number(errors, "baseline", baseline);
     check_number(errors, "target", target);
     let towards = match direction {

@@ -1,6 +1,7 @@
 //! Collecting every field error of a request at once, so a form can show them all.
 
 use shared::FieldError;
+use shared::limits::Length;
 
 use crate::error::ApiError;
 
@@ -24,7 +25,8 @@ impl FieldErrors {
     }
 
     /// Checks a text's length in characters (after trimming) against `min..=max`.
-    pub fn length(&mut self, value: &str, field: &str, min: usize, max: usize) {
+    pub fn length(&mut self, value: &str, field: &str, limit: Length) {
+        let Length { min, max } = limit;
         let length = value.trim().chars().count();
         if length < min {
             let message = if min == 1 {

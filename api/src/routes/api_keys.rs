@@ -2,6 +2,7 @@
 
 use actix_web::http::header::LOCATION;
 use actix_web::{HttpResponse, delete, get, post, web};
+use shared::limits;
 use shared::{ApiKey, CreateApiKey, CreatedApiKey, Page, Problem};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
@@ -46,7 +47,7 @@ async fn create_api_key(
     body: Body<CreateApiKey>,
 ) -> Result<HttpResponse, ApiError> {
     let mut errors = FieldErrors::default();
-    errors.length(&body.name, "name", 1, 100);
+    errors.length(&body.name, "name", limits::API_KEY_NAME);
     errors.check(
         !body.scopes.is_empty(),
         "scopes",

@@ -3,6 +3,7 @@
 use actix_web::http::header::LOCATION;
 use actix_web::{HttpRequest, HttpResponse, post, web};
 use diesel_async::AsyncConnection;
+use shared::limits;
 use shared::{
     LoginRequest, Me, Problem, RefreshRequest, RegisterRequest, SessionMode, TokenResponse,
 };
@@ -13,9 +14,7 @@ use crate::auth::session::{self, REFRESH_COOKIE, Rotation};
 use crate::auth::{password, secrets, throttle};
 use crate::config::AuthConfig;
 use crate::db::{self, Pool};
-use crate::domain::accounts::{
-    DISPLAY_NAME_MAX, MAX_EMAIL_LENGTH, check_email, check_password, normalize_email,
-};
+use crate::domain::accounts::{MAX_EMAIL_LENGTH, check_email, check_password, normalize_email};
 use crate::domain::validation::FieldErrors;
 use crate::error::ApiError;
 use crate::extract::Body;
@@ -60,7 +59,7 @@ async fn register_account(
     let mut errors = FieldErrors::default();
     check_email(&mut errors, "email", &email);
     check_password(&mut errors, "password", &body.password);
-    errors.length(&body.display_name, "display_name", 1, DISPLAY_NAME_MAX);
+    errors.length(&body.display_name, "display_name", limits::DISPLAY_NAME);
     errors.finish()?;
 
     let mut conn = pool.get().await?;

@@ -4,6 +4,7 @@ use actix_web::{HttpResponse, delete, get, patch, post, put, web};
 use chrono::{DateTime, Utc};
 use diesel_async::{AsyncConnection, AsyncPgConnection};
 use serde::Deserialize;
+use shared::limits;
 use shared::{
     ChangeIdeaStatus, Comment, CreateComment, CreateIdea, Idea, IdeaStatus, LabPhase, Page,
     UpdateIdea,
@@ -55,8 +56,8 @@ async fn reload(conn: &mut AsyncPgConnection, viewer: &Viewer, id: Uuid) -> Resu
 }
 
 fn check_text(errors: &mut FieldErrors, title: &str, body: &str) {
-    errors.length(title, "title", 2, 200);
-    errors.length(body, "body", 0, 10_000);
+    errors.length(title, "title", limits::TITLE);
+    errors.length(body, "body", limits::IDEA_BODY);
 }
 
 /// Post an idea to a lab, optionally on behalf of an organisation you belong to.
@@ -320,7 +321,7 @@ async fn change_idea_status(
         .map(str::trim)
         .filter(|r| !r.is_empty());
     let mut errors = FieldErrors::default();
-    errors.length(reason.unwrap_or_default(), "reason", 0, 2000);
+    errors.length(reason.unwrap_or_default(), "reason", limits::REASON);
     if to.needs_reason() && reason.is_none() {
         errors.add(
             "reason",
@@ -531,7 +532,7 @@ async fn create_idea_comment(
     let idea_id = *id;
     let text = body.body.trim();
     let mut errors = FieldErrors::default();
-    errors.length(text, "body", 1, 5000);
+    errors.length(text, "body", limits::COMMENT);
     let mut conn = pool.get().await?;
     let viewer = Viewer::load(&mut conn, caller).await?;
     let idea = authz::idea(

@@ -4,6 +4,7 @@
 use actix_web::{HttpResponse, delete, get, patch, post, web};
 use diesel_async::{AsyncConnection, AsyncPgConnection};
 use serde::Deserialize;
+use shared::limits;
 use shared::{
     AddParticipant, ChangePhase, CreateIndicator, CreateLab, CreateMeasurement, Indicator, Lab,
     LabPhase, Page, Participant, ParticipantRole, PhaseChange, PhaseMoveError, Scope, UpdateLab,
@@ -292,7 +293,7 @@ async fn change_lab_phase(
         .map(str::trim)
         .filter(|n| !n.is_empty());
     let mut errors = FieldErrors::default();
-    errors.length(note.unwrap_or_default(), "note", 0, 2000);
+    errors.length(note.unwrap_or_default(), "note", limits::REASON);
     errors.finish()?;
     let mut conn = pool.get().await?;
     let viewer = Viewer::load(&mut conn, caller).await?;
@@ -621,7 +622,7 @@ async fn add_indicator_measurement(
     let mut errors = FieldErrors::default();
     check_date(&mut errors, "measured_on", Some(body.measured_on));
     check_number(&mut errors, "value", body.value);
-    errors.length(note, "note", 0, 500);
+    errors.length(note, "note", limits::MEASUREMENT_NOTE);
     let mut conn = pool.get().await?;
     let viewer = Viewer::load(&mut conn, caller).await?;
     authz::lab(&mut conn, &viewer, lab_id, LabAction::Edit).await?;

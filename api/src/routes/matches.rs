@@ -6,6 +6,7 @@ use actix_web::{HttpResponse, get, post, web};
 use chrono::{DateTime, Utc};
 use diesel_async::{AsyncConnection, AsyncPgConnection};
 use serde::Deserialize;
+use shared::limits;
 use shared::{
     CreateMatch, CreateMatchMessage, Lab, LabPhase, Match, MatchAction, MatchDecision,
     MatchMessage, MatchSide, MatchState, NeedStatus, OfferingStatus, Page, ParticipantRole,
@@ -91,7 +92,7 @@ async fn create_match(
     caller.signed_in()?;
     let message = body.message.trim();
     let mut errors = FieldErrors::default();
-    errors.length(message, "message", 0, 5000);
+    errors.length(message, "message", limits::MESSAGE);
     errors.finish()?;
     let mut conn = pool.get().await?;
     let viewer = Viewer::load(&mut conn, caller).await?;
@@ -278,8 +279,8 @@ async fn act(
         .map(str::trim)
         .filter(|o| !o.is_empty());
     let mut errors = FieldErrors::default();
-    errors.length(reason.unwrap_or_default(), "reason", 0, 2000);
-    errors.length(outcome.unwrap_or_default(), "outcome", 0, 5000);
+    errors.length(reason.unwrap_or_default(), "reason", limits::REASON);
+    errors.length(outcome.unwrap_or_default(), "outcome", limits::MESSAGE);
     if action == MatchAction::Decline && reason.is_none() {
         errors.add("reason", "required", "say why you decline");
     }
@@ -437,7 +438,7 @@ async fn post_match_message(
     caller.signed_in()?;
     let text = body.body.trim();
     let mut errors = FieldErrors::default();
-    errors.length(text, "body", 1, 5000);
+    errors.length(text, "body", limits::COMMENT);
     let mut conn = pool.get().await?;
     let viewer = Viewer::load(&mut conn, caller).await?;
     let MatchAccess { record, sides } =

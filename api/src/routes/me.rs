@@ -2,12 +2,13 @@
 
 use actix_web::{HttpResponse, get, patch, post, web};
 use diesel_async::AsyncConnection;
+use shared::limits;
 use shared::{ChangePassword, Me, MyOrganization, Page, Problem, UpdateMe};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::auth::{Caller, password};
 use crate::db::{self, Pool};
-use crate::domain::accounts::{DISPLAY_NAME_MAX, check_password};
+use crate::domain::accounts::check_password;
 use crate::domain::validation::FieldErrors;
 use crate::error::ApiError;
 use crate::extract::Body;
@@ -66,7 +67,7 @@ async fn update_me(
     let user_id = caller.person()?.user_id;
     let mut errors = FieldErrors::default();
     if let Some(name) = &body.display_name {
-        errors.length(name, "display_name", 1, DISPLAY_NAME_MAX);
+        errors.length(name, "display_name", limits::DISPLAY_NAME);
     }
     errors.finish()?;
     let mut conn = pool.get().await?;

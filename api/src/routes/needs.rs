@@ -3,6 +3,7 @@
 use actix_web::{HttpResponse, get, patch, post, web};
 use diesel_async::{AsyncConnection, AsyncPgConnection};
 use serde::Deserialize;
+use shared::limits;
 use shared::{CreateNeed, Need, NeedStatus, Page, UpdateNeed};
 use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -41,8 +42,8 @@ async fn check_fields(
     fields: &NeedFields<'_>,
     mut errors: FieldErrors,
 ) -> Result<(), ApiError> {
-    errors.length(fields.title, "title", 2, 200);
-    errors.length(fields.description, "description", 0, 5000);
+    errors.length(fields.title, "title", limits::TITLE);
+    errors.length(fields.description, "description", limits::DESCRIPTION);
     fields::check_challenge_area(conn, &mut errors, fields.challenge_area).await?;
     fields::check_municipality(conn, &mut errors, fields.municipality_code).await?;
     errors.finish()

@@ -3,6 +3,7 @@
 use actix_web::{HttpRequest, HttpResponse, get, patch, post, web};
 use diesel_async::{AsyncConnection, AsyncPgConnection};
 use serde::Deserialize;
+use shared::limits;
 use shared::{
     Coverage, CreateOffering, NeedSuggestion, Offering, OfferingKind, OfferingStatus,
     OfferingSuggestion, Page, Scope, UpdateOffering,
@@ -48,8 +49,8 @@ async fn check_fields(
     fields: &OfferingFields<'_>,
     mut errors: FieldErrors,
 ) -> Result<(), ApiError> {
-    errors.length(fields.title, "title", 2, 200);
-    errors.length(fields.description, "description", 0, 5000);
+    errors.length(fields.title, "title", limits::TITLE);
+    errors.length(fields.description, "description", limits::DESCRIPTION);
     if fields.challenge_areas.is_empty() || fields.challenge_areas.len() > 4 {
         errors.add(
             "challenge_areas",

@@ -4,6 +4,7 @@ use actix_web::http::header::LOCATION;
 use actix_web::{HttpResponse, get, patch, post, web};
 use diesel_async::{AsyncConnection, AsyncPgConnection};
 use serde::Deserialize;
+use shared::limits;
 use shared::{
     CreateOrganization, Organization, OrganizationKind, Page, Problem, UpdateOrganization,
     org_number,
@@ -40,8 +41,8 @@ async fn check_fields(
     fields: &OrganizationFields<'_>,
     mut errors: FieldErrors,
 ) -> Result<(), ApiError> {
-    errors.length(fields.name, "name", 2, 200);
-    errors.length(fields.description, "description", 0, 5000);
+    errors.length(fields.name, "name", limits::TITLE);
+    errors.length(fields.description, "description", limits::DESCRIPTION);
     if let Some(website) = fields.website {
         check_website(&mut errors, website);
     }

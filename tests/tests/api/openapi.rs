@@ -211,3 +211,95 @@ print(json.dumps({
     );
     Ok(())
 }
+
+/// The document states the length limits the API checks (`shared::limits`): utoipa's
+/// attributes take only literals, so this holds the two together.
+#[test]
+fn the_documented_lengths_are_the_ones_the_api_checks() -> anyhow::Result<()> {
+    use shared::limits::{self, Length};
+    let document = serde_json::to_value(api::openapi::document())?;
+    let schemas = &document["components"]["schemas"];
+    let table: &[(&str, &[&str], Length)] = &[
+        (
+            "title",
+            &[
+                "CreateLab",
+                "UpdateLab",
+                "CreateNeed",
+                "UpdateNeed",
+                "CreateIdea",
+                "UpdateIdea",
+                "CreateOffering",
+                "UpdateOffering",
+            ],
+            limits::TITLE,
+        ),
+        (
+            "name",
+            &[
+                "CreateOrganization",
+                "UpdateOrganization",
+                "CreateIndicator",
+            ],
+            limits::TITLE,
+        ),
+        ("summary", &["CreateLab", "UpdateLab"], limits::SUMMARY),
+        (
+            "description",
+            &["CreateLab", "UpdateLab"],
+            limits::LAB_DESCRIPTION,
+        ),
+        (
+            "description",
+            &[
+                "CreateNeed",
+                "UpdateNeed",
+                "CreateOffering",
+                "UpdateOffering",
+                "CreateOrganization",
+                "UpdateOrganization",
+            ],
+            limits::DESCRIPTION,
+        ),
+        (
+            "neighbourhood",
+            &["CreateLab", "UpdateLab"],
+            limits::NEIGHBOURHOOD,
+        ),
+        ("unit", &["CreateIndicator"], limits::UNIT),
+        ("note", &["CreateMeasurement"], limits::MEASUREMENT_NOTE),
+        ("note", &["ChangePhase"], limits::REASON),
+        (
+            "reason",
+            &["ChangeIdeaStatus", "MatchDecision"],
+            limits::REASON,
+        ),
+        ("body", &["CreateIdea", "UpdateIdea"], limits::IDEA_BODY),
+        (
+            "body",
+            &["CreateComment", "CreateMatchMessage"],
+            limits::COMMENT,
+        ),
+        ("message", &["CreateMatch"], limits::MESSAGE),
+        ("outcome", &["MatchDecision"], limits::MESSAGE),
+        (
+            "display_name",
+            &["RegisterRequest", "UpdateMe"],
+            limits::DISPLAY_NAME,
+        ),
+        ("name", &["CreateApiKey"], limits::API_KEY_NAME),
+    ];
+    for (property, schema_names, limit) in table {
+        for schema in *schema_names {
+            let field = &schemas[*schema]["properties"][*property];
+            assert_eq!(
+                field["maxLength"].as_u64(),
+                Some(limit.max as u64),
+                "{schema}.{property}: {field}"
+            );
+            let min = field["minLength"].as_u64().unwrap_or(0);
+            assert_eq!(min, limit.min as u64, "{schema}.{property}: {field}");
+        }
+    }
+    Ok(())
+}
