@@ -6,6 +6,8 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use shared::{FieldError, Page, Problem};
 
+use crate::services::Read;
+
 /// A failed request.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApiError {
@@ -187,15 +189,16 @@ pub struct UseGet<T> {
     pub reload: yew::Callback<()>,
 }
 
-/// Fetches `GET /api/v1{path}` (with the session's token, if any) when the component mounts
-/// and whenever `path` or the session changes.
+/// Fetches a read (with the session's token, if any) when the component mounts and
+/// whenever the read or the session changes.
 #[yew::hook]
-pub fn use_get<T>(path: String) -> UseGet<T>
+pub fn use_get<T>(read: Read<T>) -> UseGet<T>
 where
     T: DeserializeOwned + Clone + PartialEq + 'static,
 {
     use yew::prelude::*;
 
+    let path = read.path().to_owned();
     let session = crate::session::use_session();
     let token = session.token();
     let state = use_state(|| Fetch::<T>::Loading);
@@ -269,17 +272,18 @@ impl<T> UsePagedGet<T> {
     }
 }
 
-/// A keyset-paged list at `path` (with its filters): the first page, and a button's
-/// callback that appends the next. A new `path` starts again from the first page.
+/// A keyset-paged list (with its filters): the first page, and a button's callback that
+/// appends the next. A new read starts again from the first page.
 #[yew::hook]
-pub fn use_paged_get<T>(path: String) -> UsePagedGet<T>
+pub fn use_paged_get<T>(read: Read<Page<T>>) -> UsePagedGet<T>
 where
     T: DeserializeOwned + Clone + PartialEq + 'static,
 {
     use yew::prelude::*;
 
     let session = crate::session::use_session();
-    let first = use_get::<Page<T>>(path.clone());
+    let path = read.path().to_owned();
+    let first = use_get::<Page<T>>(read);
     let more = use_state(Vec::<T>::new);
     let next_cursor = use_state(|| None::<String>);
     let more_failed = use_state(|| false);

@@ -6,6 +6,7 @@ mod components;
 mod forms;
 mod i18n;
 mod pages;
+mod services;
 mod session;
 
 fn main() {

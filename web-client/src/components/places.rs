@@ -1,11 +1,11 @@
 //! Pickers of Sweden's regional division (and the challenge areas), loaded from the API's
 //! reference data.
 
-use shared::{County, Municipality, Page};
 use yew::prelude::*;
 
 use super::form::SelectField;
 use crate::api::{Fetch, use_get};
+use crate::services;
 
 #[derive(Properties, PartialEq)]
 pub struct MunicipalityOptionsProps {
@@ -16,8 +16,8 @@ pub struct MunicipalityOptionsProps {
 /// The 290 municipalities as `<option>`s grouped by county, for a `<select>`.
 #[component]
 pub fn MunicipalityOptions(props: &MunicipalityOptionsProps) -> Html {
-    let municipalities = use_get::<Page<Municipality>>("/municipalities".to_owned());
-    let counties = use_get::<Page<County>>("/counties".to_owned());
+    let municipalities = use_get(services::reference::municipalities());
+    let counties = use_get(services::reference::counties());
     match (&municipalities.state, &counties.state) {
         (Fetch::Loaded(municipalities), Fetch::Loaded(counties)) => html! {
             { for counties.items.iter().map(|county| html! {
@@ -35,7 +35,7 @@ pub fn MunicipalityOptions(props: &MunicipalityOptionsProps) -> Html {
 /// The 21 counties as `<option>`s.
 #[component]
 pub fn CountyOptions(props: &MunicipalityOptionsProps) -> Html {
-    let counties = use_get::<Page<County>>("/counties".to_owned());
+    let counties = use_get(services::reference::counties());
     match &counties.state {
         Fetch::Loaded(counties) => html! {
             { for counties.items.iter().map(|county| html! {
@@ -81,7 +81,7 @@ pub struct AreaAndPlaceFieldsProps {
 pub fn AreaAndPlaceFields(props: &AreaAndPlaceFieldsProps) -> Html {
     let i18n = crate::i18n::use_i18n();
     let loader = i18n.loader();
-    let areas = use_get::<Page<shared::ChallengeArea>>("/challenge-areas".to_owned());
+    let areas = use_get(services::reference::challenge_areas());
     let areas = match &areas.state {
         Fetch::Loaded(page) => page.items.clone(),
         _ => Vec::new(),

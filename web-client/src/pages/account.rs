@@ -1,6 +1,6 @@
 use gloo_net::http::Method;
 use i18n_embed_fl::fl;
-use shared::{Locale, Me, MyOrganization, Page, UpdateMe};
+use shared::{Locale, Me, MyOrganization, UpdateMe};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -9,6 +9,7 @@ use crate::app::Route;
 use crate::components::form::{FormError, SelectField, TextField};
 use crate::components::{ErrorMessage, Loading};
 use crate::i18n::{Language, form_message, role_name, use_i18n, use_title};
+use crate::services;
 use crate::session::use_session;
 
 /// The organisations the signed-in person belongs to, for a page that creates something
@@ -20,7 +21,7 @@ pub fn use_acting_organizations(title: String, why: String) -> Result<Vec<MyOrga
     let i18n = use_i18n();
     let loader = i18n.loader();
     let session = use_session();
-    let mine = use_get::<Page<MyOrganization>>("/me/organizations".to_owned());
+    let mine = use_get(services::me::organizations());
     if session.me().is_none() {
         return Err(html! { <SignInFirst /> });
     }
@@ -164,7 +165,7 @@ fn Profile(props: &ProfileProps) -> Html {
 fn MyOrganizations() -> Html {
     let i18n = use_i18n();
     let loader = i18n.loader();
-    let mine = use_get::<Page<MyOrganization>>("/me/organizations".to_owned());
+    let mine = use_get(services::me::organizations());
     let list = match &mine.state {
         Fetch::Loading => html! { <Loading text={fl!(loader, "organization-loading")} /> },
         Fetch::Failed(_) => html! { <ErrorMessage on_retry={mine.reload.clone()} /> },

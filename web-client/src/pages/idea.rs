@@ -3,7 +3,7 @@
 
 use gloo_net::http::Method;
 use i18n_embed_fl::fl;
-use shared::{ChangeIdeaStatus, Comment, CreateComment, Idea, IdeaStatus, Page, UpdateIdea};
+use shared::{ChangeIdeaStatus, Comment, CreateComment, Idea, IdeaStatus, UpdateIdea};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -13,6 +13,7 @@ use crate::components::form::{FormError, SelectField, TextAreaField, TextField};
 use crate::components::{ErrorMessage, Loading, fetched};
 use crate::forms::{request, setter, use_versioned_save};
 use crate::i18n::{form_message, idea_status_name, use_i18n, use_title};
+use crate::services;
 use crate::session::use_session;
 
 #[derive(Properties, PartialEq)]
@@ -25,7 +26,7 @@ pub fn IdeaPage(props: &IdeaPageProps) -> Html {
     let i18n = use_i18n();
     let loader = i18n.loader();
     let session = use_session();
-    let idea = use_get::<Idea>(format!("/ideas/{}", props.id));
+    let idea = use_get(services::ideas::get(&props.id));
     let vote_error = use_state(|| None::<ApiError>);
     use_title(match &idea.state {
         Fetch::Loaded(idea) => idea.title.clone(),
@@ -240,7 +241,7 @@ fn Comments(props: &CommentsProps) -> Html {
     let i18n = use_i18n();
     let loader = i18n.loader();
     let session = use_session();
-    let comments = use_get::<Page<Comment>>(format!("/ideas/{}/comments?limit=100", props.id));
+    let comments = use_get(services::ideas::comments(&props.id));
     let problem = use_state(|| None::<ApiError>);
     let reload = {
         let (reload, on_changed) = (comments.reload.clone(), props.on_changed.clone());

@@ -3,9 +3,8 @@
 use gloo_net::http::Method;
 use i18n_embed_fl::fl;
 use shared::{
-    ChallengeArea, ChangePhase, CreateIdea, CreateIndicator, CreateNeed, Direction, Idea,
-    Indicator, Lab, MyOrganization, Need, Organization, Page, Participant, ParticipantRole,
-    PhaseChange,
+    ChangePhase, CreateIdea, CreateIndicator, CreateNeed, Direction, Idea, Indicator, Lab, Need,
+    Participant, ParticipantRole,
 };
 use uuid::Uuid;
 use yew::prelude::*;
@@ -20,6 +19,7 @@ use crate::i18n::{
     area_name, form_message, idea_status_name, need_status_name, participant_role_name, phase_name,
     use_i18n, use_title,
 };
+use crate::services;
 use crate::session::use_session;
 
 #[derive(Properties, PartialEq)]
@@ -31,8 +31,8 @@ pub struct LabPageProps {
 pub fn LabPage(props: &LabPageProps) -> Html {
     let i18n = use_i18n();
     let loader = i18n.loader();
-    let lab = use_get::<Lab>(format!("/labs/{}", props.id));
-    let areas = use_get::<Page<ChallengeArea>>("/challenge-areas".to_owned());
+    let lab = use_get(services::labs::get(&props.id));
+    let areas = use_get(services::reference::challenge_areas());
     use_title(match &lab.state {
         Fetch::Loaded(lab) => lab.title.clone(),
         _ => fl!(loader, "lab-loading"),
@@ -94,7 +94,7 @@ fn PhaseSection(props: &PhaseProps) -> Html {
     let i18n = use_i18n();
     let loader = i18n.loader();
     let session = use_session();
-    let history = use_get::<Page<PhaseChange>>(format!("/labs/{}/history", props.lab.id));
+    let history = use_get(services::labs::history(props.lab.id));
     let target = use_state(String::new);
     let note = use_state(String::new);
     let error = use_state(|| None::<ApiError>);
@@ -205,7 +205,7 @@ fn Participants(props: &EditableProps) -> Html {
     let i18n = use_i18n();
     let loader = i18n.loader();
     let session = use_session();
-    let participants = use_get::<Page<Participant>>(format!("/labs/{}/participants", props.id));
+    let participants = use_get(services::labs::participants(&props.id));
     let problem = use_state(|| None::<ApiError>);
     let remove = |organization: Uuid| {
         delete_then_reload(
@@ -286,13 +286,7 @@ fn AddParticipantForm(props: &AddParticipantFormProps) -> Html {
         Callback::from(move |_: Participant| on_added.emit(())),
     );
     let search = use_state(String::new);
-    let found = use_get::<Page<Organization>>(api::with_query(
-        "/organizations",
-        &[
-            ("q", Some(search.trim().to_owned())),
-            ("limit", Some("20".to_owned())),
-        ],
-    ));
+    let found = use_get(services::organizations::named(&search));
     let field = |update: fn(&mut ParticipantDraft, String)| setter(&form.draft, update);
     let error = form.error.as_ref();
     let options = match &found.state {
@@ -365,7 +359,7 @@ fn indicator_body(draft: &IndicatorDraft) -> CreateIndicator {
 fn Indicators(props: &EditableProps) -> Html {
     let i18n = use_i18n();
     let loader = i18n.loader();
-    let indicators = use_get::<Page<Indicator>>(format!("/labs/{}/indicators", props.id));
+    let indicators = use_get(services::labs::indicators(&props.id));
     let reload = indicators.reload.clone();
     let form = use_create_form(
         format!("/labs/{}/indicators", props.id),
@@ -512,7 +506,7 @@ fn need_body(draft: &NeedDraft) -> CreateNeed {
 fn Needs(props: &EditableProps) -> Html {
     let i18n = use_i18n();
     let loader = i18n.loader();
-    let needs = use_get::<Page<Need>>(format!("/labs/{}/needs", props.id));
+    let needs = use_get(services::labs::needs(&props.id));
     let reload = needs.reload.clone();
     let form = use_create_form(
         format!("/labs/{}/needs", props.id),
@@ -596,7 +590,7 @@ struct OnBehalfFieldProps {
 fn OnBehalfField(props: &OnBehalfFieldProps) -> Html {
     let i18n = use_i18n();
     let loader = i18n.loader();
-    let mine = use_get::<Page<MyOrganization>>("/me/organizations".to_owned());
+    let mine = use_get(services::me::organizations());
     let Fetch::Loaded(page) = &mine.state else {
         return html! {};
     };
@@ -620,7 +614,7 @@ fn Ideas(props: &SectionProps) -> Html {
     let i18n = use_i18n();
     let loader = i18n.loader();
     let session = use_session();
-    let ideas = use_paged_get::<Idea>(format!("/labs/{}/ideas?sort=most_voted", props.id));
+    let ideas = use_paged_get(services::labs::ideas_by_votes(&props.id));
     let reload = ideas.first.reload.clone();
     let form = use_create_form(
         format!("/labs/{}/ideas", props.id),

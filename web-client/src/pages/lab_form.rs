@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use gloo_net::http::Method;
 use i18n_embed_fl::fl;
-use shared::{ChallengeArea, CreateLab, Lab, MyOrganization, Page, UpdateLab, Visibility};
+use shared::{CreateLab, Lab, MyOrganization, UpdateLab, Visibility};
 use uuid::Uuid;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -17,6 +17,7 @@ use crate::components::{ErrorMessage, Loading};
 use crate::forms::{go_to, request, setter, use_versioned_save};
 use crate::i18n::{use_i18n, use_title};
 use crate::pages::account::use_acting_organizations;
+use crate::services;
 
 /// What the form holds, as typed.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -123,7 +124,7 @@ pub fn EditLab(props: &EditLabProps) -> Html {
     let loader = i18n.loader();
     use_title(fl!(loader, "lab-edit"));
     let navigator = use_navigator();
-    let lab = use_get::<Lab>(format!("/labs/{}", props.id));
+    let lab = use_get(services::labs::get(&props.id));
     let lab = match &lab.state {
         Fetch::Loading => return html! { <Loading text={fl!(loader, "lab-loading")} /> },
         Fetch::Failed(_) => return html! { <ErrorMessage on_retry={lab.reload.clone()} /> },
@@ -178,7 +179,7 @@ struct LabFormProps {
 fn LabForm(props: &LabFormProps) -> Html {
     let i18n = use_i18n();
     let loader = i18n.loader();
-    let areas = use_get::<Page<ChallengeArea>>("/challenge-areas".to_owned());
+    let areas = use_get(services::reference::challenge_areas());
     let draft = use_state(|| props.initial.clone());
     let save = use_versioned_save::<Draft, Lab>(
         draft.clone(),

@@ -6,13 +6,14 @@ use shared::{ChallengeArea, Lab, LabPhase, Page};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::api::{self, Fetch, use_get, use_paged_get};
+use crate::api::{Fetch, use_get, use_paged_get};
 use crate::app::Route;
 use crate::components::form::{SelectField, TextField};
 use crate::components::places::{AreaAndPlace, AreaAndPlaceFields};
 use crate::components::{ErrorMessage, Loading};
 use crate::forms::{ListFilters, setter, use_list_filters};
 use crate::i18n::{area_name, phase_name, use_i18n, use_title};
+use crate::services;
 use crate::session::use_session;
 
 /// What the list is filtered by.
@@ -28,13 +29,13 @@ struct Filters {
 }
 
 impl Filters {
-    fn path(&self) -> String {
+    fn read(&self) -> services::Read<Page<Lab>> {
         let mut parameters = vec![
             ("q", Some(self.q.trim().to_owned())),
             ("phase", Some(self.phase.clone())),
         ];
         parameters.extend(self.place.parameters());
-        api::with_query("/labs", &parameters)
+        services::labs::list(&parameters)
     }
 }
 
@@ -45,7 +46,7 @@ pub fn LabsPage() -> Html {
     let loader = i18n.loader();
     use_title(fl!(loader, "labs-title"));
     let session = use_session();
-    let areas = use_get::<Page<ChallengeArea>>("/challenge-areas".to_owned());
+    let areas = use_get(services::reference::challenge_areas());
     let areas = match &areas.state {
         Fetch::Loaded(page) => page.items.clone(),
         _ => Vec::new(),
@@ -57,7 +58,7 @@ pub fn LabsPage() -> Html {
         onsubmit,
         ..
     } = use_list_filters::<Filters>();
-    let list = use_paged_get::<Lab>(applied.path());
+    let list = use_paged_get(applied.read());
     let field = |update: fn(&mut Filters, String)| setter(&draft, update);
     let results = match &list.first.state {
         Fetch::Loading => html! { <Loading text={fl!(loader, "labs-loading")} /> },

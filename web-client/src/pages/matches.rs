@@ -17,6 +17,7 @@ use crate::components::{ErrorMessage, Loading, fetched};
 use crate::forms::{ListFilters, use_list_filters};
 use crate::i18n::{form_message, match_action_name, match_state_name, use_i18n, use_title};
 use crate::pages::account::SignInFirst;
+use crate::services;
 use crate::session::use_session;
 
 /// Which matches the inbox shows; kept in the address (`/matches?direction=outgoing`).
@@ -35,19 +36,16 @@ impl Filters {
         self.direction == "outgoing"
     }
 
-    fn path(&self) -> String {
+    fn read(&self) -> services::Read<Page<Match>> {
         let direction = if self.outgoing() {
             "outgoing"
         } else {
             "incoming"
         };
-        api::with_query(
-            "/matches",
-            &[
-                ("direction", Some(direction.to_owned())),
-                ("status", Some(self.status.clone())),
-            ],
-        )
+        services::matches::list(&[
+            ("direction", Some(direction.to_owned())),
+            ("status", Some(self.status.clone())),
+        ])
     }
 }
 
@@ -58,7 +56,7 @@ pub fn MatchesPage() -> Html {
     use_title(fl!(loader, "matches-title"));
     let session = use_session();
     let ListFilters { applied, apply, .. } = use_list_filters::<Filters>();
-    let list = use_paged_get::<Match>(applied.path());
+    let list = use_paged_get(applied.read());
     if session.me().is_none() {
         return html! { <SignInFirst /> };
     }
@@ -131,9 +129,8 @@ pub fn MatchPage(props: &MatchPageProps) -> Html {
     let loader = i18n.loader();
     let session = use_session();
     let navigator = use_navigator();
-    let found = use_get::<Match>(format!("/matches/{}", props.id));
-    let messages =
-        use_get::<Page<MatchMessage>>(format!("/matches/{}/messages?limit=100", props.id));
+    let found = use_get(services::matches::get(&props.id));
+    let messages = use_get(services::matches::messages(&props.id));
     let note = use_state(String::new);
     let body = use_state(String::new);
     let error = use_state(|| None::<ApiError>);

@@ -3,7 +3,7 @@
 
 use gloo_net::http::Method;
 use i18n_embed_fl::fl;
-use shared::{CreateMatch, Match, Need, NeedStatus, OfferingSuggestion, Page, UpdateNeed};
+use shared::{CreateMatch, Match, Need, NeedStatus, UpdateNeed};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -13,6 +13,7 @@ use crate::components::form::{FormError, SelectField, TextAreaField, TextField};
 use crate::components::{ErrorMessage, Loading, ReasonList};
 use crate::forms::{request, setter, split_tags, use_versioned_save};
 use crate::i18n::{form_message, need_status_name, use_i18n, use_title};
+use crate::services;
 use crate::session::use_session;
 
 #[derive(Properties, PartialEq)]
@@ -24,9 +25,8 @@ pub struct NeedPageProps {
 pub fn NeedPage(props: &NeedPageProps) -> Html {
     let i18n = use_i18n();
     let loader = i18n.loader();
-    let need = use_get::<Need>(format!("/needs/{}", props.id));
-    let suggestions =
-        use_get::<Page<OfferingSuggestion>>(format!("/needs/{}/suggestions", props.id));
+    let need = use_get(services::needs::get(&props.id));
+    let suggestions = use_get(services::needs::suggestions(&props.id));
     use_title(match &need.state {
         Fetch::Loaded(need) => need.title.clone(),
         _ => fl!(loader, "need-loading"),

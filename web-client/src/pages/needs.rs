@@ -3,17 +3,18 @@
 
 use i18n_embed_fl::fl;
 use serde::{Deserialize, Serialize};
-use shared::{ChallengeArea, Need, Page};
+use shared::{Need, Page};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::api::{self, Fetch, use_get, use_paged_get};
+use crate::api::{Fetch, use_get, use_paged_get};
 use crate::app::Route;
 use crate::components::form::TextField;
 use crate::components::places::{AreaAndPlace, AreaAndPlaceFields};
 use crate::components::{ErrorMessage, Loading};
 use crate::forms::{ListFilters, setter, use_list_filters};
 use crate::i18n::{area_name, use_i18n, use_title};
+use crate::services;
 
 /// What the list is filtered by (kept in the address).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -26,13 +27,13 @@ struct Filters {
 }
 
 impl Filters {
-    fn path(&self) -> String {
+    fn read(&self) -> services::Read<Page<Need>> {
         let mut parameters = vec![
             ("q", Some(self.q.trim().to_owned())),
             ("status", Some("open".to_owned())),
         ];
         parameters.extend(self.place.parameters());
-        api::with_query("/needs", &parameters)
+        services::needs::list(&parameters)
     }
 }
 
@@ -41,7 +42,7 @@ pub fn NeedsPage() -> Html {
     let i18n = use_i18n();
     let loader = i18n.loader();
     use_title(fl!(loader, "needs-title"));
-    let areas = use_get::<Page<ChallengeArea>>("/challenge-areas".to_owned());
+    let areas = use_get(services::reference::challenge_areas());
     let areas = match &areas.state {
         Fetch::Loaded(page) => page.items.clone(),
         _ => Vec::new(),
@@ -52,7 +53,7 @@ pub fn NeedsPage() -> Html {
         onsubmit,
         ..
     } = use_list_filters::<Filters>();
-    let list = use_paged_get::<Need>(applied.path());
+    let list = use_paged_get(applied.read());
     let field = |update: fn(&mut Filters, String)| setter(&draft, update);
     let language = i18n.language();
     let results = match &list.first.state {

@@ -11,6 +11,7 @@ use crate::api::{self, ApiError, Fetch, use_get};
 use crate::app::Route;
 use crate::components::{ErrorMessage, Loading};
 use crate::i18n::use_i18n;
+use crate::services;
 use crate::session::use_session;
 
 /// How many of the signed-in person's notifications are unread, shared by the bell and
@@ -121,7 +122,7 @@ pub fn NotificationsPage() -> Html {
     crate::i18n::use_title(fl!(loader, "notifications-title"));
     let session = use_session();
     let unread = use_unread();
-    let notifications = use_get::<Notifications>("/notifications?limit=100".to_owned());
+    let notifications = use_get(services::me::notifications());
     // Marks notifications read, then asks again for the list and the bell's count.
     let mark_read = {
         let (session, reload, refresh) = (

@@ -4,8 +4,8 @@
 use gloo_net::http::Method;
 use i18n_embed_fl::fl;
 use shared::{
-    ChallengeArea, Coverage, CreateOffering, MyOrganization, Offering, OfferingKind,
-    OfferingStatus, Page, UpdateOffering,
+    Coverage, CreateOffering, MyOrganization, Offering, OfferingKind, OfferingStatus,
+    UpdateOffering,
 };
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -18,6 +18,7 @@ use crate::components::{ErrorMessage, Loading};
 use crate::forms::{go_to, request, setter, use_versioned_save};
 use crate::i18n::{offering_kind_name, use_i18n, use_title};
 use crate::pages::account::use_acting_organizations;
+use crate::services;
 
 /// What the form holds, as typed.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -151,7 +152,7 @@ pub fn EditOffering(props: &EditOfferingProps) -> Html {
     let loader = i18n.loader();
     use_title(fl!(loader, "offering-edit"));
     let navigator = use_navigator();
-    let offering = use_get::<Offering>(format!("/offerings/{}", props.id));
+    let offering = use_get(services::offerings::get(&props.id));
     let offering = match &offering.state {
         Fetch::Loading => return html! { <Loading text={fl!(loader, "offering-loading")} /> },
         Fetch::Failed(_) => return html! { <ErrorMessage on_retry={offering.reload.clone()} /> },
@@ -201,7 +202,7 @@ struct OfferingFormProps {
 fn OfferingForm(props: &OfferingFormProps) -> Html {
     let i18n = use_i18n();
     let loader = i18n.loader();
-    let areas = use_get::<Page<ChallengeArea>>("/challenge-areas".to_owned());
+    let areas = use_get(services::reference::challenge_areas());
     let draft = use_state(|| props.initial.clone());
     let save = use_versioned_save::<Draft, Offering>(
         draft.clone(),

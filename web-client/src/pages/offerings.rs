@@ -3,11 +3,11 @@
 
 use i18n_embed_fl::fl;
 use serde::{Deserialize, Serialize};
-use shared::{ChallengeArea, NeedSuggestion, Offering, OfferingKind, Page};
+use shared::{Offering, OfferingKind, Page};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::api::{self, Fetch, use_get, use_paged_get};
+use crate::api::{Fetch, use_get, use_paged_get};
 use crate::app::Route;
 use crate::components::form::{SelectField, TextField};
 use crate::components::places::{AreaAndPlace, AreaAndPlaceFields};
@@ -15,6 +15,7 @@ use crate::components::{ErrorMessage, Loading, ReasonList, fetched};
 use crate::forms::{ListFilters, setter, use_list_filters};
 use crate::i18n::{area_name, offering_kind_name, use_i18n, use_title};
 use crate::pages::need::RequestMatch;
+use crate::services;
 use crate::session::use_session;
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -29,14 +30,14 @@ struct Filters {
 }
 
 impl Filters {
-    fn path(&self) -> String {
+    fn read(&self) -> services::Read<Page<Offering>> {
         let mut parameters = vec![
             ("q", Some(self.q.trim().to_owned())),
             ("kind", Some(self.kind.clone())),
             ("status", Some("active".to_owned())),
         ];
         parameters.extend(self.place.parameters());
-        api::with_query("/offerings", &parameters)
+        services::offerings::list(&parameters)
     }
 }
 
@@ -46,7 +47,7 @@ pub fn OfferingsPage() -> Html {
     let loader = i18n.loader();
     use_title(fl!(loader, "offerings-title"));
     let session = use_session();
-    let areas = use_get::<Page<ChallengeArea>>("/challenge-areas".to_owned());
+    let areas = use_get(services::reference::challenge_areas());
     let areas = match &areas.state {
         Fetch::Loaded(page) => page.items.clone(),
         _ => Vec::new(),
@@ -57,7 +58,7 @@ pub fn OfferingsPage() -> Html {
         onsubmit,
         ..
     } = use_list_filters::<Filters>();
-    let list = use_paged_get::<Offering>(applied.path());
+    let list = use_paged_get(applied.read());
     let field = |update: fn(&mut Filters, String)| setter(&draft, update);
     let language = i18n.language();
     let results = match &list.first.state {
@@ -121,8 +122,8 @@ pub struct OfferingPageProps {
 pub fn OfferingPage(props: &OfferingPageProps) -> Html {
     let i18n = use_i18n();
     let loader = i18n.loader();
-    let offering = use_get::<Offering>(format!("/offerings/{}", props.id));
-    let areas = use_get::<Page<ChallengeArea>>("/challenge-areas".to_owned());
+    let offering = use_get(services::offerings::get(&props.id));
+    let areas = use_get(services::reference::challenge_areas());
     use_title(match &offering.state {
         Fetch::Loaded(offering) => offering.title.clone(),
         _ => fl!(loader, "offering-loading"),
@@ -183,8 +184,7 @@ struct SuggestionsProps {
 fn NeedSuggestions(props: &SuggestionsProps) -> Html {
     let i18n = use_i18n();
     let loader = i18n.loader();
-    let suggestions =
-        use_get::<Page<NeedSuggestion>>(format!("/offerings/{}/suggestions", props.id));
+    let suggestions = use_get(services::offerings::suggestions(&props.id));
     html! {
         <section aria-labelledby="suggestions-heading">
             <h2 id="suggestions-heading">{ fl!(loader, "offering-suggestions") }</h2>

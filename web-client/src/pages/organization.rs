@@ -1,9 +1,6 @@
 use gloo_net::http::Method;
 use i18n_embed_fl::fl;
-use shared::{
-    AddMember, ApiKey, CreateApiKey, CreatedApiKey, Lab, Member, Offering, Organization, Page,
-    Role, Scope, UpdateMember,
-};
+use shared::{AddMember, CreateApiKey, CreatedApiKey, Member, Role, Scope, UpdateMember};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -14,6 +11,7 @@ use crate::components::form::{FormError, SelectField, TextField};
 use crate::components::{ErrorMessage, Loading, fetched};
 use crate::forms::delete_then_reload;
 use crate::i18n::{form_message, kind_name, role_name, use_i18n, use_title};
+use crate::services;
 use crate::session::use_session;
 
 #[derive(Properties, PartialEq)]
@@ -27,7 +25,7 @@ pub struct OrganizationPageProps {
 pub fn OrganizationPage(props: &OrganizationPageProps) -> Html {
     let i18n = use_i18n();
     let loader = i18n.loader();
-    let organization = use_get::<Organization>(format!("/organizations/{}", props.id));
+    let organization = use_get(services::organizations::get(&props.id));
     let title = match &organization.state {
         Fetch::Loaded(organization) => organization.name.clone(),
         _ => fl!(loader, "organization-loading"),
@@ -64,11 +62,8 @@ pub fn OrganizationPage(props: &OrganizationPageProps) -> Html {
 fn OrganizationWork(props: &SectionProps) -> Html {
     let i18n = use_i18n();
     let loader = i18n.loader();
-    let labs = use_get::<Page<Lab>>(format!("/labs?host={}", props.id));
-    let offerings = use_get::<Page<Offering>>(format!(
-        "/offerings?organization={}&status=active",
-        props.id
-    ));
+    let labs = use_get(services::labs::hosted_by(&props.id));
+    let offerings = use_get(services::offerings::active_of(&props.id));
     html! {
         <>
             <section aria-labelledby="organization-labs-heading">
@@ -118,7 +113,7 @@ fn Members(props: &SectionProps) -> Html {
     let i18n = use_i18n();
     let loader = i18n.loader();
     let session = use_session();
-    let members = use_get::<Page<Member>>(format!("/organizations/{}/members", props.id));
+    let members = use_get(services::organizations::members(&props.id));
     let problem = use_state(|| None::<ApiError>);
     let Some(me) = session.me() else {
         return html! {};
@@ -292,7 +287,7 @@ fn ApiKeys(props: &SectionProps) -> Html {
     let i18n = use_i18n();
     let loader = i18n.loader();
     let session = use_session();
-    let keys = use_get::<Page<ApiKey>>(format!("/organizations/{}/api-keys", props.id));
+    let keys = use_get(services::organizations::api_keys(&props.id));
     let name = use_state(String::new);
     let scopes = use_state(|| vec![Scope::Read]);
     let created = use_state(|| None::<CreatedApiKey>);

@@ -1,6 +1,5 @@
 use i18n_embed_fl::fl;
 use serde::Serialize;
-use shared::{ChallengeArea, Lab, Page};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -9,6 +8,7 @@ use crate::app::Route;
 use crate::components::{ErrorMessage, Loading};
 use crate::i18n::{use_i18n, use_title};
 use crate::pages::LabCard;
+use crate::services;
 
 /// The filter a start-page link opens a list with.
 #[derive(Clone, PartialEq, Serialize)]
@@ -26,8 +26,8 @@ pub fn Start() -> Html {
     let i18n = use_i18n();
     let loader = i18n.loader();
     use_title(fl!(loader, "nav-start"));
-    let areas = use_get::<Page<ChallengeArea>>("/challenge-areas".to_owned());
-    let newest = use_get::<Page<Lab>>(format!("/labs?limit={NEWEST_LABS}"));
+    let areas = use_get(services::reference::challenge_areas());
+    let newest = use_get(services::labs::newest(NEWEST_LABS));
     let language = i18n.language().code();
     let loaded_areas = match &areas.state {
         Fetch::Loaded(page) => page.items.clone(),
