@@ -2,11 +2,10 @@
 //! the access token and turns failures into one error type carrying the API's problem+json.
 
 use gloo_net::http::{Method, RequestBuilder, Response};
-use serde::Serialize;
 use serde::de::DeserializeOwned;
 use shared::{FieldError, Page, Problem};
 
-use crate::services::Read;
+use crate::services::{Read, Write};
 
 /// A failed request.
 #[derive(Debug, Clone, PartialEq)]
@@ -81,79 +80,53 @@ fn builder(method: Method, path: &str, token: Option<&str>) -> RequestBuilder {
     }
 }
 
-/// Sends a request to `/api/v1{path}` and reads its JSON answer.
-pub async fn send<B: Serialize, T: DeserializeOwned>(
-    method: Method,
-    path: &str,
-    token: Option<&str>,
-    body: Option<&B>,
-) -> Result<T, ApiError> {
-    let request = builder(method, path, token);
-    let request = match body {
-        Some(body) => request.json(body),
-        None => request.build(),
-    };
-    let response = respond(request).await?;
+/// Reads its answer: JSON, or nothing (204) for a `()` answer.
+async fn answer<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+    if response.status() == 204 {
+        return serde_json::from_value(serde_json::Value::Null)
+            .map_err(|error| ApiError::Network(error.to_string()));
+    }
     response
         .json::<T>()
         .await
         .map_err(|error| ApiError::Network(error.to_string()))
 }
 
-/// Sends a change of a versioned resource with `If-Match: "<version>"`, so that a change
-/// someone else made since `version` is not overwritten: the API answers 412 instead
-/// (see [`ApiError::is_stale`]).
-pub async fn send_versioned<B: Serialize, T: DeserializeOwned>(
-    method: Method,
-    path: &str,
+/// `GET`s a read and its answer.
+pub async fn fetch<T: DeserializeOwned>(
+    read: &Read<T>,
     token: Option<&str>,
-    version: i32,
-    body: &B,
 ) -> Result<T, ApiError> {
-    let request = builder(method, path, token)
-        .header("If-Match", &format!("\"{version}\""))
-        .json(body);
-    let response = respond(request).await?;
-    response
-        .json::<T>()
-        .await
-        .map_err(|error| ApiError::Network(error.to_string()))
+    answer(respond(builder(Method::GET, read.path(), token).build()).await?).await
 }
 
-/// Sends a request whose answer has no body (204).
-pub async fn send_empty<B: Serialize>(
-    method: Method,
-    path: &str,
+/// Sends a change and reads its answer. A `PATCH` of a versioned resource carries
+/// `If-Match: "<version>"`, so that a change someone else made since `version` is not
+/// overwritten: the API answers 412 instead (see [`ApiError::is_stale`]).
+pub async fn send<T: DeserializeOwned>(
+    write: &Write<T>,
     token: Option<&str>,
-    body: Option<&B>,
-) -> Result<(), ApiError> {
-    let request = builder(method, path, token);
-    let request = match body {
+    version: Option<i32>,
+) -> Result<T, ApiError> {
+    let mut request = builder(write.method.clone(), &write.path, token);
+    if let Some(version) = version {
+        request = request.header("If-Match", &format!("\"{version}\""));
+    }
+    let request = match &write.body {
         Some(body) => request.json(body),
         None => request.build(),
     };
-    respond(request).await.map(|_| ())
+    answer(respond(request).await?).await
 }
 
-/// `GET /api/v1{path}`.
-pub async fn get<T: DeserializeOwned>(path: &str, token: Option<&str>) -> Result<T, ApiError> {
-    send::<(), T>(Method::GET, path, token, None).await
-}
-
-/// Sends a request in the background and hands its result to `done`: what every form
-/// and button that changes something does.
-pub fn spawn_send<B, T>(
-    method: Method,
-    path: String,
-    token: Option<String>,
-    body: Option<B>,
-    done: yew::Callback<Result<T, ApiError>>,
-) where
-    B: Serialize + 'static,
+/// Sends a change in the background and hands its result to `done`: what every form and
+/// button that changes something does.
+pub fn spawn<T>(write: Write<T>, token: Option<String>, done: yew::Callback<Result<T, ApiError>>)
+where
     T: DeserializeOwned + 'static,
 {
     wasm_bindgen_futures::spawn_local(async move {
-        done.emit(send::<B, T>(method, &path, token.as_deref(), body.as_ref()).await);
+        done.emit(send(&write, token.as_deref(), None).await);
     });
 }
 
@@ -198,7 +171,6 @@ where
 {
     use yew::prelude::*;
 
-    let path = read.path().to_owned();
     let session = crate::session::use_session();
     let token = session.token();
     let state = use_state(|| Fetch::<T>::Loading);
@@ -208,17 +180,16 @@ where
     let latest = use_mut_ref(|| 0_u64);
     {
         let state = state.clone();
-        use_effect_with((path, token, *attempt), move |(path, token, _)| {
+        use_effect_with((read, token, *attempt), move |(read, token, _)| {
             state.set(Fetch::Loading);
             let asked = {
                 let mut latest = latest.borrow_mut();
                 *latest += 1;
                 *latest
             };
-            let path = path.clone();
-            let token = token.clone();
+            let (read, token) = (read.clone(), token.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let answer = match get::<T>(&path, token.as_deref()).await {
+                let answer = match fetch(&read, token.as_deref()).await {
                     Ok(value) => Fetch::Loaded(value),
                     Err(error) => Fetch::Failed(error),
                 };
@@ -282,8 +253,7 @@ where
     use yew::prelude::*;
 
     let session = crate::session::use_session();
-    let path = read.path().to_owned();
-    let first = use_get::<Page<T>>(read);
+    let first = use_get::<Page<T>>(read.clone());
     let more = use_state(Vec::<T>::new);
     let next_cursor = use_state(|| None::<String>);
     let more_failed = use_state(|| false);
@@ -305,9 +275,7 @@ where
             let Some(cursor) = (*next_cursor).clone() else {
                 return;
             };
-            // Cursors are base64url: safe in a query string as they are.
-            let separator = if path.contains('?') { '&' } else { '?' };
-            let next_path = format!("{path}{separator}cursor={cursor}");
+            let next = read.after(&cursor);
             let (more, next_cursor, more_failed, token) = (
                 more.clone(),
                 next_cursor.clone(),
@@ -315,7 +283,7 @@ where
                 session.token(),
             );
             wasm_bindgen_futures::spawn_local(async move {
-                match get::<Page<T>>(&next_path, token.as_deref()).await {
+                match fetch(&next, token.as_deref()).await {
                     Ok(page) => {
                         let mut items = (*more).clone();
                         items.extend(page.items);

@@ -15,6 +15,7 @@ use crate::api::{self, ApiError};
 use crate::app::Route;
 use crate::components::form::FormError;
 use crate::i18n::form_message;
+use crate::services::{Read, Write};
 use crate::session::use_session;
 
 /// A callback that sets one field of a draft held in `state`.
@@ -31,8 +32,8 @@ pub fn setter<D: Clone + 'static, V: 'static>(
 }
 
 /// A form that adds something: its draft, the API's refusal of the last attempt (shown
-/// next to the fields, the draft kept), and the submit handler. It sends `body(draft)` to
-/// `path` with POST; on success the draft starts over and `on_created` hears of it.
+/// next to the fields, the draft kept), and the submit handler. It sends `create(draft)`;
+/// on success the draft starts over and `on_created` hears of it.
 pub struct CreateForm<D> {
     pub draft: UseStateHandle<D>,
     pub error: Option<ApiError>,
@@ -42,14 +43,12 @@ pub struct CreateForm<D> {
 }
 
 #[hook]
-pub fn use_create_form<D, B, T>(
-    path: String,
-    body: fn(&D) -> B,
+pub fn use_create_form<D, T>(
+    create: Callback<D, Write<T>>,
     on_created: Callback<T>,
 ) -> CreateForm<D>
 where
-    D: Default + 'static,
-    B: Serialize + 'static,
+    D: Default + Clone + 'static,
     T: DeserializeOwned + 'static,
 {
     let session = use_session();
@@ -70,11 +69,9 @@ where
                 busy.clone(),
                 on_created.clone(),
             );
-            api::spawn_send::<B, T>(
-                Method::POST,
-                path.clone(),
+            api::spawn(
+                create.emit((*draft).clone()),
                 session.token(),
-                Some(body(&draft)),
                 Callback::from(move |result: Result<T, ApiError>| {
                     busy.set(false);
                     match result {
@@ -182,20 +179,6 @@ impl Versioned for shared::Offering {
     }
 }
 
-/// A save as [`use_versioned_save`]'s `make_request` gives it: method, path and body.
-pub fn request(
-    method: Method,
-    path: &str,
-    body: impl Serialize,
-) -> (Method, String, serde_json::Value) {
-    // Serialising the shared DTOs cannot fail (no maps with non-string keys).
-    (
-        method,
-        path.to_owned(),
-        serde_json::to_value(body).unwrap_or_default(),
-    )
-}
-
 /// After a save: on to the saved resource's page.
 pub fn go_to<T: 'static>(navigator: Option<Navigator>, route: fn(&T) -> Route) -> Callback<T> {
     Callback::from(move |saved: T| {
@@ -235,16 +218,17 @@ impl Save {
     }
 }
 
-/// Saves `draft` with the request `make_request` builds from it (a `PATCH` is sent with
+/// Saves `draft` with the change `make_request` builds from it (a `PATCH` is sent with
 /// `If-Match` naming the version the form was filled from), and hands the saved resource
-/// to `on_saved`. `reload_path` is where the latest version is read after a 412.
+/// to `on_saved`. `latest` is where the latest version is read after a 412 (none for a
+/// form that creates).
 #[hook]
 pub fn use_versioned_save<D, T>(
     draft: UseStateHandle<D>,
     version: i32,
-    make_request: Callback<D, (Method, String, serde_json::Value)>,
+    make_request: Callback<D, Write<T>>,
     on_saved: Callback<T>,
-    reload_path: Option<String>,
+    latest: Option<Read<T>>,
 ) -> Save
 where
     D: Clone + 'static,
@@ -264,7 +248,7 @@ where
         );
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let (method, path, body) = make_request.emit((*draft).clone());
+            let write = make_request.emit((*draft).clone());
             let (error, busy, on_saved, token, current) = (
                 error.clone(),
                 busy.clone(),
@@ -274,12 +258,8 @@ where
             );
             busy.set(true);
             wasm_bindgen_futures::spawn_local(async move {
-                let result = if method == Method::PATCH {
-                    api::send_versioned::<_, T>(method, &path, token.as_deref(), current, &body)
-                        .await
-                } else {
-                    api::send::<_, T>(method, &path, token.as_deref(), Some(&body)).await
-                };
+                let version = (write.method == Method::PATCH).then_some(current);
+                let result = api::send(&write, token.as_deref(), version).await;
                 busy.set(false);
                 match result {
                     Ok(saved) => on_saved.emit(saved),
@@ -291,7 +271,7 @@ where
     let load_latest = {
         let (version, error, reloaded) = (version.clone(), error.clone(), reloaded.clone());
         Callback::from(move |_: MouseEvent| {
-            let Some(path) = reload_path.clone() else {
+            let Some(read) = latest.clone() else {
                 return;
             };
             let (version, error, reloaded, token) = (
@@ -301,7 +281,7 @@ where
                 session.token(),
             );
             wasm_bindgen_futures::spawn_local(async move {
-                match api::get::<T>(&path, token.as_deref()).await {
+                match api::fetch(&read, token.as_deref()).await {
                     Ok(latest) => {
                         // Keep what was typed; saving now knowingly replaces the other change.
                         version.set(latest.version());
@@ -322,26 +302,24 @@ where
     }
 }
 
-/// A button's click handler that deletes `path`, shows what went wrong in `problem` (a
+/// A button's click handler that sends `removal`, shows what went wrong in `problem` (a
 /// refused removal is said, never swallowed) and reloads the list.
 pub fn delete_then_reload(
     session: &crate::session::Session,
-    path: String,
+    removal: Write<()>,
     problem: &UseStateHandle<Option<ApiError>>,
     reload: &Callback<()>,
 ) -> Callback<MouseEvent> {
     let (session, problem, reload) = (session.clone(), problem.clone(), reload.clone());
     Callback::from(move |_: MouseEvent| {
-        let (session, problem, reload, path) = (
+        let (session, problem, reload, removal) = (
             session.clone(),
             problem.clone(),
             reload.clone(),
-            path.clone(),
+            removal.clone(),
         );
         wasm_bindgen_futures::spawn_local(async move {
-            let result =
-                api::send_empty::<()>(Method::DELETE, &path, session.token().as_deref(), None)
-                    .await;
+            let result = api::send(&removal, session.token().as_deref(), None).await;
             problem.set(result.err());
             reload.emit(());
         });

@@ -6,11 +6,11 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use gloo_net::http::Method;
 use shared::{LoginRequest, Me, RefreshRequest, SessionMode, TokenResponse};
 use yew::prelude::*;
 
 use crate::api::{self, ApiError};
+use crate::services;
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SessionState {
@@ -86,19 +86,17 @@ impl Session {
             password,
             session: SessionMode::Cookie,
         };
-        let tokens: TokenResponse =
-            api::send(Method::POST, "/auth/login", None, Some(&request)).await?;
+        let tokens = api::send(&services::auth::sign_in(&request), None, None).await?;
         self.establish(tokens).await
     }
 
     /// Ends the session here and on the server.
     pub async fn sign_out(&self) {
         self.epoch.set(self.epoch.get() + 1);
-        let _ = api::send_empty(
-            Method::POST,
-            "/auth/logout",
+        let _ = api::send(
+            &services::auth::sign_out(&RefreshRequest::default()),
             None,
-            Some(&RefreshRequest::default()),
+            None,
         )
         .await;
         self.state.dispatch(Action::SignedOut);
@@ -109,7 +107,7 @@ impl Session {
     }
 
     async fn establish(&self, tokens: TokenResponse) -> Result<(), ApiError> {
-        let me: Me = api::get("/me", Some(&tokens.access_token)).await?;
+        let me = api::fetch(&services::me::get(), Some(&tokens.access_token)).await?;
         self.epoch.set(self.epoch.get() + 1);
         self.state.dispatch(Action::SignedIn {
             access_token: tokens.access_token,
@@ -149,10 +147,9 @@ impl Session {
 
 async fn refresh() -> Result<TokenResponse, ApiError> {
     api::send(
-        Method::POST,
-        "/auth/refresh",
+        &services::auth::refresh(&RefreshRequest::default()),
         None,
-        Some(&RefreshRequest::default()),
+        None,
     )
     .await
 }

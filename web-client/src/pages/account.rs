@@ -1,4 +1,3 @@
-use gloo_net::http::Method;
 use i18n_embed_fl::fl;
 use shared::{Locale, Me, MyOrganization, UpdateMe};
 use yew::prelude::*;
@@ -111,12 +110,10 @@ fn Profile(props: &ProfileProps) -> Html {
                 (session.clone(), error.clone(), saved.clone(), i18n.clone());
             let version = session.me().map_or(0, |me| me.version);
             wasm_bindgen_futures::spawn_local(async move {
-                match api::send_versioned::<_, Me>(
-                    Method::PATCH,
-                    "/me",
+                match api::send(
+                    &services::me::update(&request),
                     session.token().as_deref(),
-                    version,
-                    &request,
+                    Some(version),
                 )
                 .await
                 {

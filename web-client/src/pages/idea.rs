@@ -1,7 +1,6 @@
 //! An idea's page: the idea, its votes, its comments with replies, for its author the edit
 //! while it is submitted, and for the lab's hosts the status change with a reason.
 
-use gloo_net::http::Method;
 use i18n_embed_fl::fl;
 use shared::{ChangeIdeaStatus, Comment, CreateComment, Idea, IdeaStatus, UpdateIdea};
 use yew::prelude::*;
@@ -11,7 +10,7 @@ use crate::api::{self, ApiError, Fetch, use_get};
 use crate::app::Route;
 use crate::components::form::{FormError, SelectField, TextAreaField, TextField};
 use crate::components::{ErrorMessage, Loading, fetched};
-use crate::forms::{request, setter, use_versioned_save};
+use crate::forms::{setter, use_versioned_save};
 use crate::i18n::{form_message, idea_status_name, use_i18n, use_title};
 use crate::services;
 use crate::session::use_session;
@@ -50,11 +49,9 @@ pub fn IdeaPage(props: &IdeaPageProps) -> Html {
         );
         Callback::from(move |_: MouseEvent| {
             let (reload, vote_error) = (reload.clone(), vote_error.clone());
-            api::spawn_send::<(), Idea>(
-                if voted { Method::DELETE } else { Method::PUT },
-                format!("/ideas/{id}/vote"),
+            api::spawn(
+                services::ideas::vote(id, !voted),
                 session.token(),
-                None,
                 Callback::from(move |result: Result<Idea, ApiError>| {
                     vote_error.set(result.err());
                     reload.emit(());
@@ -119,24 +116,21 @@ fn EditIdeaForm(props: &EditIdeaFormProps) -> Html {
         title: props.idea.title.clone(),
         body: props.idea.body.clone(),
     });
-    let path = format!("/ideas/{}", props.idea.id);
-    let make_request = {
-        let path = path.clone();
-        Callback::from(move |draft: IdeaDraft| {
-            let body = UpdateIdea {
-                title: Some(draft.title),
-                body: Some(draft.body),
-            };
-            request(Method::PATCH, &path, body)
-        })
-    };
+    let id = props.idea.id;
+    let make_request = Callback::from(move |draft: IdeaDraft| {
+        let body = UpdateIdea {
+            title: Some(draft.title),
+            body: Some(draft.body),
+        };
+        services::ideas::update(id, &body)
+    });
     let on_saved = props.on_saved.reform(|_: Idea| ());
     let save = use_versioned_save::<IdeaDraft, Idea>(
         draft.clone(),
         props.idea.version,
         make_request,
         on_saved,
-        Some(path),
+        Some(services::ideas::get(id)),
     );
     let field = |update: fn(&mut IdeaDraft, String)| setter(&draft, update);
     let field_error = |name: &str| save.error.as_ref().and_then(|e| e.field(name));
@@ -198,11 +192,9 @@ fn StatusForm(props: &StatusFormProps) -> Html {
                 reason: Some((*reason).clone()).filter(|r| !r.trim().is_empty()),
             };
             let (error, reason, on_changed) = (error.clone(), reason.clone(), on_changed.clone());
-            api::spawn_send::<_, Idea>(
-                Method::POST,
-                format!("/ideas/{id}/status"),
+            api::spawn(
+                services::ideas::change_status(id, &body),
                 session.token(),
-                Some(body),
                 Callback::from(move |result: Result<Idea, ApiError>| match result {
                     Ok(_) => {
                         error.set(None);
@@ -254,11 +246,9 @@ fn Comments(props: &CommentsProps) -> Html {
         let (reload, problem, session) = (reload.clone(), problem.clone(), session.clone());
         Callback::from(move |_: MouseEvent| {
             let (reload, problem) = (reload.clone(), problem.clone());
-            api::spawn_send::<(), ()>(
-                Method::DELETE,
-                format!("/comments/{id}"),
+            api::spawn(
+                services::ideas::remove_comment(id),
                 session.token(),
-                None,
                 Callback::from(move |result: Result<(), ApiError>| {
                     problem.set(result.err());
                     reload.emit(());
@@ -332,12 +322,12 @@ fn CommentForm(props: &CommentFormProps) -> Html {
     let body = use_state(String::new);
     let error = use_state(|| None::<ApiError>);
     let onsubmit = {
-        let (body, error, on_posted, session, path, parent) = (
+        let (body, error, on_posted, session, idea, parent) = (
             body.clone(),
             error.clone(),
             props.on_posted.clone(),
             session.clone(),
-            format!("/ideas/{}/comments", props.idea),
+            props.idea.clone(),
             props.parent,
         );
         Callback::from(move |event: SubmitEvent| {
@@ -347,11 +337,9 @@ fn CommentForm(props: &CommentFormProps) -> Html {
                 parent_id: parent,
             };
             let (body, error, on_posted) = (body.clone(), error.clone(), on_posted.clone());
-            api::spawn_send::<_, Comment>(
-                Method::POST,
-                path.clone(),
+            api::spawn(
+                services::ideas::comment(&idea, &request),
                 session.token(),
-                Some(request),
                 Callback::from(move |result: Result<Comment, ApiError>| match result {
                     Ok(_) => {
                         body.set(String::new());

@@ -1,6 +1,5 @@
 //! A lab's page: overview, phase and its history, participants, indicators, needs, ideas.
 
-use gloo_net::http::Method;
 use i18n_embed_fl::fl;
 use shared::{
     ChangePhase, CreateIdea, CreateIndicator, CreateNeed, Direction, Idea, Indicator, Lab, Need,
@@ -129,11 +128,9 @@ fn PhaseSection(props: &PhaseProps) -> Html {
                 reload_lab.clone(),
                 reload_history.clone(),
             );
-            api::spawn_send::<_, Lab>(
-                Method::POST,
-                format!("/labs/{id}/phase"),
+            api::spawn(
+                services::labs::change_phase(id, &body),
                 session.token(),
-                Some(body),
                 Callback::from(move |result: Result<Lab, ApiError>| match result {
                     Ok(_) => {
                         error.set(None);
@@ -210,7 +207,7 @@ fn Participants(props: &EditableProps) -> Html {
     let remove = |organization: Uuid| {
         delete_then_reload(
             &session,
-            format!("/labs/{}/participants/{organization}", props.id),
+            services::labs::remove_participant(&props.id, organization),
             &problem,
             &participants.reload,
         )
@@ -280,9 +277,11 @@ fn AddParticipantForm(props: &AddParticipantFormProps) -> Html {
     let i18n = use_i18n();
     let loader = i18n.loader();
     let on_added = props.on_added.clone();
+    let id = props.id.clone();
     let form = use_create_form(
-        format!("/labs/{}/participants", props.id),
-        participant_body,
+        Callback::from(move |draft: ParticipantDraft| {
+            services::labs::add_participant(&id, &participant_body(&draft))
+        }),
         Callback::from(move |_: Participant| on_added.emit(())),
     );
     let search = use_state(String::new);
@@ -361,9 +360,11 @@ fn Indicators(props: &EditableProps) -> Html {
     let loader = i18n.loader();
     let indicators = use_get(services::labs::indicators(&props.id));
     let reload = indicators.reload.clone();
+    let id = props.id.clone();
     let form = use_create_form(
-        format!("/labs/{}/indicators", props.id),
-        indicator_body,
+        Callback::from(move |draft: IndicatorDraft| {
+            services::labs::create_indicator(&id, &indicator_body(&draft))
+        }),
         Callback::from(move |_: Indicator| reload.emit(())),
     );
     let field = |update: fn(&mut IndicatorDraft, String)| setter(&form.draft, update);
@@ -448,12 +449,11 @@ fn MeasurementForm(props: &MeasurementFormProps) -> Html {
     let i18n = use_i18n();
     let loader = i18n.loader();
     let on_added = props.on_added.clone();
+    let (lab, indicator) = (props.lab.clone(), props.indicator.id);
     let form = use_create_form(
-        format!(
-            "/labs/{}/indicators/{}/measurements",
-            props.lab, props.indicator.id
-        ),
-        measurement_body,
+        Callback::from(move |draft: MeasurementDraft| {
+            services::labs::add_measurement(&lab, indicator, &measurement_body(&draft))
+        }),
         Callback::from(move |_: Indicator| on_added.emit(())),
     );
     let field = |update: fn(&mut MeasurementDraft, String)| setter(&form.draft, update);
@@ -508,9 +508,11 @@ fn Needs(props: &EditableProps) -> Html {
     let loader = i18n.loader();
     let needs = use_get(services::labs::needs(&props.id));
     let reload = needs.reload.clone();
+    let id = props.id.clone();
     let form = use_create_form(
-        format!("/labs/{}/needs", props.id),
-        need_body,
+        Callback::from(move |draft: NeedDraft| {
+            services::labs::create_need(&id, &need_body(&draft))
+        }),
         Callback::from(move |_: Need| reload.emit(())),
     );
     let field = |update: fn(&mut NeedDraft, String)| setter(&form.draft, update);
@@ -616,9 +618,11 @@ fn Ideas(props: &SectionProps) -> Html {
     let session = use_session();
     let ideas = use_paged_get(services::labs::ideas_by_votes(&props.id));
     let reload = ideas.first.reload.clone();
+    let id = props.id.clone();
     let form = use_create_form(
-        format!("/labs/{}/ideas", props.id),
-        idea_body,
+        Callback::from(move |draft: IdeaDraft| {
+            services::labs::create_idea(&id, &idea_body(&draft))
+        }),
         Callback::from(move |_: Idea| reload.emit(())),
     );
     let field = |update: fn(&mut IdeaDraft, String)| setter(&form.draft, update);

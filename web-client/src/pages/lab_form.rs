@@ -2,7 +2,6 @@
 //! (412) is reported, and the latest version can be loaded without losing what was typed.
 
 use chrono::NaiveDate;
-use gloo_net::http::Method;
 use i18n_embed_fl::fl;
 use shared::{CreateLab, Lab, MyOrganization, UpdateLab, Visibility};
 use uuid::Uuid;
@@ -14,10 +13,11 @@ use crate::app::Route;
 use crate::components::form::{SelectField, TextAreaField, TextField};
 use crate::components::places::MunicipalityOptions;
 use crate::components::{ErrorMessage, Loading};
-use crate::forms::{go_to, request, setter, use_versioned_save};
+use crate::forms::{go_to, setter, use_versioned_save};
 use crate::i18n::{use_i18n, use_title};
 use crate::pages::account::use_acting_organizations;
 use crate::services;
+use crate::services::{Read, Write};
 
 /// What the form holds, as typed.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -99,7 +99,7 @@ pub fn NewLab() -> Html {
             ends_on: Draft::date(&draft.ends_on),
             visibility: draft.visibility(),
         };
-        request(Method::POST, "/labs", body)
+        services::labs::create(&body)
     });
     let on_saved = go_to(navigator, |lab: &Lab| Route::Lab {
         id: lab.id.to_string(),
@@ -107,7 +107,7 @@ pub fn NewLab() -> Html {
     html! {
         <section class="narrow" aria-labelledby="page-title">
             <h1 id="page-title">{ fl!(loader, "lab-new-title") }</h1>
-            <LabForm {initial} version={0} hosts={organizations} {on_save} {on_saved} reload_path={None::<String>} submit={fl!(loader, "lab-create")} />
+            <LabForm {initial} version={0} hosts={organizations} {on_save} {on_saved} latest={None} submit={fl!(loader, "lab-create")} />
         </section>
     }
 }
@@ -130,9 +130,8 @@ pub fn EditLab(props: &EditLabProps) -> Html {
         Fetch::Failed(_) => return html! { <ErrorMessage on_retry={lab.reload.clone()} /> },
         Fetch::Loaded(lab) => lab.clone(),
     };
-    let path = format!("/labs/{}", lab.id);
+    let id = lab.id;
     let on_save = {
-        let path = path.clone();
         Callback::from(move |draft: Draft| {
             let body = UpdateLab {
                 title: Some(draft.title.clone()),
@@ -145,7 +144,7 @@ pub fn EditLab(props: &EditLabProps) -> Html {
                 ends_on: Some(Draft::date(&draft.ends_on)),
                 visibility: Some(draft.visibility()),
             };
-            request(Method::PATCH, &path, body)
+            services::labs::update(id, &body)
         })
     };
     let on_saved = go_to(navigator, |lab: &Lab| Route::Lab {
@@ -155,7 +154,7 @@ pub fn EditLab(props: &EditLabProps) -> Html {
         <section class="narrow" aria-labelledby="page-title">
             <h1 id="page-title">{ fl!(loader, "lab-edit-title", title = lab.title.clone()) }</h1>
             <LabForm initial={Draft::of(&lab)} version={lab.version} hosts={Vec::new()} {on_save} {on_saved}
-                reload_path={Some(path)} submit={fl!(loader, "account-save")} />
+                latest={Some(services::labs::get(id))} submit={fl!(loader, "account-save")} />
         </section>
     }
 }
@@ -168,10 +167,10 @@ struct LabFormProps {
     /// The organisations that may host a new lab (empty when changing one).
     hosts: Vec<MyOrganization>,
     /// Makes the request from what was typed: method, path and body.
-    on_save: Callback<Draft, (Method, String, serde_json::Value)>,
+    on_save: Callback<Draft, Write<Lab>>,
     on_saved: Callback<Lab>,
     /// Where to read the latest version after a 412.
-    reload_path: Option<String>,
+    latest: Option<Read<Lab>>,
     submit: String,
 }
 
@@ -186,7 +185,7 @@ fn LabForm(props: &LabFormProps) -> Html {
         props.version,
         props.on_save.clone(),
         props.on_saved.clone(),
-        props.reload_path.clone(),
+        props.latest.clone(),
     );
     let field = |update: fn(&mut Draft, String)| setter(&draft, update);
     let error = &save.error;

@@ -1,7 +1,6 @@
 //! Matches: the inbox (incoming and outgoing, by state) and a match's page with its state,
 //! the actions the caller may take, and the thread.
 
-use gloo_net::http::Method;
 use i18n_embed_fl::fl;
 use serde::{Deserialize, Serialize};
 use shared::{
@@ -157,11 +156,9 @@ pub fn MatchPage(props: &MatchPageProps) -> Html {
                 outcome: text.filter(|_| action == MatchAction::Complete),
             };
             let (error, reload, note) = (error.clone(), reload.clone(), note.clone());
-            api::spawn_send::<_, Match>(
-                Method::POST,
-                format!("/matches/{id}/{}", action.as_str()),
+            api::spawn(
+                services::matches::act(&id, action, &decision),
                 session.token(),
-                Some(decision),
                 Callback::from(move |result: Result<Match, ApiError>| match result {
                     Ok(_) => {
                         error.set(None);
@@ -182,11 +179,9 @@ pub fn MatchPage(props: &MatchPageProps) -> Html {
         );
         Callback::from(move |_: MouseEvent| {
             let (error, navigator) = (error.clone(), navigator.clone());
-            api::spawn_send::<(), Lab>(
-                Method::POST,
-                format!("/matches/{id}/lab"),
+            api::spawn(
+                services::matches::create_lab(&id),
                 session.token(),
-                None,
                 Callback::from(move |result: Result<Lab, ApiError>| match result {
                     Ok(lab) => {
                         if let Some(navigator) = &navigator {
@@ -214,11 +209,9 @@ pub fn MatchPage(props: &MatchPageProps) -> Html {
                 body: (*body).clone(),
             };
             let (body, error, reload) = (body.clone(), error.clone(), reload.clone());
-            api::spawn_send::<_, MatchMessage>(
-                Method::POST,
-                format!("/matches/{id}/messages"),
+            api::spawn(
+                services::matches::post_message(&id, &request),
                 session.token(),
-                Some(request),
                 Callback::from(move |result: Result<MatchMessage, ApiError>| match result {
                     Ok(_) => {
                         body.set(String::new());

@@ -1,7 +1,6 @@
 //! A need's page: the need and, for the organisations that may ask, the ranked offerings
 //! with their reasons and a way to request a match.
 
-use gloo_net::http::Method;
 use i18n_embed_fl::fl;
 use shared::{CreateMatch, Match, Need, NeedStatus, UpdateNeed};
 use yew::prelude::*;
@@ -11,7 +10,7 @@ use crate::api::{self, ApiError, Fetch, use_get};
 use crate::app::Route;
 use crate::components::form::{FormError, SelectField, TextAreaField, TextField};
 use crate::components::{ErrorMessage, Loading, ReasonList};
-use crate::forms::{request, setter, split_tags, use_versioned_save};
+use crate::forms::{setter, split_tags, use_versioned_save};
 use crate::i18n::{form_message, need_status_name, use_i18n, use_title};
 use crate::services;
 use crate::session::use_session;
@@ -97,24 +96,21 @@ fn NeedStatusForm(props: &NeedStatusFormProps) -> Html {
         status: props.need.status.as_str().to_owned(),
         tags: props.need.tags.join(", "),
     });
-    let path = format!("/needs/{}", props.need.id);
-    let make_request = {
-        let path = path.clone();
-        Callback::from(move |draft: NeedDraft| {
-            let body = UpdateNeed {
-                status: NeedStatus::parse(&draft.status),
-                tags: Some(split_tags(&draft.tags)),
-                ..UpdateNeed::default()
-            };
-            request(Method::PATCH, &path, body)
-        })
-    };
+    let id = props.need.id;
+    let make_request = Callback::from(move |draft: NeedDraft| {
+        let body = UpdateNeed {
+            status: NeedStatus::parse(&draft.status),
+            tags: Some(split_tags(&draft.tags)),
+            ..UpdateNeed::default()
+        };
+        services::needs::update(id, &body)
+    });
     let save = use_versioned_save::<NeedDraft, Need>(
         draft.clone(),
         props.need.version,
         make_request,
         props.on_saved.clone(),
-        Some(path),
+        Some(services::needs::get(id)),
     );
     let field = |update: fn(&mut NeedDraft, String)| setter(&draft, update);
     let field_error = |name: &str| save.error.as_ref().and_then(|e| e.field(name));
@@ -178,11 +174,9 @@ pub fn RequestMatch(props: &RequestMatchProps) -> Html {
                 message: (*message).clone(),
             };
             let (error, navigator) = (error.clone(), navigator.clone());
-            api::spawn_send::<_, Match>(
-                Method::POST,
-                "/matches".to_owned(),
+            api::spawn(
+                services::matches::create(&body),
                 session.token(),
-                Some(body),
                 Callback::from(move |result: Result<Match, ApiError>| match result {
                     Ok(created) => {
                         if let Some(navigator) = &navigator {

@@ -1,6 +1,5 @@
-use gloo_net::http::Method;
 use i18n_embed_fl::fl;
-use shared::{CreateOrganization, Organization, OrganizationKind};
+use shared::{CreateOrganization, OrganizationKind};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -10,6 +9,7 @@ use crate::components::form::{FormError, SelectField, TextField};
 use crate::components::places::MunicipalityOptions;
 use crate::i18n::{form_message, kind_name, use_i18n, use_title};
 use crate::pages::account::SignInFirst;
+use crate::services;
 use crate::session::use_session;
 
 /// Register an organisation; the creator becomes its owner.
@@ -61,11 +61,10 @@ pub fn NewOrganization() -> Html {
             );
             busy.set(true);
             wasm_bindgen_futures::spawn_local(async move {
-                let result = api::send::<_, Organization>(
-                    Method::POST,
-                    "/organizations",
+                let result = api::send(
+                    &services::organizations::create(&request),
                     session.token().as_deref(),
-                    Some(&request),
+                    None,
                 )
                 .await;
                 busy.set(false);

@@ -1,9 +1,7 @@
 //! The notification bell (unread count) and the list of notifications.
 
-use gloo_net::http::Method;
 use gloo_timers::callback::Interval;
 use i18n_embed_fl::fl;
-use shared::Notifications;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -55,8 +53,7 @@ pub fn UnreadProvider(props: &UnreadProviderProps) -> Html {
             };
             let (count, latest) = (count.clone(), latest.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                if let Ok(page) =
-                    api::get::<Notifications>("/notifications?limit=1", Some(&token)).await
+                if let Ok(page) = api::fetch(&services::me::unread_count(), Some(&token)).await
                     && *latest.borrow() == asked
                 {
                     count.set(page.unread_count);
@@ -130,13 +127,11 @@ pub fn NotificationsPage() -> Html {
             notifications.reload.clone(),
             unread.refresh.clone(),
         );
-        Callback::from(move |path: String| {
+        Callback::from(move |marking: services::Write<()>| {
             let (reload, refresh) = (reload.clone(), refresh.clone());
-            api::spawn_send::<(), ()>(
-                Method::POST,
-                path,
+            api::spawn(
+                marking,
                 session.token(),
-                None,
                 Callback::from(move |_: Result<(), ApiError>| {
                     reload.emit(());
                     refresh.emit(());
@@ -146,7 +141,7 @@ pub fn NotificationsPage() -> Html {
     };
     let read_all = {
         let mark_read = mark_read.clone();
-        Callback::from(move |_: MouseEvent| mark_read.emit("/notifications/read-all".to_owned()))
+        Callback::from(move |_: MouseEvent| mark_read.emit(services::me::mark_all_read()))
     };
     html! {
         <>
@@ -166,8 +161,8 @@ pub fn NotificationsPage() -> Html {
                                     .and_then(|v| v.as_str()).unwrap_or_default().to_owned();
                                 // Following an unread notification reads it.
                                 let onclick = (!n.read).then(|| {
-                                    let (mark_read, path) = (mark_read.clone(), format!("/notifications/{}/read", n.id));
-                                    Callback::from(move |_: MouseEvent| mark_read.emit(path.clone()))
+                                    let (mark_read, id) = (mark_read.clone(), n.id);
+                                    Callback::from(move |_: MouseEvent| mark_read.emit(services::me::mark_read(id)))
                                 });
                                 html! {
                                     <li key={n.id.to_string()} class={classes!((!n.read).then_some("notifications__unread"))}>

@@ -1,7 +1,6 @@
 //! Offering something, and changing an offering (its organisation's members). A change made
 //! by someone else meanwhile (412) is reported, keeping what was typed.
 
-use gloo_net::http::Method;
 use i18n_embed_fl::fl;
 use shared::{
     Coverage, CreateOffering, MyOrganization, Offering, OfferingKind, OfferingStatus,
@@ -15,10 +14,11 @@ use crate::app::Route;
 use crate::components::form::{SelectField, TextAreaField, TextField};
 use crate::components::places::{CountyOptions, MunicipalityOptions};
 use crate::components::{ErrorMessage, Loading};
-use crate::forms::{go_to, request, setter, use_versioned_save};
+use crate::forms::{go_to, setter, use_versioned_save};
 use crate::i18n::{offering_kind_name, use_i18n, use_title};
 use crate::pages::account::use_acting_organizations;
 use crate::services;
+use crate::services::{Read, Write};
 
 /// What the form holds, as typed.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -128,7 +128,7 @@ pub fn NewOffering() -> Html {
             coverage: draft.coverage(),
             tags: draft.tags(),
         };
-        request(Method::POST, "/offerings", body)
+        services::offerings::create(&body)
     });
     let on_saved = go_to(navigator, |offering: &Offering| Route::Offering {
         id: offering.id.to_string(),
@@ -136,7 +136,7 @@ pub fn NewOffering() -> Html {
     html! {
         <section class="narrow" aria-labelledby="page-title">
             <h1 id="page-title">{ fl!(loader, "offering-new-title") }</h1>
-            <OfferingForm {initial} version={0} organizations={organizations} {on_save} {on_saved} reload_path={None::<String>} submit={fl!(loader, "offering-create")} />
+            <OfferingForm {initial} version={0} organizations={organizations} {on_save} {on_saved} latest={None} submit={fl!(loader, "offering-create")} />
         </section>
     }
 }
@@ -158,9 +158,8 @@ pub fn EditOffering(props: &EditOfferingProps) -> Html {
         Fetch::Failed(_) => return html! { <ErrorMessage on_retry={offering.reload.clone()} /> },
         Fetch::Loaded(offering) => offering.clone(),
     };
-    let path = format!("/offerings/{}", offering.id);
+    let id = offering.id;
     let on_save = {
-        let path = path.clone();
         Callback::from(move |draft: Draft| {
             let body = UpdateOffering {
                 title: Some(draft.title.clone()),
@@ -171,7 +170,7 @@ pub fn EditOffering(props: &EditOfferingProps) -> Html {
                 tags: Some(draft.tags()),
                 status: OfferingStatus::parse(&draft.status),
             };
-            request(Method::PATCH, &path, body)
+            services::offerings::update(id, &body)
         })
     };
     let on_saved = go_to(navigator, |offering: &Offering| Route::Offering {
@@ -181,7 +180,7 @@ pub fn EditOffering(props: &EditOfferingProps) -> Html {
         <section class="narrow" aria-labelledby="page-title">
             <h1 id="page-title">{ fl!(loader, "offering-edit") }</h1>
             <OfferingForm initial={Draft::of(&offering)} version={offering.version} organizations={Vec::new()} {on_save} {on_saved}
-                reload_path={Some(path)} submit={fl!(loader, "account-save")} />
+                latest={Some(services::offerings::get(id))} submit={fl!(loader, "account-save")} />
         </section>
     }
 }
@@ -192,9 +191,9 @@ struct OfferingFormProps {
     version: i32,
     /// The organisations that may offer it (empty when changing one).
     organizations: Vec<MyOrganization>,
-    on_save: Callback<Draft, (Method, String, serde_json::Value)>,
+    on_save: Callback<Draft, Write<Offering>>,
     on_saved: Callback<Offering>,
-    reload_path: Option<String>,
+    latest: Option<Read<Offering>>,
     submit: String,
 }
 
@@ -209,7 +208,7 @@ fn OfferingForm(props: &OfferingFormProps) -> Html {
         props.version,
         props.on_save.clone(),
         props.on_saved.clone(),
-        props.reload_path.clone(),
+        props.latest.clone(),
     );
     let field = |update: fn(&mut Draft, String)| setter(&draft, update);
     let error = &save.error;

@@ -1,6 +1,5 @@
-use gloo_net::http::Method;
 use i18n_embed_fl::fl;
-use shared::{AddMember, CreateApiKey, CreatedApiKey, Member, Role, Scope, UpdateMember};
+use shared::{AddMember, CreateApiKey, CreatedApiKey, Role, Scope, UpdateMember};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -144,15 +143,10 @@ fn Members(props: &SectionProps) -> Html {
                 return;
             };
             let (session, reload, problem) = (session.clone(), reload.clone(), problem.clone());
-            let path = format!("/organizations/{id}/members/{user_id}");
+            let change =
+                services::organizations::change_role(&id, &user_id, &UpdateMember { role });
             wasm_bindgen_futures::spawn_local(async move {
-                let result = api::send::<_, Member>(
-                    Method::PATCH,
-                    &path,
-                    session.token().as_deref(),
-                    Some(&UpdateMember { role }),
-                )
-                .await;
+                let result = api::send(&change, session.token().as_deref(), None).await;
                 problem.set(result.err());
                 reload.emit(());
             });
@@ -161,7 +155,7 @@ fn Members(props: &SectionProps) -> Html {
     let remove = |user_id: String| {
         delete_then_reload(
             &session,
-            format!("/organizations/{}/members/{user_id}", props.id),
+            services::organizations::remove_member(&props.id, user_id),
             &problem,
             &members.reload,
         )
@@ -235,22 +229,15 @@ fn AddMemberForm(props: &AddMemberProps) -> Html {
                 email: (*email).clone(),
                 role: *role,
             };
-            let (session, email, error, on_added, path) = (
+            let (session, email, error, on_added, adding) = (
                 session.clone(),
                 email.clone(),
                 error.clone(),
                 on_added.clone(),
-                format!("/organizations/{id}/members"),
+                services::organizations::add_member(&id, &request),
             );
             wasm_bindgen_futures::spawn_local(async move {
-                match api::send::<_, Member>(
-                    Method::POST,
-                    &path,
-                    session.token().as_deref(),
-                    Some(&request),
-                )
-                .await
-                {
+                match api::send(&adding, session.token().as_deref(), None).await {
                     Ok(_) => {
                         email.set(String::new());
                         error.set(None);
@@ -311,24 +298,17 @@ fn ApiKeys(props: &SectionProps) -> Html {
                 name: (*name).clone(),
                 scopes: (*scopes).clone(),
             };
-            let (session, name, created, copied, error, reload, path) = (
+            let (session, name, created, copied, error, reload, creating) = (
                 session.clone(),
                 name.clone(),
                 created.clone(),
                 copied.clone(),
                 error.clone(),
                 reload.clone(),
-                format!("/organizations/{id}/api-keys"),
+                services::organizations::create_api_key(&id, &request),
             );
             wasm_bindgen_futures::spawn_local(async move {
-                match api::send::<_, CreatedApiKey>(
-                    Method::POST,
-                    &path,
-                    session.token().as_deref(),
-                    Some(&request),
-                )
-                .await
-                {
+                match api::send(&creating, session.token().as_deref(), None).await {
                     Ok(key) => {
                         name.set(String::new());
                         error.set(None);
@@ -364,7 +344,7 @@ fn ApiKeys(props: &SectionProps) -> Html {
     let revoke = |key_id: String| {
         delete_then_reload(
             &session,
-            format!("/organizations/{}/api-keys/{key_id}", props.id),
+            services::organizations::revoke_api_key(&props.id, key_id),
             &error,
             &keys.reload,
         )

@@ -1,6 +1,5 @@
-use gloo_net::http::Method;
 use i18n_embed_fl::fl;
-use shared::{Me, RegisterRequest};
+use shared::RegisterRequest;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -8,6 +7,7 @@ use crate::api::{self, ApiError};
 use crate::app::Route;
 use crate::components::form::{FormError, TextField};
 use crate::i18n::{form_message, use_i18n, use_title};
+use crate::services;
 use crate::session::use_session;
 
 /// Create an account, then sign in with it.
@@ -48,8 +48,7 @@ pub fn Register() -> Html {
             busy.set(true);
             wasm_bindgen_futures::spawn_local(async move {
                 let result = async {
-                    api::send::<_, Me>(Method::POST, "/auth/register", None, Some(&request))
-                        .await?;
+                    api::send(&services::auth::register(&request), None, None).await?;
                     session
                         .sign_in(request.email.clone(), request.password.clone())
                         .await

@@ -1,8 +1,13 @@
 //! The signed-in person.
 
-use shared::{MyOrganization, Notifications, Page};
+use shared::{Me, MyOrganization, Notifications, Page, UpdateMe};
 
-use super::Read;
+use super::{Read, Write};
+
+/// `get_me`
+pub fn get() -> Read<Me> {
+    Read::new("/me")
+}
 
 /// `list_my_organizations`
 pub fn organizations() -> Read<Page<MyOrganization>> {
@@ -12,4 +17,24 @@ pub fn organizations() -> Read<Page<MyOrganization>> {
 /// The newest 100 notifications and the unread count (`list_notifications`).
 pub fn notifications() -> Read<Notifications> {
     Read::new("/notifications?limit=100")
+}
+
+/// `update_me`
+pub fn update(body: &UpdateMe) -> Write<Me> {
+    Write::patch("/me", body)
+}
+
+/// Only the unread count matters: the newest notification (`list_notifications`).
+pub fn unread_count() -> Read<Notifications> {
+    Read::new("/notifications?limit=1")
+}
+
+/// `mark_all_notifications_read`
+pub fn mark_all_read() -> Write<()> {
+    Write::post_empty("/notifications/read-all")
+}
+
+/// `mark_notification_read`
+pub fn mark_read(id: impl std::fmt::Display) -> Write<()> {
+    Write::post_empty(format!("/notifications/{}/read", super::segment(id)))
 }

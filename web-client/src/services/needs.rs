@@ -2,9 +2,9 @@
 
 use std::fmt::Display;
 
-use shared::{Need, OfferingSuggestion, Page};
+use shared::{Need, OfferingSuggestion, Page, UpdateNeed};
 
-use super::{Read, segment};
+use super::{Read, Write, segment};
 
 /// `GET /needs` with the list's filters (`list_needs`).
 pub fn list(filters: &[(&str, Option<String>)]) -> Read<Page<Need>> {
@@ -19,4 +19,9 @@ pub fn get(id: impl Display) -> Read<Need> {
 /// `list_need_suggestions`
 pub fn suggestions(id: impl Display) -> Read<Page<OfferingSuggestion>> {
     Read::new(format!("/needs/{}/suggestions", segment(id)))
+}
+
+/// `update_need`
+pub fn update(id: impl Display, body: &UpdateNeed) -> Write<Need> {
+    Write::patch(format!("/needs/{}", segment(id)), body)
 }

@@ -2,9 +2,9 @@
 
 use std::fmt::Display;
 
-use shared::{NeedSuggestion, Offering, Page};
+use shared::{CreateOffering, NeedSuggestion, Offering, Page, UpdateOffering};
 
-use super::{Read, segment};
+use super::{Read, Write, segment};
 
 /// `GET /offerings` with the list's filters (`list_offerings`).
 pub fn list(filters: &[(&str, Option<String>)]) -> Read<Page<Offering>> {
@@ -27,4 +27,14 @@ pub fn get(id: impl Display) -> Read<Offering> {
 /// `list_offering_suggestions`
 pub fn suggestions(id: impl Display) -> Read<Page<NeedSuggestion>> {
     Read::new(format!("/offerings/{}/suggestions", segment(id)))
+}
+
+/// `create_offering`
+pub fn create(body: &CreateOffering) -> Write<Offering> {
+    Write::post("/offerings", body)
+}
+
+/// `update_offering`
+pub fn update(id: impl Display, body: &UpdateOffering) -> Write<Offering> {
+    Write::patch(format!("/offerings/{}", segment(id)), body)
 }
