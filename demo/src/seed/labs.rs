@@ -25,12 +25,31 @@ struct DemoLab {
     ends_on: &'static str,
     summary: &'static str,
     description: &'static str,
-    /// The phases it went through after `forming`, with the date and a note.
-    phases: &'static [(LabPhase, &'static str, &'static str)],
-    participants: &'static [(&'static str, ParticipantRole)],
+    /// The phases it went through after `forming`.
+    phases: &'static [DemoPhase],
+    participants: &'static [DemoParticipant],
     indicators: &'static [DemoIndicator],
-    needs: &'static [(&'static str, &'static str, &'static [&'static str])],
+    needs: &'static [DemoNeed],
     ideas: &'static [DemoIdea],
+}
+
+/// A step to the next phase, on a date, with a note.
+struct DemoPhase {
+    to: LabPhase,
+    on: &'static str,
+    note: &'static str,
+}
+
+/// A participating organisation (by organisation number) and its role.
+struct DemoParticipant {
+    org_number: &'static str,
+    role: ParticipantRole,
+}
+
+struct DemoNeed {
+    title: &'static str,
+    description: &'static str,
+    tags: &'static [&'static str],
 }
 
 struct DemoIndicator {
@@ -39,7 +58,14 @@ struct DemoIndicator {
     baseline: f64,
     target: f64,
     direction: Direction,
-    measurements: &'static [(&'static str, f64, &'static str)],
+    measurements: &'static [DemoMeasurement],
+}
+
+/// A dated value, with a note of where it comes from.
+struct DemoMeasurement {
+    on: &'static str,
+    value: f64,
+    note: &'static str,
 }
 
 struct DemoIdea {
@@ -51,12 +77,17 @@ struct DemoIdea {
     comments: &'static [DemoComment],
 }
 
-/// (author, text, replies as (author, text))
-type DemoComment = (
-    &'static str,
-    &'static str,
-    &'static [(&'static str, &'static str)],
-);
+/// A comment and its replies.
+struct DemoComment {
+    author: &'static str,
+    text: &'static str,
+    replies: &'static [DemoReply],
+}
+
+struct DemoReply {
+    author: &'static str,
+    text: &'static str,
+}
 
 const MARIA: &str = "maria.lind@hyresbostader.example";
 const SARA: &str = "sara.nilsson@hyresbostader.example";
@@ -91,30 +122,36 @@ gruppträffar varje vecka\n- Studiebesök hos arbetsgivare i Norrköping\n- Barn
 träffarna\n\n## Resultat\n\nAv 22 deltagande kvinnor har **15** fått arbete eller praktik, \
 börjat studera eller startat eget företag.",
         phases: &[
-            (
-                LabPhase::Ideation,
-                "2018-10-15",
-                "Behoven kartlagda tillsammans med hyresgästerna.",
-            ),
-            (
-                LabPhase::Testing,
-                "2019-01-14",
-                "Mötesplatsen öppnar med 22 deltagare.",
-            ),
-            (
-                LabPhase::Verifying,
-                "2019-09-02",
-                "Linköpings universitet utvärderar.",
-            ),
-            (
-                LabPhase::Spreading,
-                "2020-08-17",
-                "Metoden delas med andra bostadsbolag.",
-            ),
+            DemoPhase {
+                to: LabPhase::Ideation,
+                on: "2018-10-15",
+                note: "Behoven kartlagda tillsammans med hyresgästerna.",
+            },
+            DemoPhase {
+                to: LabPhase::Testing,
+                on: "2019-01-14",
+                note: "Mötesplatsen öppnar med 22 deltagare.",
+            },
+            DemoPhase {
+                to: LabPhase::Verifying,
+                on: "2019-09-02",
+                note: "Linköpings universitet utvärderar.",
+            },
+            DemoPhase {
+                to: LabPhase::Spreading,
+                on: "2020-08-17",
+                note: "Metoden delas med andra bostadsbolag.",
+            },
         ],
         participants: &[
-            ("802400-0039", ParticipantRole::TenantRepresentative),
-            ("212000-0043", ParticipantRole::Researcher),
+            DemoParticipant {
+                org_number: "802400-0039",
+                role: ParticipantRole::TenantRepresentative,
+            },
+            DemoParticipant {
+                org_number: "212000-0043",
+                role: ParticipantRole::Researcher,
+            },
         ],
         indicators: &[
             DemoIndicator {
@@ -124,9 +161,21 @@ börjat studera eller startat eget företag.",
                 target: 15.0,
                 direction: Direction::Increase,
                 measurements: &[
-                    ("2019-06-30", 6.0, "Intervjuer med deltagarna"),
-                    ("2019-12-31", 11.0, "Intervjuer med deltagarna"),
-                    ("2020-06-30", 15.0, "Slutuppföljning"),
+                    DemoMeasurement {
+                        on: "2019-06-30",
+                        value: 6.0,
+                        note: "Intervjuer med deltagarna",
+                    },
+                    DemoMeasurement {
+                        on: "2019-12-31",
+                        value: 11.0,
+                        note: "Intervjuer med deltagarna",
+                    },
+                    DemoMeasurement {
+                        on: "2020-06-30",
+                        value: 15.0,
+                        note: "Slutuppföljning",
+                    },
                 ],
             },
             DemoIndicator {
@@ -135,7 +184,18 @@ börjat studera eller startat eget företag.",
                 baseline: 31.0,
                 target: 60.0,
                 direction: Direction::Increase,
-                measurements: &[("2019-06-30", 45.0, "Enkät"), ("2020-06-30", 64.0, "Enkät")],
+                measurements: &[
+                    DemoMeasurement {
+                        on: "2019-06-30",
+                        value: 45.0,
+                        note: "Enkät",
+                    },
+                    DemoMeasurement {
+                        on: "2020-06-30",
+                        value: 64.0,
+                        note: "Enkät",
+                    },
+                ],
             },
             DemoIndicator {
                 name: "Jobbintervjuer per månad",
@@ -144,23 +204,31 @@ börjat studera eller startat eget företag.",
                 target: 8.0,
                 direction: Direction::Increase,
                 measurements: &[
-                    ("2019-06-30", 4.0, "Deltagarnas dagböcker"),
-                    ("2020-06-30", 9.0, "Deltagarnas dagböcker"),
+                    DemoMeasurement {
+                        on: "2019-06-30",
+                        value: 4.0,
+                        note: "Deltagarnas dagböcker",
+                    },
+                    DemoMeasurement {
+                        on: "2020-06-30",
+                        value: 9.0,
+                        note: "Deltagarnas dagböcker",
+                    },
                 ],
             },
         ],
         needs: &[
-            (
-                "Jobbcoachning för kvinnor som länge stått utanför arbetsmarknaden",
-                "Vi söker en aktör som kan coacha kvinnor i Navestad individuellt och i grupp, \
+            DemoNeed {
+                title: "Jobbcoachning för kvinnor som länge stått utanför arbetsmarknaden",
+                description: "Vi söker en aktör som kan coacha kvinnor i Navestad individuellt och i grupp, \
 gärna med erfarenhet av arbetslösa kvinnor med utländsk bakgrund.",
-                &["jobbcoachning", "kvinnor", "arbetslöshet"],
-            ),
-            (
-                "Barnpassning under träffarna",
-                "Flera deltagare har små barn. Vi behöver barnpassning två förmiddagar i veckan.",
-                &["barnpassning", "kvinnor"],
-            ),
+                tags: &["jobbcoachning", "kvinnor", "arbetslöshet"],
+            },
+            DemoNeed {
+                title: "Barnpassning under träffarna",
+                description: "Flera deltagare har små barn. Vi behöver barnpassning två förmiddagar i veckan.",
+                tags: &["barnpassning", "kvinnor"],
+            },
         ],
         ideas: &[
             DemoIdea {
@@ -174,11 +242,14 @@ arbetsplatsens ord.",
                     IdeaStatus::Verified,
                 ],
                 voters: &[SARA, KARIN, AMINA, OMAR, MARIA],
-                comments: &[(
-                    SARA,
-                    "Vi har lokalen ledig tisdagar, jag bokar den!",
-                    &[(FATIMA, "Tack, då börjar vi nästa vecka.")],
-                )],
+                comments: &[DemoComment {
+                    author: SARA,
+                    text: "Vi har lokalen ledig tisdagar, jag bokar den!",
+                    replies: &[DemoReply {
+                        author: FATIMA,
+                        text: "Tack, då börjar vi nästa vecka.",
+                    }],
+                }],
             },
             DemoIdea {
                 author: SARA,
@@ -206,22 +277,35 @@ arbetsmarknaden. Tillsammans med Svenska kyrkan, Röda korset och Bodens kommun 
 Bodenbo språkträning, praktik och kontakter.\n\n## Resultat\n\n**9 av 10** deltagare har fått \
 arbete eller börjat studera.",
         phases: &[
-            (
-                LabPhase::Ideation,
-                "2018-10-01",
-                "Första mötet med kyrkan, Röda korset och kommunen.",
-            ),
-            (LabPhase::Testing, "2019-02-04", "Tio deltagare börjar."),
-            (
-                LabPhase::Verifying,
-                "2020-09-01",
-                "Uppföljning av alla deltagare.",
-            ),
+            DemoPhase {
+                to: LabPhase::Ideation,
+                on: "2018-10-01",
+                note: "Första mötet med kyrkan, Röda korset och kommunen.",
+            },
+            DemoPhase {
+                to: LabPhase::Testing,
+                on: "2019-02-04",
+                note: "Tio deltagare börjar.",
+            },
+            DemoPhase {
+                to: LabPhase::Verifying,
+                on: "2020-09-01",
+                note: "Uppföljning av alla deltagare.",
+            },
         ],
         participants: &[
-            ("802400-0013", ParticipantRole::Partner),
-            ("802400-0021", ParticipantRole::Partner),
-            ("212000-0019", ParticipantRole::Partner),
+            DemoParticipant {
+                org_number: "802400-0013",
+                role: ParticipantRole::Partner,
+            },
+            DemoParticipant {
+                org_number: "802400-0021",
+                role: ParticipantRole::Partner,
+            },
+            DemoParticipant {
+                org_number: "212000-0019",
+                role: ParticipantRole::Partner,
+            },
         ],
         indicators: &[
             DemoIndicator {
@@ -231,8 +315,16 @@ arbete eller börjat studera.",
                 target: 8.0,
                 direction: Direction::Increase,
                 measurements: &[
-                    ("2019-12-31", 5.0, "Uppföljningssamtal"),
-                    ("2020-09-01", 9.0, "Uppföljningssamtal"),
+                    DemoMeasurement {
+                        on: "2019-12-31",
+                        value: 5.0,
+                        note: "Uppföljningssamtal",
+                    },
+                    DemoMeasurement {
+                        on: "2020-09-01",
+                        value: 9.0,
+                        note: "Uppföljningssamtal",
+                    },
                 ],
             },
             DemoIndicator {
@@ -241,21 +333,29 @@ arbete eller börjat studera.",
                 baseline: 2.0,
                 target: 10.0,
                 direction: Direction::Increase,
-                measurements: &[("2020-09-01", 12.0, "Intervjuer")],
+                measurements: &[DemoMeasurement {
+                    on: "2020-09-01",
+                    value: 12.0,
+                    note: "Intervjuer",
+                }],
             },
         ],
-        needs: &[(
-            "Språkpraktik på arbetsplatser",
-            "Vi söker arbetsgivare i Boden som kan ta emot nyanlända för språkpraktik fyra veckor i taget.",
-            &["praktik", "språk", "nyanlända"],
-        )],
+        needs: &[DemoNeed {
+            title: "Språkpraktik på arbetsplatser",
+            description: "Vi söker arbetsgivare i Boden som kan ta emot nyanlända för språkpraktik fyra veckor i taget.",
+            tags: &["praktik", "språk", "nyanlända"],
+        }],
         ideas: &[DemoIdea {
             author: HANNA,
             title: "Körkortsteori på lätt svenska",
             body: "Många jobb i Norrbotten kräver körkort. Frivilliga kan hålla teorikurs på lätt svenska.",
             status: &[IdeaStatus::Shortlisted, IdeaStatus::Testing],
             voters: &[PER, AMINA, JOHAN],
-            comments: &[(PER, "Församlingshemmet kan vara kurslokal.", &[])],
+            comments: &[DemoComment {
+                author: PER,
+                text: "Församlingshemmet kan vara kurslokal.",
+                replies: &[],
+            }],
         }],
     },
     DemoLab {
@@ -273,30 +373,36 @@ att säga till om. Bostadsbolaget, Hyresgästföreningen och Göteborgs stad bju
 aktiviteter och gemensamma beslut om området.\n\n## Resultat\n\nÖver **100 aktiviteter** för \
 unga under 2019.",
         phases: &[
-            (
-                LabPhase::Ideation,
-                "2018-10-20",
-                "Trygghetsvandring med de boende.",
-            ),
-            (
-                LabPhase::Testing,
-                "2019-01-10",
-                "Aktiviteter för unga varje vecka.",
-            ),
-            (
-                LabPhase::Verifying,
-                "2019-12-15",
-                "Trygghetsenkät till alla hushåll.",
-            ),
-            (
-                LabPhase::Spreading,
-                "2020-10-01",
-                "Arbetssättet presenteras för andra stadsdelar.",
-            ),
+            DemoPhase {
+                to: LabPhase::Ideation,
+                on: "2018-10-20",
+                note: "Trygghetsvandring med de boende.",
+            },
+            DemoPhase {
+                to: LabPhase::Testing,
+                on: "2019-01-10",
+                note: "Aktiviteter för unga varje vecka.",
+            },
+            DemoPhase {
+                to: LabPhase::Verifying,
+                on: "2019-12-15",
+                note: "Trygghetsenkät till alla hushåll.",
+            },
+            DemoPhase {
+                to: LabPhase::Spreading,
+                on: "2020-10-01",
+                note: "Arbetssättet presenteras för andra stadsdelar.",
+            },
         ],
         participants: &[
-            ("802400-0047", ParticipantRole::TenantRepresentative),
-            ("212000-0027", ParticipantRole::Partner),
+            DemoParticipant {
+                org_number: "802400-0047",
+                role: ParticipantRole::TenantRepresentative,
+            },
+            DemoParticipant {
+                org_number: "212000-0027",
+                role: ParticipantRole::Partner,
+            },
         ],
         indicators: &[
             DemoIndicator {
@@ -306,8 +412,16 @@ unga under 2019.",
                 target: 70.0,
                 direction: Direction::Increase,
                 measurements: &[
-                    ("2019-12-15", 62.0, "Trygghetsenkät"),
-                    ("2020-10-01", 68.0, "Trygghetsenkät"),
+                    DemoMeasurement {
+                        on: "2019-12-15",
+                        value: 62.0,
+                        note: "Trygghetsenkät",
+                    },
+                    DemoMeasurement {
+                        on: "2020-10-01",
+                        value: 68.0,
+                        note: "Trygghetsenkät",
+                    },
                 ],
             },
             DemoIndicator {
@@ -316,14 +430,18 @@ unga under 2019.",
                 baseline: 20.0,
                 target: 100.0,
                 direction: Direction::Increase,
-                measurements: &[("2019-12-31", 104.0, "Bostadsbolagets aktivitetslogg")],
+                measurements: &[DemoMeasurement {
+                    on: "2019-12-31",
+                    value: 104.0,
+                    note: "Bostadsbolagets aktivitetslogg",
+                }],
             },
         ],
-        needs: &[(
-            "Fritidsledare för kvällsaktiviteter",
-            "Vi söker en förening som kan hålla i idrott och spel för unga på fredagskvällar.",
-            &["fritid", "unga", "trygghet"],
-        )],
+        needs: &[DemoNeed {
+            title: "Fritidsledare för kvällsaktiviteter",
+            description: "Vi söker en förening som kan hålla i idrott och spel för unga på fredagskvällar.",
+            tags: &["fritid", "unga", "trygghet"],
+        }],
         ideas: &[
             DemoIdea {
                 author: SAMIRA,
@@ -335,11 +453,14 @@ unga under 2019.",
                     IdeaStatus::Verified,
                 ],
                 voters: &[OMAR, ELIN, FATIMA],
-                comments: &[(
-                    OMAR,
-                    "Vi kan bjuda på fika efter passen.",
-                    &[(SAMIRA, "Perfekt, det lockar fler!")],
-                )],
+                comments: &[DemoComment {
+                    author: OMAR,
+                    text: "Vi kan bjuda på fika efter passen.",
+                    replies: &[DemoReply {
+                        author: SAMIRA,
+                        text: "Perfekt, det lockar fler!",
+                    }],
+                }],
             },
             DemoIdea {
                 author: OMAR,
@@ -365,23 +486,26 @@ unga under 2019.",
 se upp till. Telge Bostäder och Södertälje kommun erbjuder läxhjälp, idrott och sommarjobb \
 med förebilder från området.\n\n## Resultat\n\nDeltagandet bland unga ökade med **80 %**.",
         phases: &[
-            (
-                LabPhase::Ideation,
-                "2018-10-05",
-                "Workshop med unga på fritidsgården.",
-            ),
-            (
-                LabPhase::Testing,
-                "2019-02-11",
-                "Förebildsprogrammet startar.",
-            ),
-            (
-                LabPhase::Verifying,
-                "2020-06-15",
-                "Deltagandet räknas och jämförs.",
-            ),
+            DemoPhase {
+                to: LabPhase::Ideation,
+                on: "2018-10-05",
+                note: "Workshop med unga på fritidsgården.",
+            },
+            DemoPhase {
+                to: LabPhase::Testing,
+                on: "2019-02-11",
+                note: "Förebildsprogrammet startar.",
+            },
+            DemoPhase {
+                to: LabPhase::Verifying,
+                on: "2020-06-15",
+                note: "Deltagandet räknas och jämförs.",
+            },
         ],
-        participants: &[("212000-0035", ParticipantRole::Partner)],
+        participants: &[DemoParticipant {
+            org_number: "212000-0035",
+            role: ParticipantRole::Partner,
+        }],
         indicators: &[DemoIndicator {
             name: "Unga 11–15 år som deltar i aktiviteter",
             unit: "deltagare per vecka",
@@ -389,22 +513,34 @@ med förebilder från området.\n\n## Resultat\n\nDeltagandet bland unga ökade 
             target: 85.0,
             direction: Direction::Increase,
             measurements: &[
-                ("2019-06-15", 70.0, "Närvarolistor"),
-                ("2020-06-15", 90.0, "Närvarolistor"),
+                DemoMeasurement {
+                    on: "2019-06-15",
+                    value: 70.0,
+                    note: "Närvarolistor",
+                },
+                DemoMeasurement {
+                    on: "2020-06-15",
+                    value: 90.0,
+                    note: "Närvarolistor",
+                },
             ],
         }],
-        needs: &[(
-            "Läxhjälp och mentorer för unga",
-            "Studenter eller pensionerade lärare som vill hjälpa unga med läxorna två kvällar i veckan.",
-            &["läxhjälp", "mentorer", "unga"],
-        )],
+        needs: &[DemoNeed {
+            title: "Läxhjälp och mentorer för unga",
+            description: "Studenter eller pensionerade lärare som vill hjälpa unga med läxorna två kvällar i veckan.",
+            tags: &["läxhjälp", "mentorer", "unga"],
+        }],
         ideas: &[DemoIdea {
             author: MAJA,
             title: "Sommarjobb som förebilder",
             body: "Äldre ungdomar får sommarjobb som ledare för yngre, med utbildning innan.",
             status: &[IdeaStatus::Shortlisted],
             voters: &[ERIK, LINA],
-            comments: &[(ERIK, "Vi kan erbjuda tio platser i sommar.", &[])],
+            comments: &[DemoComment {
+                author: ERIK,
+                text: "Vi kan erbjuda tio platser i sommar.",
+                replies: &[],
+            }],
         }],
     },
 ];
@@ -477,7 +613,7 @@ async fn seed_lab(conn: &mut AsyncPgConnection, lab: &DemoLab) -> anyhow::Result
     )
     .await?;
     let mut from = LabPhase::Forming;
-    for &(to, when, note) in lab.phases {
+    for &DemoPhase { to, on: when, note } in lab.phases {
         db::labs::set_phase(conn, lab_id, to).await?;
         let details = serde_json::json!({ "from": from.as_str(), "to": to.as_str(), "note": note });
         db::audit::record_at(
@@ -492,7 +628,7 @@ async fn seed_lab(conn: &mut AsyncPgConnection, lab: &DemoLab) -> anyhow::Result
         .await?;
         from = to;
     }
-    for &(org_number, role) in lab.participants {
+    for &DemoParticipant { org_number, role } in lab.participants {
         let organization = organization(conn, org_number).await?;
         db::labs::set_participant(conn, lab_id, organization, role).await?;
     }
@@ -505,11 +641,21 @@ async fn seed_lab(conn: &mut AsyncPgConnection, lab: &DemoLab) -> anyhow::Result
             direction: indicator.direction,
         };
         let id = db::labs::insert_indicator(conn, lab_id, &fields).await?;
-        for &(when, value, note) in indicator.measurements {
+        for &DemoMeasurement {
+            on: when,
+            value,
+            note,
+        } in indicator.measurements
+        {
             db::labs::insert_measurement(conn, id, date(when)?, value, note).await?;
         }
     }
-    for &(title, description, tags) in lab.needs {
+    for &DemoNeed {
+        title,
+        description,
+        tags,
+    } in lab.needs
+    {
         let tags: Vec<String> = tags.iter().map(|tag| (*tag).to_owned()).collect();
         let fields = NeedFields {
             title,
@@ -556,12 +702,21 @@ async fn seed_idea(
             db::ideas::vote(conn, id, user_id).await?;
         }
     }
-    for &(commenter, text, replies) in idea.comments {
+    for &DemoComment {
+        author: commenter,
+        text,
+        replies,
+    } in idea.comments
+    {
         let Some(commenter) = person(conn, commenter).await?.user_id() else {
             continue;
         };
         let comment = db::ideas::insert_comment(conn, id, None, commenter, text).await?;
-        for &(replier, text) in replies {
+        for &DemoReply {
+            author: replier,
+            text,
+        } in replies
+        {
             if let Some(replier) = person(conn, replier).await?.user_id() {
                 db::ideas::insert_comment(conn, id, Some(comment), replier, text).await?;
             }
@@ -578,7 +733,7 @@ mod tests {
     fn the_demo_labs_follow_the_rules_the_api_enforces() {
         for lab in &LABS {
             let mut phase = LabPhase::Forming;
-            for &(to, _, _) in lab.phases {
+            for &DemoPhase { to, .. } in lab.phases {
                 assert_eq!(phase.next(), Some(to), "{}", lab.title);
                 phase = to;
             }

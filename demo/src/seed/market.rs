@@ -12,25 +12,31 @@ use api::db::organizations::{OrganizationFields, WriteError};
 use diesel_async::{AsyncConnection, AsyncPgConnection};
 use shared::{Coverage, MatchSide, MatchState, OfferingKind, OfferingStatus, OrganizationKind};
 
+/// The person who runs a demo actor (its owner).
+struct Owner {
+    email: &'static str,
+    name: &'static str,
+}
+
 struct DemoActor {
     name: &'static str,
     kind: OrganizationKind,
     org_number: &'static str,
     municipality_code: &'static str,
-    person: (&'static str, &'static str),
-    /// (title, description, kind, challenge area, coverage, tags); coverage is `n`
-    /// (national), `c:05` (a county) or `m:0581` (a municipality).
+    owner: Owner,
     offerings: &'static [DemoOffering],
 }
 
-type DemoOffering = (
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static [&'static str],
-);
+struct DemoOffering {
+    title: &'static str,
+    description: &'static str,
+    kind: OfferingKind,
+    /// The challenge area's key.
+    area: &'static str,
+    /// `n` (national), `c:05` (a county) or `m:0581` (a municipality).
+    coverage: &'static str,
+    tags: &'static [&'static str],
+}
 
 const ACTORS: &[DemoActor] = &[
     DemoActor {
@@ -38,32 +44,35 @@ const ACTORS: &[DemoActor] = &[
         kind: OrganizationKind::CivilSociety,
         org_number: "802401-0202",
         municipality_code: "0581",
-        person: ("leila.ahmadi@kvinnokraft.example", "Leila Ahmadi"),
+        owner: Owner {
+            email: "leila.ahmadi@kvinnokraft.example",
+            name: "Leila Ahmadi",
+        },
         offerings: &[
-            (
-                "Jobbcoachning för kvinnor",
-                "Individuell coachning och gruppträffar för kvinnor som länge stått utanför arbetsmarknaden, med stöd fram till anställning.",
-                "service",
-                "unemployment",
-                "m:0581",
-                &["jobbcoachning", "kvinnor"],
-            ),
-            (
-                "Barnpassning under utbildning",
-                "Förskolepedagoger tar hand om barnen medan föräldrarna studerar eller praktiserar.",
-                "service",
-                "unemployment",
-                "m:0581",
-                &["barnpassning", "föräldrar"],
-            ),
-            (
-                "CV- och intervjuträning",
-                "Workshops där arbetssökande skriver CV och övar på anställningsintervjuer.",
-                "service",
-                "unemployment",
-                "c:05",
-                &["cv", "intervju"],
-            ),
+            DemoOffering {
+                title: "Jobbcoachning för kvinnor",
+                description: "Individuell coachning och gruppträffar för kvinnor som länge stått utanför arbetsmarknaden, med stöd fram till anställning.",
+                kind: OfferingKind::Service,
+                area: "unemployment",
+                coverage: "m:0581",
+                tags: &["jobbcoachning", "kvinnor"],
+            },
+            DemoOffering {
+                title: "Barnpassning under utbildning",
+                description: "Förskolepedagoger tar hand om barnen medan föräldrarna studerar eller praktiserar.",
+                kind: OfferingKind::Service,
+                area: "unemployment",
+                coverage: "m:0581",
+                tags: &["barnpassning", "föräldrar"],
+            },
+            DemoOffering {
+                title: "CV- och intervjuträning",
+                description: "Workshops där arbetssökande skriver CV och övar på anställningsintervjuer.",
+                kind: OfferingKind::Service,
+                area: "unemployment",
+                coverage: "c:05",
+                tags: &["cv", "intervju"],
+            },
         ],
     },
     DemoActor {
@@ -71,24 +80,27 @@ const ACTORS: &[DemoActor] = &[
         kind: OrganizationKind::CivilSociety,
         org_number: "802401-0210",
         municipality_code: "0581",
-        person: ("jonas.ek@navestadslaxhjalp.example", "Jonas Ek"),
+        owner: Owner {
+            email: "jonas.ek@navestadslaxhjalp.example",
+            name: "Jonas Ek",
+        },
         offerings: &[
-            (
-                "Läxhjälp med studenter",
-                "Studenter ger läxhjälp i matematik, svenska och engelska två kvällar i veckan.",
-                "volunteering",
-                "schools",
-                "m:0581",
-                &["läxhjälp", "studenter"],
-            ),
-            (
-                "Lovskola i matematik",
-                "Intensiv lovskola under sommar- och höstlov för elever som behöver komma ikapp.",
-                "volunteering",
-                "schools",
-                "m:0581",
-                &["lovskola", "matematik"],
-            ),
+            DemoOffering {
+                title: "Läxhjälp med studenter",
+                description: "Studenter ger läxhjälp i matematik, svenska och engelska två kvällar i veckan.",
+                kind: OfferingKind::Volunteering,
+                area: "schools",
+                coverage: "m:0581",
+                tags: &["läxhjälp", "studenter"],
+            },
+            DemoOffering {
+                title: "Lovskola i matematik",
+                description: "Intensiv lovskola under sommar- och höstlov för elever som behöver komma ikapp.",
+                kind: OfferingKind::Volunteering,
+                area: "schools",
+                coverage: "m:0581",
+                tags: &["lovskola", "matematik"],
+            },
         ],
     },
     DemoActor {
@@ -96,32 +108,35 @@ const ACTORS: &[DemoActor] = &[
         kind: OrganizationKind::Business,
         org_number: "802401-0228",
         municipality_code: "0581",
-        person: ("petra.sand@jobbverkstan.example", "Petra Sand"),
+        owner: Owner {
+            email: "petra.sand@jobbverkstan.example",
+            name: "Petra Sand",
+        },
         offerings: &[
-            (
-                "Yrkesutbildning inom vård och omsorg",
-                "Korta yrkesutbildningar till undersköterska och vårdbiträde med praktik.",
-                "service",
-                "unemployment",
-                "c:05",
-                &["yrkesutbildning", "vård"],
-            ),
-            (
-                "Praktikplatser hos lokala företag",
-                "Nätverk av företag som tar emot praktikanter och erbjuder mentorskap.",
-                "service",
-                "unemployment",
-                "c:05",
-                &["praktik", "företag"],
-            ),
-            (
-                "Digital kompetens för arbetssökande",
-                "Kurser i dator, e-post och jobbsajter för den som söker arbete.",
-                "service",
-                "unemployment",
-                "m:0581",
-                &["digital", "datorkurs"],
-            ),
+            DemoOffering {
+                title: "Yrkesutbildning inom vård och omsorg",
+                description: "Korta yrkesutbildningar till undersköterska och vårdbiträde med praktik.",
+                kind: OfferingKind::Service,
+                area: "unemployment",
+                coverage: "c:05",
+                tags: &["yrkesutbildning", "vård"],
+            },
+            DemoOffering {
+                title: "Praktikplatser hos lokala företag",
+                description: "Nätverk av företag som tar emot praktikanter och erbjuder mentorskap.",
+                kind: OfferingKind::Service,
+                area: "unemployment",
+                coverage: "c:05",
+                tags: &["praktik", "företag"],
+            },
+            DemoOffering {
+                title: "Digital kompetens för arbetssökande",
+                description: "Kurser i dator, e-post och jobbsajter för den som söker arbete.",
+                kind: OfferingKind::Service,
+                area: "unemployment",
+                coverage: "m:0581",
+                tags: &["digital", "datorkurs"],
+            },
         ],
     },
     DemoActor {
@@ -129,24 +144,27 @@ const ACTORS: &[DemoActor] = &[
         kind: OrganizationKind::Business,
         org_number: "802401-0236",
         municipality_code: "0581",
-        person: ("ali.nouri@ostgotatrygghet.example", "Ali Nouri"),
+        owner: Owner {
+            email: "ali.nouri@ostgotatrygghet.example",
+            name: "Ali Nouri",
+        },
         offerings: &[
-            (
-                "Trygghetsvärdar",
-                "Trygghetsvärdar rör sig i området dagtid och kvällstid och lär känna boende.",
-                "method",
-                "crime_prevention",
-                "c:05",
-                &["trygghetsvärdar", "närvaro"],
-            ),
-            (
-                "Trygghetsvandringar",
-                "Vi leder trygghetsvandringar och föreslår åtgärder som belysning och röjning.",
-                "method",
-                "crime_prevention",
-                "m:0581",
-                &["trygghetsvandring", "belysning"],
-            ),
+            DemoOffering {
+                title: "Trygghetsvärdar",
+                description: "Trygghetsvärdar rör sig i området dagtid och kvällstid och lär känna boende.",
+                kind: OfferingKind::Method,
+                area: "crime_prevention",
+                coverage: "c:05",
+                tags: &["trygghetsvärdar", "närvaro"],
+            },
+            DemoOffering {
+                title: "Trygghetsvandringar",
+                description: "Vi leder trygghetsvandringar och föreslår åtgärder som belysning och röjning.",
+                kind: OfferingKind::Method,
+                area: "crime_prevention",
+                coverage: "m:0581",
+                tags: &["trygghetsvandring", "belysning"],
+            },
         ],
     },
     DemoActor {
@@ -154,32 +172,35 @@ const ACTORS: &[DemoActor] = &[
         kind: OrganizationKind::CivilSociety,
         org_number: "802401-0244",
         municipality_code: "2582",
-        person: ("sofia.lind@nordkraft.example", "Sofia Lind"),
+        owner: Owner {
+            email: "sofia.lind@nordkraft.example",
+            name: "Sofia Lind",
+        },
         offerings: &[
-            (
-                "Språkpraktik på arbetsplatser",
-                "Vi matchar nyanlända med arbetsplatser för språkpraktik där svenskan övas i arbetet.",
-                "service",
-                "unemployment",
-                "m:2582",
-                &["språkpraktik", "nyanlända"],
-            ),
-            (
-                "Körkortsteori på lätt svenska",
-                "Teorikurs för körkort på lätt svenska, eftersom många jobb kräver körkort.",
-                "service",
-                "unemployment",
-                "c:25",
-                &["körkort", "lätt svenska"],
-            ),
-            (
-                "Samhällsinformation på flera språk",
-                "Information om myndigheter, vård och rättigheter på arabiska, somaliska och tigrinja.",
-                "service",
-                "community_services",
-                "c:25",
-                &["samhällsinformation", "flerspråkig"],
-            ),
+            DemoOffering {
+                title: "Språkpraktik på arbetsplatser",
+                description: "Vi matchar nyanlända med arbetsplatser för språkpraktik där svenskan övas i arbetet.",
+                kind: OfferingKind::Service,
+                area: "unemployment",
+                coverage: "m:2582",
+                tags: &["språkpraktik", "nyanlända"],
+            },
+            DemoOffering {
+                title: "Körkortsteori på lätt svenska",
+                description: "Teorikurs för körkort på lätt svenska, eftersom många jobb kräver körkort.",
+                kind: OfferingKind::Service,
+                area: "unemployment",
+                coverage: "c:25",
+                tags: &["körkort", "lätt svenska"],
+            },
+            DemoOffering {
+                title: "Samhällsinformation på flera språk",
+                description: "Information om myndigheter, vård och rättigheter på arabiska, somaliska och tigrinja.",
+                kind: OfferingKind::Service,
+                area: "community_services",
+                coverage: "c:25",
+                tags: &["samhällsinformation", "flerspråkig"],
+            },
         ],
     },
     DemoActor {
@@ -187,24 +208,27 @@ const ACTORS: &[DemoActor] = &[
         kind: OrganizationKind::CivilSociety,
         org_number: "802401-0251",
         municipality_code: "2582",
-        person: ("mats.berg@bodensidrott.example", "Mats Berg"),
+        owner: Owner {
+            email: "mats.berg@bodensidrott.example",
+            name: "Mats Berg",
+        },
         offerings: &[
-            (
-                "Idrott och läxläsning",
-                "Idrottsförening som kombinerar träning med läxläsning för unga.",
-                "volunteering",
-                "schools",
-                "m:2582",
-                &["idrott", "läxläsning"],
-            ),
-            (
-                "Midnattsfotboll",
-                "Fotboll sena kvällar med ledare som är förebilder.",
-                "method",
-                "crime_prevention",
-                "m:2582",
-                &["fotboll", "idrott"],
-            ),
+            DemoOffering {
+                title: "Idrott och läxläsning",
+                description: "Idrottsförening som kombinerar träning med läxläsning för unga.",
+                kind: OfferingKind::Volunteering,
+                area: "schools",
+                coverage: "m:2582",
+                tags: &["idrott", "läxläsning"],
+            },
+            DemoOffering {
+                title: "Midnattsfotboll",
+                description: "Fotboll sena kvällar med ledare som är förebilder.",
+                kind: OfferingKind::Method,
+                area: "crime_prevention",
+                coverage: "m:2582",
+                tags: &["fotboll", "idrott"],
+            },
         ],
     },
     DemoActor {
@@ -212,24 +236,27 @@ const ACTORS: &[DemoActor] = &[
         kind: OrganizationKind::Business,
         org_number: "802401-0269",
         municipality_code: "2582",
-        person: ("eva.holm@budgetnorr.example", "Eva Holm"),
+        owner: Owner {
+            email: "eva.holm@budgetnorr.example",
+            name: "Eva Holm",
+        },
         offerings: &[
-            (
-                "Budget- och skuldrådgivning",
-                "Rådgivning om hushållsbudget, skulder och hyresbetalning.",
-                "service",
-                "community_services",
-                "c:25",
-                &["budget", "skulder"],
-            ),
-            (
-                "Energirådgivning för hushåll",
-                "Rådgivning om att spara el och värme i lägenheten.",
-                "service",
-                "community_services",
-                "c:25",
-                &["energi", "hushåll"],
-            ),
+            DemoOffering {
+                title: "Budget- och skuldrådgivning",
+                description: "Rådgivning om hushållsbudget, skulder och hyresbetalning.",
+                kind: OfferingKind::Service,
+                area: "community_services",
+                coverage: "c:25",
+                tags: &["budget", "skulder"],
+            },
+            DemoOffering {
+                title: "Energirådgivning för hushåll",
+                description: "Rådgivning om att spara el och värme i lägenheten.",
+                kind: OfferingKind::Service,
+                area: "community_services",
+                coverage: "c:25",
+                tags: &["energi", "hushåll"],
+            },
         ],
     },
     DemoActor {
@@ -237,32 +264,35 @@ const ACTORS: &[DemoActor] = &[
         kind: OrganizationKind::CivilSociety,
         org_number: "802401-0277",
         municipality_code: "1480",
-        person: ("yusuf.omar@angeredsungdom.example", "Yusuf Omar"),
+        owner: Owner {
+            email: "yusuf.omar@angeredsungdom.example",
+            name: "Yusuf Omar",
+        },
         offerings: &[
-            (
-                "Fritidsgård kvällstid",
-                "Fritidsledare håller öppet kvällstid med aktiviteter för unga.",
-                "method",
-                "crime_prevention",
-                "m:1480",
-                &["fritidsgård", "unga"],
-            ),
-            (
-                "Nattvandring med vuxna",
-                "Vuxna nattvandrar fredag och lördag kväll och skapar trygghet för unga.",
-                "method",
-                "crime_prevention",
-                "m:1480",
-                &["nattvandring", "trygghet"],
-            ),
-            (
-                "Stöd till unga i riskzon",
-                "Socialarbetare och mentorer stöttar unga som riskerar att dras in i kriminalitet.",
-                "method",
-                "crime_prevention",
-                "m:1480",
-                &["unga i riskzon", "kriminalitet"],
-            ),
+            DemoOffering {
+                title: "Fritidsgård kvällstid",
+                description: "Fritidsledare håller öppet kvällstid med aktiviteter för unga.",
+                kind: OfferingKind::Method,
+                area: "crime_prevention",
+                coverage: "m:1480",
+                tags: &["fritidsgård", "unga"],
+            },
+            DemoOffering {
+                title: "Nattvandring med vuxna",
+                description: "Vuxna nattvandrar fredag och lördag kväll och skapar trygghet för unga.",
+                kind: OfferingKind::Method,
+                area: "crime_prevention",
+                coverage: "m:1480",
+                tags: &["nattvandring", "trygghet"],
+            },
+            DemoOffering {
+                title: "Stöd till unga i riskzon",
+                description: "Socialarbetare och mentorer stöttar unga som riskerar att dras in i kriminalitet.",
+                kind: OfferingKind::Method,
+                area: "crime_prevention",
+                coverage: "m:1480",
+                tags: &["unga i riskzon", "kriminalitet"],
+            },
         ],
     },
     DemoActor {
@@ -270,32 +300,35 @@ const ACTORS: &[DemoActor] = &[
         kind: OrganizationKind::School,
         org_number: "802401-0285",
         municipality_code: "1480",
-        person: ("anna.strom@framtidsskolan.example", "Anna Ström"),
+        owner: Owner {
+            email: "anna.strom@framtidsskolan.example",
+            name: "Anna Ström",
+        },
         offerings: &[
-            (
-                "Studiemotivation och framtidsval",
-                "Workshops om gymnasieval, utbildningar och yrken för högstadieelever.",
-                "volunteering",
-                "schools",
-                "c:14",
-                &["studiemotivation", "gymnasieval"],
-            ),
-            (
-                "Kodklubb och programmering för barn",
-                "Gratis kodklubb där barn lär sig programmera och bygga spel.",
-                "volunteering",
-                "schools",
-                "m:1480",
-                &["programmering", "teknik"],
-            ),
-            (
-                "Svenska som andraspråk för barn",
-                "Extra stöd i svenska för barn som nyligen kommit till Sverige.",
-                "volunteering",
-                "schools",
-                "m:1480",
-                &["svenska", "nyanlända barn"],
-            ),
+            DemoOffering {
+                title: "Studiemotivation och framtidsval",
+                description: "Workshops om gymnasieval, utbildningar och yrken för högstadieelever.",
+                kind: OfferingKind::Volunteering,
+                area: "schools",
+                coverage: "c:14",
+                tags: &["studiemotivation", "gymnasieval"],
+            },
+            DemoOffering {
+                title: "Kodklubb och programmering för barn",
+                description: "Gratis kodklubb där barn lär sig programmera och bygga spel.",
+                kind: OfferingKind::Volunteering,
+                area: "schools",
+                coverage: "m:1480",
+                tags: &["programmering", "teknik"],
+            },
+            DemoOffering {
+                title: "Svenska som andraspråk för barn",
+                description: "Extra stöd i svenska för barn som nyligen kommit till Sverige.",
+                kind: OfferingKind::Volunteering,
+                area: "schools",
+                coverage: "m:1480",
+                tags: &["svenska", "nyanlända barn"],
+            },
         ],
     },
     DemoActor {
@@ -303,24 +336,27 @@ const ACTORS: &[DemoActor] = &[
         kind: OrganizationKind::CivilSociety,
         org_number: "802401-0293",
         municipality_code: "1480",
-        person: ("nils.gren@stadsodlare.example", "Nils Gren"),
+        owner: Owner {
+            email: "nils.gren@stadsodlare.example",
+            name: "Nils Gren",
+        },
         offerings: &[
-            (
-                "Stadsodling och gemensamma trädgårdar",
-                "Vi bygger odlingslådor och håller odlingskurser för boende.",
-                "service",
-                "community_services",
-                "m:1480",
-                &["odling", "trädgård"],
-            ),
-            (
-                "Öppen mötesplats för boende",
-                "Vi driver öppna mötesplatser med fika, aktiviteter och information.",
-                "service",
-                "community_services",
-                "m:1480",
-                &["mötesplats", "gemenskap"],
-            ),
+            DemoOffering {
+                title: "Stadsodling och gemensamma trädgårdar",
+                description: "Vi bygger odlingslådor och håller odlingskurser för boende.",
+                kind: OfferingKind::Service,
+                area: "community_services",
+                coverage: "m:1480",
+                tags: &["odling", "trädgård"],
+            },
+            DemoOffering {
+                title: "Öppen mötesplats för boende",
+                description: "Vi driver öppna mötesplatser med fika, aktiviteter och information.",
+                kind: OfferingKind::Service,
+                area: "community_services",
+                coverage: "m:1480",
+                tags: &["mötesplats", "gemenskap"],
+            },
         ],
     },
     DemoActor {
@@ -328,24 +364,27 @@ const ACTORS: &[DemoActor] = &[
         kind: OrganizationKind::CivilSociety,
         org_number: "802401-0301",
         municipality_code: "0181",
-        person: ("hamid.karimi@hovsjoforebilder.example", "Hamid Karimi"),
+        owner: Owner {
+            email: "hamid.karimi@hovsjoforebilder.example",
+            name: "Hamid Karimi",
+        },
         offerings: &[
-            (
-                "Mentorer för unga",
-                "Vuxna mentorer träffar unga varje vecka och stöttar dem i skolan och framtidsplaner.",
-                "volunteering",
-                "schools",
-                "m:0181",
-                &["mentorer", "unga"],
-            ),
-            (
-                "Föräldrastöd för tonårsföräldrar",
-                "Kurser för föräldrar till tonåringar om gränser och kommunikation.",
-                "method",
-                "crime_prevention",
-                "m:0181",
-                &["föräldrastöd", "tonåringar"],
-            ),
+            DemoOffering {
+                title: "Mentorer för unga",
+                description: "Vuxna mentorer träffar unga varje vecka och stöttar dem i skolan och framtidsplaner.",
+                kind: OfferingKind::Volunteering,
+                area: "schools",
+                coverage: "m:0181",
+                tags: &["mentorer", "unga"],
+            },
+            DemoOffering {
+                title: "Föräldrastöd för tonårsföräldrar",
+                description: "Kurser för föräldrar till tonåringar om gränser och kommunikation.",
+                kind: OfferingKind::Method,
+                area: "crime_prevention",
+                coverage: "m:0181",
+                tags: &["föräldrastöd", "tonåringar"],
+            },
         ],
     },
     DemoActor {
@@ -353,24 +392,27 @@ const ACTORS: &[DemoActor] = &[
         kind: OrganizationKind::School,
         org_number: "802401-0319",
         municipality_code: "0181",
-        person: ("lisa.falk@telgeakademin.example", "Lisa Falk"),
+        owner: Owner {
+            email: "lisa.falk@telgeakademin.example",
+            name: "Lisa Falk",
+        },
         offerings: &[
-            (
-                "Stöd mot skolfrånvaro",
-                "Coacher som stöttar elever med hög frånvaro och deras familjer.",
-                "volunteering",
-                "schools",
-                "m:0181",
-                &["frånvaro", "elevstöd"],
-            ),
-            (
-                "Föräldrasamverkan med skolan",
-                "Vi stärker föräldrars kontakt med skolan med tolkade föräldramöten.",
-                "volunteering",
-                "schools",
-                "c:01",
-                &["föräldrar", "skola"],
-            ),
+            DemoOffering {
+                title: "Stöd mot skolfrånvaro",
+                description: "Coacher som stöttar elever med hög frånvaro och deras familjer.",
+                kind: OfferingKind::Volunteering,
+                area: "schools",
+                coverage: "m:0181",
+                tags: &["frånvaro", "elevstöd"],
+            },
+            DemoOffering {
+                title: "Föräldrasamverkan med skolan",
+                description: "Vi stärker föräldrars kontakt med skolan med tolkade föräldramöten.",
+                kind: OfferingKind::Volunteering,
+                area: "schools",
+                coverage: "c:01",
+                tags: &["föräldrar", "skola"],
+            },
         ],
     },
     DemoActor {
@@ -378,24 +420,27 @@ const ACTORS: &[DemoActor] = &[
         kind: OrganizationKind::Business,
         org_number: "802401-0327",
         municipality_code: "0181",
-        person: ("karl.wik@sodertaljesocial.example", "Karl Wik"),
+        owner: Owner {
+            email: "karl.wik@sodertaljesocial.example",
+            name: "Karl Wik",
+        },
         offerings: &[
-            (
-                "Arbetsträning i socialt företag",
-                "Socialt företag som erbjuder arbetsträning och anställning inom café och fastighetsskötsel.",
-                "service",
-                "unemployment",
-                "m:0181",
-                &["arbetsträning", "socialt företag"],
-            ),
-            (
-                "Starta eget-rådgivning",
-                "Rådgivning och kurser för den som vill starta företag: affärsplan, bokföring och tillstånd.",
-                "service",
-                "unemployment",
-                "c:01",
-                &["företagande", "starta eget"],
-            ),
+            DemoOffering {
+                title: "Arbetsträning i socialt företag",
+                description: "Socialt företag som erbjuder arbetsträning och anställning inom café och fastighetsskötsel.",
+                kind: OfferingKind::Service,
+                area: "unemployment",
+                coverage: "m:0181",
+                tags: &["arbetsträning", "socialt företag"],
+            },
+            DemoOffering {
+                title: "Starta eget-rådgivning",
+                description: "Rådgivning och kurser för den som vill starta företag: affärsplan, bokföring och tillstånd.",
+                kind: OfferingKind::Service,
+                area: "unemployment",
+                coverage: "c:01",
+                tags: &["företagande", "starta eget"],
+            },
         ],
     },
     DemoActor {
@@ -403,24 +448,27 @@ const ACTORS: &[DemoActor] = &[
         kind: OrganizationKind::CivilSociety,
         org_number: "802401-0335",
         municipality_code: "0180",
-        person: ("maria.blom@lasrorelsen.example", "Maria Blom"),
+        owner: Owner {
+            email: "maria.blom@lasrorelsen.example",
+            name: "Maria Blom",
+        },
         offerings: &[
-            (
-                "Läsfrämjande i bostadsområden",
-                "Bibliotekarier och volontärer läser med barn och delar ut böcker i området.",
-                "volunteering",
-                "schools",
-                "n",
-                &["läsning", "bibliotek"],
-            ),
-            (
-                "Kulturaktiviteter för familjer",
-                "Teater, musik och konst för hela familjen i bostadsområdet.",
-                "service",
-                "community_services",
-                "n",
-                &["kultur", "familj"],
-            ),
+            DemoOffering {
+                title: "Läsfrämjande i bostadsområden",
+                description: "Bibliotekarier och volontärer läser med barn och delar ut böcker i området.",
+                kind: OfferingKind::Volunteering,
+                area: "schools",
+                coverage: "n",
+                tags: &["läsning", "bibliotek"],
+            },
+            DemoOffering {
+                title: "Kulturaktiviteter för familjer",
+                description: "Teater, musik och konst för hela familjen i bostadsområdet.",
+                kind: OfferingKind::Service,
+                area: "community_services",
+                coverage: "n",
+                tags: &["kultur", "familj"],
+            },
         ],
     },
     DemoActor {
@@ -428,24 +476,27 @@ const ACTORS: &[DemoActor] = &[
         kind: OrganizationKind::Research,
         org_number: "802401-0343",
         municipality_code: "0380",
-        person: ("henrik.aberg@vaaldsprevention.example", "Henrik Åberg"),
+        owner: Owner {
+            email: "henrik.aberg@vaaldsprevention.example",
+            name: "Henrik Åberg",
+        },
         offerings: &[
-            (
-                "Våldsprevention i skolan",
-                "Program mot våld där unga tränar på att ingripa och säga ifrån.",
-                "method",
-                "crime_prevention",
-                "n",
-                &["våldsprevention", "skola"],
-            ),
-            (
-                "Avhopparverksamhet",
-                "Stöd för den som vill lämna kriminalitet: boende, jobb och samtal.",
-                "method",
-                "crime_prevention",
-                "n",
-                &["avhoppare", "kriminalitet"],
-            ),
+            DemoOffering {
+                title: "Våldsprevention i skolan",
+                description: "Program mot våld där unga tränar på att ingripa och säga ifrån.",
+                kind: OfferingKind::Method,
+                area: "crime_prevention",
+                coverage: "n",
+                tags: &["våldsprevention", "skola"],
+            },
+            DemoOffering {
+                title: "Avhopparverksamhet",
+                description: "Stöd för den som vill lämna kriminalitet: boende, jobb och samtal.",
+                kind: OfferingKind::Method,
+                area: "crime_prevention",
+                coverage: "n",
+                tags: &["avhoppare", "kriminalitet"],
+            },
         ],
     },
     DemoActor {
@@ -453,24 +504,27 @@ const ACTORS: &[DemoActor] = &[
         kind: OrganizationKind::CivilSociety,
         org_number: "802401-0350",
         municipality_code: "0180",
-        person: ("ida.norr@digidel.example", "Ida Norr"),
+        owner: Owner {
+            email: "ida.norr@digidel.example",
+            name: "Ida Norr",
+        },
         offerings: &[
-            (
-                "Digital hjälp för äldre",
-                "Volontärer hjälper äldre med BankID, e-tjänster och mobiltelefonen.",
-                "service",
-                "community_services",
-                "n",
-                &["digital", "äldre"],
-            ),
-            (
-                "Digital kompetens för arbetssökande",
-                "Kurser i dator, e-post och jobbsajter för den som söker arbete.",
-                "service",
-                "unemployment",
-                "n",
-                &["digital", "datorkurs"],
-            ),
+            DemoOffering {
+                title: "Digital hjälp för äldre",
+                description: "Volontärer hjälper äldre med BankID, e-tjänster och mobiltelefonen.",
+                kind: OfferingKind::Service,
+                area: "community_services",
+                coverage: "n",
+                tags: &["digital", "äldre"],
+            },
+            DemoOffering {
+                title: "Digital kompetens för arbetssökande",
+                description: "Kurser i dator, e-post och jobbsajter för den som söker arbete.",
+                kind: OfferingKind::Service,
+                area: "unemployment",
+                coverage: "n",
+                tags: &["digital", "datorkurs"],
+            },
         ],
     },
     DemoActor {
@@ -478,24 +532,27 @@ const ACTORS: &[DemoActor] = &[
         kind: OrganizationKind::CivilSociety,
         org_number: "802401-0368",
         municipality_code: "1880",
-        person: ("tove.lund@foreningsakademin.example", "Tove Lund"),
+        owner: Owner {
+            email: "tove.lund@foreningsakademin.example",
+            name: "Tove Lund",
+        },
         offerings: &[
-            (
-                "Föreningsstöd och ledarutbildning",
-                "Vi utbildar boende att starta och leda föreningar.",
-                "service",
-                "community_services",
-                "n",
-                &["förening", "ledarskap"],
-            ),
-            (
-                "Boendedialog och inflytande",
-                "Vi leder dialoger där hyresgäster påverkar upprustning och utemiljö.",
-                "service",
-                "community_services",
-                "n",
-                &["inflytande", "dialog"],
-            ),
+            DemoOffering {
+                title: "Föreningsstöd och ledarutbildning",
+                description: "Vi utbildar boende att starta och leda föreningar.",
+                kind: OfferingKind::Service,
+                area: "community_services",
+                coverage: "n",
+                tags: &["förening", "ledarskap"],
+            },
+            DemoOffering {
+                title: "Boendedialog och inflytande",
+                description: "Vi leder dialoger där hyresgäster påverkar upprustning och utemiljö.",
+                kind: OfferingKind::Service,
+                area: "community_services",
+                coverage: "n",
+                tags: &["inflytande", "dialog"],
+            },
         ],
     },
     DemoActor {
@@ -503,60 +560,68 @@ const ACTORS: &[DemoActor] = &[
         kind: OrganizationKind::CivilSociety,
         org_number: "802401-0376",
         municipality_code: "0180",
-        person: ("olof.rask@grannsamverkan.example", "Olof Rask"),
-        offerings: &[(
-            "Grannsamverkan",
-            "Vi startar grannsamverkan mot inbrott och skadegörelse.",
-            "method",
-            "crime_prevention",
-            "n",
-            &["grannsamverkan", "inbrott"],
-        )],
+        owner: Owner {
+            email: "olof.rask@grannsamverkan.example",
+            name: "Olof Rask",
+        },
+        offerings: &[DemoOffering {
+            title: "Grannsamverkan",
+            description: "Vi startar grannsamverkan mot inbrott och skadegörelse.",
+            kind: OfferingKind::Method,
+            area: "crime_prevention",
+            coverage: "n",
+            tags: &["grannsamverkan", "inbrott"],
+        }],
     },
     DemoActor {
         name: "Hälsokraft",
         kind: OrganizationKind::Business,
         org_number: "802401-0384",
         municipality_code: "1280",
-        person: ("amal.said@halsokraft.example", "Amal Said"),
+        owner: Owner {
+            email: "amal.said@halsokraft.example",
+            name: "Amal Said",
+        },
         offerings: &[
-            (
-                "Hälsoinformatörer",
-                "Hälsoinformatörer ger råd om vård, kost och motion på flera språk.",
-                "service",
-                "community_services",
-                "n",
-                &["hälsa", "vård"],
-            ),
-            (
-                "Starta eget-rådgivning",
-                "Rådgivning och kurser för den som vill starta företag: affärsplan, bokföring och tillstånd.",
-                "service",
-                "unemployment",
-                "n",
-                &["företagande", "starta eget"],
-            ),
+            DemoOffering {
+                title: "Hälsoinformatörer",
+                description: "Hälsoinformatörer ger råd om vård, kost och motion på flera språk.",
+                kind: OfferingKind::Service,
+                area: "community_services",
+                coverage: "n",
+                tags: &["hälsa", "vård"],
+            },
+            DemoOffering {
+                title: "Starta eget-rådgivning",
+                description: "Rådgivning och kurser för den som vill starta företag: affärsplan, bokföring och tillstånd.",
+                kind: OfferingKind::Service,
+                area: "unemployment",
+                coverage: "n",
+                tags: &["företagande", "starta eget"],
+            },
         ],
     },
 ];
 
-/// (need title, offering title, who asked, state, the thread as (side, text), reason or outcome)
-type DemoMatch = (
-    &'static str,
-    &'static str,
-    MatchSide,
-    MatchState,
-    &'static [(MatchSide, &'static str)],
-    Option<&'static str>,
-);
+/// A match between a demo lab's need and an actor's offering (both by title).
+struct DemoMatch {
+    need: &'static str,
+    offering: &'static str,
+    asked_by: MatchSide,
+    state: MatchState,
+    /// The thread as (side, text).
+    thread: &'static [(MatchSide, &'static str)],
+    /// The reason of a declined match, or the outcome of a completed one.
+    note: Option<&'static str>,
+}
 
 const MATCHES: &[DemoMatch] = &[
-    (
-        "Jobbcoachning för kvinnor som länge stått utanför arbetsmarknaden",
-        "Jobbcoachning för kvinnor",
-        MatchSide::Need,
-        MatchState::Active,
-        &[
+    DemoMatch {
+        need: "Jobbcoachning för kvinnor som länge stått utanför arbetsmarknaden",
+        offering: "Jobbcoachning för kvinnor",
+        asked_by: MatchSide::Need,
+        state: MatchState::Active,
+        thread: &[
             (
                 MatchSide::Need,
                 "Hej! Vi har 22 kvinnor i Portalen som vill ha coachning. Kan ni ta emot en grupp i höst?",
@@ -570,44 +635,44 @@ const MATCHES: &[DemoMatch] = &[
                 "Perfekt, lokalen i Navestad är bokad. Välkomna!",
             ),
         ],
-        None,
-    ),
-    (
-        "Läxhjälp och mentorer för unga",
-        "Mentorer för unga",
-        MatchSide::Need,
-        MatchState::Requested,
-        &[(
+        note: None,
+    },
+    DemoMatch {
+        need: "Läxhjälp och mentorer för unga",
+        offering: "Mentorer för unga",
+        asked_by: MatchSide::Need,
+        state: MatchState::Requested,
+        thread: &[(
             MatchSide::Need,
             "Vi söker mentorer till unga i Hovsjö. Har ni möjlighet att vara med?",
         )],
-        None,
-    ),
-    (
-        "Fritidsledare för kvällsaktiviteter",
-        "Fritidsgård kvällstid",
-        MatchSide::Offering,
-        MatchState::Completed,
-        &[
+        note: None,
+    },
+    DemoMatch {
+        need: "Fritidsledare för kvällsaktiviteter",
+        offering: "Fritidsgård kvällstid",
+        asked_by: MatchSide::Offering,
+        state: MatchState::Completed,
+        thread: &[
             (
                 MatchSide::Offering,
                 "Vi har fritidsledare som kan hålla öppet fredagskvällar i Rannebergen.",
             ),
             (MatchSide::Need, "Tack! Vi kör en termin och utvärderar."),
         ],
-        Some("Över 100 aktiviteter för unga under 2019; fredagsöppet fortsätter."),
-    ),
-    (
-        "Språkpraktik på arbetsplatser",
-        "Språkpraktik på arbetsplatser",
-        MatchSide::Need,
-        MatchState::Declined,
-        &[(
+        note: Some("Över 100 aktiviteter för unga under 2019; fredagsöppet fortsätter."),
+    },
+    DemoMatch {
+        need: "Språkpraktik på arbetsplatser",
+        offering: "Språkpraktik på arbetsplatser",
+        asked_by: MatchSide::Need,
+        state: MatchState::Declined,
+        thread: &[(
             MatchSide::Need,
             "Kan ni ordna språkpraktik för tio deltagare?",
         )],
-        Some("Vi har redan full grupp i höst. Hör gärna av er igen i vår."),
-    ),
+        note: Some("Vi har redan full grupp i höst. Hör gärna av er igen i vår."),
+    },
 ];
 
 fn coverage(code: &str) -> Coverage {
@@ -631,8 +696,8 @@ fn coverage(code: &str) -> Coverage {
 pub async fn seed(conn: &mut AsyncPgConnection, hash: &str) -> anyhow::Result<Vec<String>> {
     let mut accounts = Vec::new();
     for actor in ACTORS {
-        let owner = ensure_user(conn, actor.person.0, actor.person.1, hash).await?;
-        accounts.push(format!("{:<42} owner of {}", actor.person.0, actor.name));
+        let owner = ensure_user(conn, actor.owner.email, actor.owner.name, hash).await?;
+        accounts.push(format!("{:<42} owner of {}", actor.owner.email, actor.name));
         let fields = OrganizationFields {
             name: actor.name,
             kind: actor.kind,
@@ -649,15 +714,15 @@ pub async fn seed(conn: &mut AsyncPgConnection, hash: &str) -> anyhow::Result<Ve
                 }
             };
         db::organizations::verify(conn, organization).await?;
-        for &(title, description, kind, area, code, tags) in actor.offerings {
-            let areas = vec![area.to_owned()];
-            let tags: Vec<String> = tags.iter().map(|t| (*t).to_owned()).collect();
+        for offering in actor.offerings {
+            let areas = vec![offering.area.to_owned()];
+            let tags: Vec<String> = offering.tags.iter().map(|t| (*t).to_owned()).collect();
             let fields = OfferingFields {
-                title,
-                description,
-                kind: OfferingKind::parse(kind).unwrap_or(OfferingKind::Service),
+                title: offering.title,
+                description: offering.description,
+                kind: offering.kind,
                 challenge_areas: &areas,
-                coverage: &coverage(code),
+                coverage: &coverage(offering.coverage),
                 tags: &tags,
                 status: OfferingStatus::Active,
             };
@@ -667,13 +732,20 @@ pub async fn seed(conn: &mut AsyncPgConnection, hash: &str) -> anyhow::Result<Ve
     for demo in MATCHES {
         conn.transaction::<_, anyhow::Error, _>(async |conn| seed_match(conn, demo).await)
             .await
-            .with_context(|| format!("could not load the demo match about {}", demo.0))?;
+            .with_context(|| format!("could not load the demo match about {}", demo.need))?;
     }
     Ok(accounts)
 }
 
 async fn seed_match(conn: &mut AsyncPgConnection, demo: &DemoMatch) -> anyhow::Result<()> {
-    let &(need_title, offering_title, requested_by, state, thread, note) = demo;
+    let DemoMatch {
+        need: need_title,
+        offering: offering_title,
+        asked_by: requested_by,
+        state,
+        thread,
+        note,
+    } = *demo;
     let (Some((need, need_org)), Some((offering, offering_org))) = (
         db::needs::id_by_title(conn, need_title).await?,
         db::offerings::id_by_title(conn, offering_title).await?,

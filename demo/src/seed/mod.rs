@@ -19,157 +19,197 @@ pub const PASSWORD: &str = "innolabb-demo-2026";
 
 const ADMIN: (&str, &str) = ("admin@innolabb.example", "Alva Admin");
 
-/// (organisation, kind, org number, municipality, description, [(e-mail, name, role)])
-type DemoOrganization = (
-    &'static str,
-    OrganizationKind,
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static [(&'static str, &'static str, Role)],
-);
+/// A host or partner organisation of the 2018 labs, with its invented people (the first
+/// one its owner).
+struct DemoOrganization {
+    name: &'static str,
+    kind: OrganizationKind,
+    org_number: &'static str,
+    municipality_code: &'static str,
+    description: &'static str,
+    people: &'static [DemoPerson],
+}
+
+/// An invented person and their role in their organisation.
+struct DemoPerson {
+    email: &'static str,
+    name: &'static str,
+    role: Role,
+}
 
 const ORGANIZATIONS: [DemoOrganization; 12] = [
-    (
-        "Hyresbostäder i Norrköping",
-        OrganizationKind::HousingCompany,
-        "556900-0010",
-        "0581",
-        "Allmännyttigt bostadsbolag i Norrköping. Värd för labbet Portalen i Navestad: en mötesplats för självförsörjning för arbetslösa kvinnor.",
-        &[
-            (
-                "maria.lind@hyresbostader.example",
-                "Maria Lind",
-                Role::Owner,
-            ),
-            (
-                "sara.nilsson@hyresbostader.example",
-                "Sara Nilsson",
-                Role::Member,
-            ),
+    DemoOrganization {
+        name: "Hyresbostäder i Norrköping",
+        kind: OrganizationKind::HousingCompany,
+        org_number: "556900-0010",
+        municipality_code: "0581",
+        description: "Allmännyttigt bostadsbolag i Norrköping. Värd för labbet Portalen i Navestad: en mötesplats för självförsörjning för arbetslösa kvinnor.",
+        people: &[
+            DemoPerson {
+                email: "maria.lind@hyresbostader.example",
+                name: "Maria Lind",
+                role: Role::Owner,
+            },
+            DemoPerson {
+                email: "sara.nilsson@hyresbostader.example",
+                name: "Sara Nilsson",
+                role: Role::Member,
+            },
         ],
-    ),
-    (
-        "Bodenbo",
-        OrganizationKind::HousingCompany,
-        "556900-0028",
-        "2582",
-        "Allmännyttigt bostadsbolag i Boden. Driver labbet tillsammans med kyrkan, Röda korset och kommunen för att hjälpa nyanlända in i arbete.",
-        &[
-            ("johan.berg@bodenbo.example", "Johan Berg", Role::Owner),
-            ("amina.hassan@bodenbo.example", "Amina Hassan", Role::Admin),
+    },
+    DemoOrganization {
+        name: "Bodenbo",
+        kind: OrganizationKind::HousingCompany,
+        org_number: "556900-0028",
+        municipality_code: "2582",
+        description: "Allmännyttigt bostadsbolag i Boden. Driver labbet tillsammans med kyrkan, Röda korset och kommunen för att hjälpa nyanlända in i arbete.",
+        people: &[
+            DemoPerson {
+                email: "johan.berg@bodenbo.example",
+                name: "Johan Berg",
+                role: Role::Owner,
+            },
+            DemoPerson {
+                email: "amina.hassan@bodenbo.example",
+                name: "Amina Hassan",
+                role: Role::Admin,
+            },
         ],
-    ),
-    (
-        "Bostadsbolaget",
-        OrganizationKind::HousingCompany,
-        "556900-0036",
-        "1480",
-        "Allmännyttigt bostadsbolag i Göteborg. Värd för Vårt Rannebergen: trygghet, inflytande och gemenskap tillsammans med Hyresgästföreningen och staden.",
-        &[
-            (
-                "elin.karlsson@bostadsbolaget.example",
-                "Elin Karlsson",
-                Role::Owner,
-            ),
-            ("omar.ali@bostadsbolaget.example", "Omar Ali", Role::Member),
+    },
+    DemoOrganization {
+        name: "Bostadsbolaget",
+        kind: OrganizationKind::HousingCompany,
+        org_number: "556900-0036",
+        municipality_code: "1480",
+        description: "Allmännyttigt bostadsbolag i Göteborg. Värd för Vårt Rannebergen: trygghet, inflytande och gemenskap tillsammans med Hyresgästföreningen och staden.",
+        people: &[
+            DemoPerson {
+                email: "elin.karlsson@bostadsbolaget.example",
+                name: "Elin Karlsson",
+                role: Role::Owner,
+            },
+            DemoPerson {
+                email: "omar.ali@bostadsbolaget.example",
+                name: "Omar Ali",
+                role: Role::Member,
+            },
         ],
-    ),
-    (
-        "Telge Bostäder",
-        OrganizationKind::HousingCompany,
-        "556900-0044",
-        "0181",
-        "Allmännyttigt bostadsbolag i Södertälje. Värd för Lina Hage: unga 11–15 år och positiva förebilder.",
-        &[
-            (
-                "lina.persson@telgebostader.example",
-                "Lina Persson",
-                Role::Owner,
-            ),
-            (
-                "erik.johansson@telgebostader.example",
-                "Erik Johansson",
-                Role::Member,
-            ),
+    },
+    DemoOrganization {
+        name: "Telge Bostäder",
+        kind: OrganizationKind::HousingCompany,
+        org_number: "556900-0044",
+        municipality_code: "0181",
+        description: "Allmännyttigt bostadsbolag i Södertälje. Värd för Lina Hage: unga 11–15 år och positiva förebilder.",
+        people: &[
+            DemoPerson {
+                email: "lina.persson@telgebostader.example",
+                name: "Lina Persson",
+                role: Role::Owner,
+            },
+            DemoPerson {
+                email: "erik.johansson@telgebostader.example",
+                name: "Erik Johansson",
+                role: Role::Member,
+            },
         ],
-    ),
-    (
-        "Hyresgästföreningen Navestad",
-        OrganizationKind::TenantAssociation,
-        "802400-0039",
-        "0581",
-        "De boendes röst i Navestad. Företräder hyresgästerna i labbet Portalen.",
-        &[("fatima.yusuf@navestad.example", "Fatima Yusuf", Role::Owner)],
-    ),
-    (
-        "Linköpings universitet",
-        OrganizationKind::Research,
-        "212000-0043",
-        "0580",
-        "Forskare i socialt arbete följer och utvärderar Portalen.",
-        &[("karin.ek@liu.example", "Karin Ek", Role::Owner)],
-    ),
-    (
-        "Svenska kyrkan i Boden",
-        OrganizationKind::CivilSociety,
-        "802400-0013",
-        "2582",
-        "Församlingen driver språkcafé och mötesplatser för nyanlända i Boden.",
-        &[(
-            "per.nord@svenskakyrkan-boden.example",
-            "Per Nord",
-            Role::Owner,
-        )],
-    ),
-    (
-        "Röda korset Boden",
-        OrganizationKind::CivilSociety,
-        "802400-0021",
-        "2582",
-        "Frivilliga som ger läxhjälp, språkträning och stöd in i arbetslivet.",
-        &[(
-            "hanna.lund@rodakorset-boden.example",
-            "Hanna Lund",
-            Role::Owner,
-        )],
-    ),
-    (
-        "Bodens kommun",
-        OrganizationKind::Municipality,
-        "212000-0019",
-        "2582",
-        "Arbetsmarknadsenheten samarbetar med Bodenbo om vägar till arbete för nyanlända.",
-        &[("anders.wik@boden.example", "Anders Wik", Role::Owner)],
-    ),
-    (
-        "Hyresgästföreningen Rannebergen",
-        OrganizationKind::TenantAssociation,
-        "802400-0047",
-        "1480",
-        "Lokal hyresgästförening i Rannebergen, medarrangör av Vårt Rannebergen.",
-        &[(
-            "samira.khan@rannebergen.example",
-            "Samira Khan",
-            Role::Owner,
-        )],
-    ),
-    (
-        "Göteborgs stad",
-        OrganizationKind::Municipality,
-        "212000-0027",
-        "1480",
-        "Stadsdelen Angered deltar i Vårt Rannebergen med fritidsledare och trygghetsarbete.",
-        &[("jonas.holm@goteborg.example", "Jonas Holm", Role::Owner)],
-    ),
-    (
-        "Södertälje kommun",
-        OrganizationKind::Municipality,
-        "212000-0035",
-        "0181",
-        "Fritidsgårdar och skolor samarbetar med Telge Bostäder i Lina Hage.",
-        &[("maja.strand@sodertalje.example", "Maja Strand", Role::Owner)],
-    ),
+    },
+    DemoOrganization {
+        name: "Hyresgästföreningen Navestad",
+        kind: OrganizationKind::TenantAssociation,
+        org_number: "802400-0039",
+        municipality_code: "0581",
+        description: "De boendes röst i Navestad. Företräder hyresgästerna i labbet Portalen.",
+        people: &[DemoPerson {
+            email: "fatima.yusuf@navestad.example",
+            name: "Fatima Yusuf",
+            role: Role::Owner,
+        }],
+    },
+    DemoOrganization {
+        name: "Linköpings universitet",
+        kind: OrganizationKind::Research,
+        org_number: "212000-0043",
+        municipality_code: "0580",
+        description: "Forskare i socialt arbete följer och utvärderar Portalen.",
+        people: &[DemoPerson {
+            email: "karin.ek@liu.example",
+            name: "Karin Ek",
+            role: Role::Owner,
+        }],
+    },
+    DemoOrganization {
+        name: "Svenska kyrkan i Boden",
+        kind: OrganizationKind::CivilSociety,
+        org_number: "802400-0013",
+        municipality_code: "2582",
+        description: "Församlingen driver språkcafé och mötesplatser för nyanlända i Boden.",
+        people: &[DemoPerson {
+            email: "per.nord@svenskakyrkan-boden.example",
+            name: "Per Nord",
+            role: Role::Owner,
+        }],
+    },
+    DemoOrganization {
+        name: "Röda korset Boden",
+        kind: OrganizationKind::CivilSociety,
+        org_number: "802400-0021",
+        municipality_code: "2582",
+        description: "Frivilliga som ger läxhjälp, språkträning och stöd in i arbetslivet.",
+        people: &[DemoPerson {
+            email: "hanna.lund@rodakorset-boden.example",
+            name: "Hanna Lund",
+            role: Role::Owner,
+        }],
+    },
+    DemoOrganization {
+        name: "Bodens kommun",
+        kind: OrganizationKind::Municipality,
+        org_number: "212000-0019",
+        municipality_code: "2582",
+        description: "Arbetsmarknadsenheten samarbetar med Bodenbo om vägar till arbete för nyanlända.",
+        people: &[DemoPerson {
+            email: "anders.wik@boden.example",
+            name: "Anders Wik",
+            role: Role::Owner,
+        }],
+    },
+    DemoOrganization {
+        name: "Hyresgästföreningen Rannebergen",
+        kind: OrganizationKind::TenantAssociation,
+        org_number: "802400-0047",
+        municipality_code: "1480",
+        description: "Lokal hyresgästförening i Rannebergen, medarrangör av Vårt Rannebergen.",
+        people: &[DemoPerson {
+            email: "samira.khan@rannebergen.example",
+            name: "Samira Khan",
+            role: Role::Owner,
+        }],
+    },
+    DemoOrganization {
+        name: "Göteborgs stad",
+        kind: OrganizationKind::Municipality,
+        org_number: "212000-0027",
+        municipality_code: "1480",
+        description: "Stadsdelen Angered deltar i Vårt Rannebergen med fritidsledare och trygghetsarbete.",
+        people: &[DemoPerson {
+            email: "jonas.holm@goteborg.example",
+            name: "Jonas Holm",
+            role: Role::Owner,
+        }],
+    },
+    DemoOrganization {
+        name: "Södertälje kommun",
+        kind: OrganizationKind::Municipality,
+        org_number: "212000-0035",
+        municipality_code: "0181",
+        description: "Fritidsgårdar och skolor samarbetar med Telge Bostäder i Lina Hage.",
+        people: &[DemoPerson {
+            email: "maja.strand@sodertalje.example",
+            name: "Maja Strand",
+            role: Role::Owner,
+        }],
+    },
 ];
 
 /// Loads the demo data unless it is there, and returns the sign-in details to print.
@@ -179,19 +219,20 @@ pub async fn seed(conn: &mut AsyncPgConnection) -> anyhow::Result<Vec<String>> {
     ensure_user(conn, ADMIN.0, ADMIN.1, &hash).await?;
     db::users::make_platform_admin(conn, ADMIN.0).await?;
     accounts.push(format!("{:<42} platform admin", ADMIN.0));
-    for (name, kind, org_number, municipality_code, description, people) in ORGANIZATIONS {
-        let Some(first) = people.first() else {
+    for demo in &ORGANIZATIONS {
+        let Some(first) = demo.people.first() else {
             continue;
         };
-        let owner = ensure_user(conn, first.0, first.1, &hash).await?;
+        let owner = ensure_user(conn, first.email, first.name, &hash).await?;
         let fields = OrganizationFields {
-            name,
-            kind,
-            municipality_code,
-            description,
+            name: demo.name,
+            kind: demo.kind,
+            municipality_code: demo.municipality_code,
+            description: demo.description,
             website: None,
         };
-        let organization = match db::organizations::insert(conn, &fields, org_number, owner).await {
+        let inserted = db::organizations::insert(conn, &fields, demo.org_number, owner).await;
+        let organization = match inserted {
             Ok(organization) => {
                 db::organizations::verify(conn, organization.id).await?;
                 Some(organization.id)
@@ -201,12 +242,17 @@ pub async fn seed(conn: &mut AsyncPgConnection) -> anyhow::Result<Vec<String>> {
                 return Err(error).context("could not create a demo organisation");
             }
         };
-        for &(email, display_name, role) in people {
-            let user = ensure_user(conn, email, display_name, &hash).await?;
+        for person in demo.people {
+            let user = ensure_user(conn, person.email, person.name, &hash).await?;
             if let Some(organization) = organization {
-                db::organizations::add_member(conn, organization, user, role).await?;
+                db::organizations::add_member(conn, organization, user, person.role).await?;
             }
-            accounts.push(format!("{email:<42} {} of {name}", role.as_str()));
+            accounts.push(format!(
+                "{:<42} {} of {}",
+                person.email,
+                person.role.as_str(),
+                demo.name
+            ));
         }
     }
     labs::seed(conn).await?;
@@ -235,11 +281,12 @@ mod tests {
 
     #[test]
     fn the_demo_organisation_numbers_are_valid() {
-        for (name, _, number, ..) in ORGANIZATIONS {
+        for demo in ORGANIZATIONS {
             assert_eq!(
-                shared::org_number::parse(number).as_deref(),
-                Ok(number),
-                "{name}"
+                shared::org_number::parse(demo.org_number).as_deref(),
+                Ok(demo.org_number),
+                "{}",
+                demo.name
             );
         }
     }
