@@ -6,7 +6,7 @@ mod language_switch;
 mod layout;
 pub mod places;
 mod reasons;
-mod status;
+pub mod status;
 
 pub use chart::IndicatorChart;
 pub use layout::Layout;

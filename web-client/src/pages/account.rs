@@ -6,6 +6,7 @@ use yew_router::prelude::*;
 use crate::api::{self, ApiError, Fetch, use_get};
 use crate::app::Route;
 use crate::components::form::{FormError, SelectField, TextField};
+use crate::components::status;
 use crate::components::{ErrorMessage, Loading};
 use crate::i18n::{Language, form_message, role_name, use_i18n, use_title};
 use crate::services;
@@ -163,23 +164,23 @@ fn MyOrganizations() -> Html {
     let i18n = use_i18n();
     let loader = i18n.loader();
     let mine = use_get(services::me::organizations());
-    let list = match &mine.state {
-        Fetch::Loading => html! { <Loading text={fl!(loader, "organization-loading")} /> },
-        Fetch::Failed(_) => html! { <ErrorMessage on_retry={mine.reload.clone()} /> },
-        Fetch::Loaded(page) if page.items.is_empty() => {
-            html! { <p>{ fl!(loader, "account-no-organizations") }</p> }
-        }
-        Fetch::Loaded(page) => html! {
-            <ul class="plain-list">
-                { for page.items.iter().map(|item| html! {
-                    <li key={item.organization.id.to_string()}>
-                        <Link<Route> to={Route::Organization { id: item.organization.id.to_string() }}>{ &item.organization.name }</Link<Route>>
-                        { format!(" – {}", role_name(loader, item.role)) }
-                    </li>
-                }) }
-            </ul>
+    let list = status::list(
+        &mine,
+        fl!(loader, "organization-loading"),
+        fl!(loader, "account-no-organizations"),
+        |page| {
+            html! {
+                <ul class="plain-list">
+                    { for page.items.iter().map(|item| html! {
+                        <li key={item.organization.id.to_string()}>
+                            <Link<Route> to={Route::Organization { id: item.organization.id.to_string() }}>{ &item.organization.name }</Link<Route>>
+                            { format!(" – {}", role_name(loader, item.role)) }
+                        </li>
+                    }) }
+                </ul>
+            }
         },
-    };
+    );
     html! {
         <section aria-labelledby="organizations-heading">
             <h2 id="organizations-heading">{ fl!(loader, "account-organizations") }</h2>

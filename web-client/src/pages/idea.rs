@@ -8,8 +8,9 @@ use yew_router::prelude::*;
 
 use crate::api::{self, ApiError, Fetch, use_get};
 use crate::app::Route;
+use crate::components::fetched;
 use crate::components::form::{FormError, SelectField, TextAreaField, TextField};
-use crate::components::{ErrorMessage, Loading, fetched};
+use crate::components::status;
 use crate::forms::{setter, use_versioned_save};
 use crate::i18n::{form_message, idea_status_name, use_i18n, use_title};
 use crate::services;
@@ -31,13 +32,13 @@ pub fn IdeaPage(props: &IdeaPageProps) -> Html {
         Fetch::Loaded(idea) => idea.title.clone(),
         _ => fl!(loader, "idea-loading"),
     });
-    let value = match &idea.state {
-        Fetch::Loading => return html! { <Loading text={fl!(loader, "idea-loading")} /> },
-        Fetch::Failed(error) if error.status() == Some(404) => {
-            return html! { <p class="status" role="alert">{ fl!(loader, "idea-not-found") }</p> };
-        }
-        Fetch::Failed(_) => return html! { <ErrorMessage on_retry={idea.reload.clone()} /> },
-        Fetch::Loaded(value) => value.clone(),
+    let value = match status::object(
+        &idea,
+        fl!(loader, "idea-loading"),
+        Some(fl!(loader, "idea-not-found")),
+    ) {
+        Ok(value) => value,
+        Err(instead) => return instead,
     };
     let toggle_vote = {
         let (reload, vote_error, session, voted, id) = (

@@ -12,7 +12,8 @@ use yew_router::prelude::*;
 use crate::api::{self, ApiError, Fetch, use_get, use_paged_get};
 use crate::app::Route;
 use crate::components::form::{FormError, SelectField, TextAreaField, TextField, parse_decimal};
-use crate::components::{ErrorMessage, IndicatorChart, Loading, fetched};
+use crate::components::status;
+use crate::components::{IndicatorChart, fetched};
 use crate::forms::{delete_then_reload, setter, split_tags, use_create_form};
 use crate::i18n::{
     area_name, form_message, idea_status_name, need_status_name, participant_role_name, phase_name,
@@ -36,13 +37,13 @@ pub fn LabPage(props: &LabPageProps) -> Html {
         Fetch::Loaded(lab) => lab.title.clone(),
         _ => fl!(loader, "lab-loading"),
     });
-    let lab_value = match &lab.state {
-        Fetch::Loading => return html! { <Loading text={fl!(loader, "lab-loading")} /> },
-        Fetch::Failed(error) if error.status() == Some(404) => {
-            return html! { <p class="status" role="alert">{ fl!(loader, "lab-not-found") }</p> };
-        }
-        Fetch::Failed(_) => return html! { <ErrorMessage on_retry={lab.reload.clone()} /> },
-        Fetch::Loaded(value) => value.clone(),
+    let lab_value = match status::object(
+        &lab,
+        fl!(loader, "lab-loading"),
+        Some(fl!(loader, "lab-not-found")),
+    ) {
+        Ok(value) => value,
+        Err(instead) => return instead,
     };
     let areas = match &areas.state {
         Fetch::Loaded(page) => page.items.clone(),

@@ -12,7 +12,7 @@ use crate::api::{Fetch, use_get};
 use crate::app::Route;
 use crate::components::form::{SelectField, TextAreaField, TextField};
 use crate::components::places::MunicipalityOptions;
-use crate::components::{ErrorMessage, Loading};
+use crate::components::status;
 use crate::forms::{go_to, setter, use_versioned_save};
 use crate::i18n::{use_i18n, use_title};
 use crate::pages::account::use_acting_organizations;
@@ -125,10 +125,9 @@ pub fn EditLab(props: &EditLabProps) -> Html {
     use_title(fl!(loader, "lab-edit"));
     let navigator = use_navigator();
     let lab = use_get(services::labs::get(&props.id));
-    let lab = match &lab.state {
-        Fetch::Loading => return html! { <Loading text={fl!(loader, "lab-loading")} /> },
-        Fetch::Failed(_) => return html! { <ErrorMessage on_retry={lab.reload.clone()} /> },
-        Fetch::Loaded(lab) => lab.clone(),
+    let lab = match status::object(&lab, fl!(loader, "lab-loading"), None) {
+        Ok(value) => value,
+        Err(instead) => return instead,
     };
     let id = lab.id;
     let on_save = {

@@ -10,7 +10,7 @@ use crate::api::{Fetch, use_get, use_paged_get};
 use crate::app::Route;
 use crate::components::form::{SelectField, TextField};
 use crate::components::places::{AreaAndPlace, AreaAndPlaceFields};
-use crate::components::{ErrorMessage, Loading};
+use crate::components::status;
 use crate::forms::{ListFilters, setter, use_list_filters};
 use crate::i18n::{area_name, phase_name, use_i18n, use_title};
 use crate::services;
@@ -60,13 +60,11 @@ pub fn LabsPage() -> Html {
     } = use_list_filters::<Filters>();
     let list = use_paged_get(applied.read());
     let field = |update: fn(&mut Filters, String)| setter(&draft, update);
-    let results = match &list.first.state {
-        Fetch::Loading => html! { <Loading text={fl!(loader, "labs-loading")} /> },
-        Fetch::Failed(_) => html! { <ErrorMessage on_retry={list.first.reload.clone()} /> },
-        Fetch::Loaded(page) if page.items.is_empty() => {
-            html! { <p class="status" role="status">{ fl!(loader, "labs-empty") }</p> }
-        }
-        Fetch::Loaded(page) => {
+    let results = status::list(
+        &list.first,
+        fl!(loader, "labs-loading"),
+        fl!(loader, "labs-empty"),
+        |page| {
             let shown = u32::try_from(page.items.len() + list.more.len()).unwrap_or(u32::MAX);
             html! {
             <>
@@ -77,8 +75,8 @@ pub fn LabsPage() -> Html {
                 { list.more_controls(loader, fl!(loader, "labs-more")) }
             </>
             }
-        }
-    };
+        },
+    );
     html! {
         <>
             <div class="page-head">

@@ -9,10 +9,11 @@ use shared::{
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::api::{self, ApiError, Fetch, use_get, use_paged_get};
+use crate::api::{self, ApiError, use_get, use_paged_get};
 use crate::app::Route;
+use crate::components::fetched;
 use crate::components::form::{FormError, SelectField, TextAreaField};
-use crate::components::{ErrorMessage, Loading, fetched};
+use crate::components::status;
 use crate::forms::{ListFilters, use_list_filters};
 use crate::i18n::{form_message, match_action_name, match_state_name, use_i18n, use_title};
 use crate::pages::account::SignInFirst;
@@ -93,11 +94,7 @@ pub fn MatchesPage() -> Html {
                     <option value={s.as_str()} selected={applied.status == s.as_str()}>{ match_state_name(loader, *s) }</option>
                 }) }
             </SelectField>
-            { match &list.first.state {
-                Fetch::Loading => html! { <Loading text={fl!(loader, "matches-loading")} /> },
-                Fetch::Failed(_) => html! { <ErrorMessage on_retry={list.first.reload.clone()} /> },
-                Fetch::Loaded(page) if page.items.is_empty() => html! { <p class="status">{ fl!(loader, "matches-empty") }</p> },
-                Fetch::Loaded(page) => html! {
+            { status::list(&list.first, fl!(loader, "matches-loading"), fl!(loader, "matches-empty"), |page| html! {
                     <>
                         <ul class="card-list">
                             { for page.items.iter().chain(list.more.iter()).map(|m| html! {
@@ -111,8 +108,7 @@ pub fn MatchesPage() -> Html {
                         </ul>
                         { list.more_controls(loader, fl!(loader, "matches-more")) }
                     </>
-                },
-            } }
+                }) }
         </>
     }
 }
@@ -134,10 +130,9 @@ pub fn MatchPage(props: &MatchPageProps) -> Html {
     let body = use_state(String::new);
     let error = use_state(|| None::<ApiError>);
     use_title(fl!(loader, "match-title"));
-    let value = match &found.state {
-        Fetch::Loading => return html! { <Loading text={fl!(loader, "matches-loading")} /> },
-        Fetch::Failed(_) => return html! { <ErrorMessage on_retry={found.reload.clone()} /> },
-        Fetch::Loaded(value) => value.clone(),
+    let value = match status::object(&found, fl!(loader, "matches-loading"), None) {
+        Ok(value) => value,
+        Err(instead) => return instead,
     };
     let act = |action: MatchAction| {
         let (note, error, reload, session, id) = (

@@ -8,8 +8,9 @@ use yew_router::prelude::*;
 
 use crate::api::{self, ApiError, Fetch, use_get};
 use crate::app::Route;
+use crate::components::ReasonList;
 use crate::components::form::{FormError, SelectField, TextAreaField, TextField};
-use crate::components::{ErrorMessage, Loading, ReasonList};
+use crate::components::status;
 use crate::forms::{setter, split_tags, use_versioned_save};
 use crate::i18n::{form_message, need_status_name, use_i18n, use_title};
 use crate::services;
@@ -30,10 +31,9 @@ pub fn NeedPage(props: &NeedPageProps) -> Html {
         Fetch::Loaded(need) => need.title.clone(),
         _ => fl!(loader, "need-loading"),
     });
-    let value = match &need.state {
-        Fetch::Loading => return html! { <Loading text={fl!(loader, "need-loading")} /> },
-        Fetch::Failed(_) => return html! { <ErrorMessage on_retry={need.reload.clone()} /> },
-        Fetch::Loaded(value) => value.clone(),
+    let value = match status::object(&need, fl!(loader, "need-loading"), None) {
+        Ok(value) => value,
+        Err(instead) => return instead,
     };
     html! {
         <article aria-labelledby="need-title">
@@ -52,11 +52,7 @@ pub fn NeedPage(props: &NeedPageProps) -> Html {
             }
             <section aria-labelledby="suggestions-heading">
                 <h2 id="suggestions-heading">{ fl!(loader, "need-suggestions") }</h2>
-                { match &suggestions.state {
-                    Fetch::Loading => html! { <Loading text={fl!(loader, "need-suggestions-loading")} /> },
-                    Fetch::Failed(_) => html! { <ErrorMessage on_retry={suggestions.reload.clone()} /> },
-                    Fetch::Loaded(page) if page.items.is_empty() => html! { <p class="status">{ fl!(loader, "suggestions-empty") }</p> },
-                    Fetch::Loaded(page) => html! {
+                { status::list(&suggestions, fl!(loader, "need-suggestions-loading"), fl!(loader, "suggestions-empty"), |page| html! {
                         <ol class="suggestions">
                             { for page.items.iter().map(|s| html! {
                                 <li key={s.offering.id.to_string()} class="suggestion">
@@ -67,8 +63,7 @@ pub fn NeedPage(props: &NeedPageProps) -> Html {
                                 </li>
                             }) }
                         </ol>
-                    },
-                } }
+                    }) }
             </section>
         </article>
     }

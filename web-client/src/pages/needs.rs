@@ -11,7 +11,7 @@ use crate::api::{Fetch, use_get, use_paged_get};
 use crate::app::Route;
 use crate::components::form::TextField;
 use crate::components::places::{AreaAndPlace, AreaAndPlaceFields};
-use crate::components::{ErrorMessage, Loading};
+use crate::components::status;
 use crate::forms::{ListFilters, setter, use_list_filters};
 use crate::i18n::{area_name, use_i18n, use_title};
 use crate::services;
@@ -56,38 +56,38 @@ pub fn NeedsPage() -> Html {
     let list = use_paged_get(applied.read());
     let field = |update: fn(&mut Filters, String)| setter(&draft, update);
     let language = i18n.language();
-    let results = match &list.first.state {
-        Fetch::Loading => html! { <Loading text={fl!(loader, "needs-loading")} /> },
-        Fetch::Failed(_) => html! { <ErrorMessage on_retry={list.first.reload.clone()} /> },
-        Fetch::Loaded(page) if page.items.is_empty() => {
-            html! { <p class="status" role="status">{ fl!(loader, "needs-empty") }</p> }
-        }
-        Fetch::Loaded(page) => html! {
-            <>
-                <ul class="card-list">
-                    { for page.items.iter().chain(list.more.iter()).map(|need| html! {
-                        <li class={classes!("card", format!("card--{}", need.challenge_area))} key={need.id.to_string()}>
-                            <h2 class="card__title">
-                                <Link<Route> to={Route::Need { id: need.id.to_string() }}>{ &need.title }</Link<Route>>
-                            </h2>
-                            <p class="meta">
-                                { &need.organization.name }{ " · " }{ &need.municipality_name }
-                                { " · " }{ area_name(&areas, &need.challenge_area, language) }
-                            </p>
-                            <p class="meta">{ fl!(loader, "needs-in-lab", lab = need.lab.title.clone()) }</p>
-                            if !need.description.is_empty() { <p>{ &need.description }</p> }
-                            if !need.tags.is_empty() {
-                                <ul class="tags" aria-label={fl!(loader, "need-tags")}>
-                                    { for need.tags.iter().map(|tag| html! { <li key={tag.clone()}>{ tag }</li> }) }
-                                </ul>
-                            }
-                        </li>
-                    }) }
-                </ul>
-                { list.more_controls(loader, fl!(loader, "needs-more")) }
-            </>
+    let results = status::list(
+        &list.first,
+        fl!(loader, "needs-loading"),
+        fl!(loader, "needs-empty"),
+        |page| {
+            html! {
+                <>
+                    <ul class="card-list">
+                        { for page.items.iter().chain(list.more.iter()).map(|need| html! {
+                            <li class={classes!("card", format!("card--{}", need.challenge_area))} key={need.id.to_string()}>
+                                <h2 class="card__title">
+                                    <Link<Route> to={Route::Need { id: need.id.to_string() }}>{ &need.title }</Link<Route>>
+                                </h2>
+                                <p class="meta">
+                                    { &need.organization.name }{ " · " }{ &need.municipality_name }
+                                    { " · " }{ area_name(&areas, &need.challenge_area, language) }
+                                </p>
+                                <p class="meta">{ fl!(loader, "needs-in-lab", lab = need.lab.title.clone()) }</p>
+                                if !need.description.is_empty() { <p>{ &need.description }</p> }
+                                if !need.tags.is_empty() {
+                                    <ul class="tags" aria-label={fl!(loader, "need-tags")}>
+                                        { for need.tags.iter().map(|tag| html! { <li key={tag.clone()}>{ tag }</li> }) }
+                                    </ul>
+                                }
+                            </li>
+                        }) }
+                    </ul>
+                    { list.more_controls(loader, fl!(loader, "needs-more")) }
+                </>
+            }
         },
-    };
+    );
     html! {
         <>
             <h1>{ fl!(loader, "needs-title") }</h1>

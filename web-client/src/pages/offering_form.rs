@@ -13,7 +13,7 @@ use crate::api::{Fetch, use_get};
 use crate::app::Route;
 use crate::components::form::{SelectField, TextAreaField, TextField};
 use crate::components::places::{CountyOptions, MunicipalityOptions};
-use crate::components::{ErrorMessage, Loading};
+use crate::components::status;
 use crate::forms::{go_to, setter, use_versioned_save};
 use crate::i18n::{offering_kind_name, use_i18n, use_title};
 use crate::pages::account::use_acting_organizations;
@@ -153,10 +153,9 @@ pub fn EditOffering(props: &EditOfferingProps) -> Html {
     use_title(fl!(loader, "offering-edit"));
     let navigator = use_navigator();
     let offering = use_get(services::offerings::get(&props.id));
-    let offering = match &offering.state {
-        Fetch::Loading => return html! { <Loading text={fl!(loader, "offering-loading")} /> },
-        Fetch::Failed(_) => return html! { <ErrorMessage on_retry={offering.reload.clone()} /> },
-        Fetch::Loaded(offering) => offering.clone(),
+    let offering = match status::object(&offering, fl!(loader, "offering-loading"), None) {
+        Ok(value) => value,
+        Err(instead) => return instead,
     };
     let id = offering.id;
     let on_save = {

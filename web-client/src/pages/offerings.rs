@@ -11,7 +11,8 @@ use crate::api::{Fetch, use_get, use_paged_get};
 use crate::app::Route;
 use crate::components::form::{SelectField, TextField};
 use crate::components::places::{AreaAndPlace, AreaAndPlaceFields};
-use crate::components::{ErrorMessage, Loading, ReasonList, fetched};
+use crate::components::status;
+use crate::components::{ReasonList, fetched};
 use crate::forms::{ListFilters, setter, use_list_filters};
 use crate::i18n::{area_name, offering_kind_name, use_i18n, use_title};
 use crate::pages::need::RequestMatch;
@@ -61,32 +62,32 @@ pub fn OfferingsPage() -> Html {
     let list = use_paged_get(applied.read());
     let field = |update: fn(&mut Filters, String)| setter(&draft, update);
     let language = i18n.language();
-    let results = match &list.first.state {
-        Fetch::Loading => html! { <Loading text={fl!(loader, "offerings-loading")} /> },
-        Fetch::Failed(_) => html! { <ErrorMessage on_retry={list.first.reload.clone()} /> },
-        Fetch::Loaded(page) if page.items.is_empty() => {
-            html! { <p class="status" role="status">{ fl!(loader, "offerings-empty") }</p> }
-        }
-        Fetch::Loaded(page) => html! {
-            <>
-                <ul class="card-list">
-                    { for page.items.iter().chain(list.more.iter()).map(|offering| html! {
-                        <li class={classes!("card", offering.challenge_areas.first().map(|a| format!("card--{a}")))} key={offering.id.to_string()}>
-                            <h2 class="card__title">
-                                <Link<Route> to={Route::Offering { id: offering.id.to_string() }}>{ &offering.title }</Link<Route>>
-                            </h2>
-                            <p class="meta">
-                                { &offering.organization.name }{ " · " }{ offering_kind_name(loader, offering.kind) }
-                                { " · " }{ offering.challenge_areas.iter().map(|a| area_name(&areas, a, language)).collect::<Vec<_>>().join(", ") }
-                            </p>
-                            <p>{ &offering.description }</p>
-                        </li>
-                    }) }
-                </ul>
-                { list.more_controls(loader, fl!(loader, "offerings-more")) }
-            </>
+    let results = status::list(
+        &list.first,
+        fl!(loader, "offerings-loading"),
+        fl!(loader, "offerings-empty"),
+        |page| {
+            html! {
+                <>
+                    <ul class="card-list">
+                        { for page.items.iter().chain(list.more.iter()).map(|offering| html! {
+                            <li class={classes!("card", offering.challenge_areas.first().map(|a| format!("card--{a}")))} key={offering.id.to_string()}>
+                                <h2 class="card__title">
+                                    <Link<Route> to={Route::Offering { id: offering.id.to_string() }}>{ &offering.title }</Link<Route>>
+                                </h2>
+                                <p class="meta">
+                                    { &offering.organization.name }{ " · " }{ offering_kind_name(loader, offering.kind) }
+                                    { " · " }{ offering.challenge_areas.iter().map(|a| area_name(&areas, a, language)).collect::<Vec<_>>().join(", ") }
+                                </p>
+                                <p>{ &offering.description }</p>
+                            </li>
+                        }) }
+                    </ul>
+                    { list.more_controls(loader, fl!(loader, "offerings-more")) }
+                </>
+            }
         },
-    };
+    );
     html! {
         <>
             <div class="page-head">
@@ -128,10 +129,9 @@ pub fn OfferingPage(props: &OfferingPageProps) -> Html {
         Fetch::Loaded(offering) => offering.title.clone(),
         _ => fl!(loader, "offering-loading"),
     });
-    let value = match &offering.state {
-        Fetch::Loading => return html! { <Loading text={fl!(loader, "offering-loading")} /> },
-        Fetch::Failed(_) => return html! { <ErrorMessage on_retry={offering.reload.clone()} /> },
-        Fetch::Loaded(value) => value.clone(),
+    let value = match status::object(&offering, fl!(loader, "offering-loading"), None) {
+        Ok(value) => value,
+        Err(instead) => return instead,
     };
     let areas = match &areas.state {
         Fetch::Loaded(page) => page.items.clone(),

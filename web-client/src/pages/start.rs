@@ -5,7 +5,7 @@ use yew_router::prelude::*;
 
 use crate::api::{Fetch, use_get};
 use crate::app::Route;
-use crate::components::{ErrorMessage, Loading};
+use crate::components::status;
 use crate::i18n::{use_i18n, use_title};
 use crate::pages::LabCard;
 use crate::services;
@@ -33,49 +33,49 @@ pub fn Start() -> Html {
         Fetch::Loaded(page) => page.items.clone(),
         _ => Vec::new(),
     };
-    let areas_html = match &areas.state {
-        Fetch::Loading => html! { <Loading text={fl!(loader, "start-areas-loading")} /> },
-        Fetch::Failed(_) => html! { <ErrorMessage on_retry={areas.reload.clone()} /> },
-        Fetch::Loaded(page) if page.items.is_empty() => {
-            html! { <p class="status">{ fl!(loader, "start-areas-empty") }</p> }
-        }
-        Fetch::Loaded(page) => html! {
-            <ul class="area-list">
-                { for page.items.iter().map(|area| {
-                    let query = Some(AreaQuery { challenge_area: area.key.clone() });
-                    html! {
-                        <li class={classes!("area-card", format!("area-card--{}", area.key))} key={area.key.clone()}>
-                            <h3>{ area.name.get(language) }</h3>
-                            <p>{ area.description.get(language) }</p>
-                            <p class="area-card__counts">
-                                <Link<Route, AreaQuery> to={Route::Labs} query={query.clone()}>
-                                    { fl!(loader, "start-area-labs", count = area.lab_count) }
-                                </Link<Route, AreaQuery>>
-                                { " · " }
-                                <Link<Route, AreaQuery> to={Route::Offerings} {query}>
-                                    { fl!(loader, "start-area-offerings", count = area.offering_count) }
-                                </Link<Route, AreaQuery>>
-                            </p>
-                        </li>
-                    }
-                }) }
-            </ul>
+    let areas_html = status::list(
+        &areas,
+        fl!(loader, "start-areas-loading"),
+        fl!(loader, "start-areas-empty"),
+        |page| {
+            html! {
+                <ul class="area-list">
+                    { for page.items.iter().map(|area| {
+                        let query = Some(AreaQuery { challenge_area: area.key.clone() });
+                        html! {
+                            <li class={classes!("area-card", format!("area-card--{}", area.key))} key={area.key.clone()}>
+                                <h3>{ area.name.get(language) }</h3>
+                                <p>{ area.description.get(language) }</p>
+                                <p class="area-card__counts">
+                                    <Link<Route, AreaQuery> to={Route::Labs} query={query.clone()}>
+                                        { fl!(loader, "start-area-labs", count = area.lab_count) }
+                                    </Link<Route, AreaQuery>>
+                                    { " · " }
+                                    <Link<Route, AreaQuery> to={Route::Offerings} {query}>
+                                        { fl!(loader, "start-area-offerings", count = area.offering_count) }
+                                    </Link<Route, AreaQuery>>
+                                </p>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            }
         },
-    };
-    let newest_html = match &newest.state {
-        Fetch::Loading => html! { <Loading text={fl!(loader, "labs-loading")} /> },
-        Fetch::Failed(_) => html! { <ErrorMessage on_retry={newest.reload.clone()} /> },
-        Fetch::Loaded(page) if page.items.is_empty() => {
-            html! { <p class="status">{ fl!(loader, "start-newest-empty") }</p> }
-        }
-        Fetch::Loaded(page) => html! {
-            <ul class="card-list">
-                { for page.items.iter().map(|lab| html! {
-                    <LabCard lab={lab.clone()} areas={loaded_areas.clone()} heading_level={3} key={lab.id.to_string()} />
-                }) }
-            </ul>
+    );
+    let newest_html = status::list(
+        &newest,
+        fl!(loader, "labs-loading"),
+        fl!(loader, "start-newest-empty"),
+        |page| {
+            html! {
+                <ul class="card-list">
+                    { for page.items.iter().map(|lab| html! {
+                        <LabCard lab={lab.clone()} areas={loaded_areas.clone()} heading_level={3} key={lab.id.to_string()} />
+                    }) }
+                </ul>
+            }
         },
-    };
+    );
     html! {
         <>
             <section class="hero" aria-labelledby="start-title">
