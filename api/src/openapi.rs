@@ -91,24 +91,6 @@ pub fn add_conventions(openapi: &mut utoipa::openapi::OpenApi) {
                 "401",
                 "Credentials were sent but are invalid, expired or revoked (or this needs them).",
             );
-        }
-        if let Some(post) = item.post.as_mut()
-            && post
-                .security
-                .as_ref()
-                .is_some_and(|security| !security.is_empty())
-        {
-            add_idempotency_key(post);
-        }
-        for operation in [
-            item.post.as_mut(),
-            item.put.as_mut(),
-            item.patch.as_mut(),
-            item.delete.as_mut(),
-        ]
-        .into_iter()
-        .flatten()
-        {
             if operation.request_body.is_some() {
                 add_problem_response(
                     operation,
@@ -119,6 +101,14 @@ pub fn add_conventions(openapi: &mut utoipa::openapi::OpenApi) {
                     ),
                 );
             }
+        }
+        if let Some(post) = item.post.as_mut()
+            && post
+                .security
+                .as_ref()
+                .is_some_and(|security| !security.is_empty())
+        {
+            add_idempotency_key(post);
         }
     }
 }

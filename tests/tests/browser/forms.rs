@@ -37,42 +37,43 @@ async fn every_select_shows_the_state_of_its_list_or_form_when_first_loaded() ->
             );
             anyhow::Ok(())
         };
-        first_sight(
-            "/labs",
-            vec![
-                all("challenge_area"),
-                all("county"),
-                all("municipality"),
-                all("phase"),
-            ],
-        )
-        .await?;
-        first_sight(
-            "/offerings",
-            vec![
-                all("kind"),
-                all("challenge_area"),
-                all("county"),
-                all("municipality"),
-            ],
-        )
-        .await?;
-        first_sight(
-            "/needs",
-            vec![all("challenge_area"), all("county"), all("municipality")],
-        )
-        .await?;
-        // A filter in the address is what the page shows chosen, and nothing else.
-        first_sight(
-            "/labs?phase=testing&county=05",
-            vec![
-                all("challenge_area"),
-                shows("county", "05", "Östergötlands län"),
-                all("municipality"),
-                shows("phase", "testing", "Test"),
-            ],
-        )
-        .await?;
+        let lists = [
+            (
+                "/labs",
+                vec![
+                    all("challenge_area"),
+                    all("county"),
+                    all("municipality"),
+                    all("phase"),
+                ],
+            ),
+            (
+                "/offerings",
+                vec![
+                    all("kind"),
+                    all("challenge_area"),
+                    all("county"),
+                    all("municipality"),
+                ],
+            ),
+            (
+                "/needs",
+                vec![all("challenge_area"), all("county"), all("municipality")],
+            ),
+            // A filter in the address is what the page shows chosen, and nothing else.
+            (
+                "/labs?phase=testing&county=05",
+                vec![
+                    all("challenge_area"),
+                    shows("county", "05", "Östergötlands län"),
+                    all("municipality"),
+                    shows("phase", "testing", "Test"),
+                ],
+            ),
+        ];
+        for (path, expected) in lists {
+            first_sight(path, expected).await?;
+        }
         // Pressing "Visa" on an unfiltered list applies no filter.
         browser.client.goto(&app.url("/labs")).await?;
         browser.wait_for_count("#municipality optgroup", 21).await?;
@@ -84,43 +85,44 @@ async fn every_select_shows_the_state_of_its_list_or_form_when_first_loaded() ->
         );
 
         browser.sign_in_as(&app, &maria.email).await?;
-        first_sight(
-            "/labs/new",
-            vec![
-                shows("challenge_area", "unemployment", UNEMPLOYMENT),
-                // A new lab starts where its host is.
-                shows("municipality_code", "0581", "Norrköping"),
-                shows("visibility", "public", "Öppet för alla"),
-            ],
-        )
-        .await?;
-        first_sight(
-            &format!("/labs/{}/edit", lab.id),
-            vec![
-                shows("challenge_area", "unemployment", UNEMPLOYMENT),
-                shows("municipality_code", "0581", "Norrköping"),
-                shows("visibility", "public", "Öppet för alla"),
-            ],
-        )
-        .await?;
-        first_sight(
-            "/offerings/new",
-            vec![
-                shows("kind", "service", "Tjänst"),
-                shows("challenge_area", "unemployment", UNEMPLOYMENT),
-                shows("reach", "municipality", "I en kommun"),
-                shows("municipality", "0581", "Norrköping"),
-            ],
-        )
-        .await?;
-        first_sight(
-            "/organizations/new",
-            vec![
-                shows("kind", "housing_company", "Bostadsbolag"),
-                shows("municipality_code", "", "Välj kommun"),
-            ],
-        )
-        .await?;
+        let forms = [
+            (
+                "/labs/new".to_owned(),
+                vec![
+                    shows("challenge_area", "unemployment", UNEMPLOYMENT),
+                    // A new lab starts where its host is.
+                    shows("municipality_code", "0581", "Norrköping"),
+                    shows("visibility", "public", "Öppet för alla"),
+                ],
+            ),
+            (
+                format!("/labs/{}/edit", lab.id),
+                vec![
+                    shows("challenge_area", "unemployment", UNEMPLOYMENT),
+                    shows("municipality_code", "0581", "Norrköping"),
+                    shows("visibility", "public", "Öppet för alla"),
+                ],
+            ),
+            (
+                "/offerings/new".to_owned(),
+                vec![
+                    shows("kind", "service", "Tjänst"),
+                    shows("challenge_area", "unemployment", UNEMPLOYMENT),
+                    shows("reach", "municipality", "I en kommun"),
+                    shows("municipality", "0581", "Norrköping"),
+                ],
+            ),
+            (
+                "/organizations/new".to_owned(),
+                vec![
+                    shows("kind", "housing_company", "Bostadsbolag"),
+                    shows("municipality_code", "", "Välj kommun"),
+                ],
+            ),
+        ];
+        for (path, expected) in forms {
+            first_sight(&path, expected).await?;
+        }
 
         // Selects without municipalities: the matches inbox and the account page.
         for (path, expected) in [
