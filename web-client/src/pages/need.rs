@@ -9,6 +9,7 @@ use yew_router::prelude::*;
 use crate::api::{self, ApiError, Fetch, use_get};
 use crate::app::Route;
 use crate::components::ReasonList;
+use crate::components::TagList;
 use crate::components::form::{FormError, SelectField, TextAreaField, TextField};
 use crate::components::status;
 use crate::forms::{setter, split_tags, use_versioned_save};
@@ -42,11 +43,7 @@ pub fn NeedPage(props: &NeedPageProps) -> Html {
             <p class="meta">{ &value.organization.name }{ " · " }{ &value.municipality_name }</p>
             <p class="badge">{ need_status_name(loader, value.status) }</p>
             <p class="prose">{ &value.description }</p>
-            if !value.tags.is_empty() {
-                <ul class="tags" aria-label={fl!(loader, "need-tags")}>
-                    { for value.tags.iter().map(|tag| html! { <li key={tag.clone()}>{ tag }</li> }) }
-                </ul>
-            }
+            <TagList tags={value.tags.clone()} />
             if value.can_edit {
                 <NeedStatusForm need={value.clone()} on_saved={Callback::from({ let reload = need.reload.clone(); move |_: Need| reload.emit(()) })} />
             }

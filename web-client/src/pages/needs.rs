@@ -9,6 +9,7 @@ use yew_router::prelude::*;
 
 use crate::api::{Fetch, use_get, use_paged_get};
 use crate::app::Route;
+use crate::components::TagList;
 use crate::components::form::TextField;
 use crate::components::places::{AreaAndPlace, AreaAndPlaceFields};
 use crate::components::status;
@@ -75,11 +76,7 @@ pub fn NeedsPage() -> Html {
                                 </p>
                                 <p class="meta">{ fl!(loader, "needs-in-lab", lab = need.lab.title.clone()) }</p>
                                 if !need.description.is_empty() { <p>{ &need.description }</p> }
-                                if !need.tags.is_empty() {
-                                    <ul class="tags" aria-label={fl!(loader, "need-tags")}>
-                                        { for need.tags.iter().map(|tag| html! { <li key={tag.clone()}>{ tag }</li> }) }
-                                    </ul>
-                                }
+                                <TagList tags={need.tags.clone()} />
                             </li>
                         }) }
                     </ul>

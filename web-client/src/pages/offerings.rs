@@ -9,6 +9,7 @@ use yew_router::prelude::*;
 
 use crate::api::{Fetch, use_get, use_paged_get};
 use crate::app::Route;
+use crate::components::TagList;
 use crate::components::form::{SelectField, TextField};
 use crate::components::places::{AreaAndPlace, AreaAndPlaceFields};
 use crate::components::status;
@@ -162,11 +163,7 @@ pub fn OfferingPage(props: &OfferingPageProps) -> Html {
             </p>
             <p class="meta">{ fl!(loader, "offering-coverage", places = coverage) }</p>
             <p class="prose">{ &value.description }</p>
-            if !value.tags.is_empty() {
-                <ul class="tags" aria-label={fl!(loader, "need-tags")}>
-                    { for value.tags.iter().map(|tag| html! { <li key={tag.clone()}>{ tag }</li> }) }
-                </ul>
-            }
+            <TagList tags={value.tags.clone()} />
             if value.can_edit {
                 <NeedSuggestions id={props.id.clone()} />
             }

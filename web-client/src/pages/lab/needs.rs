@@ -1,6 +1,7 @@
 //! A lab's needs; hosts add them.
 
 use super::*;
+use crate::components::TagList;
 
 #[derive(Clone, PartialEq, Default)]
 pub(super) struct NeedDraft {
@@ -50,11 +51,7 @@ pub(super) fn Needs(props: &EditableProps) -> Html {
                                 </h3>
                                 <p class="badge">{ need_status_name(loader, need.status) }</p>
                                 if !need.description.is_empty() { <p>{ &need.description }</p> }
-                                if !need.tags.is_empty() {
-                                    <ul class="tags" aria-label={fl!(loader, "need-tags")}>
-                                        { for need.tags.iter().map(|tag| html! { <li key={tag.clone()}>{ tag }</li> }) }
-                                    </ul>
-                                }
+                                <TagList tags={need.tags.clone()} />
                             </li>
                         }) }
                     </ul>
