@@ -58,6 +58,14 @@ impl IfMatch {
             .map(Self::Versions)
     }
 
+    /// The version of the row the change has locked, checked: 404 when the row is gone
+    /// (`None`), else as [`IfMatch::check`].
+    pub fn check_locked(&self, locked: Option<i32>) -> Result<i32, ApiError> {
+        let version = locked.ok_or(ApiError::NotFound)?;
+        self.check(version)?;
+        Ok(version)
+    }
+
     /// Passes when `current` is a version the client sent; 412 otherwise.
     pub fn check(&self, current: i32) -> Result<(), ApiError> {
         match self {

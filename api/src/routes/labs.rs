@@ -216,10 +216,7 @@ async fn update_lab(
     authz::lab(&mut conn, &viewer, id, LabAction::Edit).await?;
     let lab = conn
         .transaction::<_, ApiError, _>(async |conn| {
-            let version = db::labs::lock_version(conn, id)
-                .await?
-                .ok_or(ApiError::NotFound)?;
-            if_match.check(version)?;
+            if_match.check_locked(db::labs::lock_version(conn, id).await?)?;
             let current = reload(conn, &viewer, id).await?;
             let fields = LabFields {
                 title: patch::text(&body.title, &current.title),

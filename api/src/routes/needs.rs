@@ -222,10 +222,7 @@ async fn update_need(
     authz::need(&mut conn, &viewer, id, LabAction::Edit).await?;
     let need = conn
         .transaction::<_, ApiError, _>(async |conn| {
-            let version = db::needs::lock_version(conn, id)
-                .await?
-                .ok_or(ApiError::NotFound)?;
-            if_match.check(version)?;
+            let version = if_match.check_locked(db::needs::lock_version(conn, id).await?)?;
             let current = db::needs::find(conn, &viewer, id)
                 .await?
                 .ok_or(ApiError::NotFound)?;

@@ -256,10 +256,7 @@ async fn update_offering(
     authz::offering(&mut conn, &viewer, id, OfferingAction::Edit).await?;
     let offering = conn
         .transaction::<_, ApiError, _>(async |conn| {
-            let version = db::offerings::lock_version(conn, id)
-                .await?
-                .ok_or(ApiError::NotFound)?;
-            if_match.check(version)?;
+            let version = if_match.check_locked(db::offerings::lock_version(conn, id).await?)?;
             let current = authz::offering(conn, &viewer, id, OfferingAction::View).await?;
             let mut errors = FieldErrors::default();
             let tags = match &body.tags {

@@ -229,10 +229,8 @@ async fn update_organization(
     let id = *id;
     let organization = conn
         .transaction::<_, ApiError, _>(async move |conn| {
-            let version = db::organizations::lock_version(conn, id)
-                .await?
-                .ok_or(ApiError::NotFound)?;
-            if_match.check(version)?;
+            let version =
+                if_match.check_locked(db::organizations::lock_version(conn, id).await?)?;
             // The fields not given were merged from a read before the lock: if that read
             // is no longer current, a change slipped in between and must not be undone.
             if version != current.version {
