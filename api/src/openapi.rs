@@ -114,7 +114,7 @@ pub fn add_conventions(openapi: &mut utoipa::openapi::OpenApi) {
 }
 
 /// Every operation of a path.
-pub fn operations_mut(item: &mut PathItem) -> impl Iterator<Item = &mut Operation> {
+fn operations_mut(item: &mut PathItem) -> impl Iterator<Item = &mut Operation> {
     [
         item.get.as_mut(),
         item.post.as_mut(),

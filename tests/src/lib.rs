@@ -347,6 +347,29 @@ impl TestApp {
         Ok((maria, host))
     }
 
+    /// Publishes a need of `lab` (whose host `owner` belongs to) with `body`; returns it.
+    pub async fn create_need(
+        &self,
+        owner: &TestUser,
+        lab: uuid::Uuid,
+        body: serde_json::Value,
+    ) -> anyhow::Result<shared::Need> {
+        let response = self
+            .call(
+                reqwest::Method::POST,
+                &format!("/api/v1/labs/{lab}/needs"),
+                Some(&owner.access_token),
+                Some(body),
+            )
+            .await?;
+        anyhow::ensure!(
+            response.status() == 201,
+            "create need answered {}",
+            response.status()
+        );
+        Ok(response.json().await?)
+    }
+
     /// Opens a lab hosted by `host` (which `owner` belongs to), in Norrköping, on
     /// unemployment, with the given visibility (`public` or `members`).
     pub async fn create_lab(

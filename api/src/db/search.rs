@@ -159,10 +159,6 @@ impl Listing {
             self.order.order_by(alias, &rank)
         ));
     }
-
-    pub fn order(&self) -> Order {
-        self.order
-    }
 }
 
 #[cfg(test)]

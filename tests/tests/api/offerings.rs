@@ -286,15 +286,10 @@ async fn a_need_gets_ranked_offerings_with_reasons_in_its_readers_language() -> 
     let lab = app
         .create_lab(&maria, host.id, "Portalen", "public")
         .await?;
-    let (_, need) = app
-        .json(
-            Method::POST,
-            &format!("/api/v1/labs/{}/needs", lab.id),
-            Some(&maria.access_token),
-            Some(json!({"title": "Stöd för arbetslösa kvinnor", "description": "Vi söker jobbcoachning för kvinnor i Navestad.", "tags": ["kvinnor", "jobbcoachning"]})),
-        )
+    let need = app
+        .create_need(&maria, lab.id, json!({"title": "Stöd för arbetslösa kvinnor", "description": "Vi söker jobbcoachning för kvinnor i Navestad.", "tags": ["kvinnor", "jobbcoachning"]}))
         .await?;
-    let need_id = need["id"].as_str().unwrap_or_default().to_owned();
+    let need_id = need.id.to_string();
     let karin = app.sign_up("Karin Ek").await?;
     app.create_organization(&karin, "Kvinnokraft", 2).await?;
     let local = offer(

@@ -14,13 +14,8 @@ async fn a_housing_company_requests_a_suggested_match_and_the_actor_accepts_and_
     let lab = app
         .create_lab(&maria, host.id, "Portalen", "public")
         .await?;
-    let (_, need) = app
-        .json(
-            Method::POST,
-            &format!("/api/v1/labs/{}/needs", lab.id),
-            Some(&maria.access_token),
-            Some(json!({"title": "Stöd för arbetslösa kvinnor", "description": "Vi söker jobbcoachning för kvinnor i Navestad.", "tags": ["kvinnor", "jobbcoachning"]})),
-        )
+    let need = app
+        .create_need(&maria, lab.id, json!({"title": "Stöd för arbetslösa kvinnor", "description": "Vi söker jobbcoachning för kvinnor i Navestad.", "tags": ["kvinnor", "jobbcoachning"]}))
         .await?;
     let karin = app.sign_up("Karin Ek").await?;
     app.create_organization(&karin, "Kvinnokraft", 11).await?;
@@ -46,10 +41,7 @@ async fn a_housing_company_requests_a_suggested_match_and_the_actor_accepts_and_
             .await?;
         anyhow::ensure!(status == 201, "offering answered {status}");
     }
-    let need_url = app.url(&format!(
-        "/needs/{}",
-        need["id"].as_str().unwrap_or_default()
-    ));
+    let need_url = app.url(&format!("/needs/{}", need.id));
     Browser::run(async |browser| {
         let client = &browser.client;
         // The housing company sees ranked suggestions with their reasons, and asks.

@@ -94,7 +94,8 @@ impl<T> Write<T> {
         Self::new(Method::POST, path, None::<&()>)
     }
 
-    /// A `PATCH`: `api` sends it with `If-Match` naming the version the form was filled from.
+    /// A `PATCH` of a versioned resource: `api::send` adds `If-Match` when given the version
+    /// the form was filled from (`forms::use_versioned_save` does).
     fn patch(path: impl Into<String>, body: &impl Serialize) -> Self {
         Self::new(Method::PATCH, path, Some(body))
     }
