@@ -202,67 +202,47 @@ pub mod problems {
     use shared::Problem;
     use utoipa::IntoResponses;
 
-    #[derive(IntoResponses)]
-    #[response(
-        status = 400,
-        description = "A malformed parameter, cursor or JSON body.",
-        content_type = "application/problem+json"
-    )]
-    pub struct BadRequest(Problem);
+    /// One named problem answer: its status and what it means.
+    macro_rules! problem {
+        ($name:ident, $status:literal, $description:literal) => {
+            #[derive(IntoResponses)]
+            #[response(status = $status, description = $description, content_type = "application/problem+json")]
+            pub struct $name(Problem);
+        };
+    }
 
-    #[derive(IntoResponses)]
-    #[response(
-        status = 401,
-        description = "Not signed in, or invalid credentials.",
-        content_type = "application/problem+json"
-    )]
-    pub struct Unauthorized(Problem);
-
-    #[derive(IntoResponses)]
-    #[response(
-        status = 403,
-        description = "Signed in, but not allowed to do this.",
-        content_type = "application/problem+json"
-    )]
-    pub struct Forbidden(Problem);
-
-    #[derive(IntoResponses)]
-    #[response(
-        status = 404,
-        description = "No such resource, or one you may not see.",
-        content_type = "application/problem+json"
-    )]
-    pub struct NotFound(Problem);
-
-    #[derive(IntoResponses)]
-    #[response(
-        status = 409,
-        description = "Conflicts with the current state; `allowed` lists the possible moves.",
-        content_type = "application/problem+json"
-    )]
-    pub struct Conflict(Problem);
-
-    #[derive(IntoResponses)]
-    #[response(
-        status = 412,
-        description = "`If-Match` names an old version: someone else changed it. `current_version` says the new one.",
-        content_type = "application/problem+json"
-    )]
-    pub struct PreconditionFailed(Problem);
-
-    #[derive(IntoResponses)]
-    #[response(
-        status = 422,
-        description = "Invalid fields, one entry per field in `errors`.",
-        content_type = "application/problem+json"
-    )]
-    pub struct Unprocessable(Problem);
-
-    #[derive(IntoResponses)]
-    #[response(
-        status = 428,
-        description = "`If-Match` is missing.",
-        content_type = "application/problem+json"
-    )]
-    pub struct PreconditionRequired(Problem);
+    problem!(
+        BadRequest,
+        400,
+        "A malformed parameter, cursor or JSON body."
+    );
+    problem!(Unauthorized, 401, "Not signed in, or invalid credentials.");
+    problem!(Forbidden, 403, "Signed in, but not allowed to do this.");
+    problem!(
+        PersonOnly,
+        403,
+        "Only a signed-in person may do this, not an API key."
+    );
+    problem!(NotFound, 404, "No such resource, or one you may not see.");
+    problem!(
+        Conflict,
+        409,
+        "Conflicts with the current state; `allowed` lists the possible moves."
+    );
+    problem!(
+        PreconditionFailed,
+        412,
+        "`If-Match` names an old version: someone else changed it. `current_version` says the new one."
+    );
+    problem!(
+        Unprocessable,
+        422,
+        "Invalid fields, one entry per field in `errors`."
+    );
+    problem!(PreconditionRequired, 428, "`If-Match` is missing.");
+    problem!(
+        TooManyRequests,
+        429,
+        "Too many attempts; `Retry-After` says when to try again."
+    );
 }

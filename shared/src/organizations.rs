@@ -38,6 +38,7 @@ crate::string_enum! {
     "website": "https://www.example.se", "verified": true,
     "created_at": "2026-11-27T09:00:00Z", "updated_at": "2026-11-27T09:00:00Z", "version": 1
 })))]
+#[cfg_attr(feature = "diesel", derive(diesel::Queryable))]
 pub struct Organization {
     pub id: Uuid,
     pub name: String,

@@ -7,7 +7,7 @@ use shared::Scope;
 use uuid::Uuid;
 
 use crate::auth::Caller;
-use crate::db;
+use crate::db::{self, Pool, PooledConnection};
 use crate::error::ApiError;
 
 /// The caller, with the organisations through which it sees and changes things.
@@ -25,6 +25,16 @@ pub struct Viewer {
 }
 
 impl Viewer {
+    /// A connection from the pool and the caller loaded over it: how most handlers begin.
+    pub async fn connect(
+        pool: &Pool,
+        caller: Caller,
+    ) -> Result<(PooledConnection, Self), ApiError> {
+        let mut conn = pool.get().await?;
+        let viewer = Self::load(&mut conn, caller).await?;
+        Ok((conn, viewer))
+    }
+
     /// Looks up what the caller belongs to.
     pub async fn load(conn: &mut AsyncPgConnection, caller: Caller) -> Result<Self, ApiError> {
         let (view_organizations, edit_organizations, offer_organizations, match_organizations) =

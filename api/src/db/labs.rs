@@ -290,16 +290,7 @@ pub async fn exists_with_title(
     .await
 }
 
-/// The lab's version, locking its row until the transaction ends.
-pub async fn lock_version(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<Option<i32>> {
-    labs::table
-        .find(id)
-        .select(labs::version)
-        .for_update()
-        .first(conn)
-        .await
-        .optional()
-}
+lock_version_of!(labs);
 
 pub async fn update(
     conn: &mut AsyncPgConnection,

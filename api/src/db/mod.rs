@@ -1,6 +1,29 @@
 //! The database layer: the connection pool, the embedded migrations, and one module of
 //! queries per group of tables. All SQL lives below this module.
 
+/// Defines `lock_version(conn, id)` for a table with `id` and `version` columns: how every
+/// `If-Match` update reads the version it checks against, the row locked until the
+/// transaction ends.
+macro_rules! lock_version_of {
+    ($table:ident) => {
+        /// The row's version, locking it until the transaction ends; `None` when it is gone.
+        pub async fn lock_version(
+            conn: &mut diesel_async::AsyncPgConnection,
+            id: uuid::Uuid,
+        ) -> diesel::QueryResult<Option<i32>> {
+            use diesel::prelude::*;
+            use diesel_async::RunQueryDsl;
+            $table::table
+                .find(id)
+                .select($table::version)
+                .for_update()
+                .first(conn)
+                .await
+                .optional()
+        }
+    };
+}
+
 pub mod api_keys;
 pub mod audit;
 pub mod ideas;

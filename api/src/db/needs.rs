@@ -187,16 +187,7 @@ pub async fn insert(
     Ok(id)
 }
 
-/// The need's version, locking its row until the transaction ends.
-pub async fn lock_version(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<Option<i32>> {
-    needs::table
-        .find(id)
-        .select(needs::version)
-        .for_update()
-        .first(conn)
-        .await
-        .optional()
-}
+lock_version_of!(needs);
 
 pub async fn update(
     conn: &mut AsyncPgConnection,

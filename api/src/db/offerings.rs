@@ -228,15 +228,7 @@ pub async fn insert(
     Ok(id)
 }
 
-pub async fn lock_version(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<Option<i32>> {
-    offerings::table
-        .find(id)
-        .select(offerings::version)
-        .for_update()
-        .first(conn)
-        .await
-        .optional()
-}
+lock_version_of!(offerings);
 
 pub async fn update(
     conn: &mut AsyncPgConnection,

@@ -9,23 +9,6 @@ use uuid::Uuid;
 
 use super::schema::{memberships, municipalities, organizations, users};
 
-/// The columns an [`Organization`] is made of.
-type Row = (
-    Uuid,
-    String,
-    OrganizationKind,
-    String,
-    String,
-    String,
-    String,
-    String,
-    Option<String>,
-    bool,
-    DateTime<Utc>,
-    DateTime<Utc>,
-    i32,
-);
-
 macro_rules! organization_columns {
     () => {
         (
@@ -44,39 +27,6 @@ macro_rules! organization_columns {
             organizations::version,
         )
     };
-}
-
-fn to_organization(row: Row) -> Organization {
-    let (
-        id,
-        name,
-        kind,
-        org_number,
-        municipality_code,
-        municipality_name,
-        county_code,
-        description,
-        website,
-        verified,
-        created_at,
-        updated_at,
-        version,
-    ) = row;
-    Organization {
-        id,
-        name,
-        kind,
-        org_number,
-        municipality_code,
-        municipality_name,
-        county_code,
-        description,
-        website,
-        verified,
-        created_at,
-        updated_at,
-        version,
-    }
 }
 
 /// The fields of a new or changed organisation, already validated.
@@ -101,14 +51,13 @@ impl From<diesel::result::Error> for WriteError {
 }
 
 pub async fn find(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<Option<Organization>> {
-    let row: Option<Row> = organizations::table
+    organizations::table
         .inner_join(municipalities::table)
         .filter(organizations::id.eq(id))
         .select(organization_columns!())
         .first(conn)
         .await
-        .optional()?;
-    Ok(row.map(to_organization))
+        .optional()
 }
 
 /// Creates an organisation with its creator as owner (in the caller's transaction).
@@ -149,16 +98,7 @@ pub async fn insert(
         .ok_or(WriteError::Query(diesel::result::Error::NotFound))
 }
 
-/// The organisation's version, locking its row until the transaction ends.
-pub async fn lock_version(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<Option<i32>> {
-    organizations::table
-        .find(id)
-        .select(organizations::version)
-        .for_update()
-        .first(conn)
-        .await
-        .optional()
-}
+lock_version_of!(organizations);
 
 pub async fn update(
     conn: &mut AsyncPgConnection,
@@ -241,8 +181,7 @@ pub async fn list(
                 .or(organizations::name.eq(name).and(organizations::id.gt(id))),
         );
     }
-    let rows: Vec<Row> = query.load(conn).await?;
-    Ok(rows.into_iter().map(to_organization).collect())
+    query.load(conn).await
 }
 
 /// The organisations a person belongs to, with their role.
@@ -250,7 +189,7 @@ pub async fn of_user(
     conn: &mut AsyncPgConnection,
     user_id: Uuid,
 ) -> QueryResult<Vec<MyOrganization>> {
-    let rows: Vec<(Row, Role)> = organizations::table
+    let rows: Vec<(Organization, Role)> = organizations::table
         .inner_join(municipalities::table)
         .inner_join(memberships::table)
         .filter(memberships::user_id.eq(user_id))
@@ -260,10 +199,7 @@ pub async fn of_user(
         .await?;
     Ok(rows
         .into_iter()
-        .map(|(row, role)| MyOrganization {
-            organization: to_organization(row),
-            role,
-        })
+        .map(|(organization, role)| MyOrganization { organization, role })
         .collect())
 }
 

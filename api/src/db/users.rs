@@ -76,16 +76,7 @@ pub async fn insert(
         .optional()
 }
 
-/// The account's version, locking its row until the transaction ends.
-pub async fn lock_version(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<Option<i32>> {
-    users::table
-        .find(id)
-        .select(users::version)
-        .for_update()
-        .first(conn)
-        .await
-        .optional()
-}
+lock_version_of!(users);
 
 pub async fn update_profile(
     conn: &mut AsyncPgConnection,

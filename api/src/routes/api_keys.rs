@@ -14,6 +14,7 @@ use crate::db::{self, Pool};
 use crate::domain::validation::FieldErrors;
 use crate::error::ApiError;
 use crate::extract::Body;
+use crate::openapi::problems::{NotFound, Unauthorized, Unprocessable};
 
 pub fn configure(config: &mut ServiceConfig) {
     config
@@ -33,10 +34,9 @@ const SHOWN_PREFIX: usize = 10;
     responses(
         (status = 201, description = "The key and its secret.", body = CreatedApiKey, headers(("Location" = String))),
         (status = 400, description = "Malformed JSON or an unknown scope.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
+        Unauthorized,
         (status = 403, description = "Not an owner or admin of it.", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such organisation.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields.", body = Problem, content_type = "application/problem+json"),
+        NotFound, Unprocessable,
     ),
 )]
 #[post("/organizations/{id}/api-keys")]
@@ -97,9 +97,9 @@ async fn create_api_key(
     security(("bearer_jwt" = [])),
     responses(
         (status = 200, description = "A complete list.", body = Page<ApiKey>),
-        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
+        Unauthorized,
         (status = 403, description = "Not an owner or admin of it.", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such organisation.", body = Problem, content_type = "application/problem+json"),
+        NotFound,
     ),
 )]
 #[get("/organizations/{id}/api-keys")]
@@ -121,9 +121,9 @@ async fn list_api_keys(
     security(("bearer_jwt" = [])),
     responses(
         (status = 204, description = "Revoked (also when it was already)."),
-        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
+        Unauthorized,
         (status = 403, description = "Not an owner or admin of it.", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such organisation or key.", body = Problem, content_type = "application/problem+json"),
+        NotFound,
     ),
 )]
 #[delete("/organizations/{id}/api-keys/{key_id}")]

@@ -18,6 +18,7 @@ use crate::domain::accounts::{MAX_EMAIL_LENGTH, check_email, check_password, nor
 use crate::domain::validation::FieldErrors;
 use crate::error::ApiError;
 use crate::extract::Body;
+use crate::openapi::problems::{BadRequest, Unprocessable};
 
 pub fn configure(config: &mut ServiceConfig) {
     config
@@ -43,9 +44,9 @@ fn client_address(request: &HttpRequest) -> String {
     request_body = RegisterRequest,
     responses(
         (status = 201, description = "The account; sign in next.", body = Me, headers(("Location" = String, description = "/api/v1/me"))),
-        (status = 400, description = "Malformed JSON.", body = Problem, content_type = "application/problem+json"),
+        BadRequest,
         (status = 409, description = "The e-mail address has an account.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields.", body = Problem, content_type = "application/problem+json"),
+        Unprocessable,
         (status = 429, description = "Too many sign-ups.", body = Problem, content_type = "application/problem+json"),
     ),
 )]
@@ -89,7 +90,7 @@ async fn register_account(
     request_body = LoginRequest,
     responses(
         (status = 200, description = "Signed in.", body = TokenResponse),
-        (status = 400, description = "Malformed JSON.", body = Problem, content_type = "application/problem+json"),
+        BadRequest,
         (status = 401, description = "Wrong e-mail address or password.", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many failed attempts.", body = Problem, content_type = "application/problem+json"),
     ),
@@ -155,7 +156,7 @@ const MAX_REFRESH_TOKEN_LENGTH: usize = 200;
     request_body = RefreshRequest,
     responses(
         (status = 200, description = "A new access token and refresh token.", body = TokenResponse),
-        (status = 400, description = "Malformed JSON.", body = Problem, content_type = "application/problem+json"),
+        BadRequest,
         (status = 401, description = "The refresh token is not valid, or was reused.", body = Problem, content_type = "application/problem+json"),
     ),
 )]
@@ -184,7 +185,7 @@ async fn refresh_session(
     request_body = RefreshRequest,
     responses(
         (status = 204, description = "Signed out (also when the token was unknown)."),
-        (status = 400, description = "Malformed JSON.", body = Problem, content_type = "application/problem+json"),
+        BadRequest,
     ),
 )]
 #[post("/auth/logout")]

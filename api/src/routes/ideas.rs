@@ -77,8 +77,7 @@ async fn create_lab_idea(
     id: web::Path<Uuid>,
     body: Body<CreateIdea>,
 ) -> Result<HttpResponse, ApiError> {
-    let mut conn = pool.get().await?;
-    let viewer = Viewer::load(&mut conn, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     let lab = authz::lab(&mut conn, &viewer, *id, LabAction::PostIdea)
         .await?
         .lab;
@@ -182,8 +181,7 @@ async fn page_of_ideas(
         None => Order::for_query(filter.query.is_some()),
     };
     let after = fields::cursor_param(order, page)?;
-    let mut conn = pool.get().await?;
-    let viewer = Viewer::load(&mut conn, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     if let Some(lab) = lab {
         authz::lab(&mut conn, &viewer, lab, LabAction::View).await?;
     }
@@ -239,8 +237,7 @@ async fn get_idea(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<Tagged<Idea>, ApiError> {
-    let mut conn = pool.get().await?;
-    let viewer = Viewer::load(&mut conn, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     Ok(Tagged(
         authz::idea(&mut conn, &viewer, *id, IdeaAction::Lab(LabAction::View)).await?,
     ))
@@ -267,8 +264,7 @@ async fn update_idea(
 ) -> Result<Tagged<Idea>, ApiError> {
     caller.signed_in()?;
     let id = *id;
-    let mut conn = pool.get().await?;
-    let viewer = Viewer::load(&mut conn, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     authz::idea(&mut conn, &viewer, id, IdeaAction::EditText).await?;
     let idea = conn
         .transaction::<_, ApiError, _>(async |conn| {
@@ -330,8 +326,7 @@ async fn change_idea_status(
         );
     }
     errors.finish()?;
-    let mut conn = pool.get().await?;
-    let viewer = Viewer::load(&mut conn, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     let current = authz::idea(&mut conn, &viewer, id, IdeaAction::Lab(LabAction::Edit)).await?;
     let idea = conn
         .transaction::<_, ApiError, _>(async |conn| {
@@ -433,8 +428,7 @@ async fn set_vote(
     id: Uuid,
     voted: bool,
 ) -> Result<web::Json<Idea>, ApiError> {
-    let mut conn = pool.get().await?;
-    let viewer = Viewer::load(&mut conn, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     authz::idea(
         &mut conn,
         &viewer,
@@ -485,8 +479,7 @@ async fn list_idea_comments(
 ) -> Result<web::Json<Page<Comment>>, ApiError> {
     let limit = page.limit()?;
     let after = page.after::<(DateTime<Utc>, Uuid)>()?;
-    let mut conn = pool.get().await?;
-    let viewer = Viewer::load(&mut conn, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     let idea = authz::idea(&mut conn, &viewer, *id, IdeaAction::Lab(LabAction::View)).await?;
     let moderates = authz::moderates(&mut conn, &viewer, idea.lab.id).await?;
     let top = db::ideas::top_level_comments(&mut conn, *id, after, limit + 1).await?;
@@ -533,8 +526,7 @@ async fn create_idea_comment(
     let text = body.body.trim();
     let mut errors = FieldErrors::default();
     errors.length(text, "body", limits::COMMENT);
-    let mut conn = pool.get().await?;
-    let viewer = Viewer::load(&mut conn, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     let idea = authz::idea(
         &mut conn,
         &viewer,
@@ -607,8 +599,7 @@ async fn get_comment(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<Comment>, ApiError> {
-    let mut conn = pool.get().await?;
-    let viewer = Viewer::load(&mut conn, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     let access = authz::comment(&mut conn, &viewer, *id, CommentAction::View).await?;
     Ok(web::Json(to_comment(
         access.row,
@@ -634,8 +625,7 @@ async fn remove_comment(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     caller.signed_in()?;
-    let mut conn = pool.get().await?;
-    let viewer = Viewer::load(&mut conn, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     let CommentAccess { row, facts } =
         authz::comment(&mut conn, &viewer, *id, CommentAction::Remove).await?;
     conn.transaction::<_, ApiError, _>(async |conn| {

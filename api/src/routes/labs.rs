@@ -165,8 +165,7 @@ async fn list_labs(
     };
     let order = Order::for_query(filter.query.is_some());
     let after = fields::cursor_param(order, &page)?;
-    let mut conn = pool.get().await?;
-    let viewer = Viewer::load(&mut conn, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     let rows = db::labs::list(&mut conn, &viewer, &filter, after, limit + 1).await?;
     Ok(web::Json(pagination::page_with_keys(rows, limit)))
 }
@@ -185,8 +184,7 @@ async fn get_lab(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<Tagged<Lab>, ApiError> {
-    let mut conn = pool.get().await?;
-    let viewer = Viewer::load(&mut conn, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     let access = authz::lab(&mut conn, &viewer, *id, LabAction::View).await?;
     Ok(Tagged(access.lab))
 }
@@ -211,8 +209,7 @@ async fn update_lab(
     body: Body<UpdateLab>,
 ) -> Result<Tagged<Lab>, ApiError> {
     let id = *id;
-    let mut conn = pool.get().await?;
-    let viewer = Viewer::load(&mut conn, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     authz::lab(&mut conn, &viewer, id, LabAction::Edit).await?;
     let lab = conn
         .transaction::<_, ApiError, _>(async |conn| {
@@ -222,14 +219,11 @@ async fn update_lab(
                 title: patch::text(&body.title, &current.title),
                 summary: patch::text(&body.summary, &current.summary),
                 description: patch::text(&body.description, &current.description),
-                challenge_area: body
-                    .challenge_area
-                    .as_deref()
-                    .unwrap_or(&current.challenge_area),
-                municipality_code: body
-                    .municipality_code
-                    .as_deref()
-                    .unwrap_or(&current.municipality_code),
+                challenge_area: patch::value(&body.challenge_area, &current.challenge_area),
+                municipality_code: patch::value(
+                    &body.municipality_code,
+                    &current.municipality_code,
+                ),
                 neighbourhood: patch::text(&body.neighbourhood, &current.neighbourhood),
                 starts_on: body.starts_on.unwrap_or(current.starts_on),
                 ends_on: body.ends_on.unwrap_or(current.ends_on),
@@ -292,8 +286,7 @@ async fn change_lab_phase(
     let mut errors = FieldErrors::default();
     errors.length(note.unwrap_or_default(), "note", limits::REASON);
     errors.finish()?;
-    let mut conn = pool.get().await?;
-    let viewer = Viewer::load(&mut conn, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     authz::lab(&mut conn, &viewer, id, LabAction::Edit).await?;
     let to = body.phase;
     let lab = conn
@@ -339,8 +332,7 @@ async fn list_lab_history(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<Page<PhaseChange>>, ApiError> {
-    let mut conn = pool.get().await?;
-    let viewer = Viewer::load(&mut conn, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     authz::lab(&mut conn, &viewer, *id, LabAction::View).await?;
     Ok(web::Json(Page::complete(
         db::labs::history(&mut conn, *id).await?,
@@ -358,8 +350,7 @@ async fn list_lab_participants(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<Page<Participant>>, ApiError> {
-    let mut conn = pool.get().await?;
-    let viewer = Viewer::load(&mut conn, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     authz::lab(&mut conn, &viewer, *id, LabAction::View).await?;
     Ok(web::Json(Page::complete(
         db::labs::participants(&mut conn, *id).await?,
@@ -394,8 +385,7 @@ async fn add_lab_participant(
     let lab_id = *id;
     let organization_id = body.organization_id;
     let role = body.role;
-    let mut conn = pool.get().await?;
-    let viewer = Viewer::load(&mut conn, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     authz::lab(&mut conn, &viewer, lab_id, LabAction::Edit).await?;
     if db::organizations::find(&mut conn, organization_id)
         .await?
@@ -469,8 +459,7 @@ async fn remove_lab_participant(
     path: web::Path<(Uuid, Uuid)>,
 ) -> Result<HttpResponse, ApiError> {
     let (lab_id, organization_id) = *path;
-    let mut conn = pool.get().await?;
-    let viewer = Viewer::load(&mut conn, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     authz::lab(&mut conn, &viewer, lab_id, LabAction::Edit).await?;
     conn.transaction::<_, ApiError, _>(async |conn| {
         let hosts = db::labs::hosts_for_update(conn, lab_id).await?;
@@ -510,8 +499,7 @@ async fn list_lab_indicators(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<Page<Indicator>>, ApiError> {
-    let mut conn = pool.get().await?;
-    let viewer = Viewer::load(&mut conn, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     authz::lab(&mut conn, &viewer, *id, LabAction::View).await?;
     Ok(web::Json(Page::complete(
         db::labs::indicators(&mut conn, *id, None).await?,
@@ -541,8 +529,7 @@ async fn get_lab_indicator(
     path: web::Path<(Uuid, Uuid)>,
 ) -> Result<web::Json<Indicator>, ApiError> {
     let (lab_id, indicator_id) = *path;
-    let mut conn = pool.get().await?;
-    let viewer = Viewer::load(&mut conn, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     authz::lab(&mut conn, &viewer, lab_id, LabAction::View).await?;
     Ok(web::Json(
         find_indicator(&mut conn, lab_id, indicator_id).await?,
@@ -583,8 +570,7 @@ async fn create_lab_indicator(
         fields.target,
         fields.direction,
     );
-    let mut conn = pool.get().await?;
-    let viewer = Viewer::load(&mut conn, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     authz::lab(&mut conn, &viewer, lab_id, LabAction::Edit).await?;
     errors.finish()?;
     let indicator_id = db::labs::insert_indicator(&mut conn, lab_id, &fields).await?;
@@ -620,8 +606,7 @@ async fn add_indicator_measurement(
     check_date(&mut errors, "measured_on", Some(body.measured_on));
     check_number(&mut errors, "value", body.value);
     errors.length(note, "note", limits::MEASUREMENT_NOTE);
-    let mut conn = pool.get().await?;
-    let viewer = Viewer::load(&mut conn, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     authz::lab(&mut conn, &viewer, lab_id, LabAction::Edit).await?;
     find_indicator(&mut conn, lab_id, indicator_id).await?;
     errors.finish()?;

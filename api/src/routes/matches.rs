@@ -94,8 +94,7 @@ async fn create_match(
     let mut errors = FieldErrors::default();
     errors.length(message, "message", limits::MESSAGE);
     errors.finish()?;
-    let mut conn = pool.get().await?;
-    let viewer = Viewer::load(&mut conn, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     let unknown =
         |field: &str| ApiError::invalid_field(field, "unknown", "names nothing you can see");
     let Some(need) = db::needs::find(&mut conn, &viewer, body.need_id).await? else {
@@ -215,8 +214,7 @@ async fn list_matches(
         DirectionParam::Incoming => Direction::Incoming,
         DirectionParam::Outgoing => Direction::Outgoing,
     });
-    let mut conn = pool.get().await?;
-    let viewer = Viewer::load(&mut conn, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     let mut organizations = viewer.match_organizations.clone();
     organizations.extend(viewer.view_organizations.iter().copied());
     let records = db::matches::list(
@@ -251,8 +249,7 @@ async fn get_match(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<Match>, ApiError> {
-    let mut conn = pool.get().await?;
-    let viewer = Viewer::load(&mut conn, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     let MatchAccess { record, sides } =
         authz::a_match(&mut conn, &viewer, *id, MatchRight::See).await?;
     Ok(web::Json(record.to_match(sides)))
@@ -287,8 +284,7 @@ async fn act(
     if action == MatchAction::Complete && outcome.is_none() {
         errors.add("outcome", "required", "say what came of it");
     }
-    let mut conn = pool.get().await?;
-    let viewer = Viewer::load(&mut conn, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     let MatchAccess { record, sides } =
         authz::a_match(&mut conn, &viewer, id, MatchRight::Act).await?;
     errors.finish()?;
@@ -409,8 +405,7 @@ async fn list_match_messages(
     caller.signed_in()?;
     let limit = page.limit()?;
     let after = page.after::<(DateTime<Utc>, Uuid)>()?;
-    let mut conn = pool.get().await?;
-    let viewer = Viewer::load(&mut conn, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     authz::a_match(&mut conn, &viewer, *id, MatchRight::See).await?;
     let items = db::matches::messages(&mut conn, *id, after, limit + 1).await?;
     Ok(web::Json(pagination::page(items, limit, |m| {
@@ -439,8 +434,7 @@ async fn post_match_message(
     let text = body.body.trim();
     let mut errors = FieldErrors::default();
     errors.length(text, "body", limits::COMMENT);
-    let mut conn = pool.get().await?;
-    let viewer = Viewer::load(&mut conn, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     let MatchAccess { record, sides } =
         authz::a_match(&mut conn, &viewer, *id, MatchRight::Act).await?;
     let Some(side) = sides.first().copied() else {
@@ -502,8 +496,7 @@ async fn create_match_lab(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     caller.signed_in()?;
-    let mut conn = pool.get().await?;
-    let viewer = Viewer::load(&mut conn, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     let MatchAccess { record, .. } =
         authz::a_match(&mut conn, &viewer, *id, MatchRight::Act).await?;
     let need = db::needs::find(&mut conn, &viewer, record.need_id)

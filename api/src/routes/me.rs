@@ -12,6 +12,9 @@ use crate::domain::accounts::check_password;
 use crate::domain::validation::FieldErrors;
 use crate::error::ApiError;
 use crate::extract::Body;
+use crate::openapi::problems::{
+    BadRequest, PersonOnly, PreconditionFailed, PreconditionRequired, Unauthorized, Unprocessable,
+};
 use crate::preconditions::{IfMatch, Tagged};
 
 pub fn configure(config: &mut ServiceConfig) {
@@ -28,8 +31,7 @@ pub fn configure(config: &mut ServiceConfig) {
     security(("bearer_jwt" = [])),
     responses(
         (status = 200, description = "Your account.", body = Me),
-        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "An API key, not a person.", body = Problem, content_type = "application/problem+json"),
+        Unauthorized, PersonOnly,
     ),
 )]
 #[get("/me")]
@@ -50,11 +52,8 @@ async fn get_me(pool: web::Data<Pool>, caller: Caller) -> Result<Tagged<Me>, Api
     request_body = UpdateMe,
     responses(
         (status = 200, description = "Your account, changed.", body = Me),
-        (status = 400, description = "Malformed JSON.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "An API key, not a person.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields.", body = Problem, content_type = "application/problem+json"),
-        crate::openapi::problems::PreconditionFailed, crate::openapi::problems::PreconditionRequired,
+        BadRequest, Unauthorized, PersonOnly,
+        Unprocessable, PreconditionFailed, PreconditionRequired,
     ),
 )]
 #[patch("/me")]
@@ -96,9 +95,7 @@ async fn update_me(
     request_body = ChangePassword,
     responses(
         (status = 204, description = "Changed."),
-        (status = 400, description = "Malformed JSON.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "An API key, not a person.", body = Problem, content_type = "application/problem+json"),
+        BadRequest, Unauthorized, PersonOnly,
         (status = 422, description = "The current password is wrong, or the new one invalid.", body = Problem, content_type = "application/problem+json"),
     ),
 )]
@@ -135,8 +132,7 @@ async fn change_password(
     security(("bearer_jwt" = [])),
     responses(
         (status = 200, description = "A complete list.", body = Page<MyOrganization>),
-        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "An API key, not a person.", body = Problem, content_type = "application/problem+json"),
+        Unauthorized, PersonOnly,
     ),
 )]
 #[get("/me/organizations")]

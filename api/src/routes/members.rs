@@ -14,6 +14,7 @@ use crate::db::{self, Pool};
 use crate::domain::accounts::normalize_email;
 use crate::error::ApiError;
 use crate::extract::Body;
+use crate::openapi::problems::{BadRequest, NotFound, Unauthorized};
 
 pub fn configure(config: &mut ServiceConfig) {
     config
@@ -37,9 +38,9 @@ fn last_owner() -> ApiError {
     security(("bearer_jwt" = []), ("api_key" = [])),
     responses(
         (status = 200, description = "A complete list.", body = Page<Member>),
-        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
+        Unauthorized,
         (status = 403, description = "Not a member of it.", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such organisation.", body = Problem, content_type = "application/problem+json"),
+        NotFound,
     ),
 )]
 #[get("/organizations/{id}/members")]
@@ -62,10 +63,9 @@ async fn list_organization_members(
     request_body = AddMember,
     responses(
         (status = 201, description = "The new member.", body = Member, headers(("Location" = String))),
-        (status = 400, description = "Malformed JSON.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
+        BadRequest, Unauthorized,
         (status = 403, description = "Not an owner or admin, or an admin granting ownership.", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such organisation.", body = Problem, content_type = "application/problem+json"),
+        NotFound,
         (status = 409, description = "Already a member.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "No account has that e-mail address.", body = Problem, content_type = "application/problem+json"),
     ),
@@ -134,10 +134,9 @@ async fn add_organization_member(
     request_body = UpdateMember,
     responses(
         (status = 200, description = "The member, changed.", body = Member),
-        (status = 400, description = "Malformed JSON.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
+        BadRequest, Unauthorized,
         (status = 403, description = "Not allowed to change this member.", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such organisation or member.", body = Problem, content_type = "application/problem+json"),
+        NotFound,
         (status = 409, description = "It would leave the organisation without an owner.", body = Problem, content_type = "application/problem+json"),
     ),
 )]
@@ -184,9 +183,9 @@ async fn change_member_role(
     security(("bearer_jwt" = [])),
     responses(
         (status = 204, description = "Removed."),
-        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
+        Unauthorized,
         (status = 403, description = "Not allowed to remove this member.", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such organisation or member.", body = Problem, content_type = "application/problem+json"),
+        NotFound,
         (status = 409, description = "It would leave the organisation without an owner.", body = Problem, content_type = "application/problem+json"),
     ),
 )]

@@ -66,8 +66,7 @@ async fn create_lab_need(
     id: web::Path<Uuid>,
     body: Body<CreateNeed>,
 ) -> Result<HttpResponse, ApiError> {
-    let mut conn = pool.get().await?;
-    let viewer = Viewer::load(&mut conn, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     let lab = authz::lab(&mut conn, &viewer, *id, LabAction::Edit)
         .await?
         .lab;
@@ -76,14 +75,8 @@ async fn create_lab_need(
     let fields = NeedFields {
         title: body.title.trim(),
         description: body.description.trim(),
-        challenge_area: body
-            .challenge_area
-            .as_deref()
-            .unwrap_or(&lab.challenge_area),
-        municipality_code: body
-            .municipality_code
-            .as_deref()
-            .unwrap_or(&lab.municipality_code),
+        challenge_area: patch::value(&body.challenge_area, &lab.challenge_area),
+        municipality_code: patch::value(&body.municipality_code, &lab.municipality_code),
         tags: &tags,
         status: NeedStatus::Open,
     };
@@ -129,8 +122,7 @@ async fn list_lab_needs(
 ) -> Result<web::Json<Page<Need>>, ApiError> {
     let limit = page.limit()?;
     let after = fields::cursor_param(Order::Newest, &page)?;
-    let mut conn = pool.get().await?;
-    let viewer = Viewer::load(&mut conn, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     authz::lab(&mut conn, &viewer, *id, LabAction::View).await?;
     let filter = Filter {
         lab: Some(*id),
@@ -173,8 +165,7 @@ async fn list_needs(
     };
     let order = Order::for_query(filter.query.is_some());
     let after = fields::cursor_param(order, &page)?;
-    let mut conn = pool.get().await?;
-    let viewer = Viewer::load(&mut conn, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     let rows = db::needs::list(&mut conn, &viewer, &filter, after, limit + 1).await?;
     Ok(web::Json(pagination::page_with_keys(rows, limit)))
 }
@@ -190,8 +181,7 @@ async fn get_need(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<Tagged<Need>, ApiError> {
-    let mut conn = pool.get().await?;
-    let viewer = Viewer::load(&mut conn, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     Ok(Tagged(
         authz::need(&mut conn, &viewer, *id, LabAction::View).await?,
     ))
@@ -217,8 +207,7 @@ async fn update_need(
     body: Body<UpdateNeed>,
 ) -> Result<Tagged<Need>, ApiError> {
     let id = *id;
-    let mut conn = pool.get().await?;
-    let viewer = Viewer::load(&mut conn, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     authz::need(&mut conn, &viewer, id, LabAction::Edit).await?;
     let need = conn
         .transaction::<_, ApiError, _>(async |conn| {
@@ -227,21 +216,12 @@ async fn update_need(
                 .await?
                 .ok_or(ApiError::NotFound)?;
             let mut errors = FieldErrors::default();
-            let tags = match &body.tags {
-                Some(tags) => normalize_tags(&mut errors, tags),
-                None => current.tags.clone(),
-            };
+            let tags = patch::tags(&mut errors, &body.tags, &current.tags);
             let fields = NeedFields {
                 title: patch::text(&body.title, &current.title),
                 description: patch::text(&body.description, &current.description),
-                challenge_area: body
-                    .challenge_area
-                    .as_deref()
-                    .unwrap_or(&current.challenge_area),
-                municipality_code: body
-                    .municipality_code
-                    .as_deref()
-                    .unwrap_or(&current.municipality_code),
+                challenge_area: patch::value(&body.challenge_area, &current.challenge_area),
+                municipality_code: patch::value(&body.municipality_code, &current.municipality_code),
                 tags: &tags,
                 status: body.status.unwrap_or(current.status),
             };

@@ -206,8 +206,7 @@ async fn list_offerings(
     };
     let order = Order::for_query(filter.query.is_some());
     let after = fields::cursor_param(order, &page)?;
-    let mut conn = pool.get().await?;
-    let viewer = Viewer::load(&mut conn, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     let rows = db::offerings::list(&mut conn, &viewer, &filter, after, limit + 1).await?;
     Ok(web::Json(pagination::page_with_keys(rows, limit)))
 }
@@ -223,8 +222,7 @@ async fn get_offering(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<Tagged<Offering>, ApiError> {
-    let mut conn = pool.get().await?;
-    let viewer = Viewer::load(&mut conn, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     Ok(Tagged(
         authz::offering(&mut conn, &viewer, *id, OfferingAction::View).await?,
     ))
@@ -251,27 +249,20 @@ async fn update_offering(
     body: Body<UpdateOffering>,
 ) -> Result<Tagged<Offering>, ApiError> {
     let id = *id;
-    let mut conn = pool.get().await?;
-    let viewer = Viewer::load(&mut conn, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     authz::offering(&mut conn, &viewer, id, OfferingAction::Edit).await?;
     let offering = conn
         .transaction::<_, ApiError, _>(async |conn| {
             let version = if_match.check_locked(db::offerings::lock_version(conn, id).await?)?;
             let current = authz::offering(conn, &viewer, id, OfferingAction::View).await?;
             let mut errors = FieldErrors::default();
-            let tags = match &body.tags {
-                Some(tags) => normalize_tags(&mut errors, tags),
-                None => current.tags.clone(),
-            };
+            let tags = patch::tags(&mut errors, &body.tags, &current.tags);
             let coverage: &Coverage = body.coverage.as_ref().unwrap_or(&current.coverage);
             let fields = OfferingFields {
                 title: patch::text(&body.title, &current.title),
                 description: patch::text(&body.description, &current.description),
                 kind: body.kind.unwrap_or(current.kind),
-                challenge_areas: body
-                    .challenge_areas
-                    .as_deref()
-                    .unwrap_or(&current.challenge_areas),
+                challenge_areas: patch::value(&body.challenge_areas, &current.challenge_areas),
                 coverage,
                 tags: &tags,
                 status: body.status.unwrap_or(current.status),
@@ -326,8 +317,7 @@ async fn list_need_suggestions(
 ) -> Result<web::Json<Page<OfferingSuggestion>>, ApiError> {
     let limit = suggestion_limit(query.limit)?;
     let language = fields::language(&request);
-    let mut conn = pool.get().await?;
-    let viewer = Viewer::load(&mut conn, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     let need = authz::need(&mut conn, &viewer, *id, LabAction::View).await?;
     Ok(web::Json(Page::complete(
         suggestions::offerings_for_need(&mut conn, &viewer, &need, limit, language).await?,
@@ -350,8 +340,7 @@ async fn list_offering_suggestions(
 ) -> Result<web::Json<Page<NeedSuggestion>>, ApiError> {
     let limit = suggestion_limit(query.limit)?;
     let language = fields::language(&request);
-    let mut conn = pool.get().await?;
-    let viewer = Viewer::load(&mut conn, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     let offering = authz::offering(&mut conn, &viewer, *id, OfferingAction::View).await?;
     Ok(web::Json(Page::complete(
         suggestions::needs_for_offering(&mut conn, &viewer, &offering, limit, language).await?,

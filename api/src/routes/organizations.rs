@@ -22,6 +22,10 @@ use crate::domain::organizations::check_website;
 use crate::domain::validation::FieldErrors;
 use crate::error::ApiError;
 use crate::extract::Body;
+use crate::openapi::problems::{
+    BadRequest, NotFound, PersonOnly, PreconditionFailed, PreconditionRequired, Unauthorized,
+    Unprocessable,
+};
 use crate::pagination::{self, PageParams};
 use crate::patch;
 use crate::preconditions::{IfMatch, Tagged};
@@ -57,11 +61,9 @@ async fn check_fields(
     request_body = CreateOrganization,
     responses(
         (status = 201, description = "The organisation.", body = Organization, headers(("Location" = String))),
-        (status = 400, description = "Malformed JSON.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "An API key, not a person.", body = Problem, content_type = "application/problem+json"),
+        BadRequest, Unauthorized, PersonOnly,
         (status = 409, description = "The organisation number is registered already.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields.", body = Problem, content_type = "application/problem+json"),
+        Unprocessable,
     ),
 )]
 #[post("/organizations")]
@@ -140,7 +142,7 @@ struct ListQuery {
     params(ListQuery, PageParams),
     responses(
         (status = 200, description = "A page of organisations.", body = Page<Organization>),
-        (status = 400, description = "A malformed parameter or cursor.", body = Problem, content_type = "application/problem+json"),
+        BadRequest,
     ),
 )]
 #[get("/organizations")]
@@ -169,7 +171,7 @@ async fn list_organizations(
     tag = "organizations",
     responses(
         (status = 200, description = "The organisation.", body = Organization),
-        (status = 404, description = "No such organisation.", body = Problem, content_type = "application/problem+json"),
+        NotFound,
     ),
 )]
 #[get("/organizations/{id}")]
@@ -191,12 +193,9 @@ async fn get_organization(
     request_body = UpdateOrganization,
     responses(
         (status = 200, description = "The organisation, changed.", body = Organization),
-        (status = 400, description = "Malformed JSON.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
+        BadRequest, Unauthorized,
         (status = 403, description = "Not an owner or admin of it.", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such organisation.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields.", body = Problem, content_type = "application/problem+json"),
-        crate::openapi::problems::PreconditionFailed, crate::openapi::problems::PreconditionRequired,
+        NotFound, Unprocessable, PreconditionFailed, PreconditionRequired,
     ),
 )]
 #[patch("/organizations/{id}")]
@@ -218,10 +217,7 @@ async fn update_organization(
     let fields = OrganizationFields {
         name: patch::text(&body.name, &current.name),
         kind: body.kind.unwrap_or(current.kind),
-        municipality_code: body
-            .municipality_code
-            .as_deref()
-            .unwrap_or(&current.municipality_code),
+        municipality_code: patch::value(&body.municipality_code, &current.municipality_code),
         description: patch::text(&body.description, &current.description),
         website,
     };
@@ -250,9 +246,9 @@ async fn update_organization(
     security(("bearer_jwt" = [])),
     responses(
         (status = 200, description = "The organisation, verified.", body = Organization),
-        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
+        Unauthorized,
         (status = 403, description = "Not a platform admin.", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such organisation.", body = Problem, content_type = "application/problem+json"),
+        NotFound,
     ),
 )]
 #[post("/admin/organizations/{id}/verify")]

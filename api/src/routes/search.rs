@@ -48,8 +48,7 @@ async fn search_all(
 ) -> Result<web::Json<SearchResults>, ApiError> {
     let q = fields::query_param(Some(&query.q))?
         .ok_or_else(|| ApiError::invalid_parameter("q", "required", "must not be empty"))?;
-    let mut conn = pool.get().await?;
-    let viewer = Viewer::load(&mut conn, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     let labs = db::labs::list(
         &mut conn,
         &viewer,
