@@ -181,7 +181,7 @@ async fn page_of_ideas(
         None => Order::for_query(filter.query.is_some()),
     };
     let after = fields::cursor_param(order, page)?;
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(pool, caller).await?;
     if let Some(lab) = lab {
         authz::lab(&mut conn, &viewer, lab, LabAction::View).await?;
     }
@@ -428,7 +428,7 @@ async fn set_vote(
     id: Uuid,
     voted: bool,
 ) -> Result<web::Json<Idea>, ApiError> {
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(pool, caller).await?;
     authz::idea(
         &mut conn,
         &viewer,

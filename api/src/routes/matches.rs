@@ -284,7 +284,7 @@ async fn act(
     if action == MatchAction::Complete && outcome.is_none() {
         errors.add("outcome", "required", "say what came of it");
     }
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(pool, caller).await?;
     let MatchAccess { record, sides } =
         authz::a_match(&mut conn, &viewer, id, MatchRight::Act).await?;
     errors.finish()?;
