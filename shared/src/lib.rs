@@ -12,6 +12,7 @@ pub mod ideas;
 pub mod labs;
 pub mod limits;
 pub mod matches;
+pub mod methods;
 pub mod needs;
 pub mod offerings;
 pub mod org_number;
@@ -37,6 +38,11 @@ pub use labs::{
 pub use matches::{
     CreateMatch, CreateMatchMessage, Match, MatchAction, MatchDecision, MatchMessage, MatchSide,
     MatchState, NeedRef, Notification, Notifications, OfferingRef,
+};
+pub use methods::{
+    Adoption, AdoptionStatus, CreateAdoption, CreateEvidence, CreateMethod, Evidence, LevelReason,
+    Link, Method, MethodRef, MethodStatus, Resource, ResourceKind, RetireMethod, ReviewMethod,
+    Transfer, UpdateAdoption, UpdateMethod,
 };
 pub use needs::{CreateNeed, LabRef, Need, NeedStatus, UpdateNeed};
 pub use offerings::{

@@ -39,3 +39,13 @@ pub const MESSAGE: Length = length(0, 5000);
 pub const DISPLAY_NAME: Length = length(1, 100);
 /// An API key's name.
 pub const API_KEY_NAME: Length = length(1, 100);
+/// A method's problem, approach (Markdown) and results.
+pub const METHOD_TEXT: Length = length(0, 20_000);
+/// Each part of what it takes to transfer a method: staff, time, cost range, prerequisites.
+pub const TRANSFER: Length = length(0, 1000);
+/// A link's address.
+pub const URL: Length = length(1, 2000);
+/// A method's licence, as an SPDX identifier.
+pub const LICENCE: Length = length(1, 50);
+/// An evidence entry's summary.
+pub const EVIDENCE_SUMMARY: Length = length(1, 5000);

@@ -161,15 +161,18 @@ pub enum Scope {
     OfferingsWrite,
     #[serde(rename = "matches:write")]
     MatchesWrite,
+    #[serde(rename = "methods:write")]
+    MethodsWrite,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 5] = [
+    pub const ALL: [Scope; 6] = [
         Scope::Read,
         Scope::LabsWrite,
         Scope::IdeasWrite,
         Scope::OfferingsWrite,
         Scope::MatchesWrite,
+        Scope::MethodsWrite,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -179,6 +182,7 @@ impl Scope {
             Scope::IdeasWrite => "ideas:write",
             Scope::OfferingsWrite => "offerings:write",
             Scope::MatchesWrite => "matches:write",
+            Scope::MethodsWrite => "methods:write",
         }
     }
 

@@ -158,6 +158,7 @@ diesel::table! {
         target -> Float8,
         direction -> Text,
         created_at -> Timestamptz,
+        copied_from -> Nullable<Uuid>,
     }
 }
 
@@ -304,6 +305,91 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    methods (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        title -> Text,
+        summary -> Text,
+        problem -> Text,
+        approach -> Text,
+        approach_html -> Text,
+        results -> Text,
+        transfer_staff -> Text,
+        transfer_time -> Text,
+        transfer_cost_range -> Text,
+        transfer_prerequisites -> Text,
+        target_groups -> Array<Text>,
+        challenge_areas -> Array<Text>,
+        resources -> Jsonb,
+        licence -> Text,
+        status -> Text,
+        retired_reason -> Nullable<Text>,
+        published_at -> Nullable<Timestamptz>,
+        reviewed_level -> Nullable<Integer>,
+        review_note -> Nullable<Text>,
+        reviewed_by -> Nullable<Uuid>,
+        created_by -> Nullable<Uuid>,
+        version -> Integer,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    method_origin_labs (method_id, lab_id) {
+        method_id -> Uuid,
+        lab_id -> Uuid,
+    }
+}
+
+diesel::table! {
+    method_origin_ideas (method_id, idea_id) {
+        method_id -> Uuid,
+        idea_id -> Uuid,
+    }
+}
+
+diesel::table! {
+    method_indicators (method_id, indicator_id) {
+        method_id -> Uuid,
+        indicator_id -> Uuid,
+    }
+}
+
+diesel::table! {
+    method_evidence (id) {
+        id -> Uuid,
+        method_id -> Uuid,
+        level -> Integer,
+        summary -> Text,
+        sources -> Jsonb,
+        indicator_ids -> Array<Uuid>,
+        comparison_group -> Bool,
+        created_by -> Nullable<Uuid>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    adoptions (id) {
+        id -> Uuid,
+        method_id -> Uuid,
+        organization_id -> Uuid,
+        municipality_code -> Text,
+        neighbourhood -> Text,
+        started_on -> Nullable<Date>,
+        status -> Text,
+        adaptations -> Text,
+        outcome -> Text,
+        lab_id -> Nullable<Uuid>,
+        created_by -> Nullable<Uuid>,
+        version -> Integer,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
 diesel::joinable!(refresh_tokens -> users (user_id));
 diesel::joinable!(organizations -> municipalities (municipality_code));
 diesel::joinable!(memberships -> organizations (organization_id));
@@ -346,4 +432,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     offerings,
     matches,
     match_messages,
+    methods,
+    method_origin_labs,
+    method_origin_ideas,
+    method_indicators,
+    method_evidence,
+    adoptions,
 );
