@@ -142,7 +142,9 @@ versioned!(
     shared::Lab,
     shared::Need,
     shared::Idea,
-    shared::Offering
+    shared::Offering,
+    shared::Method,
+    shared::Adoption
 );
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! Authorisation: the one place that decides whether a caller may do something to an
 //! object. Handlers ask one loader per kind of object — [`organization`], [`lab`],
-//! [`need`], [`idea`], [`comment`], [`offering`], [`a_match`] — before they touch it, and
+//! [`need`], [`idea`], [`comment`], [`offering`], [`a_match`], [`method`], [`adoption`] — before they touch it, and
 //! [`acting_organization`] for whom they create something; handlers never decide. The
 //! rules themselves are plain functions (`decide…`), unit-tested beside them.
 //!
@@ -11,6 +11,7 @@ mod acting;
 mod ideas;
 mod labs;
 mod matches;
+mod methods;
 mod offerings;
 mod organizations;
 #[cfg(test)]
@@ -23,6 +24,7 @@ pub use ideas::{
 };
 pub use labs::{LabAccess, LabAction, LabFacts, lab, may_edit_idea};
 pub use matches::{MatchAccess, MatchRight, a_match, requesting_side};
+pub use methods::{MethodAction, adoption, method, reviewer};
 pub use offerings::{OfferingAction, offering};
 pub use organizations::{OrgAccess, OrgAction, decide, manage_member, organization};
 pub use viewer::Viewer;

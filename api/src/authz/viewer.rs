@@ -22,6 +22,8 @@ pub struct Viewer {
     pub offer_organizations: Vec<Uuid>,
     /// Matches of these organisations may be acted on (requested, answered, written in).
     pub match_organizations: Vec<Uuid>,
+    /// Methods and adoptions of these organisations may be written.
+    pub method_organizations: Vec<Uuid>,
 }
 
 impl Viewer {
@@ -37,41 +39,48 @@ impl Viewer {
 
     /// Looks up what the caller belongs to.
     pub async fn load(conn: &mut AsyncPgConnection, caller: Caller) -> Result<Self, ApiError> {
-        let (view_organizations, edit_organizations, offer_organizations, match_organizations) =
-            match &caller {
-                Caller::Anonymous => (Vec::new(), Vec::new(), Vec::new(), Vec::new()),
-                Caller::Person(person) => {
-                    let organizations =
-                        db::organizations::ids_of_user(conn, person.user_id).await?;
-                    (
-                        organizations.clone(),
-                        organizations.clone(),
-                        organizations.clone(),
-                        organizations,
-                    )
-                }
-                Caller::ApiKey(key) => {
-                    let with = |scope| {
-                        if key.scopes.contains(&scope) {
-                            vec![key.organization_id]
-                        } else {
-                            Vec::new()
-                        }
-                    };
-                    (
-                        with(Scope::Read),
-                        with(Scope::LabsWrite),
-                        with(Scope::OfferingsWrite),
-                        with(Scope::MatchesWrite),
-                    )
-                }
-            };
+        let (
+            view_organizations,
+            edit_organizations,
+            offer_organizations,
+            match_organizations,
+            method_organizations,
+        ) = match &caller {
+            Caller::Anonymous => Default::default(),
+            Caller::Person(person) => {
+                let organizations = db::organizations::ids_of_user(conn, person.user_id).await?;
+                (
+                    organizations.clone(),
+                    organizations.clone(),
+                    organizations.clone(),
+                    organizations.clone(),
+                    organizations,
+                )
+            }
+            Caller::ApiKey(key) => {
+                let with = |scope| {
+                    if key.scopes.contains(&scope) {
+                        vec![key.organization_id]
+                    } else {
+                        Vec::new()
+                    }
+                };
+                (
+                    with(Scope::Read),
+                    with(Scope::LabsWrite),
+                    with(Scope::OfferingsWrite),
+                    with(Scope::MatchesWrite),
+                    with(Scope::MethodsWrite),
+                )
+            }
+        };
         Ok(Self {
             caller,
             view_organizations,
             edit_organizations,
             offer_organizations,
             match_organizations,
+            method_organizations,
         })
     }
 

@@ -136,6 +136,11 @@ impl BoundViewer {
         )
     }
 
+    /// Whether the viewer acts for the organisation in `column` (or sees everything).
+    pub(super) fn sees_organization(&self, column: &str) -> String {
+        format!("({} OR {column} = ANY({}))", self.everything, self.sees)
+    }
+
     /// Whether the viewer runs the lab `l` (through one of its host organisations).
     pub(super) fn runs(&self) -> String {
         format!(

@@ -24,6 +24,7 @@ macro_rules! lock_version_of {
     };
 }
 
+pub mod adoptions;
 pub mod api_keys;
 pub mod audit;
 pub mod ideas;
@@ -31,6 +32,7 @@ pub mod idempotency;
 pub mod labs;
 pub mod matches;
 pub mod matching;
+pub mod methods;
 pub mod needs;
 pub mod notifications;
 pub mod offerings;

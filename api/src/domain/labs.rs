@@ -88,11 +88,16 @@ pub fn check_number(errors: &mut FieldErrors, field: &str, value: f64) {
 
 /// Tags: trimmed, lower-case, without duplicates; at most 10 of at most 40 characters.
 pub fn normalize_tags(errors: &mut FieldErrors, tags: &[String]) -> Vec<String> {
+    normalize_tags_of(errors, "tags", tags)
+}
+
+/// Tags in a field of another name (a method's `target_groups`), by the same rule.
+pub fn normalize_tags_of(errors: &mut FieldErrors, field: &str, tags: &[String]) -> Vec<String> {
     let mut normalized: Vec<String> = Vec::new();
     for tag in tags {
         let tag = tag.trim().to_lowercase();
         if tag.is_empty() || tag.chars().count() > 40 {
-            errors.add("tags", "length", "each tag must have 1 to 40 characters");
+            errors.add(field, "length", "each tag must have 1 to 40 characters");
             return Vec::new();
         }
         if !normalized.contains(&tag) {
@@ -100,7 +105,7 @@ pub fn normalize_tags(errors: &mut FieldErrors, tags: &[String]) -> Vec<String> 
         }
     }
     if normalized.len() > 10 {
-        errors.add("tags", "too_many", "must be at most 10 tags");
+        errors.add(field, "too_many", "must be at most 10 tags");
     }
     normalized
 }

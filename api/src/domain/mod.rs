@@ -5,6 +5,7 @@ pub mod evidence;
 pub mod labs;
 pub mod markdown;
 pub mod matching;
+pub mod methods;
 pub mod organizations;
 pub mod reference;
 pub mod validation;

@@ -4,16 +4,7 @@ use super::validation::FieldErrors;
 
 /// Checks a website address: http(s), no spaces, at most 500 characters.
 pub fn check_website(errors: &mut FieldErrors, website: &str) {
-    let valid = (website.starts_with("https://") || website.starts_with("http://"))
-        && website.len() <= 500
-        && website.len() > "https://".len()
-        && !website.chars().any(char::is_whitespace);
-    errors.check(
-        valid,
-        "website",
-        "format",
-        "must be an address starting with https:// or http://",
-    );
+    errors.web_address(website, "website", 500);
 }
 
 #[cfg(test)]
@@ -32,5 +23,7 @@ mod tests {
         assert!(!check("javascript:alert(1)"));
         assert!(!check("https://"));
         assert!(!check("https://a b.se"));
+        assert!(!check("ftp://files.example.se"));
+        assert!(check("http://example.se/rapport.pdf"));
     }
 }

@@ -48,6 +48,23 @@ impl FieldErrors {
         }
     }
 
+    /// Checks a web address: an absolute `http` or `https` URL with a host, no spaces, at
+    /// most `max` characters.
+    pub fn web_address(&mut self, value: &str, field: &str, max: usize) {
+        let valid = value.len() <= max
+            && !value.chars().any(char::is_whitespace)
+            && url::Url::parse(value).is_ok_and(|url| {
+                matches!(url.scheme(), "http" | "https")
+                    && url.host_str().is_some_and(|h| !h.is_empty())
+            });
+        self.check(
+            valid,
+            field,
+            "format",
+            "must be an address starting with https:// or http://",
+        );
+    }
+
     /// The fields with errors so far, in order (for tests).
     pub fn fields(&self) -> Vec<String> {
         self.0.iter().map(|error| error.field.clone()).collect()

@@ -54,6 +54,33 @@ pub async fn check_challenge_area(
     Ok(())
 }
 
+/// Records an error on `challenge_areas` unless it names 1 to 4 known challenge areas.
+pub async fn check_challenge_areas(
+    conn: &mut AsyncPgConnection,
+    errors: &mut FieldErrors,
+    keys: &[String],
+) -> Result<(), ApiError> {
+    if keys.is_empty() || keys.len() > 4 {
+        errors.add(
+            "challenge_areas",
+            "count",
+            "must name 1 to 4 challenge areas",
+        );
+    }
+    let mut unknown = FieldErrors::default();
+    for key in keys {
+        check_challenge_area(conn, &mut unknown, key).await?;
+    }
+    if !unknown.fields().is_empty() {
+        errors.add(
+            "challenge_areas",
+            "unknown",
+            "must be keys of challenge areas (see /api/v1/challenge-areas)",
+        );
+    }
+    Ok(())
+}
+
 /// Records an error unless `code` is the code of a Swedish municipality.
 pub async fn check_municipality(
     conn: &mut AsyncPgConnection,

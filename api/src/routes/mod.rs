@@ -10,6 +10,7 @@ mod labs;
 mod matches;
 mod me;
 mod members;
+mod methods;
 mod needs;
 mod notifications;
 mod offerings;
@@ -35,5 +36,6 @@ pub fn configure(config: &mut ServiceConfig) {
         .configure(search::configure)
         .configure(offerings::configure)
         .configure(matches::configure)
-        .configure(notifications::configure);
+        .configure(notifications::configure)
+        .configure(methods::configure);
 }

@@ -51,24 +51,7 @@ async fn check_fields(
 ) -> Result<(), ApiError> {
     errors.length(fields.title, "title", limits::TITLE);
     errors.length(fields.description, "description", limits::DESCRIPTION);
-    if fields.challenge_areas.is_empty() || fields.challenge_areas.len() > 4 {
-        errors.add(
-            "challenge_areas",
-            "count",
-            "must name 1 to 4 challenge areas",
-        );
-    }
-    let mut areas = FieldErrors::default();
-    for area in fields.challenge_areas {
-        fields::check_challenge_area(conn, &mut areas, area).await?;
-    }
-    if !areas.fields().is_empty() {
-        errors.add(
-            "challenge_areas",
-            "unknown",
-            "must be keys of challenge areas (see /api/v1/challenge-areas)",
-        );
-    }
+    fields::check_challenge_areas(conn, &mut errors, fields.challenge_areas).await?;
     let coverage = fields.coverage;
     if !coverage.national && coverage.counties.is_empty() && coverage.municipalities.is_empty() {
         errors.add(

@@ -63,10 +63,10 @@ async fn the_document_and_swagger_ui_are_served() -> anyhow::Result<()> {
 
 /// The verbs an operation id may start with: generated clients name their functions by
 /// the id, so `list_labs` must say what it does and to what.
-const VERBS: [&str; 20] = [
+const VERBS: [&str; 24] = [
     "list", "get", "create", "update", "add", "remove", "change", "accept", "decline", "withdraw",
     "start", "complete", "post", "mark", "register", "refresh", "end", "search", "verify",
-    "revoke",
+    "revoke", "publish", "retire", "review", "adopt",
 ];
 
 #[test]
@@ -288,6 +288,59 @@ fn the_documented_lengths_are_the_ones_the_api_checks() -> anyhow::Result<()> {
             limits::DISPLAY_NAME,
         ),
         ("name", &["CreateApiKey"], limits::API_KEY_NAME),
+        (
+            "title",
+            &["CreateMethod", "UpdateMethod", "Link", "Resource"],
+            limits::TITLE,
+        ),
+        (
+            "summary",
+            &["CreateMethod", "UpdateMethod"],
+            limits::SUMMARY,
+        ),
+        (
+            "problem",
+            &["CreateMethod", "UpdateMethod"],
+            limits::METHOD_TEXT,
+        ),
+        (
+            "approach",
+            &["CreateMethod", "UpdateMethod"],
+            limits::METHOD_TEXT,
+        ),
+        (
+            "results",
+            &["CreateMethod", "UpdateMethod"],
+            limits::METHOD_TEXT,
+        ),
+        (
+            "licence",
+            &["CreateMethod", "UpdateMethod"],
+            limits::LICENCE,
+        ),
+        ("staff", &["Transfer"], limits::TRANSFER),
+        ("time", &["Transfer"], limits::TRANSFER),
+        ("cost_range", &["Transfer"], limits::TRANSFER),
+        ("prerequisites", &["Transfer"], limits::TRANSFER),
+        ("url", &["Link", "Resource"], limits::URL),
+        ("summary", &["CreateEvidence"], limits::EVIDENCE_SUMMARY),
+        ("reason", &["RetireMethod"], limits::RETIRE_REASON),
+        ("note", &["ReviewMethod"], limits::REASON),
+        (
+            "neighbourhood",
+            &["CreateAdoption", "UpdateAdoption"],
+            limits::NEIGHBOURHOOD,
+        ),
+        (
+            "adaptations",
+            &["CreateAdoption", "UpdateAdoption"],
+            limits::MESSAGE,
+        ),
+        (
+            "outcome",
+            &["CreateAdoption", "UpdateAdoption"],
+            limits::MESSAGE,
+        ),
     ];
     for (property, schema_names, limit) in table {
         for schema in *schema_names {

@@ -1,0 +1,213 @@
+//! Adoptions: an organisation's use of a published method in a municipality, and the lab an
+//! adoption may open with copies of the method's indicators.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use diesel::prelude::*;
+use diesel::sql_types as sql;
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use shared::{Adoption, AdoptionStatus, MethodRef, OrganizationRef};
+use uuid::Uuid;
+
+use super::schema::adoptions;
+use super::sql::Sql;
+use crate::authz::Viewer;
+
+#[derive(QueryableByName)]
+struct AdoptionRow {
+    #[diesel(sql_type = sql::Uuid)]
+    id: Uuid,
+    #[diesel(sql_type = sql::Uuid)]
+    method_id: Uuid,
+    #[diesel(sql_type = sql::Text)]
+    method_title: String,
+    #[diesel(sql_type = sql::Uuid)]
+    organization_id: Uuid,
+    #[diesel(sql_type = sql::Text)]
+    organization_name: String,
+    #[diesel(sql_type = sql::Text)]
+    municipality_code: String,
+    #[diesel(sql_type = sql::Text)]
+    municipality_name: String,
+    #[diesel(sql_type = sql::Text)]
+    county_code: String,
+    #[diesel(sql_type = sql::Text)]
+    neighbourhood: String,
+    #[diesel(sql_type = sql::Nullable<sql::Date>)]
+    started_on: Option<NaiveDate>,
+    #[diesel(sql_type = sql::Text)]
+    status: AdoptionStatus,
+    #[diesel(sql_type = sql::Text)]
+    adaptations: String,
+    #[diesel(sql_type = sql::Text)]
+    outcome: String,
+    #[diesel(sql_type = sql::Nullable<sql::Uuid>)]
+    lab_id: Option<Uuid>,
+    #[diesel(sql_type = sql::Bool)]
+    can_edit: bool,
+    #[diesel(sql_type = sql::Timestamptz)]
+    created_at: DateTime<Utc>,
+    #[diesel(sql_type = sql::Timestamptz)]
+    updated_at: DateTime<Utc>,
+    #[diesel(sql_type = sql::Integer)]
+    version: i32,
+}
+
+impl From<AdoptionRow> for Adoption {
+    fn from(row: AdoptionRow) -> Self {
+        Adoption {
+            id: row.id,
+            method: MethodRef {
+                id: row.method_id,
+                title: row.method_title,
+            },
+            organization: OrganizationRef {
+                id: row.organization_id,
+                name: row.organization_name,
+            },
+            municipality_code: row.municipality_code,
+            municipality_name: row.municipality_name,
+            county_code: row.county_code,
+            neighbourhood: row.neighbourhood,
+            started_on: row.started_on,
+            status: row.status,
+            adaptations: row.adaptations,
+            outcome: row.outcome,
+            lab_id: row.lab_id,
+            can_edit: row.can_edit,
+            created_at: row.created_at,
+            updated_at: row.updated_at,
+            version: row.version,
+        }
+    }
+}
+
+/// The select list, for a viewer whose writing organisations are bound as `writes`.
+fn select(writes: &str) -> String {
+    format!(
+        "SELECT a.id, a.method_id, me.title AS method_title, a.organization_id,
+                o.name AS organization_name, a.municipality_code, mu.name AS municipality_name,
+                mu.county_code, a.neighbourhood, a.started_on, a.status, a.adaptations,
+                a.outcome, a.lab_id, a.organization_id = ANY({writes}) AS can_edit,
+                a.created_at, a.updated_at, a.version
+           FROM adoptions a
+           JOIN methods me ON me.id = a.method_id
+           JOIN organizations o ON o.id = a.organization_id
+           JOIN municipalities mu ON mu.code = a.municipality_code"
+    )
+}
+
+fn bind_writes(sql: &mut Sql<'_>, viewer: &Viewer) -> String {
+    sql.bind::<sql::Array<sql::Uuid>, _>(viewer.method_organizations.clone())
+}
+
+pub async fn find(
+    conn: &mut AsyncPgConnection,
+    viewer: &Viewer,
+    id: Uuid,
+) -> QueryResult<Option<Adoption>> {
+    let mut sql = Sql::default();
+    let writes = bind_writes(&mut sql, viewer);
+    sql.push(select(&writes));
+    let id = sql.bind::<sql::Uuid, _>(id);
+    sql.push(format!(" WHERE a.id = {id}"));
+    let row: Option<AdoptionRow> = sql.finish().get_result(conn).await.optional()?;
+    Ok(row.map(Adoption::from))
+}
+
+/// A method's adoptions, oldest first (a complete list: a method has tens, not thousands).
+pub async fn of_method(
+    conn: &mut AsyncPgConnection,
+    viewer: &Viewer,
+    method_id: Uuid,
+) -> QueryResult<Vec<Adoption>> {
+    let mut sql = Sql::default();
+    let writes = bind_writes(&mut sql, viewer);
+    sql.push(select(&writes));
+    let method = sql.bind::<sql::Uuid, _>(method_id);
+    sql.push(format!(
+        " WHERE a.method_id = {method} ORDER BY a.created_at, a.id"
+    ));
+    let rows: Vec<AdoptionRow> = sql.finish().load(conn).await?;
+    Ok(rows.into_iter().map(Adoption::from).collect())
+}
+
+/// The fields of a new or changed adoption, already validated.
+pub struct AdoptionFields<'a> {
+    pub neighbourhood: &'a str,
+    pub started_on: Option<NaiveDate>,
+    pub status: AdoptionStatus,
+    pub adaptations: &'a str,
+    pub outcome: &'a str,
+}
+
+/// Records an adoption (in the caller's transaction).
+pub async fn insert(
+    conn: &mut AsyncPgConnection,
+    method_id: Uuid,
+    organization_id: Uuid,
+    municipality_code: &str,
+    fields: &AdoptionFields<'_>,
+    lab_id: Option<Uuid>,
+    created_by: Option<Uuid>,
+) -> QueryResult<Uuid> {
+    let id = Uuid::now_v7();
+    diesel::insert_into(adoptions::table)
+        .values((
+            adoptions::id.eq(id),
+            adoptions::method_id.eq(method_id),
+            adoptions::organization_id.eq(organization_id),
+            adoptions::municipality_code.eq(municipality_code),
+            adoptions::neighbourhood.eq(fields.neighbourhood),
+            adoptions::started_on.eq(fields.started_on),
+            adoptions::status.eq(fields.status.as_str()),
+            adoptions::adaptations.eq(fields.adaptations),
+            adoptions::outcome.eq(fields.outcome),
+            adoptions::lab_id.eq(lab_id),
+            adoptions::created_by.eq(created_by),
+        ))
+        .execute(conn)
+        .await?;
+    Ok(id)
+}
+
+lock_version_of!(adoptions);
+
+pub async fn update(
+    conn: &mut AsyncPgConnection,
+    id: Uuid,
+    fields: &AdoptionFields<'_>,
+) -> QueryResult<()> {
+    diesel::update(adoptions::table.find(id))
+        .set((
+            adoptions::neighbourhood.eq(fields.neighbourhood),
+            adoptions::started_on.eq(fields.started_on),
+            adoptions::status.eq(fields.status.as_str()),
+            adoptions::adaptations.eq(fields.adaptations),
+            adoptions::outcome.eq(fields.outcome),
+            adoptions::version.eq(adoptions::version + 1),
+            adoptions::updated_at.eq(diesel::dsl::now),
+        ))
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Copies the method's indicators into the lab (same name, unit, direction, baseline and
+/// target; no measurements), each remembering its original. Answers how many.
+pub async fn copy_indicators(
+    conn: &mut AsyncPgConnection,
+    method_id: Uuid,
+    lab_id: Uuid,
+) -> QueryResult<usize> {
+    let mut sql = Sql::default();
+    let lab = sql.bind::<sql::Uuid, _>(lab_id);
+    let method = sql.bind::<sql::Uuid, _>(method_id);
+    sql.push(format!(
+        "INSERT INTO lab_indicators (id, lab_id, name, unit, baseline, target, direction, copied_from)
+         SELECT gen_random_uuid(), {lab}, i.name, i.unit, i.baseline, i.target, i.direction, i.id
+           FROM method_indicators mi JOIN lab_indicators i ON i.id = mi.indicator_id
+          WHERE mi.method_id = {method}
+          ORDER BY i.created_at, i.id"
+    ));
+    sql.finish().execute(conn).await
+}
