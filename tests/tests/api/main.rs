@@ -7,6 +7,7 @@ mod health;
 mod ideas;
 mod labs;
 mod matches;
+mod methods;
 mod needs;
 mod offerings;
 mod openapi;
