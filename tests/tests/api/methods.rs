@@ -387,7 +387,7 @@ async fn a_lab_becomes_a_method_that_climbs_from_level_one_to_four_through_real_
             200
         )
         .await?),
-        [id.clone()]
+        vec![id.clone()]
     );
     assert!(
         ids(&expect(
@@ -403,14 +403,14 @@ async fn a_lab_becomes_a_method_that_climbs_from_level_one_to_four_through_real_
     );
     assert_eq!(
         ids(&expect(app, Method::GET, &listed("county=12"), None, None, 200).await?),
-        [id.clone()]
+        vec![id.clone()]
     );
     assert!(
         ids(&expect(app, Method::GET, &listed("county=01"), None, None, 200).await?).is_empty()
     );
     assert_eq!(
         ids(&expect(app, Method::GET, &listed("q=Portalen"), None, None, 200).await?),
-        [id.clone()]
+        vec![id.clone()]
     );
     assert_eq!(
         ids(&expect(
