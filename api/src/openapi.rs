@@ -33,6 +33,7 @@ Conventions (see docs/API-DESIGN.md in the repository): JSON with snake_case fie
         (name = "offerings", description = "Actors' offerings and the suggestions that pair them with needs."),
         (name = "matches", description = "Matches between needs and offerings, and their threads."),
         (name = "notifications", description = "The signed-in person's in-app notifications."),
+        (name = "statistics", description = "The platform's public figures."),
         (name = "methods", description = "The method bank: verified methods, their evidence on Nesta's scale, and the adoptions that spread them."),
     ),
     modifiers(&SecuritySchemes),

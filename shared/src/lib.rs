@@ -21,6 +21,7 @@ pub mod page;
 pub mod problem;
 pub mod reference;
 pub mod search;
+pub mod statistics;
 
 pub use auth::{
     ChangePassword, Locale, LoginRequest, Me, RefreshRequest, RegisterRequest, SessionMode,
@@ -40,9 +41,9 @@ pub use matches::{
     MatchState, NeedRef, Notification, Notifications, OfferingRef,
 };
 pub use methods::{
-    Adoption, AdoptionStatus, CreateAdoption, CreateEvidence, CreateMethod, Evidence, LevelReason,
-    Link, Method, MethodRef, MethodStatus, Resource, ResourceKind, RetireMethod, ReviewMethod,
-    Transfer, UpdateAdoption, UpdateMethod,
+    Adoption, AdoptionStatus, CountySpread, CreateAdoption, CreateEvidence, CreateMethod, Evidence,
+    LevelReason, Lineage, Link, Method, MethodRef, MethodSpread, MethodStatus, MonthSpread,
+    Resource, ResourceKind, RetireMethod, ReviewMethod, Transfer, UpdateAdoption, UpdateMethod,
 };
 pub use needs::{CreateNeed, LabRef, Need, NeedStatus, UpdateNeed};
 pub use offerings::{
@@ -57,3 +58,4 @@ pub use page::Page;
 pub use problem::{FieldError, Problem};
 pub use reference::{ChallengeArea, County, LocalizedText, Municipality};
 pub use search::SearchResults;
+pub use statistics::{CountyCount, KeyCount, MonthCount, Statistics, Totals};

@@ -382,3 +382,45 @@ pub struct UpdateAdoption {
     #[cfg_attr(feature = "openapi", schema(max_length = 5000))]
     pub outcome: Option<String>,
 }
+
+/// The adoptions of a method in one county.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CountySpread {
+    pub county_code: String,
+    pub county_name: String,
+    pub adoptions: i64,
+    /// How many different municipalities of the county.
+    pub municipalities: i64,
+}
+
+/// The adoptions of a method up to and including a month.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MonthSpread {
+    /// `YYYY-MM`.
+    pub month: String,
+    /// Cumulative: every adoption recorded by the end of the month.
+    pub adoptions_total: i64,
+}
+
+/// Where an adoption came from: the method's origin labs, and the lab it opened.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Lineage {
+    pub adoption_id: Uuid,
+    pub organization: OrganizationRef,
+    pub municipality_code: String,
+    pub from_labs: Vec<LabRef>,
+    /// The adoption's own lab, if it opened one.
+    pub lab_id: Option<Uuid>,
+}
+
+/// `GET /methods/{id}/spread`: how a method spread over the country.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MethodSpread {
+    pub by_county: Vec<CountySpread>,
+    pub by_month: Vec<MonthSpread>,
+    pub lineage: Vec<Lineage>,
+}

@@ -1,8 +1,8 @@
-//! `GET /search`: the best labs, needs and ideas for a query, together.
+//! `GET /search`: the best labs, needs, ideas and methods for a query, together.
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Idea, Lab, Need};
+use crate::{Idea, Lab, Method, Need};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -10,4 +10,6 @@ pub struct SearchResults {
     pub labs: Vec<Lab>,
     pub needs: Vec<Need>,
     pub ideas: Vec<Idea>,
+    /// Published methods of the method bank.
+    pub methods: Vec<Method>,
 }

@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
 use diesel::sql_types as sql;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
-use shared::{Adoption, AdoptionStatus, MethodRef, OrganizationRef};
+use shared::{Adoption, AdoptionStatus, CountySpread, MethodRef, MonthSpread, OrganizationRef};
 use uuid::Uuid;
 
 use super::schema::adoptions;
@@ -210,4 +210,76 @@ pub async fn copy_indicators(
           ORDER BY i.created_at, i.id"
     ));
     sql.finish().execute(conn).await
+}
+
+#[derive(QueryableByName)]
+struct CountyRow {
+    #[diesel(sql_type = sql::Text)]
+    county_code: String,
+    #[diesel(sql_type = sql::Text)]
+    county_name: String,
+    #[diesel(sql_type = sql::BigInt)]
+    adoptions: i64,
+    #[diesel(sql_type = sql::BigInt)]
+    municipalities: i64,
+}
+
+/// A method's adoptions by county, in the counties' order.
+pub async fn by_county(
+    conn: &mut AsyncPgConnection,
+    method_id: Uuid,
+) -> QueryResult<Vec<CountySpread>> {
+    let mut sql = Sql::default();
+    let method = sql.bind::<sql::Uuid, _>(method_id);
+    sql.push(format!(
+        "SELECT c.code AS county_code, c.name AS county_name, count(*) AS adoptions,
+                count(DISTINCT a.municipality_code) AS municipalities
+           FROM adoptions a
+           JOIN municipalities mu ON mu.code = a.municipality_code
+           JOIN counties c ON c.code = mu.county_code
+          WHERE a.method_id = {method}
+          GROUP BY c.code, c.name ORDER BY c.code"
+    ));
+    let rows: Vec<CountyRow> = sql.finish().load(conn).await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| CountySpread {
+            county_code: row.county_code,
+            county_name: row.county_name,
+            adoptions: row.adoptions,
+            municipalities: row.municipalities,
+        })
+        .collect())
+}
+
+#[derive(QueryableByName)]
+struct MonthRow {
+    #[diesel(sql_type = sql::Text)]
+    month: String,
+    #[diesel(sql_type = sql::BigInt)]
+    total: i64,
+}
+
+/// A method's adoptions, cumulated by the month (in Swedish time) they were recorded.
+pub async fn by_month(
+    conn: &mut AsyncPgConnection,
+    method_id: Uuid,
+) -> QueryResult<Vec<MonthSpread>> {
+    let mut sql = Sql::default();
+    let method = sql.bind::<sql::Uuid, _>(method_id);
+    sql.push(format!(
+        "SELECT to_char(month, 'YYYY-MM') AS month,
+                (sum(count(*)) OVER (ORDER BY month))::bigint AS total
+           FROM (SELECT date_trunc('month', a.created_at AT TIME ZONE 'Europe/Stockholm') AS month
+                   FROM adoptions a WHERE a.method_id = {method}) recorded
+          GROUP BY month ORDER BY month"
+    ));
+    let rows: Vec<MonthRow> = sql.finish().load(conn).await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| MonthSpread {
+            month: row.month,
+            adoptions_total: row.total,
+        })
+        .collect())
 }

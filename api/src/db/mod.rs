@@ -43,6 +43,7 @@ pub mod schema;
 pub mod search;
 pub mod sessions;
 mod sql;
+pub mod statistics;
 pub mod users;
 
 use std::time::Duration;

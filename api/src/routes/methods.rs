@@ -7,8 +7,8 @@ use serde::Deserialize;
 use shared::limits;
 use shared::{
     Adoption, AdoptionStatus, CreateAdoption, CreateEvidence, CreateMethod, Evidence, LabPhase,
-    Method, MethodStatus, Page, RetireMethod, ReviewMethod, Scope, Transfer, UpdateAdoption,
-    UpdateMethod, Visibility,
+    Lineage, Method, MethodSpread, MethodStatus, Page, RetireMethod, ReviewMethod, Scope, Transfer,
+    UpdateAdoption, UpdateMethod, Visibility,
 };
 use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -51,6 +51,7 @@ pub fn configure(config: &mut ServiceConfig) {
         .service(adopt_method)
         .service(get_adoption)
         .service(update_adoption)
+        .service(get_method_spread)
         .service(create_lab_method);
 }
 
@@ -819,6 +820,38 @@ fn check_adoption(errors: &mut FieldErrors, fields: &AdoptionFields<'_>) {
     errors.length(fields.adaptations, "adaptations", limits::MESSAGE);
     errors.length(fields.outcome, "outcome", limits::MESSAGE);
     crate::domain::labs::check_date(errors, "started_on", fields.started_on);
+}
+
+/// How a method spread: its adoptions by county and, cumulated, by month; and where each
+/// adoption came from.
+#[utoipa::path(
+    tag = "methods",
+    responses((status = 200, description = "The spread.", body = MethodSpread), NotFound),
+)]
+#[get("/methods/{id}/spread")]
+async fn get_method_spread(
+    pool: web::Data<Pool>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<MethodSpread>, ApiError> {
+    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let method = reload(&mut conn, &viewer, *id, "sv").await?;
+    let lineage = db::adoptions::of_method(&mut conn, &viewer, method.id)
+        .await?
+        .into_iter()
+        .map(|adoption| Lineage {
+            adoption_id: adoption.id,
+            organization: adoption.organization,
+            municipality_code: adoption.municipality_code,
+            from_labs: method.origin_labs.clone(),
+            lab_id: adoption.lab_id,
+        })
+        .collect();
+    Ok(web::Json(MethodSpread {
+        by_county: db::adoptions::by_county(&mut conn, method.id).await?,
+        by_month: db::adoptions::by_month(&mut conn, method.id).await?,
+        lineage,
+    }))
 }
 
 /// One adoption.

@@ -17,6 +17,7 @@ mod offerings;
 mod organizations;
 mod reference;
 mod search;
+mod statistics;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -37,5 +38,6 @@ pub fn configure(config: &mut ServiceConfig) {
         .configure(offerings::configure)
         .configure(matches::configure)
         .configure(notifications::configure)
-        .configure(methods::configure);
+        .configure(methods::configure)
+        .configure(statistics::configure);
 }

@@ -1,6 +1,6 @@
-//! One search box for the whole platform: the best labs, needs and ideas together.
+//! One search box for the whole platform: the best labs, needs, ideas and methods together.
 
-use actix_web::{get, web};
+use actix_web::{HttpRequest, get, web};
 use serde::Deserialize;
 use shared::SearchResults;
 use utoipa::IntoParams;
@@ -34,7 +34,8 @@ struct SearchQuery {
     q: String,
 }
 
-/// Search labs, needs and ideas you may see; the five best of each, best first.
+/// Search labs, needs, ideas and published methods you may see; the five best of each,
+/// best first.
 #[utoipa::path(
     tag = "search",
     params(SearchQuery),
@@ -44,6 +45,7 @@ struct SearchQuery {
 async fn search_all(
     pool: web::Data<Pool>,
     caller: Caller,
+    request: HttpRequest,
     query: web::Query<SearchQuery>,
 ) -> Result<web::Json<SearchResults>, ApiError> {
     let q = fields::query_param(Some(&query.q))?
@@ -75,7 +77,7 @@ async fn search_all(
         &mut conn,
         &viewer,
         &db::ideas::Filter {
-            query: Some(q),
+            query: Some(q.clone()),
             ..Default::default()
         },
         Order::Relevance,
@@ -83,9 +85,22 @@ async fn search_all(
         PER_KIND,
     )
     .await?;
+    let methods = db::methods::list(
+        &mut conn,
+        &viewer,
+        &db::methods::Filter {
+            query: Some(q),
+            ..Default::default()
+        },
+        None,
+        PER_KIND,
+        fields::language(&request),
+    )
+    .await?;
     Ok(web::Json(SearchResults {
         labs: first(labs),
         needs: first(needs),
         ideas: first(ideas),
+        methods: first(methods),
     }))
 }

@@ -890,7 +890,10 @@ async fn a_retired_method_stays_readable_and_is_adopted_no_more() -> anyhow::Res
         )
         .await?;
     assert_eq!(status, 409);
-    assert!(body["allowed"].as_array().is_none_or(Vec::is_empty), "a retired method moves nowhere: {body}");
+    assert!(
+        body["allowed"].as_array().is_none_or(Vec::is_empty),
+        "a retired method moves nowhere: {body}"
+    );
     let (status, _) = app
         .json(
             Method::POST,
@@ -1007,5 +1010,126 @@ async fn bad_method_fields_are_refused_with_their_names() -> anyhow::Result<()> 
         (422, Some("municipality_code"))
     );
     assert_eq!(app.count("SELECT count(*) FROM adoptions").await?, 0);
+    Ok(())
+}
+
+#[tokio::test]
+async fn spread_statistics_and_search_count_only_what_is_public() -> anyhow::Result<()> {
+    let bank = Bank::open().await?;
+    let app = &bank.app;
+    let id = bank.published_method().await?;
+    expect(
+        app,
+        Method::POST,
+        &format!("/api/v1/methods/{id}/adoptions"),
+        Some(&bank.sara.access_token),
+        Some(json!({"municipality_code": "1280", "create_lab": true})),
+        201,
+    )
+    .await?;
+    expect(
+        app,
+        Method::POST,
+        &format!("/api/v1/methods/{id}/adoptions"),
+        Some(&bank.sara.access_token),
+        Some(json!({"municipality_code": "1281"})),
+        201,
+    )
+    .await?;
+    bank.as_maria(
+        Method::POST,
+        "/api/v1/methods",
+        Some(json!({"title": "Hemlig läxhjälp", "challenge_areas": ["schools"]})),
+        201,
+    )
+    .await?;
+    app.create_lab(&bank.maria, bank.host.parse()?, "Internt labb", "members")
+        .await?;
+
+    let spread = expect(
+        app,
+        Method::GET,
+        &format!("/api/v1/methods/{id}/spread"),
+        None,
+        None,
+        200,
+    )
+    .await?;
+    assert_eq!(
+        spread["by_county"],
+        json!([{"county_code": "12", "county_name": "Skåne län",
+                                            "adoptions": 2, "municipalities": 2}])
+    );
+    let months = spread["by_month"].as_array().cloned().unwrap_or_default();
+    assert_eq!(
+        months.last().map(|m| m["adoptions_total"].clone()),
+        Some(json!(2))
+    );
+    assert_eq!(
+        spread["lineage"][0]["from_labs"][0]["id"],
+        bank.lab.as_str()
+    );
+    assert!(spread["lineage"][0]["lab_id"].is_string() && spread["lineage"][1]["lab_id"].is_null());
+
+    let statistics = expect(app, Method::GET, "/api/v1/statistics", None, None, 200).await?;
+    let totals = &statistics["totals"];
+    assert_eq!(
+        (totals["methods"].as_i64(), totals["adoptions"].as_i64()),
+        (Some(1), Some(2))
+    );
+    assert_eq!(
+        totals["labs"], 2,
+        "Portalen and the adoption's lab; not the members-only one"
+    );
+    let levels: Vec<i64> = statistics["methods_by_level"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|l| l["count"].as_i64())
+        .collect();
+    assert_eq!(
+        levels,
+        [0, 1, 0, 0, 0, 0],
+        "the published method, at level 1"
+    );
+    assert_eq!(
+        statistics["adoptions_by_county"],
+        json!([{"county_code": "12", "county_name": "Skåne län", "count": 2}])
+    );
+    let phases: Vec<(&str, i64)> = statistics["labs_by_phase"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|p| Some((p["key"].as_str()?, p["count"].as_i64()?)))
+        .collect();
+    assert_eq!(
+        phases,
+        [
+            ("forming", 0),
+            ("ideation", 0),
+            ("testing", 1),
+            ("verifying", 1),
+            ("spreading", 0),
+            ("closed", 0)
+        ]
+    );
+
+    let (_, found) = app
+        .json(
+            Method::GET,
+            "/api/v1/search?q=läxhjälp",
+            Some(&bank.sara.access_token),
+            None,
+        )
+        .await?;
+    assert_eq!(
+        found["methods"],
+        json!([]),
+        "another organisation's draft is not found"
+    );
+    let (_, found) = app
+        .json(Method::GET, "/api/v1/search?q=Portalen", None, None)
+        .await?;
+    assert_eq!(found["methods"][0]["id"], id.as_str());
     Ok(())
 }
