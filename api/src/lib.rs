@@ -9,6 +9,7 @@ pub mod domain;
 pub mod error;
 pub mod extract;
 pub mod idempotency;
+pub mod open_data;
 pub mod openapi;
 pub mod pagination;
 pub mod patch;

@@ -34,6 +34,7 @@ Conventions (see docs/API-DESIGN.md in the repository): JSON with snake_case fie
         (name = "matches", description = "Matches between needs and offerings, and their threads."),
         (name = "notifications", description = "The signed-in person's in-app notifications."),
         (name = "statistics", description = "The platform's public figures."),
+        (name = "open-data", description = "The public records as CSV and JSON files, with a dictionary of their columns."),
         (name = "methods", description = "The method bank: verified methods, their evidence on Nesta's scale, and the adoptions that spread them."),
     ),
     modifiers(&SecuritySchemes),

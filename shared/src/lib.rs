@@ -58,4 +58,6 @@ pub use page::Page;
 pub use problem::{FieldError, Problem};
 pub use reference::{ChallengeArea, County, LocalizedText, Municipality};
 pub use search::SearchResults;
-pub use statistics::{CountyCount, KeyCount, MonthCount, Statistics, Totals};
+pub use statistics::{
+    CountyCount, KeyCount, MonthCount, OpenDataColumn, OpenDataset, Statistics, Totals,
+};

@@ -61,3 +61,29 @@ pub struct Statistics {
     pub adoptions_by_month: Vec<MonthCount>,
     pub totals: Totals,
 }
+
+/// A column of an open dataset and what it means.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OpenDataColumn {
+    pub name: String,
+    pub meaning: String,
+}
+
+/// An open dataset: public records only, no personal data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OpenDataset {
+    /// `labs`, `methods`, `adoptions`, `offerings` or `needs`.
+    pub name: String,
+    pub description: String,
+    /// The columns, in the files' order (the JSON objects have the same keys).
+    pub columns: Vec<OpenDataColumn>,
+    pub row_count: i64,
+    /// When the figures were read: the files are made on request, from the live records.
+    pub generated_at: chrono::DateTime<chrono::Utc>,
+    /// An SPDX licence identifier.
+    pub licence: String,
+    pub csv_url: String,
+    pub json_url: String,
+}

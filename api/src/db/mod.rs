@@ -36,6 +36,7 @@ pub mod methods;
 pub mod needs;
 pub mod notifications;
 pub mod offerings;
+pub mod open_data;
 pub mod organizations;
 pub mod rate_limits;
 pub mod reference;

@@ -14,6 +14,7 @@ mod methods;
 mod needs;
 mod notifications;
 mod offerings;
+mod open_data;
 mod organizations;
 mod reference;
 mod search;
@@ -39,5 +40,6 @@ pub fn configure(config: &mut ServiceConfig) {
         .configure(matches::configure)
         .configure(notifications::configure)
         .configure(methods::configure)
-        .configure(statistics::configure);
+        .configure(statistics::configure)
+        .configure(open_data::configure);
 }

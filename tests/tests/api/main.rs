@@ -10,6 +10,7 @@ mod matches;
 mod methods;
 mod needs;
 mod offerings;
+mod open_data;
 mod openapi;
 mod organizations;
 mod reference;
