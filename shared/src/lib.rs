@@ -43,7 +43,8 @@ pub use matches::{
 pub use methods::{
     Adoption, AdoptionStatus, CountySpread, CreateAdoption, CreateEvidence, CreateMethod, Evidence,
     LevelReason, Lineage, Link, Method, MethodRef, MethodSpread, MethodStatus, MonthSpread,
-    Resource, ResourceKind, RetireMethod, ReviewMethod, Transfer, UpdateAdoption, UpdateMethod,
+    OriginCounty, Resource, ResourceKind, RetireMethod, ReviewMethod, Transfer, UpdateAdoption,
+    UpdateMethod,
 };
 pub use needs::{CreateNeed, LabRef, Need, NeedStatus, UpdateNeed};
 pub use offerings::{

@@ -416,11 +416,24 @@ pub struct Lineage {
     pub lab_id: Option<Uuid>,
 }
 
+/// A county a method comes from: where its origin labs are.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OriginCounty {
+    pub county_code: String,
+    pub county_name: String,
+    /// The method's origin labs in the county.
+    pub labs: i64,
+}
+
 /// `GET /methods/{id}/spread`: how a method spread over the country.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MethodSpread {
+    /// Where it was adopted.
     pub by_county: Vec<CountySpread>,
+    /// Where it comes from.
+    pub origin_counties: Vec<OriginCounty>,
     pub by_month: Vec<MonthSpread>,
     pub lineage: Vec<Lineage>,
 }

@@ -5,11 +5,17 @@ use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
 use diesel::sql_types as sql;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
-use shared::{Adoption, AdoptionStatus, CountySpread, MethodRef, MonthSpread, OrganizationRef};
+use shared::limits;
+use shared::{
+    Adoption, AdoptionStatus, CountySpread, LabPhase, Method, MethodRef, MonthSpread,
+    OrganizationRef, OriginCounty, Visibility,
+};
 use uuid::Uuid;
 
+use super::labs::LabFields;
 use super::schema::adoptions;
 use super::sql::Sql;
+use crate::auth::Caller;
 use crate::authz::Viewer;
 
 #[derive(QueryableByName)]
@@ -192,6 +198,40 @@ pub async fn update(
     Ok(())
 }
 
+/// Opens the lab an adoption measures its results in: public, in `testing`, the adopter as
+/// host, with copies of the method's indicators (in the adoption's transaction, audited
+/// as `actor`'s).
+pub async fn open_lab(
+    conn: &mut AsyncPgConnection,
+    actor: &Caller,
+    method: &Method,
+    adopter: Uuid,
+    municipality: &str,
+    adoption: &AdoptionFields<'_>,
+) -> QueryResult<Uuid> {
+    let challenge_area = <[String]>::first(&method.challenge_areas).map_or("", String::as_str);
+    let summary: String = method.summary.chars().take(limits::SUMMARY.max).collect();
+    let fields = LabFields {
+        title: &method.title,
+        summary: &summary,
+        description: &method.approach,
+        challenge_area,
+        municipality_code: municipality,
+        neighbourhood: adoption.neighbourhood,
+        starts_on: adoption.started_on,
+        ends_on: None,
+        visibility: Visibility::Public,
+    };
+    let lab = super::labs::insert(conn, &fields, adopter, actor.user_id()).await?;
+    super::labs::set_phase(conn, lab, LabPhase::Testing).await?;
+    let copied = copy_indicators(conn, method.id, lab).await?;
+    let details = serde_json::json!({
+        "to": LabPhase::Testing.as_str(), "method": method.id, "indicators_copied": copied,
+    });
+    super::audit::record(conn, actor, "lab.created", "lab", lab, details).await?;
+    Ok(lab)
+}
+
 /// Copies the method's indicators into the lab (same name, unit, direction, baseline and
 /// target; no measurements), each remembering its original. Answers how many.
 pub async fn copy_indicators(
@@ -248,6 +288,43 @@ pub async fn by_county(
             county_name: row.county_name,
             adoptions: row.adoptions,
             municipalities: row.municipalities,
+        })
+        .collect())
+}
+
+#[derive(QueryableByName)]
+struct OriginRow {
+    #[diesel(sql_type = sql::Text)]
+    county_code: String,
+    #[diesel(sql_type = sql::Text)]
+    county_name: String,
+    #[diesel(sql_type = sql::BigInt)]
+    labs: i64,
+}
+
+/// The counties a method comes from: where its origin labs are, in the counties' order.
+pub async fn origin_counties(
+    conn: &mut AsyncPgConnection,
+    method_id: Uuid,
+) -> QueryResult<Vec<OriginCounty>> {
+    let mut sql = Sql::default();
+    let method = sql.bind::<sql::Uuid, _>(method_id);
+    sql.push(format!(
+        "SELECT c.code AS county_code, c.name AS county_name, count(*) AS labs
+           FROM method_origin_labs o
+           JOIN labs l ON l.id = o.lab_id
+           JOIN municipalities mu ON mu.code = l.municipality_code
+           JOIN counties c ON c.code = mu.county_code
+          WHERE o.method_id = {method}
+          GROUP BY c.code, c.name ORDER BY c.code"
+    ));
+    let rows: Vec<OriginRow> = sql.finish().load(conn).await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| OriginCounty {
+            county_code: row.county_code,
+            county_name: row.county_name,
+            labs: row.labs,
         })
         .collect())
 }

@@ -280,6 +280,30 @@ pub async fn insert(
     Ok(id)
 }
 
+/// The organisation's lab of this title, if any (the demo finds its labs by title).
+pub async fn id_by_title(
+    conn: &mut AsyncPgConnection,
+    host: Uuid,
+    title: &str,
+) -> QueryResult<Option<Uuid>> {
+    labs::table
+        .filter(labs::host_organization_id.eq(host))
+        .filter(labs::title.eq(title))
+        .select(labs::id)
+        .first(conn)
+        .await
+        .optional()
+}
+
+/// A lab's challenge area.
+pub async fn challenge_area_of(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<String> {
+    labs::table
+        .find(id)
+        .select(labs::challenge_area)
+        .first(conn)
+        .await
+}
+
 /// Whether the organisation hosts a lab of this title (the demo loads each lab once).
 pub async fn exists_with_title(
     conn: &mut AsyncPgConnection,

@@ -466,6 +466,21 @@ pub async fn insert(
 
 lock_version_of!(methods);
 
+/// Whether the organisation has a method of this title (the demo loads each once).
+pub async fn exists_with_title(
+    conn: &mut AsyncPgConnection,
+    organization_id: Uuid,
+    title: &str,
+) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        methods::table
+            .filter(methods::organization_id.eq(organization_id))
+            .filter(methods::title.eq(title)),
+    ))
+    .get_result(conn)
+    .await
+}
+
 /// Changes a method's fields and links (in the caller's transaction).
 pub async fn update(
     conn: &mut AsyncPgConnection,

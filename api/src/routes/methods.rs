@@ -8,7 +8,7 @@ use shared::limits;
 use shared::{
     Adoption, AdoptionStatus, CreateAdoption, CreateEvidence, CreateMethod, Evidence, LabPhase,
     Lineage, Method, MethodSpread, MethodStatus, Page, RetireMethod, ReviewMethod, Scope, Transfer,
-    UpdateAdoption, UpdateMethod, Visibility,
+    UpdateAdoption, UpdateMethod,
 };
 use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -18,7 +18,6 @@ use super::fields::{self, PlaceParams};
 use crate::auth::Caller;
 use crate::authz::{self, LabAction, MethodAction, Viewer};
 use crate::db::adoptions::AdoptionFields;
-use crate::db::labs::LabFields;
 use crate::db::methods::{EvidenceFields, Filter, MethodFields, MethodLinks};
 use crate::db::search::Order;
 use crate::db::{self, Pool};
@@ -734,10 +733,15 @@ async fn adopt_method(
     let id = conn
         .transaction::<_, ApiError, _>(async |conn| {
             let lab = if body.create_lab {
-                Some(
-                    open_adoption_lab(conn, &viewer, &method, organization, municipality, &fields)
-                        .await?,
-                )
+                let lab = db::adoptions::open_lab(
+                    conn,
+                    &viewer.caller,
+                    &method,
+                    organization,
+                    municipality,
+                    &fields,
+                );
+                Some(lab.await?)
             } else {
                 None
             };
@@ -782,39 +786,6 @@ async fn adopt_method(
     ))
 }
 
-/// Opens the lab an adoption measures its results in: public, in `testing`, the adopter as
-/// host, with copies of the method's indicators (in the adoption's transaction).
-async fn open_adoption_lab(
-    conn: &mut AsyncPgConnection,
-    viewer: &Viewer,
-    method: &Method,
-    adopter: Uuid,
-    municipality: &str,
-    adoption: &AdoptionFields<'_>,
-) -> Result<Uuid, ApiError> {
-    let challenge_area = method.challenge_areas.first().map_or("", String::as_str);
-    let summary: String = method.summary.chars().take(limits::SUMMARY.max).collect();
-    let fields = LabFields {
-        title: &method.title,
-        summary: &summary,
-        description: &method.approach,
-        challenge_area,
-        municipality_code: municipality,
-        neighbourhood: adoption.neighbourhood,
-        starts_on: adoption.started_on,
-        ends_on: None,
-        visibility: Visibility::Public,
-    };
-    let lab = db::labs::insert(conn, &fields, adopter, viewer.user_id()).await?;
-    db::labs::set_phase(conn, lab, LabPhase::Testing).await?;
-    let copied = db::adoptions::copy_indicators(conn, method.id, lab).await?;
-    let details = serde_json::json!({
-        "to": LabPhase::Testing.as_str(), "method": method.id, "indicators_copied": copied,
-    });
-    db::audit::record(conn, &viewer.caller, "lab.created", "lab", lab, details).await?;
-    Ok(lab)
-}
-
 fn check_adoption(errors: &mut FieldErrors, fields: &AdoptionFields<'_>) {
     errors.length(fields.neighbourhood, "neighbourhood", limits::NEIGHBOURHOOD);
     errors.length(fields.adaptations, "adaptations", limits::MESSAGE);
@@ -849,6 +820,7 @@ async fn get_method_spread(
         .collect();
     Ok(web::Json(MethodSpread {
         by_county: db::adoptions::by_county(&mut conn, method.id).await?,
+        origin_counties: db::adoptions::origin_counties(&mut conn, method.id).await?,
         by_month: db::adoptions::by_month(&mut conn, method.id).await?,
         lineage,
     }))

@@ -556,14 +556,17 @@ pub async fn seed(conn: &mut AsyncPgConnection) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn organization(conn: &mut AsyncPgConnection, org_number: &str) -> anyhow::Result<Uuid> {
+pub(super) async fn organization(
+    conn: &mut AsyncPgConnection,
+    org_number: &str,
+) -> anyhow::Result<Uuid> {
     db::organizations::id_by_org_number(conn, org_number)
         .await?
         .with_context(|| format!("no demo organisation {org_number}"))
 }
 
 /// A demo person, acting as themselves.
-async fn person(conn: &mut AsyncPgConnection, email: &str) -> anyhow::Result<Caller> {
+pub(super) async fn person(conn: &mut AsyncPgConnection, email: &str) -> anyhow::Result<Caller> {
     let user = db::users::find_by_email(conn, email)
         .await?
         .with_context(|| format!("no demo account {email}"))?;
@@ -574,7 +577,7 @@ async fn person(conn: &mut AsyncPgConnection, email: &str) -> anyhow::Result<Cal
     }))
 }
 
-fn date(text: &str) -> anyhow::Result<NaiveDate> {
+pub(super) fn date(text: &str) -> anyhow::Result<NaiveDate> {
     text.parse().with_context(|| format!("not a date: {text}"))
 }
 

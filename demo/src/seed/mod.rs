@@ -5,6 +5,7 @@
 
 mod labs;
 mod market;
+mod methods;
 
 use anyhow::Context;
 use diesel_async::AsyncPgConnection;
@@ -37,7 +38,7 @@ struct DemoPerson {
     role: Role,
 }
 
-const ORGANIZATIONS: [DemoOrganization; 12] = [
+const ORGANIZATIONS: [DemoOrganization; 17] = [
     DemoOrganization {
         name: "Hyresbostäder i Norrköping",
         kind: OrganizationKind::HousingCompany,
@@ -210,6 +211,66 @@ const ORGANIZATIONS: [DemoOrganization; 12] = [
             role: Role::Owner,
         }],
     },
+    DemoOrganization {
+        name: "Kustbo i Kalmar",
+        kind: OrganizationKind::HousingCompany,
+        org_number: "556900-0051",
+        municipality_code: "0880",
+        description: "Allmännyttigt bostadsbolag i Kalmar (påhittat). Har infört Portalen på Norrliden.",
+        people: &[DemoPerson {
+            email: "eva.strand@kustbo.example",
+            name: "Eva Strand",
+            role: Role::Owner,
+        }],
+    },
+    DemoOrganization {
+        name: "Mälarbo i Västerås",
+        kind: OrganizationKind::HousingCompany,
+        org_number: "556900-0069",
+        municipality_code: "1980",
+        description: "Allmännyttigt bostadsbolag i Västerås (påhittat). Driver Portalen i Bäckby.",
+        people: &[DemoPerson {
+            email: "johan.berg@malarbo.example",
+            name: "Johan Berg",
+            role: Role::Owner,
+        }],
+    },
+    DemoOrganization {
+        name: "Norrhem i Umeå",
+        kind: OrganizationKind::HousingCompany,
+        org_number: "556900-0077",
+        municipality_code: "2480",
+        description: "Allmännyttigt bostadsbolag i Umeå (påhittat).",
+        people: &[DemoPerson {
+            email: "linnea.sjoberg@norrhem.example",
+            name: "Linnea Sjöberg",
+            role: Role::Owner,
+        }],
+    },
+    DemoOrganization {
+        name: "Smålandshem i Växjö",
+        kind: OrganizationKind::HousingCompany,
+        org_number: "556900-0085",
+        municipality_code: "0780",
+        description: "Allmännyttigt bostadsbolag i Växjö (påhittat).",
+        people: &[DemoPerson {
+            email: "amir.haddad@smalandshem.example",
+            name: "Amir Haddad",
+            role: Role::Owner,
+        }],
+    },
+    DemoOrganization {
+        name: "Gävlebo",
+        kind: OrganizationKind::HousingCompany,
+        org_number: "556900-0093",
+        municipality_code: "2180",
+        description: "Allmännyttigt bostadsbolag i Gävle (påhittat).",
+        people: &[DemoPerson {
+            email: "karl.nystrom@gavlebo.example",
+            name: "Karl Nyström",
+            role: Role::Owner,
+        }],
+    },
 ];
 
 /// Loads the demo data unless it is there, and returns the sign-in details to print.
@@ -257,6 +318,7 @@ pub async fn seed(conn: &mut AsyncPgConnection) -> anyhow::Result<Vec<String>> {
     }
     labs::seed(conn).await?;
     accounts.extend(market::seed(conn, &hash).await?);
+    methods::seed(conn).await?;
     Ok(accounts)
 }
 

@@ -59,6 +59,22 @@ async fn the_demo_shows_the_four_labs_of_2018_with_their_work() -> anyhow::Resul
         [
             ("Lina Hage", "Södertälje", "Telge Bostäder"),
             ("Portalen", "Norrköping", "Hyresbostäder i Norrköping"),
+            // The labs that adoptions of the labs' methods opened elsewhere.
+            (
+                "Portalen – en mötesplats för självförsörjning",
+                "Kalmar",
+                "Kustbo i Kalmar"
+            ),
+            (
+                "Portalen – en mötesplats för självförsörjning",
+                "Västerås",
+                "Mälarbo i Västerås"
+            ),
+            (
+                "Trygghetsvandringar med boende",
+                "Växjö",
+                "Smålandshem i Växjö"
+            ),
             ("Vägen till arbete i Boden", "Boden", "Bodenbo"),
             ("Vårt Rannebergen", "Göteborg", "Bostadsbolaget"),
         ]
@@ -164,5 +180,50 @@ async fn the_demo_marketplace_has_local_and_national_offerings_and_matches_with_
         .get_json(&format!("/api/v1/needs/{need}/suggestions"))
         .await?;
     assert!(suggestions["items"].as_array().map_or(0, Vec::len) >= 3);
+    Ok(())
+}
+
+#[tokio::test]
+async fn the_demo_method_bank_shows_portalen_spread_over_five_counties() -> anyhow::Result<()> {
+    let app = TestApp::spawn().await?;
+    let mut conn = AsyncPgConnection::establish(&app.database_url).await?;
+    innolabb_demo::seed::seed(&mut conn).await?;
+    innolabb_demo::seed::seed(&mut conn).await?;
+    let methods: Page<shared::Method> = app.get_json("/api/v1/methods?limit=100").await?;
+    assert_eq!(
+        methods.items.len(),
+        4,
+        "a method from each lab of 2018, loaded once"
+    );
+    let levels: Vec<(&str, i32)> = methods
+        .items
+        .iter()
+        .map(|m| (m.origin_labs[0].title.as_str(), m.data_level))
+        .collect();
+    for (lab, level) in &levels {
+        let expected = match *lab {
+            "Portalen" => 4,
+            _ => 2,
+        };
+        assert_eq!(*level, expected, "{lab}: {levels:?}");
+    }
+    let portalen = methods
+        .items
+        .iter()
+        .find(|m| m.origin_labs[0].title == "Portalen")
+        .ok_or_else(|| anyhow::anyhow!("no Portalen method"))?;
+    assert_eq!(portalen.claimed_level, Some(2));
+    let spread: shared::MethodSpread = app
+        .get_json(&format!("/api/v1/methods/{}/spread", portalen.id))
+        .await?;
+    let counties: Vec<&str> = spread
+        .by_county
+        .iter()
+        .map(|c| c.county_code.as_str())
+        .collect();
+    assert_eq!(counties, ["07", "08", "19", "21", "24"]);
+    let statistics: shared::Statistics = app.get_json("/api/v1/statistics").await?;
+    assert_eq!(statistics.totals.methods, 4);
+    assert_eq!(statistics.totals.adoptions, 8);
     Ok(())
 }

@@ -1060,6 +1060,11 @@ async fn spread_statistics_and_search_count_only_what_is_public() -> anyhow::Res
         json!([{"county_code": "12", "county_name": "Skåne län",
                                             "adoptions": 2, "municipalities": 2}])
     );
+    // It comes from the origin lab in Norrköping.
+    assert_eq!(
+        spread["origin_counties"],
+        json!([{"county_code": "05", "county_name": "Östergötlands län", "labs": 1}])
+    );
     let months = spread["by_month"].as_array().cloned().unwrap_or_default();
     assert_eq!(
         months.last().map(|m| m["adoptions_total"].clone()),
