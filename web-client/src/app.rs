@@ -4,10 +4,10 @@ use yew_router::prelude::*;
 use crate::components::Layout;
 use crate::i18n::LanguageProvider;
 use crate::pages::{
-    Account, ComingSoon, EditLab, EditOffering, IdeaPage, LabPage, LabsPage, MatchPage,
-    MatchesPage, NeedPage, NeedsPage, NewLab, NewOffering, NewOrganization, NotFound,
-    NotificationsPage, OfferingPage, OfferingsPage, OrganizationPage, Register, Section, SignIn,
-    Start,
+    Account, EditLab, EditMethod, EditOffering, IdeaPage, LabPage, LabsPage, MatchPage,
+    MatchesPage, MethodPage, MethodsPage, NeedPage, NeedsPage, NewLab, NewMethod, NewOffering,
+    NewOrganization, NotFound, NotificationsPage, OfferingPage, OfferingsPage, OrganizationPage,
+    Register, SignIn, Start, StatisticsPage,
 };
 use crate::session::SessionProvider;
 
@@ -46,6 +46,12 @@ pub enum Route {
     Notifications,
     #[at("/methods")]
     Methods,
+    #[at("/methods/new")]
+    NewMethod,
+    #[at("/methods/:id")]
+    Method { id: String },
+    #[at("/methods/:id/edit")]
+    EditMethod { id: String },
     #[at("/statistics")]
     Statistics,
     #[at("/register")]
@@ -80,8 +86,11 @@ fn switch(route: Route) -> Html {
         Route::Matches => html! { <MatchesPage /> },
         Route::Match { id } => html! { <MatchPage {id} /> },
         Route::Notifications => html! { <NotificationsPage /> },
-        Route::Methods => html! { <ComingSoon section={Section::Methods} /> },
-        Route::Statistics => html! { <ComingSoon section={Section::Statistics} /> },
+        Route::Methods => html! { <MethodsPage /> },
+        Route::NewMethod => html! { <NewMethod /> },
+        Route::Method { id } => html! { <MethodPage {id} /> },
+        Route::EditMethod { id } => html! { <EditMethod {id} /> },
+        Route::Statistics => html! { <StatisticsPage /> },
         Route::Register => html! { <Register /> },
         Route::SignIn => html! { <SignIn /> },
         Route::Account => html! { <Account /> },

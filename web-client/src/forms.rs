@@ -173,6 +173,12 @@ impl Versioned for shared::Need {
     }
 }
 
+impl Versioned for shared::Method {
+    fn version(&self) -> i32 {
+        self.version
+    }
+}
+
 impl Versioned for shared::Offering {
     fn version(&self) -> i32 {
         self.version

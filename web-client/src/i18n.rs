@@ -258,6 +258,20 @@ pub fn need_status_name(loader: &FluentLanguageLoader, status: shared::NeedStatu
     }
 }
 
+/// The name of an adoption's status in the current language.
+pub fn adoption_status_name(
+    loader: &FluentLanguageLoader,
+    status: shared::AdoptionStatus,
+) -> String {
+    use i18n_embed_fl::fl;
+    match status {
+        shared::AdoptionStatus::Planned => fl!(loader, "adoption-status-planned"),
+        shared::AdoptionStatus::Running => fl!(loader, "adoption-status-running"),
+        shared::AdoptionStatus::Completed => fl!(loader, "adoption-status-completed"),
+        shared::AdoptionStatus::Discontinued => fl!(loader, "adoption-status-discontinued"),
+    }
+}
+
 /// The name of an offering's kind in the current language.
 pub fn offering_kind_name(loader: &FluentLanguageLoader, kind: shared::OfferingKind) -> String {
     use i18n_embed_fl::fl;

@@ -6,4 +6,5 @@ mod accounts;
 mod forms;
 mod labs;
 mod marketplace;
+mod methods;
 mod start;

@@ -1,6 +1,9 @@
 //! Reusable parts of the pages.
 
+mod bar_chart;
 mod chart;
+mod county_map;
+pub mod evidence;
 pub mod form;
 mod language_switch;
 mod layout;
@@ -9,7 +12,10 @@ mod reasons;
 pub mod status;
 mod tags;
 
+pub use bar_chart::{Bar, BarChart};
 pub use chart::IndicatorChart;
+pub use county_map::CountyMap;
+pub use evidence::{EvidenceLadder, LevelReasons};
 pub use layout::Layout;
 pub use reasons::ReasonList;
 pub use status::{ErrorMessage, Loading, fetched};

@@ -1,12 +1,14 @@
 //! One module per page.
 
 pub mod account;
-mod coming_soon;
 mod idea;
 mod lab;
 mod lab_form;
 mod labs;
 mod matches;
+mod method;
+mod method_form;
+mod methods;
 mod need;
 mod needs;
 mod new_organization;
@@ -18,14 +20,17 @@ mod organization;
 mod register;
 mod sign_in;
 mod start;
+mod statistics;
 
 pub use account::Account;
-pub use coming_soon::{ComingSoon, Section};
 pub use idea::IdeaPage;
 pub use lab::LabPage;
 pub use lab_form::{EditLab, NewLab};
 pub use labs::{LabCard, LabsPage};
 pub use matches::{MatchPage, MatchesPage};
+pub use method::MethodPage;
+pub use method_form::{EditMethod, NewMethod};
+pub use methods::MethodsPage;
 pub use need::NeedPage;
 pub use needs::NeedsPage;
 pub use new_organization::NewOrganization;
@@ -37,3 +42,4 @@ pub use organization::OrganizationPage;
 pub use register::Register;
 pub use sign_in::SignIn;
 pub use start::Start;
+pub use statistics::StatisticsPage;

@@ -8,10 +8,12 @@ pub mod ideas;
 pub mod labs;
 pub mod matches;
 pub mod me;
+pub mod methods;
 pub mod needs;
 pub mod offerings;
 pub mod organizations;
 pub mod reference;
+pub mod statistics;
 
 use std::fmt::Display;
 use std::marker::PhantomData;

@@ -2,8 +2,8 @@
 
 use i18n_embed_fl::fl;
 use shared::{
-    ChangePhase, CreateIdea, CreateIndicator, CreateNeed, Direction, Idea, Indicator, Lab, Need,
-    Participant, ParticipantRole,
+    ChangePhase, CreateIdea, CreateIndicator, CreateNeed, Direction, Idea, Indicator, Lab,
+    LabPhase, Need, Participant, ParticipantRole,
 };
 use uuid::Uuid;
 use yew::prelude::*;
@@ -25,6 +25,7 @@ use crate::session::use_session;
 mod add_participant;
 mod ideas;
 mod indicators;
+mod make_method;
 mod measurement_form;
 mod needs;
 mod on_behalf_field;
@@ -34,6 +35,7 @@ mod phase;
 use add_participant::*;
 use ideas::*;
 use indicators::*;
+use make_method::*;
 use measurement_form::*;
 use needs::*;
 use on_behalf_field::*;
@@ -92,6 +94,7 @@ pub fn LabPage(props: &LabPageProps) -> Html {
                 <div class="prose">{ Html::from_html_unchecked(AttrValue::from(lab_value.description_html.clone())) }</div>
             }
             <PhaseSection lab={lab_value.clone()} on_changed={lab.reload.clone()} />
+            <MakeMethod lab={lab_value.clone()} />
             <Participants id={props.id.clone()} can_edit={lab_value.can_edit} />
             <Indicators id={props.id.clone()} can_edit={lab_value.can_edit} />
             <Needs id={props.id.clone()} can_edit={lab_value.can_edit} />
