@@ -22,22 +22,36 @@ macro_rules! iso {
 /// One open dataset.
 pub struct Dataset {
     pub name: &'static str,
-    pub description: &'static str,
+    pub description: Text,
     /// `(name, meaning)` in the files' order.
-    pub columns: &'static [(&'static str, &'static str)],
+    pub columns: &'static [(&'static str, Text)],
     /// `FROM … WHERE …` with the listed table as `x`: public records only.
     pub from: &'static str,
     /// The cells as text, in the columns' order, separated by commas.
     pub cells: &'static str,
 }
 
+/// A text of the dictionary in Swedish and English.
+pub struct Text {
+    pub sv: &'static str,
+    pub en: &'static str,
+}
+
+impl Text {
+    /// The text in `language` (`en`, else Swedish).
+    pub fn get(&self, language: &str) -> &'static str {
+        if language == "en" { self.en } else { self.sv }
+    }
+}
+
 impl Dataset {
-    pub fn dictionary(&self) -> Vec<OpenDataColumn> {
+    /// The columns and what they mean, in `language`.
+    pub fn dictionary(&self, language: &str) -> Vec<OpenDataColumn> {
         self.columns
             .iter()
             .map(|(name, meaning)| OpenDataColumn {
                 name: (*name).to_owned(),
-                meaning: (*meaning).to_owned(),
+                meaning: meaning.get(language).to_owned(),
             })
             .collect()
     }
@@ -56,35 +70,116 @@ pub const LICENCE: &str = "CC-BY-4.0";
 pub const DATASETS: [Dataset; 5] = [
     Dataset {
         name: "labs",
-        description: "Public innovation labs: where, on what challenge, in which phase, hosted by whom.",
+        description: Text {
+            sv: "Offentliga innovationslabb: var, inom vilken utmaning, i vilken fas och med vilka värdar.",
+            en: "Public innovation labs: where, on what challenge, in which phase, hosted by whom.",
+        },
         columns: &[
-            ("id", "The lab's id (UUID)."),
-            ("title", "The lab's title."),
-            ("summary", "A short summary."),
+            (
+                "id",
+                Text {
+                    sv: "Labbets id (UUID).",
+                    en: "The lab's id (UUID).",
+                },
+            ),
+            (
+                "title",
+                Text {
+                    sv: "Labbets rubrik.",
+                    en: "The lab's title.",
+                },
+            ),
+            (
+                "summary",
+                Text {
+                    sv: "En kort sammanfattning.",
+                    en: "A short summary.",
+                },
+            ),
             (
                 "challenge_area",
-                "The challenge area's key (see /api/v1/challenge-areas).",
+                Text {
+                    sv: "Utmaningsområdets nyckel (se /api/v1/challenge-areas).",
+                    en: "The challenge area's key (see /api/v1/challenge-areas).",
+                },
             ),
             (
                 "municipality_code",
-                "The municipality's four-digit code (SCB).",
+                Text {
+                    sv: "Kommunens fyrsiffriga kod (SCB).",
+                    en: "The municipality's four-digit code (SCB).",
+                },
             ),
-            ("municipality_name", "The municipality's name."),
-            ("county_code", "The county's two-digit code (SCB)."),
-            ("neighbourhood", "The neighbourhood, if named."),
+            (
+                "municipality_name",
+                Text {
+                    sv: "Kommunens namn.",
+                    en: "The municipality's name.",
+                },
+            ),
+            (
+                "county_code",
+                Text {
+                    sv: "Länets tvåsiffriga kod (SCB).",
+                    en: "The county's two-digit code (SCB).",
+                },
+            ),
+            (
+                "neighbourhood",
+                Text {
+                    sv: "Bostadsområdet, om det är angivet.",
+                    en: "The neighbourhood, if named.",
+                },
+            ),
             (
                 "phase",
-                "forming, ideation, testing, verifying, spreading or closed.",
+                Text {
+                    sv: "forming (uppstart), ideation (idégenerering), testing (test), verifying (verifiering), spreading (spridning) eller closed (avslutat).",
+                    en: "forming, ideation, testing, verifying, spreading or closed.",
+                },
             ),
-            ("starts_on", "The start date (YYYY-MM-DD), if set."),
-            ("ends_on", "The end date (YYYY-MM-DD), if set."),
-            ("host_organization_id", "The lead host organisation's id."),
+            (
+                "starts_on",
+                Text {
+                    sv: "Startdatum (ÅÅÅÅ-MM-DD), om det är satt.",
+                    en: "The start date (YYYY-MM-DD), if set.",
+                },
+            ),
+            (
+                "ends_on",
+                Text {
+                    sv: "Slutdatum (ÅÅÅÅ-MM-DD), om det är satt.",
+                    en: "The end date (YYYY-MM-DD), if set.",
+                },
+            ),
+            (
+                "host_organization_id",
+                Text {
+                    sv: "Den ledande värdorganisationens id.",
+                    en: "The lead host organisation's id.",
+                },
+            ),
             (
                 "host_organization_name",
-                "The lead host organisation's name.",
+                Text {
+                    sv: "Den ledande värdorganisationens namn.",
+                    en: "The lead host organisation's name.",
+                },
             ),
-            ("created_at", "When the lab was opened (ISO 8601, UTC)."),
-            ("updated_at", "When it last changed (ISO 8601, UTC)."),
+            (
+                "created_at",
+                Text {
+                    sv: "När labbet startades (ISO 8601, UTC).",
+                    en: "When the lab was opened (ISO 8601, UTC).",
+                },
+            ),
+            (
+                "updated_at",
+                Text {
+                    sv: "När det senast ändrades (ISO 8601, UTC).",
+                    en: "When it last changed (ISO 8601, UTC).",
+                },
+            ),
         ],
         from: "FROM labs x
                 JOIN municipalities mu ON mu.code = x.municipality_code
@@ -101,42 +196,123 @@ pub const DATASETS: [Dataset; 5] = [
     },
     Dataset {
         name: "methods",
-        description: "Published and retired methods of the method bank, with their evidence levels on Nesta's Standards of Evidence.",
+        description: Text {
+            sv: "Publicerade och avvecklade metoder i metodbanken, med deras bevisnivåer enligt Nestas Standards of Evidence.",
+            en: "Published and retired methods of the method bank, with their evidence levels on Nesta's Standards of Evidence.",
+        },
         columns: &[
-            ("id", "The method's id (UUID)."),
-            ("title", "The method's title."),
-            ("summary", "A short summary."),
+            (
+                "id",
+                Text {
+                    sv: "Metodens id (UUID).",
+                    en: "The method's id (UUID).",
+                },
+            ),
+            (
+                "title",
+                Text {
+                    sv: "Metodens rubrik.",
+                    en: "The method's title.",
+                },
+            ),
+            (
+                "summary",
+                Text {
+                    sv: "En kort sammanfattning.",
+                    en: "A short summary.",
+                },
+            ),
             (
                 "challenge_areas",
-                "The challenge areas' keys, separated by |.",
+                Text {
+                    sv: "Utmaningsområdenas nycklar, åtskilda av |.",
+                    en: "The challenge areas' keys, separated by |.",
+                },
             ),
-            ("target_groups", "Its target groups, separated by |."),
+            (
+                "target_groups",
+                Text {
+                    sv: "Dess målgrupper, åtskilda av |.",
+                    en: "Its target groups, separated by |.",
+                },
+            ),
             (
                 "organization_id",
-                "The owning and contact organisation's id.",
+                Text {
+                    sv: "Den ägande organisationens id (kontakt).",
+                    en: "The owning and contact organisation's id.",
+                },
             ),
-            ("organization_name", "The owning organisation's name."),
-            ("status", "published or retired."),
-            ("licence", "The method's licence (SPDX)."),
+            (
+                "organization_name",
+                Text {
+                    sv: "Den ägande organisationens namn.",
+                    en: "The owning organisation's name.",
+                },
+            ),
+            (
+                "status",
+                Text {
+                    sv: "published (publicerad) eller retired (avvecklad).",
+                    en: "published or retired.",
+                },
+            ),
+            (
+                "licence",
+                Text {
+                    sv: "Metodens licens (SPDX).",
+                    en: "The method's licence (SPDX).",
+                },
+            ),
             (
                 "claimed_level",
-                "The highest level (1–5) with an evidence entry; empty if none.",
+                Text {
+                    sv: "Den högsta nivån (1–5) med en bevispost; tom om ingen finns.",
+                    en: "The highest level (1–5) with an evidence entry; empty if none.",
+                },
             ),
             (
                 "data_level",
-                "The level (0–5) the platform's own records support.",
+                Text {
+                    sv: "Den nivå (0–5) som plattformens egna uppgifter stöder.",
+                    en: "The level (0–5) the platform's own records support.",
+                },
             ),
             (
                 "reviewed_level",
-                "The level an independent reviewer set; empty if none.",
+                Text {
+                    sv: "Den nivå som en oberoende granskare satt; tom om ingen.",
+                    en: "The level an independent reviewer set; empty if none.",
+                },
             ),
-            ("adoptions", "How many adoptions it has."),
+            (
+                "adoptions",
+                Text {
+                    sv: "Hur många gånger den har tagits i bruk.",
+                    en: "How many adoptions it has.",
+                },
+            ),
             (
                 "origin_lab_ids",
-                "The public labs it came from, separated by |.",
+                Text {
+                    sv: "De offentliga labb den kommer från, åtskilda av |.",
+                    en: "The public labs it came from, separated by |.",
+                },
             ),
-            ("published_at", "When it was published (ISO 8601, UTC)."),
-            ("updated_at", "When it last changed (ISO 8601, UTC)."),
+            (
+                "published_at",
+                Text {
+                    sv: "När den publicerades (ISO 8601, UTC).",
+                    en: "When it was published (ISO 8601, UTC).",
+                },
+            ),
+            (
+                "updated_at",
+                Text {
+                    sv: "När det senast ändrades (ISO 8601, UTC).",
+                    en: "When it last changed (ISO 8601, UTC).",
+                },
+            ),
         ],
         from: "FROM methods x
                 JOIN organizations o ON o.id = x.organization_id
@@ -156,27 +332,102 @@ pub const DATASETS: [Dataset; 5] = [
     },
     Dataset {
         name: "adoptions",
-        description: "Adoptions of methods: which organisation uses which method where — how methods spread.",
+        description: Text {
+            sv: "Användningar av metoder: vilken organisation som använder vilken metod var – så sprids metoderna.",
+            en: "Adoptions of methods: which organisation uses which method where — how methods spread.",
+        },
         columns: &[
-            ("id", "The adoption's id (UUID)."),
-            ("method_id", "The method's id."),
-            ("method_title", "The method's title."),
-            ("organization_id", "The adopting organisation's id."),
-            ("organization_name", "The adopting organisation's name."),
+            (
+                "id",
+                Text {
+                    sv: "Användningens id (UUID).",
+                    en: "The adoption's id (UUID).",
+                },
+            ),
+            (
+                "method_id",
+                Text {
+                    sv: "Metodens id.",
+                    en: "The method's id.",
+                },
+            ),
+            (
+                "method_title",
+                Text {
+                    sv: "Metodens rubrik.",
+                    en: "The method's title.",
+                },
+            ),
+            (
+                "organization_id",
+                Text {
+                    sv: "Den användande organisationens id.",
+                    en: "The adopting organisation's id.",
+                },
+            ),
+            (
+                "organization_name",
+                Text {
+                    sv: "Den användande organisationens namn.",
+                    en: "The adopting organisation's name.",
+                },
+            ),
             (
                 "municipality_code",
-                "The municipality's four-digit code (SCB).",
+                Text {
+                    sv: "Kommunens fyrsiffriga kod (SCB).",
+                    en: "The municipality's four-digit code (SCB).",
+                },
             ),
-            ("municipality_name", "The municipality's name."),
-            ("county_code", "The county's two-digit code (SCB)."),
-            ("neighbourhood", "The neighbourhood, if named."),
-            ("status", "planned, running, completed or discontinued."),
-            ("started_on", "The start date (YYYY-MM-DD), if set."),
+            (
+                "municipality_name",
+                Text {
+                    sv: "Kommunens namn.",
+                    en: "The municipality's name.",
+                },
+            ),
+            (
+                "county_code",
+                Text {
+                    sv: "Länets tvåsiffriga kod (SCB).",
+                    en: "The county's two-digit code (SCB).",
+                },
+            ),
+            (
+                "neighbourhood",
+                Text {
+                    sv: "Bostadsområdet, om det är angivet.",
+                    en: "The neighbourhood, if named.",
+                },
+            ),
+            (
+                "status",
+                Text {
+                    sv: "planned (planerad), running (pågår), completed (avslutad) eller discontinued (avbruten).",
+                    en: "planned, running, completed or discontinued.",
+                },
+            ),
+            (
+                "started_on",
+                Text {
+                    sv: "Startdatum (ÅÅÅÅ-MM-DD), om det är satt.",
+                    en: "The start date (YYYY-MM-DD), if set.",
+                },
+            ),
             (
                 "lab_id",
-                "The lab it opened to measure its results, if any.",
+                Text {
+                    sv: "Labbet som öppnades för att mäta resultaten, om något.",
+                    en: "The lab it opened to measure its results, if any.",
+                },
             ),
-            ("created_at", "When it was recorded (ISO 8601, UTC)."),
+            (
+                "created_at",
+                Text {
+                    sv: "När den registrerades (ISO 8601, UTC).",
+                    en: "When it was recorded (ISO 8601, UTC).",
+                },
+            ),
         ],
         from: "FROM adoptions x
                 JOIN methods m ON m.id = x.method_id
@@ -191,35 +442,95 @@ pub const DATASETS: [Dataset; 5] = [
     },
     Dataset {
         name: "offerings",
-        description: "What local actors offer housing companies: the marketplace.",
+        description: Text {
+            sv: "Vad lokala aktörer erbjuder bostadsbolagen: marknadsplatsen.",
+            en: "What local actors offer housing companies: the marketplace.",
+        },
         columns: &[
-            ("id", "The offering's id (UUID)."),
-            ("title", "The offering's title."),
+            (
+                "id",
+                Text {
+                    sv: "Erbjudandets id (UUID).",
+                    en: "The offering's id (UUID).",
+                },
+            ),
+            (
+                "title",
+                Text {
+                    sv: "Erbjudandets rubrik.",
+                    en: "The offering's title.",
+                },
+            ),
             (
                 "kind",
-                "service, method, product, funding, volunteering or expertise.",
+                Text {
+                    sv: "service (tjänst), method (metod), product (produkt), funding (finansiering), volunteering (volontärinsats) eller expertise (expertis).",
+                    en: "service, method, product, funding, volunteering or expertise.",
+                },
             ),
-            ("organization_id", "The offering organisation's id."),
-            ("organization_name", "The offering organisation's name."),
+            (
+                "organization_id",
+                Text {
+                    sv: "Den erbjudande organisationens id.",
+                    en: "The offering organisation's id.",
+                },
+            ),
+            (
+                "organization_name",
+                Text {
+                    sv: "Den erbjudande organisationens namn.",
+                    en: "The offering organisation's name.",
+                },
+            ),
             (
                 "challenge_areas",
-                "The challenge areas' keys, separated by |.",
+                Text {
+                    sv: "Utmaningsområdenas nycklar, åtskilda av |.",
+                    en: "The challenge areas' keys, separated by |.",
+                },
             ),
             (
                 "coverage_national",
-                "true when offered in the whole country.",
+                Text {
+                    sv: "true när det erbjuds i hela landet.",
+                    en: "true when offered in the whole country.",
+                },
             ),
             (
                 "coverage_counties",
-                "County codes where offered, separated by |.",
+                Text {
+                    sv: "Koderna för de län där det erbjuds, åtskilda av |.",
+                    en: "County codes where offered, separated by |.",
+                },
             ),
             (
                 "coverage_municipalities",
-                "Municipality codes where offered, separated by |.",
+                Text {
+                    sv: "Koderna för de kommuner där det erbjuds, åtskilda av |.",
+                    en: "Municipality codes where offered, separated by |.",
+                },
             ),
-            ("tags", "Its tags, separated by |."),
-            ("status", "active or paused."),
-            ("created_at", "When it was offered (ISO 8601, UTC)."),
+            (
+                "tags",
+                Text {
+                    sv: "Dess taggar, åtskilda av |.",
+                    en: "Its tags, separated by |.",
+                },
+            ),
+            (
+                "status",
+                Text {
+                    sv: "active (aktivt) eller paused (pausat).",
+                    en: "active or paused.",
+                },
+            ),
+            (
+                "created_at",
+                Text {
+                    sv: "När det erbjöds (ISO 8601, UTC).",
+                    en: "When it was offered (ISO 8601, UTC).",
+                },
+            ),
         ],
         from: "FROM offerings x JOIN organizations o ON o.id = x.organization_id WHERE TRUE",
         cells: concat!(
@@ -233,23 +544,95 @@ pub const DATASETS: [Dataset; 5] = [
     },
     Dataset {
         name: "needs",
-        description: "What public labs look for from local actors.",
+        description: Text {
+            sv: "Vad offentliga labb söker hos lokala aktörer.",
+            en: "What public labs look for from local actors.",
+        },
         columns: &[
-            ("id", "The need's id (UUID)."),
-            ("lab_id", "The lab's id."),
-            ("lab_title", "The lab's title."),
-            ("organization_id", "The organisation that has the need."),
-            ("organization_name", "Its name."),
-            ("title", "The need's title."),
-            ("challenge_area", "The challenge area's key."),
+            (
+                "id",
+                Text {
+                    sv: "Behovets id (UUID).",
+                    en: "The need's id (UUID).",
+                },
+            ),
+            (
+                "lab_id",
+                Text {
+                    sv: "Labbets id.",
+                    en: "The lab's id.",
+                },
+            ),
+            (
+                "lab_title",
+                Text {
+                    sv: "Labbets rubrik.",
+                    en: "The lab's title.",
+                },
+            ),
+            (
+                "organization_id",
+                Text {
+                    sv: "Organisationen som har behovet.",
+                    en: "The organisation that has the need.",
+                },
+            ),
+            (
+                "organization_name",
+                Text {
+                    sv: "Dess namn.",
+                    en: "Its name.",
+                },
+            ),
+            (
+                "title",
+                Text {
+                    sv: "Behovets rubrik.",
+                    en: "The need's title.",
+                },
+            ),
+            (
+                "challenge_area",
+                Text {
+                    sv: "Utmaningsområdets nyckel.",
+                    en: "The challenge area's key.",
+                },
+            ),
             (
                 "municipality_code",
-                "The municipality's four-digit code (SCB).",
+                Text {
+                    sv: "Kommunens fyrsiffriga kod (SCB).",
+                    en: "The municipality's four-digit code (SCB).",
+                },
             ),
-            ("county_code", "The county's two-digit code (SCB)."),
-            ("tags", "Its tags, separated by |."),
-            ("status", "open, filled or withdrawn."),
-            ("created_at", "When it was published (ISO 8601, UTC)."),
+            (
+                "county_code",
+                Text {
+                    sv: "Länets tvåsiffriga kod (SCB).",
+                    en: "The county's two-digit code (SCB).",
+                },
+            ),
+            (
+                "tags",
+                Text {
+                    sv: "Dess taggar, åtskilda av |.",
+                    en: "Its tags, separated by |.",
+                },
+            ),
+            (
+                "status",
+                Text {
+                    sv: "open (öppet), filled (tillgodosett) eller withdrawn (tillbakadraget).",
+                    en: "open, filled or withdrawn.",
+                },
+            ),
+            (
+                "created_at",
+                Text {
+                    sv: "När den publicerades (ISO 8601, UTC).",
+                    en: "When it was published (ISO 8601, UTC).",
+                },
+            ),
         ],
         from: "FROM needs x
                 JOIN labs l ON l.id = x.lab_id
@@ -305,8 +688,8 @@ pub enum Separator {
 }
 
 /// Writes rows as CSV (RFC 4180: CRLF, quotes where needed), the header first when asked.
-pub fn csv_chunk(
-    columns: &[(&str, &str)],
+pub fn csv_chunk<M>(
+    columns: &[(&str, M)],
     rows: &[Vec<Option<String>>],
     separator: Separator,
     header: bool,
@@ -331,7 +714,7 @@ pub fn csv_chunk(
 
 /// Writes rows as the JSON objects of an array (keys the columns' names, values strings
 /// or null), each but the first led by a comma.
-pub fn json_chunk(columns: &[(&str, &str)], rows: &[Vec<Option<String>>], first: bool) -> Vec<u8> {
+pub fn json_chunk<M>(columns: &[(&str, M)], rows: &[Vec<Option<String>>], first: bool) -> Vec<u8> {
     let mut out = Vec::new();
     for (index, row) in rows.iter().enumerate() {
         if !(first && index == 0) {

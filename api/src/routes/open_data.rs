@@ -12,6 +12,7 @@ use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
+use super::fields;
 use crate::db::{self, Pool, PooledConnection};
 use crate::domain::evidence;
 use crate::error::ApiError;
@@ -28,19 +29,22 @@ const BASE: &str = "/api/v1/open-data";
 /// has, when that was counted, its licence, and where to download it.
 #[utoipa::path(
     tag = "open-data",
+    params(("Accept-Language" = Option<String>, Header, description = "`en` for the descriptions in English; Swedish otherwise.")),
     responses((status = 200, description = "A complete list.", body = Page<OpenDataset>)),
 )]
 #[get("/open-data")]
 async fn list_open_datasets(
     pool: web::Data<Pool>,
+    request: actix_web::HttpRequest,
 ) -> Result<web::Json<Page<OpenDataset>>, ApiError> {
+    let language = fields::language(&request);
     let mut conn = pool.get().await?;
     let mut datasets = Vec::with_capacity(DATASETS.len());
     for dataset in &DATASETS {
         datasets.push(OpenDataset {
             name: dataset.name.to_owned(),
-            description: dataset.description.to_owned(),
-            columns: dataset.dictionary(),
+            description: dataset.description.get(language).to_owned(),
+            columns: dataset.dictionary(language),
             row_count: db::open_data::count(&mut conn, dataset).await?,
             generated_at: chrono::Utc::now(),
             licence: open_data::LICENCE.to_owned(),

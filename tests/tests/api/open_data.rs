@@ -89,6 +89,23 @@ async fn every_dataset_is_public_records_in_the_columns_its_dictionary_names() -
         names,
         ["labs", "methods", "adoptions", "offerings", "needs"]
     );
+    // The dictionary is Swedish by default, English when asked for.
+    assert_eq!(datasets[0]["columns"][0]["meaning"], "Labbets id (UUID).");
+    let english: serde_json::Value = app
+        .request(Method::GET, "/api/v1/open-data")
+        .header("Accept-Language", "en")
+        .send()
+        .await?
+        .json()
+        .await?;
+    assert_eq!(
+        english["items"][0]["columns"][0]["meaning"],
+        "The lab's id (UUID)."
+    );
+    assert_eq!(
+        english["items"][4]["description"],
+        "What public labs look for from local actors."
+    );
     let expected_rows = [
         ("labs", 1),
         ("methods", 1),

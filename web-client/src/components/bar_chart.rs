@@ -7,8 +7,12 @@ use yew::prelude::*;
 use crate::i18n::use_i18n;
 
 const WIDTH: f64 = 360.0;
-const ROW: f64 = 26.0;
-const LABEL: f64 = 150.0;
+/// Each bar has its label above it, so that long names (challenge areas) are never cut.
+const ROW: f64 = 34.0;
+const LABEL_HEIGHT: f64 = 14.0;
+const BAR_HEIGHT: f64 = 14.0;
+/// Room right of the longest bar for its count.
+const COUNT_ROOM: f64 = 40.0;
 
 /// One bar: what it counts and how many.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,12 +60,14 @@ pub fn BarChart(props: &BarChartProps) -> Html {
                 <desc id={desc_id}>{ description }</desc>
                 { for props.bars.iter().enumerate().map(|(index, bar)| {
                     let y = index as f64 * ROW;
-                    let length = (WIDTH - LABEL - 40.0) * bar.count as f64 / most;
+                    let length = (WIDTH - COUNT_ROOM) * bar.count as f64 / most;
+                    let bar_y = y + LABEL_HEIGHT + 2.0;
+                    let count_y = bar_y + BAR_HEIGHT - 3.0;
                     html! {
                         <g key={bar.label.clone()}>
-                            <text class="bar-chart__label" x={(LABEL - 6.0).to_string()} y={(y + ROW * 0.65).to_string()} text-anchor="end">{ &bar.label }</text>
-                            <rect class="bar-chart__bar" x={LABEL.to_string()} y={(y + 4.0).to_string()} width={length.max(1.0).to_string()} height={(ROW - 8.0).to_string()} />
-                            <text class="bar-chart__count" x={(LABEL + length + 4.0).to_string()} y={(y + ROW * 0.65).to_string()}>{ bar.count }</text>
+                            <text class="bar-chart__label" x="0" y={(y + LABEL_HEIGHT - 3.0).to_string()}>{ &bar.label }</text>
+                            <rect class="bar-chart__bar" x="0" y={bar_y.to_string()} width={length.max(1.0).to_string()} height={BAR_HEIGHT.to_string()} />
+                            <text class="bar-chart__count" x={(length + 4.0).to_string()} y={count_y.to_string()}>{ bar.count }</text>
                         </g>
                     }
                 }) }
