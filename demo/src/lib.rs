@@ -2,5 +2,6 @@
 //! binary carries none of: the demo data of `cargo xtask run`, and the matchmaking engine's
 //! evaluation and benchmark. They write through the same functions the API uses.
 
+pub mod bench;
 pub mod evaluation;
 pub mod seed;

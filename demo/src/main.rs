@@ -29,6 +29,19 @@ enum Command {
         #[arg(long, default_value_t = 200)]
         samples: usize,
     },
+    /// Time `GET /statistics` among 10,000 labs over HTTP, beside pgbench running the SQL it
+    /// sends, in an empty database.
+    BenchStatistics {
+        #[arg(long, default_value_t = 300)]
+        samples: usize,
+        /// The database server's log, from which the statements of one answer are read.
+        #[arg(long, env = "BENCH_SERVER_LOG")]
+        server_log: std::path::PathBuf,
+        #[arg(long, env = "PGBENCH", default_value = "pgbench")]
+        pgbench: std::path::PathBuf,
+        #[arg(long, default_value = "target/bench/statistics.sql")]
+        script: std::path::PathBuf,
+    },
 }
 
 /// Reads the labelled evaluation set.
@@ -93,6 +106,43 @@ async fn main() -> anyhow::Result<()> {
             println!("p50  {:.1} ms", timing.p50_ms);
             println!("p95  {:.1} ms", timing.p95_ms);
             println!("max  {:.1} ms", timing.max_ms);
+        }
+        Command::BenchStatistics {
+            samples,
+            server_log,
+            pgbench,
+            script,
+        } => {
+            let url = std::env::var("DATABASE_URL").context("DATABASE_URL is not set")?;
+            connect().await?;
+            let setup = innolabb_demo::bench::Setup {
+                database_url: url,
+                server_log,
+                pgbench,
+                script,
+                samples,
+            };
+            let report = innolabb_demo::bench::statistics(&setup).await?;
+            let http = &report.http;
+            println!(
+                "GET /api/v1/statistics with {} labs, {samples} requests one after another:",
+                report.labs
+            );
+            println!(
+                "  API over HTTP (release)   p50 {:.1} ms  p95 {:.1} ms  p99 {:.1} ms  max {:.1} ms",
+                http.p50, http.p95, http.p99, http.max
+            );
+            println!(
+                "  the same {} statements one after another in pgbench (1 client, extended protocol): {:.1} ms on average ({})",
+                report.statements,
+                report.pgbench_ms,
+                setup.script.display()
+            );
+            println!(
+                "  API p50 / pgbench = {:.2}; target p50 < 100 ms: {}",
+                http.p50 / report.pgbench_ms,
+                if http.p50 < 100.0 { "met" } else { "NOT met" }
+            );
         }
     }
     Ok(())

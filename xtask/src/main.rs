@@ -41,6 +41,8 @@ enum Command {
     EvalMatching,
     /// Time suggestions among 20,000 offerings and 2,000 needs; print p50 and p95.
     BenchMatching,
+    /// Time GET /statistics among 10,000 labs over HTTP, beside pgbench running its SQL.
+    BenchStatistics,
 }
 
 fn main() -> anyhow::Result<()> {
@@ -58,6 +60,11 @@ fn main() -> anyhow::Result<()> {
             &root,
             "bench-matching",
             "Benchmarking the matchmaking engine",
+        ),
+        Command::BenchStatistics => matching::run(
+            &root,
+            "bench-statistics",
+            "Benchmarking the statistics among 10,000 labs",
         ),
     }
 }

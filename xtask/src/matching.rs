@@ -1,5 +1,6 @@
 //! `eval-matching` and `bench-matching`: the matchmaking engine's quality against the
-//! labelled set in `eval/matching.json`, and its speed among 20,000 offerings. Each runs the
+//! labelled set in `eval/matching.json`, and its speed among 20,000 offerings;
+//! `bench-statistics`: `GET /statistics` among 10,000 labs beside pgbench. Each runs the
 //! demo binary's command of the same name against a fresh database of a throwaway Postgres.
 
 use std::path::Path;
@@ -21,6 +22,9 @@ pub fn run(root: &Path, command: &str, what: &str) -> anyhow::Result<()> {
         std::process::Command::new(root.join("target/release/innolabb-demo"))
             .arg(command)
             .env("DATABASE_URL", cluster.url("matching"))
+            // For benchmarks that replay what the API sent (bench-statistics).
+            .env("BENCH_SERVER_LOG", scratch.path().join("server.log"))
+            .env("PGBENCH", cluster.pgbench())
             .env("RUST_LOG", "warn"),
     )?;
     drop(cluster);

@@ -124,6 +124,11 @@ impl Cluster {
         Ok(())
     }
 
+    /// pgbench, which comes with the server binaries.
+    pub fn pgbench(&self) -> PathBuf {
+        self.bin.join("pgbench")
+    }
+
     /// psql: beside the server binaries, or else on PATH.
     fn psql(&self) -> PathBuf {
         let beside = self.bin.join("psql");

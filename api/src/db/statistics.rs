@@ -4,7 +4,7 @@
 use diesel::prelude::*;
 use diesel::sql_types as sql;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
-use shared::{CountyCount, KeyCount, MonthCount, Totals};
+use shared::{CountyCount, KeyCount, MonthCount};
 use uuid::Uuid;
 
 use super::sql::Sql;
@@ -156,46 +156,21 @@ pub async fn published_methods(conn: &mut AsyncPgConnection) -> QueryResult<Vec<
 }
 
 #[derive(QueryableByName)]
-struct TotalsRow {
-    #[diesel(sql_type = sql::BigInt)]
-    labs: i64,
-    #[diesel(sql_type = sql::BigInt)]
-    ideas: i64,
+struct DirectoryRow {
     #[diesel(sql_type = sql::BigInt)]
     offerings: i64,
-    #[diesel(sql_type = sql::BigInt)]
-    matches: i64,
-    #[diesel(sql_type = sql::BigInt)]
-    methods: i64,
-    #[diesel(sql_type = sql::BigInt)]
-    adoptions: i64,
     #[diesel(sql_type = sql::BigInt)]
     organizations: i64,
 }
 
-pub async fn totals(conn: &mut AsyncPgConnection) -> QueryResult<Totals> {
-    let row: TotalsRow = Sql::new(
-        "SELECT (SELECT count(*) FROM labs WHERE visibility = 'public') AS labs,
-                (SELECT count(*) FROM ideas i JOIN labs l ON l.id = i.lab_id
-                  WHERE l.visibility = 'public') AS ideas,
-                (SELECT count(*) FROM offerings) AS offerings,
-                (SELECT count(*) FROM matches ma JOIN needs n ON n.id = ma.need_id
-                   JOIN labs l ON l.id = n.lab_id WHERE l.visibility = 'public') AS matches,
-                (SELECT count(*) FROM methods WHERE status = 'published') AS methods,
-                (SELECT count(*) FROM adoptions a JOIN methods m ON m.id = a.method_id
-                  WHERE m.status <> 'draft') AS adoptions,
+/// How many offerings and organisations there are: the totals no other figure counts.
+pub async fn offerings_and_organizations(conn: &mut AsyncPgConnection) -> QueryResult<(i64, i64)> {
+    let row: DirectoryRow = Sql::new(
+        "SELECT (SELECT count(*) FROM offerings) AS offerings,
                 (SELECT count(*) FROM organizations) AS organizations",
     )
     .finish()
     .get_result(conn)
     .await?;
-    Ok(Totals {
-        labs: row.labs,
-        ideas: row.ideas,
-        offerings: row.offerings,
-        matches: row.matches,
-        methods: row.methods,
-        adoptions: row.adoptions,
-        organizations: row.organizations,
-    })
+    Ok((row.offerings, row.organizations))
 }

@@ -1,7 +1,7 @@
 //! The platform's public figures: what the statistics page charts.
 
 use actix_web::{get, web};
-use shared::{IdeaStatus, KeyCount, LabPhase, Statistics};
+use shared::{IdeaStatus, KeyCount, LabPhase, Statistics, Totals};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::db::{self, Pool};
@@ -41,7 +41,7 @@ fn histogram(levels: impl IntoIterator<Item = i32>) -> Vec<KeyCount> {
 }
 
 /// The public figures: labs by phase and area, ideas by status, matches by month, methods
-/// by data level, adoptions by county and month, and totals. Members-only labs (with
+/// by data level, adoptions by county and month, and the totals they add up to. Members-only labs (with
 /// their ideas and matches) and draft methods are left out.
 #[utoipa::path(
     tag = "statistics",
@@ -49,21 +49,58 @@ fn histogram(levels: impl IntoIterator<Item = i32>) -> Vec<KeyCount> {
 )]
 #[get("/statistics")]
 async fn get_statistics(pool: web::Data<Pool>) -> Result<web::Json<Statistics>, ApiError> {
+    // The methods' levels (the heaviest query) on one connection, beside the other figures
+    // on another: the answer takes as long as the slower of the two.
+    let (levels, mut statistics) = tokio::try_join!(method_levels(&pool), figures(&pool))?;
+    statistics.totals.methods = levels.len() as i64;
+    statistics.methods_by_level = histogram(levels);
+    Ok(web::Json(statistics))
+}
+
+/// The data level of every published method.
+async fn method_levels(pool: &Pool) -> Result<Vec<i32>, ApiError> {
+    let mut conn = pool.get().await?;
+    let published = db::statistics::published_methods(&mut conn).await?;
+    let facts = db::methods::evidence_facts(&mut conn, &published).await?;
+    Ok(facts
+        .values()
+        .map(|f| evidence::data_level(f, "sv").level)
+        .collect())
+}
+
+/// Every figure but the methods' levels, with the totals they add up to.
+async fn figures(pool: &Pool) -> Result<Statistics, ApiError> {
     let mut conn = pool.get().await?;
     let phases = db::statistics::labs_by_phase(&mut conn).await?;
     let statuses = db::statistics::ideas_by_status(&mut conn).await?;
-    let published = db::statistics::published_methods(&mut conn).await?;
-    let facts = db::methods::evidence_facts(&mut conn, &published).await?;
-    Ok(web::Json(Statistics {
+    let (offerings, organizations) = db::statistics::offerings_and_organizations(&mut conn).await?;
+    let mut statistics = Statistics {
         labs_by_phase: complete(LabPhase::ALL.iter().map(|p| p.as_str()), &phases),
         labs_by_area: db::statistics::labs_by_area(&mut conn).await?,
         ideas_by_status: complete(IdeaStatus::ALL.iter().map(|s| s.as_str()), &statuses),
         matches_by_month: db::statistics::matches_by_month(&mut conn).await?,
-        methods_by_level: histogram(facts.values().map(|f| evidence::data_level(f, "sv").level)),
+        methods_by_level: Vec::new(),
         adoptions_by_county: db::statistics::adoptions_by_county(&mut conn).await?,
         adoptions_by_month: db::statistics::adoptions_by_month(&mut conn).await?,
-        totals: db::statistics::totals(&mut conn).await?,
-    }))
+        totals: Totals::default(),
+    };
+    statistics.totals = totals_of(&statistics, offerings, organizations);
+    Ok(statistics)
+}
+
+/// The totals the figures add up to (each figure counts every public record once), with
+/// the offerings and organisations no figure counts. Methods are counted with their levels.
+fn totals_of(figures: &Statistics, offerings: i64, organizations: i64) -> Totals {
+    let sum = |counts: &[KeyCount]| counts.iter().map(|c| c.count).sum();
+    Totals {
+        labs: sum(&figures.labs_by_phase),
+        ideas: sum(&figures.ideas_by_status),
+        offerings,
+        matches: figures.matches_by_month.iter().map(|m| m.count).sum(),
+        methods: 0,
+        adoptions: figures.adoptions_by_county.iter().map(|c| c.count).sum(),
+        organizations,
+    }
 }
 
 #[cfg(test)]
@@ -84,6 +121,38 @@ mod tests {
                 .collect::<Vec<_>>(),
             [("a", 0), ("b", 3)]
         );
+    }
+
+    #[test]
+    fn the_totals_are_what_the_figures_add_up_to() {
+        let count = |key: &str, count| KeyCount {
+            key: key.into(),
+            count,
+        };
+        let figures = Statistics {
+            labs_by_phase: vec![count("forming", 2), count("testing", 3)],
+            labs_by_area: vec![count("schools", 5)],
+            ideas_by_status: vec![count("submitted", 7), count("verified", 1)],
+            matches_by_month: vec![shared::MonthCount {
+                month: "2026-11".into(),
+                key: "requested".into(),
+                count: 4,
+            }],
+            methods_by_level: Vec::new(),
+            adoptions_by_county: vec![shared::CountyCount {
+                county_code: "12".into(),
+                county_name: "Skåne län".into(),
+                count: 6,
+            }],
+            adoptions_by_month: Vec::new(),
+            totals: Totals::default(),
+        };
+        let totals = totals_of(&figures, 9, 10);
+        assert_eq!(
+            (totals.labs, totals.ideas, totals.matches, totals.adoptions),
+            (5, 8, 4, 6)
+        );
+        assert_eq!((totals.offerings, totals.organizations), (9, 10));
     }
 
     #[test]

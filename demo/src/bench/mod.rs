@@ -1,0 +1,298 @@
+//! `bench-statistics`: `GET /statistics` among 10,000 labs, asked over HTTP of the API
+//! (release build, in this process), side by side in one run with the very SQL that answer
+//! sends, run by `pgbench` on the same database — these machines are noisy, so only a
+//! comparison made in one run says anything.
+//!
+//! The SQL is not copied here: Postgres logs the statements of one answer
+//! (`log_min_duration_statement = 0` for a moment), and the bench replays them.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use api::config::{AuthConfig, Config};
+use api::startup::Application;
+use diesel_async::{AsyncConnection, AsyncPgConnection, SimpleAsyncConnection};
+
+/// What the benchmark needs besides the database: the server's log, `pgbench`, and where to
+/// write the replayed statements.
+pub struct Setup {
+    pub database_url: String,
+    pub server_log: PathBuf,
+    pub pgbench: PathBuf,
+    pub script: PathBuf,
+    pub samples: usize,
+}
+
+/// Latencies in milliseconds.
+#[derive(Debug)]
+pub struct Latencies {
+    pub p50: f64,
+    pub p95: f64,
+    pub p99: f64,
+    pub max: f64,
+}
+
+impl Latencies {
+    fn of(mut samples: Vec<f64>) -> Self {
+        samples.sort_by(f64::total_cmp);
+        let at = |q: f64| samples[((samples.len() - 1) as f64 * q).round() as usize];
+        Latencies {
+            p50: at(0.50),
+            p95: at(0.95),
+            p99: at(0.99),
+            max: at(1.0),
+        }
+    }
+}
+
+pub struct Report {
+    pub labs: i64,
+    pub http: Latencies,
+    pub statements: usize,
+    /// pgbench's average latency of the same statements, one client, extended protocol.
+    pub pgbench_ms: f64,
+}
+
+/// Seeds the large platform (`statistics.sql`), then measures.
+pub async fn statistics(setup: &Setup) -> anyhow::Result<Report> {
+    let mut conn = AsyncPgConnection::establish(&setup.database_url).await?;
+    let started = Instant::now();
+    conn.batch_execute(include_str!("statistics.sql")).await?;
+    let labs = count(&mut conn, "SELECT count(*) FROM labs").await?;
+    println!(
+        "seeded {labs} labs, {} ideas, {} matches, {} methods and {} adoptions in {:.0} s",
+        count(&mut conn, "SELECT count(*) FROM ideas").await?,
+        count(&mut conn, "SELECT count(*) FROM matches").await?,
+        count(&mut conn, "SELECT count(*) FROM methods").await?,
+        count(&mut conn, "SELECT count(*) FROM adoptions").await?,
+        started.elapsed().as_secs_f64()
+    );
+
+    let application = Application::build(Config {
+        database_url: setup.database_url.clone(),
+        bind_addr: "127.0.0.1:0".parse()?,
+        static_dir: PathBuf::new(),
+        database_pool_size: 8,
+        auth: AuthConfig::new(&[7; 32], false)?,
+    })
+    .await?;
+    let url = format!("http://127.0.0.1:{}/api/v1/statistics", application.port());
+    let handle = application.handle();
+    tokio::spawn(application.run_until_stopped());
+    let client = reqwest::Client::new();
+    let ask = async || -> anyhow::Result<f64> {
+        let started = Instant::now();
+        let response = client.get(&url).send().await?;
+        anyhow::ensure!(
+            response.status() == 200,
+            "GET /statistics answered {}",
+            response.status()
+        );
+        response.bytes().await?;
+        Ok(started.elapsed().as_secs_f64() * 1000.0)
+    };
+    for _ in 0..20 {
+        ask().await?;
+    }
+    let mut samples = Vec::with_capacity(setup.samples);
+    for _ in 0..setup.samples {
+        samples.push(ask().await?);
+    }
+
+    // The statements of one answer, as Postgres received them.
+    let offset = std::fs::metadata(&setup.server_log)?.len();
+    set_statement_logging(&mut conn, true).await?;
+    ask().await?;
+    set_statement_logging(&mut conn, false).await?;
+    let log = std::fs::read(&setup.server_log)?;
+    let logged = String::from_utf8_lossy(&log[offset as usize..]);
+    let statements = logged_statements(&logged);
+    anyhow::ensure!(
+        !statements.is_empty(),
+        "no statements were logged in {}: {logged}",
+        setup.server_log.display()
+    );
+    if let Some(folder) = setup.script.parent() {
+        std::fs::create_dir_all(folder)?;
+    }
+    std::fs::write(&setup.script, pgbench_script(&statements))?;
+    let pgbench_ms = pgbench(&setup.pgbench, &setup.database_url, &setup.script)?;
+    handle.stop(true).await;
+    Ok(Report {
+        labs,
+        http: Latencies::of(samples),
+        statements: statements.len(),
+        pgbench_ms,
+    })
+}
+
+async fn count(conn: &mut AsyncPgConnection, query: &str) -> anyhow::Result<i64> {
+    #[derive(diesel::QueryableByName)]
+    struct Count {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        count: i64,
+    }
+    let row: Count = diesel_async::RunQueryDsl::get_result(diesel::sql_query(query), conn).await?;
+    Ok(row.count)
+}
+
+/// Turns the logging of every statement on or off, and waits for the server to reload.
+async fn set_statement_logging(conn: &mut AsyncPgConnection, on: bool) -> anyhow::Result<()> {
+    let setting = if on {
+        "ALTER SYSTEM SET log_min_duration_statement = 0"
+    } else {
+        "ALTER SYSTEM RESET log_min_duration_statement"
+    };
+    // Apart: ALTER SYSTEM cannot run in the transaction a multi-statement query makes.
+    conn.batch_execute(setting).await?;
+    conn.batch_execute("SELECT pg_reload_conf()").await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    Ok(())
+}
+
+/// The statements a server log shows executed (with their parameters written in), in order,
+/// leaving out the benchmark's own.
+pub fn logged_statements(log: &str) -> Vec<String> {
+    let mut statements: Vec<String> = Vec::new();
+    let mut current: Option<String> = None;
+    for line in log.lines() {
+        if let Some(rest) = line.strip_prefix('\t') {
+            if let Some(statement) = current.as_mut() {
+                statement.push('\n');
+                statement.push_str(rest);
+            }
+            continue;
+        }
+        if let Some(statement) = current.take() {
+            statements.push(statement);
+        }
+        let parameters = line
+            .split_once("DETAIL:  Parameters: ")
+            .or_else(|| line.split_once("DETAIL:  parameters: "));
+        if let Some((_, parameters)) = parameters {
+            if let Some(last) = statements.last_mut() {
+                *last = with_parameters(last, parameters);
+            }
+            continue;
+        }
+        // `duration: 1.2 ms  execute <name>: SQL` (a prepared statement, named or unnamed) or
+        // `statement: SQL` (a simple query); the parse and bind steps are not executions.
+        let executed = line
+            .split_once("LOG:  duration: ")
+            .and_then(|(_, rest)| rest.split_once(" ms  "))
+            .and_then(|(_, rest)| {
+                rest.strip_prefix("statement: ").or_else(|| {
+                    rest.strip_prefix("execute ")
+                        .and_then(|rest| rest.split_once(": "))
+                        .map(|(_, sql)| sql)
+                })
+            });
+        if let Some(sql) = executed {
+            current = Some(sql.to_owned());
+        }
+    }
+    statements.extend(current);
+    statements.retain(|s| !s.contains("ALTER SYSTEM") && !s.contains("pg_reload_conf"));
+    statements
+}
+
+/// `sql` with `$1 = '…', $2 = '…'` written in as literals (the highest number first, so
+/// that `$1` does not take the start of `$10`).
+fn with_parameters(sql: &str, parameters: &str) -> String {
+    let mut values: Vec<(String, String)> = Vec::new();
+    let mut rest = parameters;
+    while let Some(start) = rest.find('$') {
+        let after = &rest[start + 1..];
+        let Some((number, value)) = after.split_once(" = ") else {
+            break;
+        };
+        let (literal, tail) = if let Some(quoted) = value.strip_prefix('\'') {
+            // A quoted value ends at a quote that is not doubled.
+            let mut end = 0;
+            let bytes = quoted.as_bytes();
+            while end < bytes.len() {
+                if bytes[end] == b'\'' {
+                    if bytes.get(end + 1) == Some(&b'\'') {
+                        end += 2;
+                        continue;
+                    }
+                    break;
+                }
+                end += 1;
+            }
+            (
+                format!("'{}'", &quoted[..end]),
+                &quoted[(end + 1).min(quoted.len())..],
+            )
+        } else {
+            let end = value.find(", $").unwrap_or(value.len());
+            (value[..end].to_owned(), &value[end..])
+        };
+        values.push((format!("${number}"), literal));
+        rest = tail;
+    }
+    values.sort_by_key(|(name, _)| std::cmp::Reverse(name.len()));
+    values.iter().fold(sql.to_owned(), |sql, (name, literal)| {
+        sql.replace(name.as_str(), literal)
+    })
+}
+
+/// One pgbench transaction: the statements of one answer.
+fn pgbench_script(statements: &[String]) -> String {
+    statements
+        .iter()
+        .map(|s| format!("{};\n", s.trim().trim_end_matches(';').replace('\n', " ")))
+        .collect()
+}
+
+/// pgbench's average latency of the script, one client for 10 seconds, extended protocol.
+fn pgbench(pgbench: &Path, database_url: &str, script: &Path) -> anyhow::Result<f64> {
+    let output = std::process::Command::new(pgbench)
+        .args(["-n", "-M", "extended", "-c", "1", "-T", "10", "-f"])
+        .arg(script)
+        .arg(database_url)
+        .output()
+        .with_context(|| format!("could not run {}", pgbench.display()))?;
+    let text = String::from_utf8_lossy(&output.stdout);
+    anyhow::ensure!(
+        output.status.success(),
+        "pgbench failed: {}{}",
+        text,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    text.lines()
+        .find_map(|line| line.strip_prefix("latency average = "))
+        .and_then(|rest| rest.trim_end_matches(" ms").parse().ok())
+        .context("pgbench printed no average latency")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statements_are_read_from_the_log_with_their_parameters() {
+        let log = "2026-12-03 08:00:00.001 UTC [10] LOG:  duration: 0.050 ms  statement: SELECT 1\n\
+2026-12-03 08:00:00.002 UTC [10] LOG:  duration: 0.010 ms  parse <unnamed>: SELECT a FROM t WHERE id = ANY($1)\n\
+2026-12-03 08:00:00.003 UTC [10] LOG:  duration: 1.200 ms  execute s12: SELECT a FROM t\n\
+\tWHERE id = ANY($1) AND b = $10\n\
+2026-12-03 08:00:00.003 UTC [10] DETAIL:  Parameters: $1 = '{x,y}', $10 = 'it''s'\n\
+2026-12-03 08:00:00.004 UTC [11] LOG:  duration: 0.100 ms  statement: ALTER SYSTEM RESET log_min_duration_statement; SELECT pg_reload_conf();\n";
+        assert_eq!(
+            logged_statements(log),
+            [
+                "SELECT 1".to_owned(),
+                "SELECT a FROM t\nWHERE id = ANY('{x,y}') AND b = 'it''s'".to_owned()
+            ]
+        );
+    }
+
+    #[test]
+    fn percentiles_come_from_the_sorted_samples() {
+        let latencies = Latencies::of((1..=100).rev().map(f64::from).collect());
+        assert_eq!(latencies.p50, 51.0);
+        assert_eq!(latencies.p99, 99.0);
+        assert_eq!(latencies.max, 100.0);
+    }
+}
