@@ -114,6 +114,10 @@ async fn the_start_page_counts_each_areas_labs_and_links_to_the_list_filtered_by
             serde_json::json!("BODY"),
             "a first load leaves the focus alone"
         );
+        // The areas arrive on their own, apart from the newest labs.
+        browser
+            .wait_for_text(".area-card__counts a", "1 pågående labb")
+            .await?;
         assert_eq!(
             browser.texts_of(".area-card__counts a").await?,
             [
