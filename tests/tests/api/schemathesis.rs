@@ -102,6 +102,37 @@ async fn schemathesis_finds_no_failures() -> anyhow::Result<()> {
         .await?,
     )
     .await?;
+    // A published method of the organisation, adopted by the second one.
+    let method = created(
+        app.call(
+            Method::POST,
+            "/api/v1/methods",
+            token,
+            Some(json!({"organization_id": organization.id, "title": "En metod", "challenge_areas": ["unemployment"],
+                        "problem": "Ett problem.", "approach": "Ett arbetssätt.", "origin_lab_ids": [lab.id]})),
+        )
+        .await?,
+    )
+    .await?;
+    let published = app
+        .call(
+            Method::POST,
+            &format!("/api/v1/methods/{method}/publish"),
+            token,
+            None,
+        )
+        .await?;
+    anyhow::ensure!(published.status() == 200, "publish answered {}", published.status());
+    let adoption = created(
+        app.call(
+            Method::POST,
+            &format!("/api/v1/methods/{method}/adoptions"),
+            token,
+            Some(json!({"organization_id": second.id, "municipality_code": "1280"})),
+        )
+        .await?,
+    )
+    .await?;
     let ids = [
         ("INNOLABB_ORGANIZATION_ID", organization.id.to_string()),
         ("INNOLABB_USER_ID", user.id.to_string()),
@@ -112,6 +143,8 @@ async fn schemathesis_finds_no_failures() -> anyhow::Result<()> {
         ("INNOLABB_INDICATOR_ID", indicator),
         ("INNOLABB_OFFERING_ID", offering),
         ("INNOLABB_MATCH_ID", matched),
+        ("INNOLABB_METHOD_ID", method),
+        ("INNOLABB_ADOPTION_ID", adoption),
     ];
     let authorization = format!("Authorization: Bearer {}", user.access_token);
     let schema = app.url("/api-docs/openapi.json");
