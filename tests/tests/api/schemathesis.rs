@@ -122,7 +122,11 @@ async fn schemathesis_finds_no_failures() -> anyhow::Result<()> {
             None,
         )
         .await?;
-    anyhow::ensure!(published.status() == 200, "publish answered {}", published.status());
+    anyhow::ensure!(
+        published.status() == 200,
+        "publish answered {}",
+        published.status()
+    );
     let adoption = created(
         app.call(
             Method::POST,
