@@ -224,6 +224,41 @@ impl Save {
     }
 }
 
+/// What a form that adds or changes a versioned resource `T` is given; `D` is its draft, the
+/// fields as typed.
+#[derive(Properties, PartialEq)]
+pub struct ResourceFormProps<D: PartialEq + 'static, T: PartialEq + 'static> {
+    pub initial: D,
+    /// The version the form was filled from (sent as `If-Match` when changing).
+    pub version: i32,
+    /// The organisations it may be made for (empty when changing one).
+    pub organizations: Vec<shared::MyOrganization>,
+    /// Makes the request from what was typed: method, path and body.
+    pub on_save: Callback<D, Write<T>>,
+    pub on_saved: Callback<T>,
+    /// Where to read the latest version after a 412 (none for a form that creates).
+    pub latest: Option<Read<T>>,
+    pub submit: String,
+}
+
+/// The draft of a [`ResourceFormProps`] form, filled from its `initial`, and its saving.
+#[hook]
+pub fn use_resource_form<D, T>(props: &ResourceFormProps<D, T>) -> (UseStateHandle<D>, Save)
+where
+    D: Clone + PartialEq + 'static,
+    T: DeserializeOwned + Versioned + PartialEq + 'static,
+{
+    let draft = use_state(|| props.initial.clone());
+    let save = use_versioned_save::<D, T>(
+        draft.clone(),
+        props.version,
+        props.on_save.clone(),
+        props.on_saved.clone(),
+        props.latest.clone(),
+    );
+    (draft, save)
+}
+
 /// Saves `draft` with the change `make_request` builds from it (a `PATCH` is sent with
 /// `If-Match` naming the version the form was filled from), and hands the saved resource
 /// to `on_saved`. `latest` is where the latest version is read after a 412 (none for a

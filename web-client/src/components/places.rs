@@ -46,6 +46,17 @@ pub fn CountyOptions(props: &MunicipalityOptionsProps) -> Html {
     }
 }
 
+/// The challenge areas once they are loaded (none while they load: names then fall back to
+/// their keys, see `i18n::area_name`).
+#[hook]
+pub fn use_challenge_areas() -> Vec<shared::ChallengeArea> {
+    let areas = use_get(services::reference::challenge_areas());
+    match areas.state {
+        Fetch::Loaded(page) => page.items,
+        _ => Vec::new(),
+    }
+}
+
 /// The filters every list of the platform's work shares: challenge area, county and
 /// municipality (empty for "all"). Kept in the address with the list's other filters.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
@@ -81,11 +92,7 @@ pub struct AreaAndPlaceFieldsProps {
 pub fn AreaAndPlaceFields(props: &AreaAndPlaceFieldsProps) -> Html {
     let i18n = crate::i18n::use_i18n();
     let loader = i18n.loader();
-    let areas = use_get(services::reference::challenge_areas());
-    let areas = match &areas.state {
-        Fetch::Loaded(page) => page.items.clone(),
-        _ => Vec::new(),
-    };
+    let areas = use_challenge_areas();
     let language = i18n.language().code();
     let field = |update: fn(&mut AreaAndPlace, String)| {
         let (value, on_change) = (props.value.clone(), props.on_change.clone());

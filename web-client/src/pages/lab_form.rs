@@ -3,21 +3,20 @@
 
 use chrono::NaiveDate;
 use i18n_embed_fl::fl;
-use shared::{CreateLab, Lab, MyOrganization, UpdateLab, Visibility};
+use shared::{CreateLab, Lab, UpdateLab, Visibility};
 use uuid::Uuid;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::api::{Fetch, use_get};
+use crate::api::use_get;
 use crate::app::Route;
 use crate::components::form::{SelectField, TextAreaField, TextField};
-use crate::components::places::MunicipalityOptions;
+use crate::components::places::{MunicipalityOptions, use_challenge_areas};
 use crate::components::status;
-use crate::forms::{go_to, setter, use_versioned_save};
+use crate::forms::{ResourceFormProps, go_to, setter, use_resource_form};
 use crate::i18n::{use_i18n, use_title};
 use crate::pages::account::use_acting_organizations;
 use crate::services;
-use crate::services::{Read, Write};
 
 /// What the form holds, as typed.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -107,7 +106,7 @@ pub fn NewLab() -> Html {
     html! {
         <section class="narrow" aria-labelledby="page-title">
             <h1 id="page-title">{ fl!(loader, "lab-new-title") }</h1>
-            <LabForm {initial} version={0} hosts={organizations} {on_save} {on_saved} latest={None} submit={fl!(loader, "lab-create")} />
+            <LabForm {initial} version={0} organizations={organizations} {on_save} {on_saved} latest={None} submit={fl!(loader, "lab-create")} />
         </section>
     }
 }
@@ -152,55 +151,29 @@ pub fn EditLab(props: &EditLabProps) -> Html {
     html! {
         <section class="narrow" aria-labelledby="page-title">
             <h1 id="page-title">{ fl!(loader, "lab-edit-title", title = lab.title.clone()) }</h1>
-            <LabForm initial={Draft::of(&lab)} version={lab.version} hosts={Vec::new()} {on_save} {on_saved}
+            <LabForm initial={Draft::of(&lab)} version={lab.version} organizations={Vec::new()} {on_save} {on_saved}
                 latest={Some(services::labs::get(id))} submit={fl!(loader, "account-save")} />
         </section>
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct LabFormProps {
-    initial: Draft,
-    /// The version the form was filled from (sent as `If-Match` when changing).
-    version: i32,
-    /// The organisations that may host a new lab (empty when changing one).
-    hosts: Vec<MyOrganization>,
-    /// Makes the request from what was typed: method, path and body.
-    on_save: Callback<Draft, Write<Lab>>,
-    on_saved: Callback<Lab>,
-    /// Where to read the latest version after a 412.
-    latest: Option<Read<Lab>>,
-    submit: String,
-}
-
 #[component]
-fn LabForm(props: &LabFormProps) -> Html {
+fn LabForm(props: &ResourceFormProps<Draft, Lab>) -> Html {
     let i18n = use_i18n();
     let loader = i18n.loader();
-    let areas = use_get(services::reference::challenge_areas());
-    let draft = use_state(|| props.initial.clone());
-    let save = use_versioned_save::<Draft, Lab>(
-        draft.clone(),
-        props.version,
-        props.on_save.clone(),
-        props.on_saved.clone(),
-        props.latest.clone(),
-    );
+    let areas = use_challenge_areas();
+    let (draft, save) = use_resource_form(props);
     let field = |update: fn(&mut Draft, String)| setter(&draft, update);
     let error = &save.error;
     let field_error = |name: &str| error.as_ref().and_then(|e| e.field(name));
     let onsubmit = save.onsubmit.clone();
-    let areas = match &areas.state {
-        Fetch::Loaded(page) => page.items.clone(),
-        _ => Vec::new(),
-    };
     let language = i18n.language().code();
     html! {
         <form {onsubmit} novalidate=true>
             { save.feedback(loader) }
-            if props.hosts.len() > 1 {
+            if props.organizations.len() > 1 {
                 <SelectField id="host" label={fl!(loader, "lab-host")} value={draft.host.clone()} on_change={field(|d, v| d.host = v)} error={field_error("host_organization_id")}>
-                    { for props.hosts.iter().map(|mine| html! {
+                    { for props.organizations.iter().map(|mine| html! {
                         <option value={mine.organization.id.to_string()} selected={draft.host == mine.organization.id.to_string()}>{ &mine.organization.name }</option>
                     }) }
                 </SelectField>

@@ -6,10 +6,10 @@ use shared::{ChallengeArea, Lab, LabPhase, Page};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::api::{Fetch, use_get, use_paged_get};
+use crate::api::use_paged_get;
 use crate::app::Route;
 use crate::components::form::{SelectField, TextField};
-use crate::components::places::{AreaAndPlace, AreaAndPlaceFields};
+use crate::components::places::{AreaAndPlace, AreaAndPlaceFields, use_challenge_areas};
 use crate::components::status;
 use crate::forms::{ListFilters, setter, use_list_filters};
 use crate::i18n::{area_name, phase_name, use_i18n, use_title};
@@ -46,11 +46,7 @@ pub fn LabsPage() -> Html {
     let loader = i18n.loader();
     use_title(fl!(loader, "labs-title"));
     let session = use_session();
-    let areas = use_get(services::reference::challenge_areas());
-    let areas = match &areas.state {
-        Fetch::Loaded(page) => page.items.clone(),
-        _ => Vec::new(),
-    };
+    let areas = use_challenge_areas();
     // The form's fields, and the filters last applied (the search runs on submit).
     let ListFilters {
         draft,

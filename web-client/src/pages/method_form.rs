@@ -3,23 +3,21 @@
 //! (412) is reported, keeping what was typed.
 
 use i18n_embed_fl::fl;
-use shared::{
-    CreateMethod, Method, MyOrganization, Resource, ResourceKind, Transfer, UpdateMethod,
-};
+use shared::{CreateMethod, Method, Resource, ResourceKind, Transfer, UpdateMethod};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::api::{Fetch, use_get};
+use crate::api::use_get;
 use crate::app::Route;
 use crate::components::form::{SelectField, TextAreaField, TextField};
+use crate::components::places::use_challenge_areas;
 use crate::components::status;
-use crate::forms::{go_to, setter, split_tags, use_versioned_save};
+use crate::forms::{ResourceFormProps, go_to, setter, split_tags, use_resource_form};
 use crate::i18n::{use_i18n, use_title};
 use crate::pages::account::use_acting_organizations;
 use crate::pages::method::resource_kind_name;
 use crate::services;
-use crate::services::{Read, Write};
 
 /// What the form holds, as typed.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -170,38 +168,15 @@ pub fn EditMethod(props: &EditMethodProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct MethodFormProps {
-    initial: Draft,
-    version: i32,
-    /// The organisations that may own it (empty when changing one).
-    organizations: Vec<MyOrganization>,
-    on_save: Callback<Draft, Write<Method>>,
-    on_saved: Callback<Method>,
-    latest: Option<Read<Method>>,
-    submit: String,
-}
-
 #[component]
-fn MethodForm(props: &MethodFormProps) -> Html {
+fn MethodForm(props: &ResourceFormProps<Draft, Method>) -> Html {
     let i18n = use_i18n();
     let loader = i18n.loader();
-    let areas = use_get(services::reference::challenge_areas());
-    let draft = use_state(|| props.initial.clone());
-    let save = use_versioned_save::<Draft, Method>(
-        draft.clone(),
-        props.version,
-        props.on_save.clone(),
-        props.on_saved.clone(),
-        props.latest.clone(),
-    );
+    let areas = use_challenge_areas();
+    let (draft, save) = use_resource_form(props);
     let field = |update: fn(&mut Draft, String)| setter(&draft, update);
     let error = &save.error;
     let field_error = |name: &str| error.as_ref().and_then(|e| e.field(name));
-    let areas = match &areas.state {
-        Fetch::Loaded(page) => page.items.clone(),
-        _ => Vec::new(),
-    };
     let language = i18n.language().code();
     let toggle_area = |key: String| {
         let draft = draft.clone();

@@ -2,23 +2,19 @@
 //! by someone else meanwhile (412) is reported, keeping what was typed.
 
 use i18n_embed_fl::fl;
-use shared::{
-    Coverage, CreateOffering, MyOrganization, Offering, OfferingKind, OfferingStatus,
-    UpdateOffering,
-};
+use shared::{Coverage, CreateOffering, Offering, OfferingKind, OfferingStatus, UpdateOffering};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::api::{Fetch, use_get};
+use crate::api::use_get;
 use crate::app::Route;
 use crate::components::form::{SelectField, TextAreaField, TextField};
-use crate::components::places::{CountyOptions, MunicipalityOptions};
+use crate::components::places::{CountyOptions, MunicipalityOptions, use_challenge_areas};
 use crate::components::status;
-use crate::forms::{go_to, setter, use_versioned_save};
+use crate::forms::{ResourceFormProps, go_to, setter, use_resource_form};
 use crate::i18n::{offering_kind_name, use_i18n, use_title};
 use crate::pages::account::use_acting_organizations;
 use crate::services;
-use crate::services::{Read, Write};
 
 /// What the form holds, as typed.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -184,31 +180,12 @@ pub fn EditOffering(props: &EditOfferingProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct OfferingFormProps {
-    initial: Draft,
-    version: i32,
-    /// The organisations that may offer it (empty when changing one).
-    organizations: Vec<MyOrganization>,
-    on_save: Callback<Draft, Write<Offering>>,
-    on_saved: Callback<Offering>,
-    latest: Option<Read<Offering>>,
-    submit: String,
-}
-
 #[component]
-fn OfferingForm(props: &OfferingFormProps) -> Html {
+fn OfferingForm(props: &ResourceFormProps<Draft, Offering>) -> Html {
     let i18n = use_i18n();
     let loader = i18n.loader();
-    let areas = use_get(services::reference::challenge_areas());
-    let draft = use_state(|| props.initial.clone());
-    let save = use_versioned_save::<Draft, Offering>(
-        draft.clone(),
-        props.version,
-        props.on_save.clone(),
-        props.on_saved.clone(),
-        props.latest.clone(),
-    );
+    let areas = use_challenge_areas();
+    let (draft, save) = use_resource_form(props);
     let field = |update: fn(&mut Draft, String)| setter(&draft, update);
     let error = &save.error;
     let field_error = |name: &str| error.as_ref().and_then(|e| e.field(name));
@@ -216,10 +193,6 @@ fn OfferingForm(props: &OfferingFormProps) -> Html {
         .or_else(|| field_error("coverage.counties"))
         .or_else(|| field_error("coverage.municipalities"));
     let onsubmit = save.onsubmit.clone();
-    let areas = match &areas.state {
-        Fetch::Loaded(page) => page.items.clone(),
-        _ => Vec::new(),
-    };
     let language = i18n.language().code();
     html! {
         <form {onsubmit} novalidate=true>

@@ -11,7 +11,7 @@ use crate::api::{Fetch, use_get, use_paged_get};
 use crate::app::Route;
 use crate::components::TagList;
 use crate::components::form::{SelectField, TextField};
-use crate::components::places::{AreaAndPlace, AreaAndPlaceFields};
+use crate::components::places::{AreaAndPlace, AreaAndPlaceFields, use_challenge_areas};
 use crate::components::status;
 use crate::components::{ReasonList, fetched};
 use crate::forms::{ListFilters, setter, use_list_filters};
@@ -49,11 +49,7 @@ pub fn OfferingsPage() -> Html {
     let loader = i18n.loader();
     use_title(fl!(loader, "offerings-title"));
     let session = use_session();
-    let areas = use_get(services::reference::challenge_areas());
-    let areas = match &areas.state {
-        Fetch::Loaded(page) => page.items.clone(),
-        _ => Vec::new(),
-    };
+    let areas = use_challenge_areas();
     let ListFilters {
         draft,
         applied,
@@ -125,7 +121,7 @@ pub fn OfferingPage(props: &OfferingPageProps) -> Html {
     let i18n = use_i18n();
     let loader = i18n.loader();
     let offering = use_get(services::offerings::get(&props.id));
-    let areas = use_get(services::reference::challenge_areas());
+    let areas = use_challenge_areas();
     use_title(match &offering.state {
         Fetch::Loaded(offering) => offering.title.clone(),
         _ => fl!(loader, "offering-loading"),
@@ -133,10 +129,6 @@ pub fn OfferingPage(props: &OfferingPageProps) -> Html {
     let value = match status::object(&offering, fl!(loader, "offering-loading"), None) {
         Ok(value) => value,
         Err(instead) => return instead,
-    };
-    let areas = match &areas.state {
-        Fetch::Loaded(page) => page.items.clone(),
-        _ => Vec::new(),
     };
     let coverage = if value.coverage.national {
         fl!(loader, "coverage-national")

@@ -5,8 +5,9 @@ use i18n_embed_fl::fl;
 use shared::{IdeaStatus, LabPhase, MatchState, MonthCount, OpenDataset, Statistics};
 use yew::prelude::*;
 
-use crate::api::{Fetch, use_get};
+use crate::api::use_get;
 use crate::components::evidence::level_name;
+use crate::components::places::use_challenge_areas;
 use crate::components::{Bar, BarChart, fetched};
 use crate::i18n::{area_name, idea_status_name, match_state_name, phase_name, use_i18n, use_title};
 use crate::services;
@@ -61,11 +62,7 @@ struct FiguresProps {
 fn Figures(props: &FiguresProps) -> Html {
     let i18n = use_i18n();
     let loader = i18n.loader();
-    let areas = use_get(services::reference::challenge_areas());
-    let areas = match &areas.state {
-        Fetch::Loaded(page) => page.items.clone(),
-        _ => Vec::new(),
-    };
+    let areas = use_challenge_areas();
     let figures = &props.figures;
     let totals = &figures.totals;
     let bars = |counts: &[shared::KeyCount], name: &dyn Fn(&str) -> String| -> Vec<Bar> {

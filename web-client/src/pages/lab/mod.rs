@@ -12,6 +12,7 @@ use yew_router::prelude::*;
 use crate::api::{self, ApiError, Fetch, use_get, use_paged_get};
 use crate::app::Route;
 use crate::components::form::{FormError, SelectField, TextAreaField, TextField, parse_decimal};
+use crate::components::places::use_challenge_areas;
 use crate::components::status;
 use crate::components::{IndicatorChart, fetched};
 use crate::forms::{delete_then_reload, setter, split_tags, use_create_form};
@@ -52,7 +53,7 @@ pub fn LabPage(props: &LabPageProps) -> Html {
     let i18n = use_i18n();
     let loader = i18n.loader();
     let lab = use_get(services::labs::get(&props.id));
-    let areas = use_get(services::reference::challenge_areas());
+    let areas = use_challenge_areas();
     use_title(match &lab.state {
         Fetch::Loaded(lab) => lab.title.clone(),
         _ => fl!(loader, "lab-loading"),
@@ -64,10 +65,6 @@ pub fn LabPage(props: &LabPageProps) -> Html {
     ) {
         Ok(value) => value,
         Err(instead) => return instead,
-    };
-    let areas = match &areas.state {
-        Fetch::Loaded(page) => page.items.clone(),
-        _ => Vec::new(),
     };
     let dates = match (lab_value.starts_on, lab_value.ends_on) {
         (Some(starts), Some(ends)) => format!(" · {starts} – {ends}"),

@@ -15,7 +15,7 @@ use crate::api::{self, ApiError, Fetch, use_get};
 use crate::app::Route;
 use crate::components::evidence::level_name;
 use crate::components::form::{FormError, SelectField, TextAreaField, TextField};
-use crate::components::places::MunicipalityOptions;
+use crate::components::places::{MunicipalityOptions, use_challenge_areas};
 use crate::components::status;
 use crate::components::{CountyMap, EvidenceLadder, IndicatorChart, LevelReasons, fetched};
 use crate::forms::{setter, use_create_form};
@@ -41,7 +41,7 @@ pub fn MethodPage(props: &MethodPageProps) -> Html {
     let i18n = use_i18n();
     let loader = i18n.loader();
     let method = use_get(services::methods::get(&props.id));
-    let areas = use_get(services::reference::challenge_areas());
+    let areas = use_challenge_areas();
     use_title(match &method.state {
         Fetch::Loaded(method) => method.title.clone(),
         _ => fl!(loader, "method-loading"),
@@ -53,10 +53,6 @@ pub fn MethodPage(props: &MethodPageProps) -> Html {
     ) {
         Ok(value) => value,
         Err(instead) => return instead,
-    };
-    let areas = match &areas.state {
-        Fetch::Loaded(page) => page.items.clone(),
-        _ => Vec::new(),
     };
     let transfer = [
         (fl!(loader, "method-transfer-staff"), &value.transfer.staff),
