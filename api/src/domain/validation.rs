@@ -24,7 +24,9 @@ impl FieldErrors {
         }
     }
 
-    /// Checks a text's length in characters (after trimming) against `min..=max`.
+    /// Checks a text's length in characters against `min..=max`: the shortest after
+    /// trimming (spaces are not content), the longest as sent (what the OpenAPI document's
+    /// `maxLength` promises a client).
     pub fn length(&mut self, value: &str, field: &str, limit: Length) {
         let Length { min, max } = limit;
         let length = value.trim().chars().count();
@@ -39,7 +41,7 @@ impl FieldErrors {
                 if min == 1 { "required" } else { "too_short" },
                 message,
             );
-        } else if length > max {
+        } else if value.chars().count() > max {
             self.add(
                 field,
                 "too_long",
@@ -77,5 +79,40 @@ impl FieldErrors {
         } else {
             Err(ApiError::Validation(self.0))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(value: &str, limit: Length) -> Vec<String> {
+        let mut errors = FieldErrors::default();
+        errors.length(value, "title", limit);
+        match errors.finish() {
+            Err(ApiError::Validation(errors)) => errors.into_iter().map(|e| e.code).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_shortest_is_counted_trimmed_and_the_longest_as_sent() {
+        let limit = Length { min: 2, max: 5 };
+        assert_eq!(
+            codes("  a  ", limit),
+            ["too_short"],
+            "spaces are not content"
+        );
+        assert_eq!(codes("ab", limit), Vec::<String>::new());
+        assert_eq!(
+            codes("åäöüé", limit),
+            Vec::<String>::new(),
+            "characters, not bytes"
+        );
+        assert_eq!(
+            codes("\tabcde", limit),
+            ["too_long"],
+            "what maxLength promises"
+        );
     }
 }
