@@ -19,6 +19,15 @@ pub struct Config {
     pub database_pool_size: usize,
     /// `JWT_SECRET` and `COOKIE_SECURE`.
     pub auth: AuthConfig,
+    /// `WEBHOOKS_ALLOW_PRIVATE`: let webhooks call `http` URLs and private addresses, for
+    /// local development and tests only.
+    pub webhooks: WebhookPolicy,
+}
+
+/// Which addresses webhooks may call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct WebhookPolicy {
+    pub allow_private: bool,
 }
 
 /// What signs and carries sessions.
@@ -54,6 +63,15 @@ pub const DEFAULT_BIND_ADDR: &str = "127.0.0.1:8080";
 pub const DEFAULT_STATIC_DIR: &str = "web-client/dist";
 pub const DEFAULT_DATABASE_POOL_SIZE: usize = 10;
 
+/// A true/false variable, false when unset.
+fn flag(lookup: &impl Fn(&str) -> Option<String>, name: &str) -> anyhow::Result<bool> {
+    match lookup(name).as_deref() {
+        None | Some("false") | Some("0") => Ok(false),
+        Some("true") | Some("1") => Ok(true),
+        Some(other) => anyhow::bail!("{name}={other:?} must be true or false"),
+    }
+}
+
 impl Config {
     /// Reads the configuration from the process environment.
     pub fn from_env() -> anyhow::Result<Self> {
@@ -83,17 +101,16 @@ impl Config {
         let jwt_secret = lookup("JWT_SECRET").context(
             "JWT_SECRET is not set: give it 32 or more random bytes (`cargo xtask run` makes one in .data/)",
         )?;
-        let cookie_secure = match lookup("COOKIE_SECURE").as_deref() {
-            None | Some("false") | Some("0") => false,
-            Some("true") | Some("1") => true,
-            Some(other) => anyhow::bail!("COOKIE_SECURE={other:?} must be true or false"),
-        };
+        let cookie_secure = flag(&lookup, "COOKIE_SECURE")?;
         Ok(Self {
             database_url,
             bind_addr,
             static_dir: static_dir.into(),
             database_pool_size,
             auth: AuthConfig::new(jwt_secret.as_bytes(), cookie_secure)?,
+            webhooks: WebhookPolicy {
+                allow_private: flag(&lookup, "WEBHOOKS_ALLOW_PRIVATE")?,
+            },
         })
     }
 }

@@ -11,6 +11,7 @@ pub mod extract;
 pub mod idempotency;
 pub mod open_data;
 pub mod openapi;
+pub mod outbound;
 pub mod pagination;
 pub mod patch;
 pub mod preconditions;

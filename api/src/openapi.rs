@@ -25,6 +25,7 @@ Conventions (see docs/API-DESIGN.md in the repository): JSON with snake_case fie
         (name = "me", description = "The signed-in person."),
         (name = "organizations", description = "Organisations and their members."),
         (name = "api-keys", description = "Partner systems' API keys."),
+        (name = "webhooks", description = "An organisation's webhooks: where events are sent, signed by the Standard Webhooks scheme."),
         (name = "admin", description = "Platform administration."),
         (name = "labs", description = "Innovation labs: phases, participants and indicators."),
         (name = "needs", description = "What labs are looking for from local actors."),

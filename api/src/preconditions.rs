@@ -143,6 +143,7 @@ versioned!(
     shared::Need,
     shared::Idea,
     shared::Offering,
+    shared::Webhook,
     shared::Method,
     shared::Adoption
 );

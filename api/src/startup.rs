@@ -34,11 +34,13 @@ impl Application {
         let port = listener.local_addr()?.port();
         let static_dir = config.static_dir.clone();
         let auth = web::Data::new(config.auth.clone());
+        let webhooks = web::Data::new(config.webhooks);
         let server = HttpServer::new(move || {
             let (app, document) = api();
             let allowed_methods = AllowedMethods::from_openapi(&document);
             app.app_data(web::Data::new(pool.clone()))
                 .app_data(auth.clone())
+                .app_data(webhooks.clone())
                 .app_data(web::Data::new(allowed_methods))
                 .app_data(
                     web::JsonConfig::default()

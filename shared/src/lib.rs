@@ -22,6 +22,7 @@ pub mod problem;
 pub mod reference;
 pub mod search;
 pub mod statistics;
+pub mod webhooks;
 
 pub use auth::{
     ChangePassword, Locale, LoginRequest, Me, RefreshRequest, RegisterRequest, SessionMode,
@@ -62,3 +63,4 @@ pub use search::SearchResults;
 pub use statistics::{
     CountyCount, KeyCount, MonthCount, OpenDataColumn, OpenDataset, Statistics, Totals,
 };
+pub use webhooks::{CreateWebhook, UpdateWebhook, Webhook, WebhookWithSecret};

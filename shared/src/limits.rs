@@ -51,3 +51,7 @@ pub const LICENCE: Length = length(1, 50);
 pub const EVIDENCE_SUMMARY: Length = length(1, 5000);
 /// Why a method is retired: unlike other reasons, never empty.
 pub const RETIRE_REASON: Length = length(1, 2000);
+/// A webhook's URL.
+pub const WEBHOOK_URL: Length = length(1, 2000);
+/// A webhook's description.
+pub const WEBHOOK_DESCRIPTION: Length = length(0, 500);

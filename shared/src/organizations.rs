@@ -163,16 +163,20 @@ pub enum Scope {
     MatchesWrite,
     #[serde(rename = "methods:write")]
     MethodsWrite,
+    /// Manage the organisation's webhooks.
+    #[serde(rename = "webhooks:manage")]
+    WebhooksManage,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 6] = [
+    pub const ALL: [Scope; 7] = [
         Scope::Read,
         Scope::LabsWrite,
         Scope::IdeasWrite,
         Scope::OfferingsWrite,
         Scope::MatchesWrite,
         Scope::MethodsWrite,
+        Scope::WebhooksManage,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -183,6 +187,7 @@ impl Scope {
             Scope::OfferingsWrite => "offerings:write",
             Scope::MatchesWrite => "matches:write",
             Scope::MethodsWrite => "methods:write",
+            Scope::WebhooksManage => "webhooks:manage",
         }
     }
 

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 
 use actix_web::dev::ServerHandle;
 use anyhow::Context;
-use api::config::{AuthConfig, Config};
+use api::config::{AuthConfig, Config, WebhookPolicy};
 use api::startup::Application;
 
 /// The secret the test servers sign access tokens with.
@@ -37,13 +37,30 @@ impl TestApp {
 
     /// Starts the API on a free port with the given database.
     pub async fn spawn_on(database_url: String) -> anyhow::Result<Self> {
-        let config = Config {
-            database_url: database_url.clone(),
+        Self::start(Self::config(database_url)?).await
+    }
+
+    /// Starts the API with a fresh database and its configuration changed by `configure`.
+    pub async fn spawn_with(configure: impl FnOnce(&mut Config)) -> anyhow::Result<Self> {
+        let mut config = Self::config(database::fresh().await?)?;
+        configure(&mut config);
+        Self::start(config).await
+    }
+
+    /// The tests' configuration: a free port, the built client, a small pool.
+    fn config(database_url: String) -> anyhow::Result<Config> {
+        Ok(Config {
+            database_url,
             bind_addr: "127.0.0.1:0".parse()?,
             static_dir: static_dir(),
             database_pool_size: 4,
             auth: AuthConfig::new(TEST_JWT_SECRET, false)?,
-        };
+            webhooks: WebhookPolicy::default(),
+        })
+    }
+
+    async fn start(config: Config) -> anyhow::Result<Self> {
+        let database_url = config.database_url.clone();
         let application = Application::build(config).await?;
         let address = format!("http://127.0.0.1:{}", application.port());
         let handle = application.handle();

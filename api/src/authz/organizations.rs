@@ -17,6 +17,7 @@ pub enum OrgAction {
     ViewMembers,
     ManageMembers,
     ManageApiKeys,
+    ManageWebhooks,
     Verify,
 }
 
@@ -36,15 +37,24 @@ pub fn decide(
             OrgAction::View => true,
             OrgAction::Verify => person.is_platform_admin,
             OrgAction::ViewMembers => role.is_some() || person.is_platform_admin,
-            OrgAction::Edit | OrgAction::ManageMembers | OrgAction::ManageApiKeys => {
-                role >= Some(Role::Admin)
-            }
+            OrgAction::Edit
+            | OrgAction::ManageMembers
+            | OrgAction::ManageApiKeys
+            | OrgAction::ManageWebhooks => role >= Some(Role::Admin),
         },
-        // A partner system acts for its own organisation only, and manages nothing.
+        // A partner system acts for its own organisation only: it reads the members, and
+        // manages the webhooks with their scope; nothing else.
         Caller::ApiKey(key) => {
-            action == OrgAction::ViewMembers
-                && key.organization_id == organization_id
-                && key.scopes.contains(&Scope::Read)
+            let own = key.organization_id == organization_id;
+            match action {
+                OrgAction::ManageWebhooks
+                    if own && !key.scopes.contains(&Scope::WebhooksManage) =>
+                {
+                    return Err(Denied::MissingScope(Scope::WebhooksManage));
+                }
+                OrgAction::ManageWebhooks => own,
+                _ => action == OrgAction::ViewMembers && own && key.scopes.contains(&Scope::Read),
+            }
         }
     };
     if allowed {
@@ -134,6 +144,7 @@ mod tests {
             OrgAction::ViewMembers,
             OrgAction::ManageMembers,
             OrgAction::ManageApiKeys,
+            OrgAction::ManageWebhooks,
             OrgAction::Verify,
         ] {
             assert_eq!(
@@ -149,6 +160,7 @@ mod tests {
             OrgAction::Edit,
             OrgAction::ManageMembers,
             OrgAction::ManageApiKeys,
+            OrgAction::ManageWebhooks,
         ] {
             assert_eq!(
                 decide(&person(false), ORG, Some(Role::Owner), action),
@@ -179,6 +191,33 @@ mod tests {
         assert_eq!(
             decide(&person(false), ORG, None, OrgAction::ViewMembers),
             Err(Denied::Forbidden)
+        );
+    }
+
+    #[test]
+    fn a_key_manages_its_own_organisations_webhooks_with_their_scope_only() {
+        let manager = key(ORG, &[Scope::WebhooksManage]);
+        assert_eq!(
+            decide(&manager, ORG, None, OrgAction::ManageWebhooks),
+            Ok(())
+        );
+        assert_eq!(
+            decide(&manager, OTHER, None, OrgAction::ManageWebhooks),
+            Err(Denied::Forbidden)
+        );
+        assert_eq!(
+            decide(
+                &key(ORG, &[Scope::Read]),
+                ORG,
+                None,
+                OrgAction::ManageWebhooks
+            ),
+            Err(Denied::MissingScope(Scope::WebhooksManage))
+        );
+        assert_eq!(
+            decide(&manager, ORG, None, OrgAction::ManageApiKeys),
+            Err(Denied::Forbidden),
+            "the webhooks' scope manages nothing else"
         );
     }
 

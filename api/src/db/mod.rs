@@ -46,6 +46,7 @@ pub mod sessions;
 mod sql;
 pub mod statistics;
 pub mod users;
+pub mod webhooks;
 
 use std::time::Duration;
 

@@ -394,7 +394,26 @@ diesel::joinable!(refresh_tokens -> users (user_id));
 diesel::joinable!(organizations -> municipalities (municipality_code));
 diesel::joinable!(memberships -> organizations (organization_id));
 diesel::joinable!(memberships -> users (user_id));
+diesel::table! {
+    webhooks (id) {
+        id -> Uuid,
+        organization_id -> Uuid,
+        url -> Text,
+        description -> Text,
+        events -> Array<Text>,
+        enabled -> Bool,
+        secret -> Text,
+        previous_secret -> Nullable<Text>,
+        previous_secret_until -> Nullable<Timestamptz>,
+        created_by -> Nullable<Uuid>,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
 diesel::joinable!(api_keys -> organizations (organization_id));
+diesel::joinable!(webhooks -> organizations (organization_id));
 diesel::joinable!(labs -> organizations (host_organization_id));
 diesel::joinable!(labs -> municipalities (municipality_code));
 diesel::joinable!(lab_participants -> labs (lab_id));
@@ -411,6 +430,7 @@ diesel::joinable!(match_messages -> organizations (organization_id));
 diesel::joinable!(match_messages -> users (author_id));
 diesel::allow_tables_to_appear_in_same_query!(
     challenge_areas,
+    webhooks,
     users,
     refresh_tokens,
     organizations,

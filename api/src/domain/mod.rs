@@ -9,3 +9,4 @@ pub mod methods;
 pub mod organizations;
 pub mod reference;
 pub mod validation;
+pub mod webhooks;

@@ -19,6 +19,7 @@ mod organizations;
 mod reference;
 mod search;
 mod statistics;
+mod webhooks;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -32,6 +33,7 @@ pub fn configure(config: &mut ServiceConfig) {
         .configure(organizations::configure)
         .configure(members::configure)
         .configure(api_keys::configure)
+        .configure(webhooks::configure)
         .configure(labs::configure)
         .configure(needs::configure)
         .configure(ideas::configure)

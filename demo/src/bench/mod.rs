@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
-use api::config::{AuthConfig, Config};
+use api::config::{AuthConfig, Config, WebhookPolicy};
 use api::startup::Application;
 use diesel_async::{AsyncConnection, AsyncPgConnection, SimpleAsyncConnection};
 
@@ -75,6 +75,7 @@ pub async fn statistics(setup: &Setup) -> anyhow::Result<Report> {
         static_dir: PathBuf::new(),
         database_pool_size: 8,
         auth: AuthConfig::new(&[7; 32], false)?,
+        webhooks: WebhookPolicy::default(),
     })
     .await?;
     let url = format!("http://127.0.0.1:{}/api/v1/statistics", application.port());

@@ -17,4 +17,5 @@ mod reference;
 mod schemathesis;
 mod search;
 mod web_client;
+mod webhooks;
 mod writes;

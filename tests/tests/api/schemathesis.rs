@@ -137,8 +137,27 @@ async fn schemathesis_finds_no_failures() -> anyhow::Result<()> {
         .await?,
     )
     .await?;
+    let webhook = app
+        .call(
+            Method::POST,
+            &format!("/api/v1/organizations/{}/webhooks", organization.id),
+            token,
+            Some(json!({"url": "https://93.184.216.34/hook", "events": ["match.requested"]})),
+        )
+        .await?;
+    anyhow::ensure!(
+        webhook.status() == 201,
+        "create webhook answered {}",
+        webhook.status()
+    );
+    let webhook: serde_json::Value = webhook.json().await?;
+    let webhook = webhook["webhook"]["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
     let ids = [
         ("INNOLABB_ORGANIZATION_ID", organization.id.to_string()),
+        ("INNOLABB_WEBHOOK_ID", webhook),
         ("INNOLABB_USER_ID", user.id.to_string()),
         ("INNOLABB_LAB_ID", lab.id.to_string()),
         ("INNOLABB_NEED_ID", need),

@@ -1,0 +1,295 @@
+//! Webhooks' rules, as plain functions: signing by the Standard Webhooks scheme, which
+//! addresses a webhook may call, the retry schedule, and the event types.
+
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+use std::time::Duration;
+
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD;
+use hmac::{Hmac, Mac};
+use rand::RngCore as _;
+use sha2::Sha256;
+
+/// How a webhook's secret starts (Standard Webhooks).
+pub const SECRET_PREFIX: &str = "whsec_";
+
+/// The events a webhook may subscribe to.
+pub const EVENT_TYPES: [&str; 13] = [
+    "match.requested",
+    "match.accepted",
+    "match.declined",
+    "match.withdrawn",
+    "match.completed",
+    "match.message_posted",
+    "idea.created",
+    "idea.status_changed",
+    "lab.phase_changed",
+    "need.created",
+    "offering.created",
+    "method.published",
+    "method.adopted",
+];
+
+/// A new secret: `whsec_` and the base64 of 32 random bytes.
+pub fn new_secret() -> String {
+    let mut bytes = [0_u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    format!("{SECRET_PREFIX}{}", STANDARD.encode(bytes))
+}
+
+/// The signature of a message under one secret: `v1,` and the base64 of the HMAC-SHA256 of
+/// `"{id}.{timestamp}.{body}"`, keyed with the secret's bytes. `None` for a malformed secret.
+pub fn sign(secret: &str, id: &str, timestamp: i64, body: &[u8]) -> Option<String> {
+    let key = STANDARD.decode(secret.strip_prefix(SECRET_PREFIX)?).ok()?;
+    let mut mac = Hmac::<Sha256>::new_from_slice(&key).ok()?;
+    mac.update(format!("{id}.{timestamp}.").as_bytes());
+    mac.update(body);
+    Some(format!(
+        "v1,{}",
+        STANDARD.encode(mac.finalize().into_bytes())
+    ))
+}
+
+/// The `webhook-signature` header: a signature under every secret in use (two while a
+/// rotated-out secret is still honoured), separated by spaces.
+pub fn signature_header(secrets: &[&str], id: &str, timestamp: i64, body: &[u8]) -> String {
+    secrets
+        .iter()
+        .filter_map(|secret| sign(secret, id, timestamp, body))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether a webhook may connect to this address: public unicast only — never loopback,
+/// private, link-local, CGNAT, multicast, broadcast, unspecified, documentation or reserved
+/// ranges, in IPv4, IPv6, or IPv4 written as IPv6.
+pub fn is_public(ip: IpAddr) -> bool {
+    match ip {
+        IpAddr::V4(v4) => is_public_v4(v4),
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => is_public_v4(v4),
+            None => is_public_v6(v6),
+        },
+    }
+}
+
+fn is_public_v4(ip: Ipv4Addr) -> bool {
+    let [a, b, ..] = ip.octets();
+    let cgnat = a == 100 && (64..128).contains(&b);
+    let benchmarking = a == 198 && (b == 18 || b == 19);
+    let reserved = a >= 240 || a == 0;
+    !(ip.is_loopback()
+        || ip.is_private()
+        || ip.is_link_local()
+        || ip.is_unspecified()
+        || ip.is_multicast()
+        || ip.is_broadcast()
+        || ip.is_documentation()
+        || cgnat
+        || benchmarking
+        || reserved)
+}
+
+fn is_public_v6(ip: Ipv6Addr) -> bool {
+    let first = ip.segments()[0];
+    let unique_local = (first & 0xfe00) == 0xfc00;
+    let link_local = (first & 0xffc0) == 0xfe80;
+    let documentation = first == 0x2001 && ip.segments()[1] == 0x0db8;
+    // ::a.b.c.d (deprecated IPv4-compatible) and the NAT64 prefix reach IPv4 hosts.
+    let embeds_v4 = ip.segments()[..6].iter().all(|s| *s == 0)
+        || (first == 0x0064 && ip.segments()[1] == 0xff9b);
+    !(ip.is_loopback()
+        || ip.is_unspecified()
+        || ip.is_multicast()
+        || unique_local
+        || link_local
+        || documentation
+        || embeds_v4)
+}
+
+/// Why a webhook's URL is refused, if it is (before its host name is looked up).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UrlProblem {
+    Malformed,
+    NotHttps,
+    Credentials,
+    PrivateAddress,
+    Unresolvable,
+}
+
+impl UrlProblem {
+    pub fn message(self) -> &'static str {
+        match self {
+            UrlProblem::Malformed => "must be an absolute URL with a host",
+            UrlProblem::NotHttps => "must be an https URL",
+            UrlProblem::Credentials => "must not carry a user name or password",
+            UrlProblem::PrivateAddress => {
+                "must not point to a loopback, private, link-local or other non-public address"
+            }
+            UrlProblem::Unresolvable => "its host name does not resolve",
+        }
+    }
+}
+
+/// Checks a webhook's URL: `https` (or `http` when private addresses are allowed, for
+/// development), a host, no credentials, and — for an address written in the URL — a
+/// public one. Host names are checked again once resolved ([`is_public`]).
+pub fn check_url(text: &str, allow_private: bool) -> Result<url::Url, UrlProblem> {
+    let url = url::Url::parse(text.trim()).map_err(|_| UrlProblem::Malformed)?;
+    match url.scheme() {
+        "https" => {}
+        "http" if allow_private => {}
+        _ => return Err(UrlProblem::NotHttps),
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(UrlProblem::Credentials);
+    }
+    let literal = match url.host() {
+        None => return Err(UrlProblem::Malformed),
+        Some(url::Host::Domain(_)) => None,
+        Some(url::Host::Ipv4(v4)) => Some(IpAddr::V4(v4)),
+        Some(url::Host::Ipv6(v6)) => Some(IpAddr::V6(v6)),
+    };
+    if literal.is_some_and(|ip| !allow_private && !is_public(ip)) {
+        return Err(UrlProblem::PrivateAddress);
+    }
+    Ok(url)
+}
+
+/// The waits before the retries of a failed delivery (Standard Webhooks' schedule, in
+/// seconds): about 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h and 24 h.
+pub const RETRY_SCHEDULE: [u64; 9] = [5, 300, 1800, 7200, 18_000, 36_000, 50_400, 72_000, 86_400];
+
+/// How long to wait after the `failed`-th failed attempt (1 for the first), or `None` when
+/// the schedule is over. `jitter` in [0, 1) spreads retries ±10 %; a receiver's
+/// `Retry-After` is honoured when it asks for longer (up to a day).
+pub fn retry_delay(failed: u32, retry_after: Option<Duration>, jitter: f64) -> Option<Duration> {
+    let index = usize::try_from(failed.checked_sub(1)?).ok()?;
+    let base = Duration::from_secs(*RETRY_SCHEDULE.get(index)?);
+    let spread = base.mul_f64(0.9 + 0.2 * jitter.clamp(0.0, 1.0));
+    let asked = retry_after.map_or(Duration::ZERO, |wait| wait.min(Duration::from_secs(86_400)));
+    Some(spread.max(asked))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signing_matches_the_specifications_test_vector() {
+        let signature = sign(
+            "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+            "msg_p5jXN8AQM9LWM0D4loKWxJek",
+            1_614_265_330,
+            br#"{"test": 2432232314}"#,
+        );
+        assert_eq!(
+            signature.as_deref(),
+            Some("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=")
+        );
+    }
+
+    #[test]
+    fn a_rotated_secret_signs_beside_the_new_one_and_a_malformed_one_not_at_all() {
+        let new = new_secret();
+        let old = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+        let header = signature_header(&[&new, old, "not-a-secret"], "msg_1", 1, b"{}");
+        let parts: Vec<&str> = header.split(' ').collect();
+        assert_eq!(parts.len(), 2);
+        assert_eq!(Some(parts[1]), sign(old, "msg_1", 1, b"{}").as_deref());
+        assert!(new.starts_with(SECRET_PREFIX));
+        assert_eq!(
+            STANDARD
+                .decode(&new[SECRET_PREFIX.len()..])
+                .map(|b| b.len()),
+            Ok(32)
+        );
+    }
+
+    #[test]
+    fn only_public_unicast_addresses_may_be_called() {
+        for refused in [
+            "127.0.0.1",
+            "10.1.2.3",
+            "172.16.0.1",
+            "192.168.1.1",
+            "169.254.169.254",
+            "100.64.0.1",
+            "0.0.0.0",
+            "224.0.0.1",
+            "255.255.255.255",
+            "198.18.0.1",
+            "192.0.2.1",
+            "240.0.0.1",
+            "::1",
+            "::",
+            "fc00::1",
+            "fd12::1",
+            "fe80::1",
+            "ff02::1",
+            "::ffff:127.0.0.1",
+            "::ffff:10.0.0.1",
+            "::127.0.0.1",
+            "64:ff9b::a00:1",
+            "2001:db8::1",
+        ] {
+            let ip: IpAddr = refused.parse().unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
+            assert!(!is_public(ip), "{refused} must be refused");
+        }
+        for allowed in [
+            "93.184.216.34",
+            "100.128.0.1",
+            "8.8.8.8",
+            "2a00:1450:4001::200e",
+        ] {
+            let ip: IpAddr = allowed.parse().unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
+            assert!(is_public(ip), "{allowed} must be allowed");
+        }
+    }
+
+    #[test]
+    fn urls_must_be_https_without_credentials_and_not_name_a_private_address() {
+        assert!(check_url("https://hooks.example.se/innolabb", false).is_ok());
+        assert_eq!(
+            check_url("http://hooks.example.se/", false),
+            Err(UrlProblem::NotHttps)
+        );
+        assert_eq!(
+            check_url("ftp://example.se/", true),
+            Err(UrlProblem::NotHttps)
+        );
+        assert_eq!(
+            check_url("https://user:pw@example.se/", false),
+            Err(UrlProblem::Credentials)
+        );
+        assert_eq!(
+            check_url("https://127.0.0.1/hook", false),
+            Err(UrlProblem::PrivateAddress)
+        );
+        assert_eq!(
+            check_url("https://[::ffff:192.168.0.1]/", false),
+            Err(UrlProblem::PrivateAddress)
+        );
+        assert_eq!(check_url("not a url", false), Err(UrlProblem::Malformed));
+        // For local development and tests.
+        assert!(check_url("http://127.0.0.1:9000/hook", true).is_ok());
+    }
+
+    #[test]
+    fn retries_follow_the_schedule_with_jitter_and_honour_retry_after() {
+        assert_eq!(retry_delay(0, None, 0.5), None);
+        assert_eq!(retry_delay(1, None, 0.5), Some(Duration::from_secs(5)));
+        assert_eq!(retry_delay(2, None, 0.0), Some(Duration::from_secs(270)));
+        assert_eq!(retry_delay(9, None, 0.5), Some(Duration::from_secs(86_400)));
+        assert_eq!(retry_delay(10, None, 0.5), None, "the schedule is over");
+        assert_eq!(
+            retry_delay(1, Some(Duration::from_secs(60)), 0.5),
+            Some(Duration::from_secs(60))
+        );
+        assert_eq!(
+            retry_delay(1, Some(Duration::from_secs(1_000_000)), 0.5),
+            Some(Duration::from_secs(86_400)),
+            "a receiver cannot push a retry past a day"
+        );
+    }
+}

@@ -1,0 +1,381 @@
+//! An organisation's webhooks (its owners and admins, and its keys with `webhooks:manage`):
+//! where events are sent, which ones, and the secret that signs them.
+
+use actix_web::http::header::{CACHE_CONTROL, ETAG, LOCATION};
+use actix_web::{HttpResponse, delete, get, patch, post, web};
+use diesel_async::AsyncConnection;
+use shared::{CreateWebhook, Page, UpdateWebhook, Webhook, WebhookWithSecret, limits};
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+
+use crate::auth::Caller;
+use crate::authz::{self, OrgAction};
+use crate::config::WebhookPolicy;
+use crate::db::webhooks::WebhookFields;
+use crate::db::{self, Pool};
+use crate::domain::validation::FieldErrors;
+use crate::domain::webhooks::{self as rules, EVENT_TYPES};
+use crate::error::ApiError;
+use crate::extract::Body;
+use crate::openapi::IfMatchHeader;
+use crate::openapi::problems::{
+    BadRequest, Forbidden, NotFound, PreconditionFailed, PreconditionRequired, Unauthorized,
+    Unprocessable,
+};
+use crate::outbound;
+use crate::preconditions::{IfMatch, Tagged, etag};
+
+pub fn configure(config: &mut ServiceConfig) {
+    config
+        .service(list_organization_webhooks)
+        .service(create_organization_webhook)
+        .service(get_organization_webhook)
+        .service(update_organization_webhook)
+        .service(delete_organization_webhook)
+        .service(rotate_organization_webhook_secret);
+}
+
+/// How long a rotated-out secret still signs beside the new one.
+const ROTATION_OVERLAP: chrono::Duration = chrono::Duration::hours(24);
+
+/// The events, each known and named once, in the order of [`EVENT_TYPES`].
+fn checked_events(errors: &mut FieldErrors, events: &[String]) -> Vec<String> {
+    errors.check(
+        !events.is_empty(),
+        "events",
+        "required",
+        "must name at least one event",
+    );
+    if let Some(unknown) = events.iter().find(|e| !EVENT_TYPES.contains(&e.as_str())) {
+        errors.add(
+            "events",
+            "unknown",
+            format!(
+                "{unknown:?} is not an event; the events are {}",
+                EVENT_TYPES.join(", ")
+            ),
+        );
+    }
+    EVENT_TYPES
+        .iter()
+        .filter(|known| events.iter().any(|e| e == *known))
+        .map(|known| (*known).to_owned())
+        .collect()
+}
+
+/// Checks the fields of a webhook, its URL resolved: every address must be one it may call.
+async fn check_fields(
+    policy: WebhookPolicy,
+    url: &str,
+    description: &str,
+    events: &[String],
+) -> Result<Vec<String>, ApiError> {
+    let mut errors = FieldErrors::default();
+    errors.length(url, "url", limits::WEBHOOK_URL);
+    errors.length(description, "description", limits::WEBHOOK_DESCRIPTION);
+    let events = checked_events(&mut errors, events);
+    let checked = match rules::check_url(url, policy.allow_private) {
+        Ok(parsed) => outbound::resolve(&parsed, policy).await.map(|_| ()),
+        Err(problem) => Err(problem),
+    };
+    if let Err(problem) = checked {
+        errors.add("url", "not_allowed", problem.message());
+    }
+    errors.finish()?;
+    Ok(events)
+}
+
+/// A webhook with its secret, in an answer no cache keeps.
+fn with_secret(
+    status: actix_web::http::StatusCode,
+    webhook: Webhook,
+    secret: String,
+) -> HttpResponse {
+    let mut response = HttpResponse::build(status);
+    if status == actix_web::http::StatusCode::CREATED {
+        response.insert_header((
+            LOCATION,
+            format!(
+                "/api/v1/organizations/{}/webhooks/{}",
+                webhook.organization_id, webhook.id
+            ),
+        ));
+    }
+    response
+        .insert_header((ETAG, etag(webhook.version)))
+        .insert_header((CACHE_CONTROL, "no-store"))
+        .json(WebhookWithSecret { webhook, secret })
+}
+
+/// The organisation's webhooks, oldest first (never with their secrets).
+#[utoipa::path(
+    tag = "webhooks",
+    security(("bearer_jwt" = []), ("api_key" = ["webhooks:manage"])),
+    responses(
+        (status = 200, description = "A complete list.", body = Page<Webhook>),
+        Unauthorized, Forbidden, NotFound,
+    ),
+)]
+#[get("/organizations/{id}/webhooks")]
+async fn list_organization_webhooks(
+    pool: web::Data<Pool>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<Page<Webhook>>, ApiError> {
+    let mut conn = pool.get().await?;
+    authz::organization(&mut conn, &caller, *id, OrgAction::ManageWebhooks).await?;
+    Ok(web::Json(Page::complete(
+        db::webhooks::of_organization(&mut conn, *id).await?,
+    )))
+}
+
+/// Add a webhook. Its URL must be `https` and lead to public addresses only. The secret that
+/// signs its deliveries is in this answer only.
+#[utoipa::path(
+    tag = "webhooks",
+    security(("bearer_jwt" = []), ("api_key" = ["webhooks:manage"])),
+    request_body = CreateWebhook,
+    responses(
+        (status = 201, description = "The webhook and its secret.", body = WebhookWithSecret, headers(("Location" = String), ("ETag" = String))),
+        BadRequest, Unauthorized, Forbidden, NotFound, Unprocessable,
+    ),
+)]
+#[post("/organizations/{id}/webhooks")]
+async fn create_organization_webhook(
+    pool: web::Data<Pool>,
+    policy: web::Data<WebhookPolicy>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    body: Body<CreateWebhook>,
+) -> Result<HttpResponse, ApiError> {
+    let mut conn = pool.get().await?;
+    authz::organization(&mut conn, &caller, *id, OrgAction::ManageWebhooks).await?;
+    let events = check_fields(**policy, &body.url, &body.description, &body.events).await?;
+    let fields = WebhookFields {
+        url: body.url.trim(),
+        description: body.description.trim(),
+        events: &events,
+        enabled: body.enabled.unwrap_or(true),
+    };
+    let secret = rules::new_secret();
+    let webhook = conn
+        .transaction::<_, ApiError, _>(async |conn| {
+            let webhook =
+                db::webhooks::insert(conn, *id, &fields, &secret, caller.user_id()).await?;
+            let details = serde_json::json!({"webhook_id": webhook.id, "url": webhook.url});
+            db::audit::record(
+                conn,
+                &caller,
+                "webhook.created",
+                "organization",
+                *id,
+                details,
+            )
+            .await?;
+            Ok(webhook)
+        })
+        .await?;
+    Ok(with_secret(
+        actix_web::http::StatusCode::CREATED,
+        webhook,
+        secret,
+    ))
+}
+
+/// One webhook (never with its secret).
+#[utoipa::path(
+    tag = "webhooks",
+    security(("bearer_jwt" = []), ("api_key" = ["webhooks:manage"])),
+    responses(
+        (status = 200, description = "The webhook.", body = Webhook, headers(("ETag" = String))),
+        Unauthorized, Forbidden, NotFound,
+    ),
+)]
+#[get("/organizations/{id}/webhooks/{webhook_id}")]
+async fn get_organization_webhook(
+    pool: web::Data<Pool>,
+    caller: Caller,
+    path: web::Path<(Uuid, Uuid)>,
+) -> Result<Tagged<Webhook>, ApiError> {
+    let (organization_id, webhook_id) = path.into_inner();
+    let mut conn = pool.get().await?;
+    authz::organization(
+        &mut conn,
+        &caller,
+        organization_id,
+        OrgAction::ManageWebhooks,
+    )
+    .await?;
+    db::webhooks::find(&mut conn, organization_id, webhook_id)
+        .await?
+        .map(Tagged)
+        .ok_or(ApiError::NotFound)
+}
+
+/// Change a webhook: its URL (checked again), description, events, or whether it is sent
+/// events. Send the version you read in `If-Match`.
+#[utoipa::path(
+    tag = "webhooks",
+    security(("bearer_jwt" = []), ("api_key" = ["webhooks:manage"])),
+    params(IfMatchHeader),
+    request_body = UpdateWebhook,
+    responses(
+        (status = 200, description = "The webhook, changed.", body = Webhook, headers(("ETag" = String))),
+        BadRequest, Unauthorized, Forbidden, NotFound, PreconditionFailed, Unprocessable, PreconditionRequired,
+    ),
+)]
+#[patch("/organizations/{id}/webhooks/{webhook_id}")]
+async fn update_organization_webhook(
+    pool: web::Data<Pool>,
+    policy: web::Data<WebhookPolicy>,
+    caller: Caller,
+    path: web::Path<(Uuid, Uuid)>,
+    if_match: IfMatch,
+    body: Body<UpdateWebhook>,
+) -> Result<Tagged<Webhook>, ApiError> {
+    let (organization_id, webhook_id) = path.into_inner();
+    let mut conn = pool.get().await?;
+    authz::organization(
+        &mut conn,
+        &caller,
+        organization_id,
+        OrgAction::ManageWebhooks,
+    )
+    .await?;
+    let current = db::webhooks::find(&mut conn, organization_id, webhook_id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let url = crate::patch::text(&body.url, &current.url);
+    let description = crate::patch::text(&body.description, &current.description);
+    let events = crate::patch::value(&body.events, &current.events);
+    let events = check_fields(**policy, url, description, events).await?;
+    let fields = WebhookFields {
+        url,
+        description,
+        events: &events,
+        enabled: body.enabled.unwrap_or(current.enabled),
+    };
+    let webhook = conn
+        .transaction::<_, ApiError, _>(async |conn| {
+            if_match.check_locked(db::webhooks::lock_version(conn, webhook_id).await?)?;
+            db::webhooks::update(conn, webhook_id, &fields).await?;
+            let details = serde_json::json!({"webhook_id": webhook_id, "enabled": fields.enabled});
+            db::audit::record(
+                conn,
+                &caller,
+                "webhook.updated",
+                "organization",
+                organization_id,
+                details,
+            )
+            .await?;
+            db::webhooks::find(conn, organization_id, webhook_id)
+                .await?
+                .ok_or(ApiError::NotFound)
+        })
+        .await?;
+    Ok(Tagged(webhook))
+}
+
+/// Delete a webhook: it is sent nothing more.
+#[utoipa::path(
+    tag = "webhooks",
+    security(("bearer_jwt" = []), ("api_key" = ["webhooks:manage"])),
+    responses(
+        (status = 204, description = "Deleted."),
+        Unauthorized, Forbidden, NotFound,
+    ),
+)]
+#[delete("/organizations/{id}/webhooks/{webhook_id}")]
+async fn delete_organization_webhook(
+    pool: web::Data<Pool>,
+    caller: Caller,
+    path: web::Path<(Uuid, Uuid)>,
+) -> Result<HttpResponse, ApiError> {
+    let (organization_id, webhook_id) = path.into_inner();
+    let mut conn = pool.get().await?;
+    authz::organization(
+        &mut conn,
+        &caller,
+        organization_id,
+        OrgAction::ManageWebhooks,
+    )
+    .await?;
+    conn.transaction::<_, ApiError, _>(async |conn| {
+        if !db::webhooks::delete(conn, organization_id, webhook_id).await? {
+            return Err(ApiError::NotFound);
+        }
+        let details = serde_json::json!({"webhook_id": webhook_id});
+        db::audit::record(
+            conn,
+            &caller,
+            "webhook.deleted",
+            "organization",
+            organization_id,
+            details,
+        )
+        .await
+        .map_err(ApiError::from)
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Give a webhook a new secret, shown in this answer only. For 24 hours deliveries are
+/// signed with both the new and the old secret, so the receiver can switch without losing
+/// any.
+#[utoipa::path(
+    tag = "webhooks",
+    security(("bearer_jwt" = []), ("api_key" = ["webhooks:manage"])),
+    responses(
+        (status = 200, description = "The webhook and its new secret.", body = WebhookWithSecret, headers(("ETag" = String))),
+        Unauthorized, Forbidden, NotFound,
+    ),
+)]
+#[post("/organizations/{id}/webhooks/{webhook_id}/rotate-secret")]
+async fn rotate_organization_webhook_secret(
+    pool: web::Data<Pool>,
+    caller: Caller,
+    path: web::Path<(Uuid, Uuid)>,
+) -> Result<HttpResponse, ApiError> {
+    let (organization_id, webhook_id) = path.into_inner();
+    let mut conn = pool.get().await?;
+    authz::organization(
+        &mut conn,
+        &caller,
+        organization_id,
+        OrgAction::ManageWebhooks,
+    )
+    .await?;
+    let secret = rules::new_secret();
+    let webhook = conn
+        .transaction::<_, ApiError, _>(async |conn| {
+            db::webhooks::lock_version(conn, webhook_id)
+                .await?
+                .ok_or(ApiError::NotFound)?;
+            let webhook = db::webhooks::find(conn, organization_id, webhook_id)
+                .await?
+                .ok_or(ApiError::NotFound)?;
+            let old_until = chrono::Utc::now() + ROTATION_OVERLAP;
+            db::webhooks::rotate_secret(conn, webhook.id, &secret, old_until).await?;
+            let details = serde_json::json!({"webhook_id": webhook_id});
+            db::audit::record(
+                conn,
+                &caller,
+                "webhook.secret_rotated",
+                "organization",
+                organization_id,
+                details,
+            )
+            .await?;
+            db::webhooks::find(conn, organization_id, webhook_id)
+                .await?
+                .ok_or(ApiError::NotFound)
+        })
+        .await?;
+    Ok(with_secret(
+        actix_web::http::StatusCode::OK,
+        webhook,
+        secret,
+    ))
+}
