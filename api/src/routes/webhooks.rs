@@ -2,8 +2,8 @@
 //! where events are sent, which ones, and the secret that signs them.
 
 use actix_web::http::header::{CACHE_CONTROL, ETAG, LOCATION};
-use actix_web::{HttpResponse, delete, get, patch, post, web};
-use diesel_async::AsyncConnection;
+use actix_web::{HttpResponse, HttpResponseBuilder, delete, get, patch, post, web};
+use diesel_async::{AsyncConnection, AsyncPgConnection};
 use shared::{CreateWebhook, Page, UpdateWebhook, Webhook, WebhookWithSecret, limits};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
@@ -87,24 +87,56 @@ async fn check_fields(
 
 /// A webhook with its secret, in an answer no cache keeps.
 fn with_secret(
-    status: actix_web::http::StatusCode,
+    mut response: HttpResponseBuilder,
     webhook: Webhook,
     secret: String,
 ) -> HttpResponse {
-    let mut response = HttpResponse::build(status);
-    if status == actix_web::http::StatusCode::CREATED {
-        response.insert_header((
-            LOCATION,
-            format!(
-                "/api/v1/organizations/{}/webhooks/{}",
-                webhook.organization_id, webhook.id
-            ),
-        ));
-    }
     response
         .insert_header((ETAG, etag(webhook.version)))
         .insert_header((CACHE_CONTROL, "no-store"))
         .json(WebhookWithSecret { webhook, secret })
+}
+
+/// Refuses a caller who may not manage the organisation's webhooks.
+async fn may_manage(
+    conn: &mut AsyncPgConnection,
+    caller: &Caller,
+    organization_id: Uuid,
+) -> Result<(), ApiError> {
+    authz::organization(conn, caller, organization_id, OrgAction::ManageWebhooks)
+        .await
+        .map(|_| ())
+}
+
+/// One of the organisation's webhooks; a 404 for another organisation's.
+async fn webhook_of(
+    conn: &mut AsyncPgConnection,
+    organization_id: Uuid,
+    webhook_id: Uuid,
+) -> Result<Webhook, ApiError> {
+    db::webhooks::find(conn, organization_id, webhook_id)
+        .await?
+        .ok_or(ApiError::NotFound)
+}
+
+/// Writes a change of one of the organisation's webhooks to the audit log.
+async fn audit(
+    conn: &mut AsyncPgConnection,
+    caller: &Caller,
+    action: &str,
+    organization_id: Uuid,
+    details: serde_json::Value,
+) -> Result<(), ApiError> {
+    db::audit::record(
+        conn,
+        caller,
+        action,
+        "organization",
+        organization_id,
+        details,
+    )
+    .await?;
+    Ok(())
 }
 
 /// The organisation's webhooks, oldest first (never with their secrets).
@@ -123,7 +155,7 @@ async fn list_organization_webhooks(
     id: web::Path<Uuid>,
 ) -> Result<web::Json<Page<Webhook>>, ApiError> {
     let mut conn = pool.get().await?;
-    authz::organization(&mut conn, &caller, *id, OrgAction::ManageWebhooks).await?;
+    may_manage(&mut conn, &caller, *id).await?;
     Ok(web::Json(Page::complete(
         db::webhooks::of_organization(&mut conn, *id).await?,
     )))
@@ -149,7 +181,7 @@ async fn create_organization_webhook(
     body: Body<CreateWebhook>,
 ) -> Result<HttpResponse, ApiError> {
     let mut conn = pool.get().await?;
-    authz::organization(&mut conn, &caller, *id, OrgAction::ManageWebhooks).await?;
+    may_manage(&mut conn, &caller, *id).await?;
     let events = check_fields(**policy, &body.url, &body.description, &body.events).await?;
     let fields = WebhookFields {
         url: body.url.trim(),
@@ -163,23 +195,14 @@ async fn create_organization_webhook(
             let webhook =
                 db::webhooks::insert(conn, *id, &fields, &secret, caller.user_id()).await?;
             let details = serde_json::json!({"webhook_id": webhook.id, "url": webhook.url});
-            db::audit::record(
-                conn,
-                &caller,
-                "webhook.created",
-                "organization",
-                *id,
-                details,
-            )
-            .await?;
+            audit(conn, &caller, "webhook.created", *id, details).await?;
             Ok(webhook)
         })
         .await?;
-    Ok(with_secret(
-        actix_web::http::StatusCode::CREATED,
-        webhook,
-        secret,
-    ))
+    let location = format!("/api/v1/organizations/{id}/webhooks/{}", webhook.id);
+    let mut response = HttpResponse::Created();
+    response.insert_header((LOCATION, location));
+    Ok(with_secret(response, webhook, secret))
 }
 
 /// One webhook (never with its secret).
@@ -199,17 +222,10 @@ async fn get_organization_webhook(
 ) -> Result<Tagged<Webhook>, ApiError> {
     let (organization_id, webhook_id) = path.into_inner();
     let mut conn = pool.get().await?;
-    authz::organization(
-        &mut conn,
-        &caller,
-        organization_id,
-        OrgAction::ManageWebhooks,
-    )
-    .await?;
-    db::webhooks::find(&mut conn, organization_id, webhook_id)
-        .await?
+    may_manage(&mut conn, &caller, organization_id).await?;
+    webhook_of(&mut conn, organization_id, webhook_id)
+        .await
         .map(Tagged)
-        .ok_or(ApiError::NotFound)
 }
 
 /// Change a webhook: its URL (checked again), description, events, or whether it is sent
@@ -235,16 +251,8 @@ async fn update_organization_webhook(
 ) -> Result<Tagged<Webhook>, ApiError> {
     let (organization_id, webhook_id) = path.into_inner();
     let mut conn = pool.get().await?;
-    authz::organization(
-        &mut conn,
-        &caller,
-        organization_id,
-        OrgAction::ManageWebhooks,
-    )
-    .await?;
-    let current = db::webhooks::find(&mut conn, organization_id, webhook_id)
-        .await?
-        .ok_or(ApiError::NotFound)?;
+    may_manage(&mut conn, &caller, organization_id).await?;
+    let current = webhook_of(&mut conn, organization_id, webhook_id).await?;
     let url = crate::patch::text(&body.url, &current.url);
     let description = crate::patch::text(&body.description, &current.description);
     let events = crate::patch::value(&body.events, &current.events);
@@ -260,18 +268,8 @@ async fn update_organization_webhook(
             if_match.check_locked(db::webhooks::lock_version(conn, webhook_id).await?)?;
             db::webhooks::update(conn, webhook_id, &fields).await?;
             let details = serde_json::json!({"webhook_id": webhook_id, "enabled": fields.enabled});
-            db::audit::record(
-                conn,
-                &caller,
-                "webhook.updated",
-                "organization",
-                organization_id,
-                details,
-            )
-            .await?;
-            db::webhooks::find(conn, organization_id, webhook_id)
-                .await?
-                .ok_or(ApiError::NotFound)
+            audit(conn, &caller, "webhook.updated", organization_id, details).await?;
+            webhook_of(conn, organization_id, webhook_id).await
         })
         .await?;
     Ok(Tagged(webhook))
@@ -294,28 +292,13 @@ async fn delete_organization_webhook(
 ) -> Result<HttpResponse, ApiError> {
     let (organization_id, webhook_id) = path.into_inner();
     let mut conn = pool.get().await?;
-    authz::organization(
-        &mut conn,
-        &caller,
-        organization_id,
-        OrgAction::ManageWebhooks,
-    )
-    .await?;
+    may_manage(&mut conn, &caller, organization_id).await?;
     conn.transaction::<_, ApiError, _>(async |conn| {
         if !db::webhooks::delete(conn, organization_id, webhook_id).await? {
             return Err(ApiError::NotFound);
         }
         let details = serde_json::json!({"webhook_id": webhook_id});
-        db::audit::record(
-            conn,
-            &caller,
-            "webhook.deleted",
-            "organization",
-            organization_id,
-            details,
-        )
-        .await
-        .map_err(ApiError::from)
+        audit(conn, &caller, "webhook.deleted", organization_id, details).await
     })
     .await?;
     Ok(HttpResponse::NoContent().finish())
@@ -340,42 +323,25 @@ async fn rotate_organization_webhook_secret(
 ) -> Result<HttpResponse, ApiError> {
     let (organization_id, webhook_id) = path.into_inner();
     let mut conn = pool.get().await?;
-    authz::organization(
-        &mut conn,
-        &caller,
-        organization_id,
-        OrgAction::ManageWebhooks,
-    )
-    .await?;
+    may_manage(&mut conn, &caller, organization_id).await?;
     let secret = rules::new_secret();
     let webhook = conn
         .transaction::<_, ApiError, _>(async |conn| {
-            db::webhooks::lock_version(conn, webhook_id)
-                .await?
-                .ok_or(ApiError::NotFound)?;
-            let webhook = db::webhooks::find(conn, organization_id, webhook_id)
-                .await?
-                .ok_or(ApiError::NotFound)?;
+            db::webhooks::lock_version(conn, webhook_id).await?;
+            webhook_of(conn, organization_id, webhook_id).await?;
             let old_until = chrono::Utc::now() + ROTATION_OVERLAP;
-            db::webhooks::rotate_secret(conn, webhook.id, &secret, old_until).await?;
+            db::webhooks::rotate_secret(conn, webhook_id, &secret, old_until).await?;
             let details = serde_json::json!({"webhook_id": webhook_id});
-            db::audit::record(
+            audit(
                 conn,
                 &caller,
                 "webhook.secret_rotated",
-                "organization",
                 organization_id,
                 details,
             )
             .await?;
-            db::webhooks::find(conn, organization_id, webhook_id)
-                .await?
-                .ok_or(ApiError::NotFound)
+            webhook_of(conn, organization_id, webhook_id).await
         })
         .await?;
-    Ok(with_secret(
-        actix_web::http::StatusCode::OK,
-        webhook,
-        secret,
-    ))
+    Ok(with_secret(HttpResponse::Ok(), webhook, secret))
 }
