@@ -22,6 +22,8 @@ use crate::{db, idempotency, openapi, routes, web_client};
 pub struct Application {
     server: Server,
     port: u16,
+    pool: db::Pool,
+    webhooks: crate::config::WebhookPolicy,
 }
 
 impl Application {
@@ -34,7 +36,9 @@ impl Application {
         let port = listener.local_addr()?.port();
         let static_dir = config.static_dir.clone();
         let auth = web::Data::new(config.auth.clone());
-        let webhooks = web::Data::new(config.webhooks);
+        let webhook_policy = config.webhooks;
+        let webhooks = web::Data::new(webhook_policy);
+        let worker_pool = pool.clone();
         let server = HttpServer::new(move || {
             let (app, document) = api();
             let allowed_methods = AllowedMethods::from_openapi(&document);
@@ -111,7 +115,12 @@ impl Application {
         // The binary decides how to stop (see `main.rs`); tests just drop the server.
         .disable_signals()
         .run();
-        Ok(Self { server, port })
+        Ok(Self {
+            server,
+            port,
+            pool: worker_pool,
+            webhooks: webhook_policy,
+        })
     }
 
     pub fn port(&self) -> u16 {
@@ -124,8 +133,12 @@ impl Application {
     }
 
     /// Serves until stopped through [`Application::handle`].
+    /// The webhook worker runs beside the server and stops with it.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        let worker = tokio::spawn(crate::webhook_worker::run(self.pool, self.webhooks));
+        let served = self.server.await;
+        worker.abort();
+        served
     }
 }
 

@@ -63,4 +63,6 @@ pub use search::SearchResults;
 pub use statistics::{
     CountyCount, KeyCount, MonthCount, OpenDataColumn, OpenDataset, Statistics, Totals,
 };
-pub use webhooks::{CreateWebhook, UpdateWebhook, Webhook, WebhookWithSecret};
+pub use webhooks::{
+    CreateWebhook, UpdateWebhook, Webhook, WebhookAttempt, WebhookDelivery, WebhookWithSecret,
+};

@@ -25,6 +25,11 @@ pub struct Webhook {
     pub enabled: bool,
     /// After a rotation: until when the previous secret still signs beside the new one.
     pub secret_rotated_until: Option<DateTime<Utc>>,
+    /// Since when every attempt has failed (none while deliveries succeed); after five
+    /// days of this the webhook is disabled.
+    pub failing_since: Option<DateTime<Utc>>,
+    /// Why Innolabb disabled it, if it did (`410 Gone`, or five days of failures).
+    pub disabled_reason: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub version: i32,
@@ -46,10 +51,10 @@ pub struct CreateWebhook {
     #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub description: String,
     /// One or more of `match.requested`, `match.accepted`, `match.declined`,
-    /// `match.withdrawn`, `match.completed`, `match.message_posted`, `idea.created`,
+    /// `match.withdrawn`, `match.started`, `match.completed`, `match.message_posted`, `idea.created`,
     /// `idea.status_changed`, `lab.phase_changed`, `need.created`, `offering.created`,
     /// `method.published`, `method.adopted`.
-    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 13))]
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 14))]
     pub events: Vec<String>,
     /// Whether it is sent events (default true).
     #[serde(default)]
@@ -66,7 +71,7 @@ pub struct UpdateWebhook {
     pub url: Option<String>,
     #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub description: Option<String>,
-    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 13))]
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 14))]
     pub events: Option<Vec<String>>,
     pub enabled: Option<bool>,
 }
@@ -79,4 +84,36 @@ pub struct WebhookWithSecret {
     pub webhook: Webhook,
     /// `whsec_` and the base64 of 32 random bytes: the key of the HMAC-SHA256 signatures.
     pub secret: String,
+}
+
+/// One event sent to one webhook, with its attempts: the delivery log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct WebhookDelivery {
+    pub id: Uuid,
+    /// The `webhook-id` header: the same on every attempt and redelivery.
+    pub message_id: String,
+    pub event_type: String,
+    /// `pending` (being tried), `succeeded` or `failed` (no more attempts).
+    pub status: String,
+    /// When it is tried next, while pending.
+    pub next_attempt_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+    pub finished_at: Option<DateTime<Utc>>,
+    /// Oldest first.
+    pub attempts: Vec<WebhookAttempt>,
+}
+
+/// One try at a delivery.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct WebhookAttempt {
+    pub attempted_at: DateTime<Utc>,
+    /// The receiver's HTTP status; none when there was no answer.
+    pub status_code: Option<i32>,
+    pub duration_ms: i32,
+    /// The first 1 KiB of the answer.
+    pub response_excerpt: String,
+    /// Why there was no answer (a timeout, a refused connection, an address not allowed).
+    pub error: Option<String>,
 }

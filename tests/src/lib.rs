@@ -6,6 +6,7 @@
 
 pub mod browser;
 mod database;
+pub mod receiver;
 
 use std::path::PathBuf;
 
@@ -42,7 +43,16 @@ impl TestApp {
 
     /// Starts the API with a fresh database and its configuration changed by `configure`.
     pub async fn spawn_with(configure: impl FnOnce(&mut Config)) -> anyhow::Result<Self> {
-        let mut config = Self::config(database::fresh().await?)?;
+        Self::spawn_with_database(database::fresh().await?, configure).await
+    }
+
+    /// Starts the API on the given database (a second instance beside another, say) with
+    /// its configuration changed by `configure`.
+    pub async fn spawn_with_database(
+        database_url: String,
+        configure: impl FnOnce(&mut Config),
+    ) -> anyhow::Result<Self> {
+        let mut config = Self::config(database_url)?;
         configure(&mut config);
         Self::start(config).await
     }
@@ -352,6 +362,32 @@ impl TestApp {
         );
         let created: shared::CreatedApiKey = response.json().await?;
         Ok((created.api_key.id, created.secret))
+    }
+
+    /// Adds a webhook of `organization` (which `owner` manages) sending `events` to `url`;
+    /// returns its path and its secret.
+    pub async fn add_webhook(
+        &self,
+        owner: &TestUser,
+        organization: uuid::Uuid,
+        url: &str,
+        events: &[&str],
+    ) -> anyhow::Result<(String, String)> {
+        let webhooks = format!("/api/v1/organizations/{organization}/webhooks");
+        let (status, created) = self
+            .json(
+                reqwest::Method::POST,
+                &webhooks,
+                Some(&owner.access_token),
+                Some(serde_json::json!({"url": url, "events": events})),
+            )
+            .await?;
+        anyhow::ensure!(status == 201, "create webhook answered {status}: {created}");
+        let text = |value: &serde_json::Value| value.as_str().unwrap_or_default().to_owned();
+        Ok((
+            format!("{webhooks}/{}", text(&created["webhook"]["id"])),
+            text(&created["secret"]),
+        ))
     }
 
     /// Maria Lind and the housing company she owns, Hyresbostäder i Norrköping: the host in

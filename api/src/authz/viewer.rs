@@ -6,7 +6,7 @@ use diesel_async::AsyncPgConnection;
 use shared::Scope;
 use uuid::Uuid;
 
-use crate::auth::Caller;
+use crate::auth::{Caller, KeyCaller};
 use crate::db::{self, Pool, PooledConnection};
 use crate::error::ApiError;
 
@@ -82,6 +82,24 @@ impl Viewer {
             match_organizations,
             method_organizations,
         })
+    }
+
+    /// An organisation as a whole, as a key of it with every scope would be: what its
+    /// webhooks are told of (`crate::events`).
+    pub fn organization(organization_id: Uuid) -> Self {
+        let own = vec![organization_id];
+        Self {
+            caller: Caller::ApiKey(KeyCaller {
+                key_id: Uuid::nil(),
+                organization_id,
+                scopes: Scope::ALL.to_vec(),
+            }),
+            view_organizations: own.clone(),
+            edit_organizations: own.clone(),
+            offer_organizations: own.clone(),
+            match_organizations: own.clone(),
+            method_organizations: own,
+        }
     }
 
     /// Platform admins see every lab.

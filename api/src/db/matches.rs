@@ -284,12 +284,22 @@ pub async fn insert_message(
     Ok(id)
 }
 
-/// A page of a match's messages, oldest first.
+/// Which of a match's messages to read.
+pub enum Messages {
+    /// A page, oldest first: up to `limit` after the `(created_at, id)` key.
+    Page {
+        after: Option<(DateTime<Utc>, Uuid)>,
+        limit: i64,
+    },
+    /// The one with this id.
+    One(Uuid),
+}
+
+/// A match's messages, oldest first.
 pub async fn messages(
     conn: &mut AsyncPgConnection,
     match_id: Uuid,
-    after: Option<(DateTime<Utc>, Uuid)>,
-    limit: i64,
+    which: Messages,
 ) -> QueryResult<Vec<MatchMessage>> {
     let mut query = match_messages::table
         .inner_join(organizations::table)
@@ -305,8 +315,15 @@ pub async fn messages(
             match_messages::body,
             match_messages::created_at,
         ))
-        .limit(limit)
         .into_boxed();
+    let (after, limit) = match which {
+        Messages::Page { after, limit } => (after, limit),
+        Messages::One(id) => {
+            query = query.filter(match_messages::id.eq(id));
+            (None, 1)
+        }
+    };
+    query = query.limit(limit);
     if let Some((at, id)) = after {
         query = query.filter(
             match_messages::created_at

@@ -43,6 +43,56 @@ pub async fn notify_organization(
     subject_id: Uuid,
     details: serde_json::Value,
 ) -> QueryResult<()> {
+    let members = Members::All { except };
+    notify_members(
+        conn,
+        organization_id,
+        members,
+        kind,
+        subject_type,
+        subject_id,
+        details,
+    )
+    .await
+}
+
+/// Notifies an organisation's owners and admins.
+pub async fn notify_admins(
+    conn: &mut AsyncPgConnection,
+    organization_id: Uuid,
+    kind: &str,
+    subject_type: &str,
+    subject_id: Uuid,
+    details: serde_json::Value,
+) -> QueryResult<()> {
+    let members = Members::Admins;
+    notify_members(
+        conn,
+        organization_id,
+        members,
+        kind,
+        subject_type,
+        subject_id,
+        details,
+    )
+    .await
+}
+
+/// Which of an organisation's members are told.
+enum Members {
+    All { except: Option<Uuid> },
+    Admins,
+}
+
+async fn notify_members(
+    conn: &mut AsyncPgConnection,
+    organization_id: Uuid,
+    members: Members,
+    kind: &str,
+    subject_type: &str,
+    subject_id: Uuid,
+    details: serde_json::Value,
+) -> QueryResult<()> {
     let mut sql = Sql::default();
     let organization = sql.bind::<sql::Uuid, _>(organization_id);
     let kind = sql.bind::<sql::Text, _>(kind);
@@ -55,9 +105,17 @@ pub async fn notify_organization(
            FROM memberships m
           WHERE m.organization_id = {organization}"
     ));
-    if let Some(except) = except {
-        let except = sql.bind::<sql::Uuid, _>(except);
-        sql.push(format!(" AND m.user_id <> {except}"));
+    match members {
+        Members::All {
+            except: Some(except),
+        } => {
+            let except = sql.bind::<sql::Uuid, _>(except);
+            sql.push(format!(" AND m.user_id <> {except}"));
+        }
+        Members::All { except: None } => {}
+        Members::Admins => {
+            sql.push(" AND m.role IN ('owner', 'admin')");
+        }
     }
     sql.finish().execute(conn).await?;
     Ok(())

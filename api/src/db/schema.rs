@@ -409,11 +409,43 @@ diesel::table! {
         version -> Int4,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        failing_since -> Nullable<Timestamptz>,
+        disabled_reason -> Nullable<Text>,
     }
 }
 
 diesel::joinable!(api_keys -> organizations (organization_id));
+diesel::table! {
+    webhook_deliveries (id) {
+        id -> Uuid,
+        webhook_id -> Uuid,
+        message_id -> Text,
+        event_type -> Text,
+        payload -> Jsonb,
+        status -> Text,
+        attempts -> Int4,
+        next_attempt_at -> Timestamptz,
+        locked_until -> Nullable<Timestamptz>,
+        created_at -> Timestamptz,
+        finished_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    webhook_attempts (id) {
+        id -> Uuid,
+        delivery_id -> Uuid,
+        attempted_at -> Timestamptz,
+        status_code -> Nullable<Int4>,
+        duration_ms -> Int4,
+        response_excerpt -> Text,
+        error -> Nullable<Text>,
+    }
+}
+
 diesel::joinable!(webhooks -> organizations (organization_id));
+diesel::joinable!(webhook_deliveries -> webhooks (webhook_id));
+diesel::joinable!(webhook_attempts -> webhook_deliveries (delivery_id));
 diesel::joinable!(labs -> organizations (host_organization_id));
 diesel::joinable!(labs -> municipalities (municipality_code));
 diesel::joinable!(lab_participants -> labs (lab_id));
@@ -431,6 +463,8 @@ diesel::joinable!(match_messages -> users (author_id));
 diesel::allow_tables_to_appear_in_same_query!(
     challenge_areas,
     webhooks,
+    webhook_deliveries,
+    webhook_attempts,
     users,
     refresh_tokens,
     organizations,

@@ -14,11 +14,12 @@ use sha2::Sha256;
 pub const SECRET_PREFIX: &str = "whsec_";
 
 /// The events a webhook may subscribe to.
-pub const EVENT_TYPES: [&str; 13] = [
+pub const EVENT_TYPES: [&str; 14] = [
     "match.requested",
     "match.accepted",
     "match.declined",
     "match.withdrawn",
+    "match.started",
     "match.completed",
     "match.message_posted",
     "idea.created",
@@ -29,6 +30,29 @@ pub const EVENT_TYPES: [&str; 13] = [
     "method.published",
     "method.adopted",
 ];
+
+/// The event a ping sends: to try an endpoint out.
+pub const PING: &str = "webhook.ping";
+
+/// A new message's `webhook-id`: `msg_` and a new UUID.
+pub fn new_message_id() -> String {
+    format!("msg_{}", uuid::Uuid::now_v7().simple())
+}
+
+/// A delivery's body: `{"id", "type", "created_at", "data"}`.
+pub fn payload(
+    message_id: &str,
+    event_type: &str,
+    created_at: chrono::DateTime<chrono::Utc>,
+    data: serde_json::Value,
+) -> serde_json::Value {
+    serde_json::json!({
+        "id": message_id,
+        "type": event_type,
+        "created_at": created_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+        "data": data,
+    })
+}
 
 /// A new secret: `whsec_` and the base64 of 32 random bytes.
 pub fn new_secret() -> String {
@@ -171,8 +195,45 @@ pub fn retry_delay(failed: u32, retry_after: Option<Duration>, jitter: f64) -> O
     Some(spread.max(asked))
 }
 
+/// Why Innolabb disables a webhook (its `disabled_reason`): the endpoint answered
+/// `410 Gone`, or every attempt failed for [`GIVE_UP_AFTER`].
+pub const DISABLED_GONE: &str = "gone";
+pub const DISABLED_FAILING: &str = "failing";
+
+/// How long an endpoint may fail every attempt before it is disabled.
+pub const GIVE_UP_AFTER: chrono::Duration = chrono::Duration::days(5);
+
+/// Why a failed attempt disables its webhook, if it does: a `410`, or failing since
+/// `failing_since` for [`GIVE_UP_AFTER`] or longer by `now`.
+pub fn disables(
+    status_code: Option<i32>,
+    failing_since: chrono::DateTime<chrono::Utc>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Option<&'static str> {
+    if status_code == Some(410) {
+        Some(DISABLED_GONE)
+    } else if now - failing_since >= GIVE_UP_AFTER {
+        Some(DISABLED_FAILING)
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_webhook_is_disabled_when_gone_or_after_five_days_of_failures() {
+        let now = chrono::Utc::now();
+        let days = |n: i64| now - chrono::Duration::days(n);
+        assert_eq!(disables(Some(410), now, now), Some(DISABLED_GONE));
+        assert_eq!(disables(Some(500), days(4), now), None);
+        assert_eq!(disables(None, days(5), now), Some(DISABLED_FAILING));
+        assert_eq!(
+            disables(Some(503), days(5) + chrono::Duration::seconds(1), now),
+            None
+        );
+    }
     use super::*;
 
     #[test]

@@ -93,6 +93,7 @@ async fn register_account(
         BadRequest,
         (status = 401, description = "Wrong e-mail address or password.", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many failed attempts.", body = Problem, content_type = "application/problem+json"),
+        Unprocessable,
     ),
 )]
 #[post("/auth/login")]
@@ -158,6 +159,7 @@ const MAX_REFRESH_TOKEN_LENGTH: usize = 200;
         (status = 200, description = "A new access token and refresh token.", body = TokenResponse),
         BadRequest,
         (status = 401, description = "The refresh token is not valid, or was reused.", body = Problem, content_type = "application/problem+json"),
+        Unprocessable,
     ),
 )]
 #[post("/auth/refresh")]
@@ -186,6 +188,7 @@ async fn refresh_session(
     responses(
         (status = 204, description = "Signed out (also when the token was unknown)."),
         BadRequest,
+        Unprocessable,
     ),
 )]
 #[post("/auth/logout")]

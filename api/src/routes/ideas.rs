@@ -23,6 +23,7 @@ use crate::db::search::Order;
 use crate::db::{self, Pool};
 use crate::domain::validation::FieldErrors;
 use crate::error::ApiError;
+use crate::events::{self, Subject};
 use crate::extract::Body;
 use crate::openapi::IfMatchHeader;
 use crate::openapi::problems::{
@@ -116,15 +117,15 @@ async fn create_lab_idea(
             errors: Vec::new(),
         });
     }
-    let idea_id = db::ideas::insert(
-        &mut conn,
-        lab.id,
-        viewer.user_id(),
-        organization_id,
-        title,
-        text,
-    )
-    .await?;
+    let idea_id = conn
+        .transaction::<_, ApiError, _>(async |conn| {
+            let idea_id =
+                db::ideas::insert(conn, lab.id, viewer.user_id(), organization_id, title, text)
+                    .await?;
+            events::emit(conn, "idea.created", Subject::Idea(idea_id)).await?;
+            Ok(idea_id)
+        })
+        .await?;
     let idea = reload(&mut conn, &viewer, idea_id).await?;
     Ok(preconditions::created(
         format!("/api/v1/ideas/{idea_id}"),
@@ -363,6 +364,7 @@ async fn change_idea_status(
                 details.clone(),
             )
             .await?;
+            events::emit(conn, "idea.status_changed", Subject::Idea(id)).await?;
             if let Some(author) = &current.author
                 && Some(author.id) != viewer.user_id()
             {

@@ -22,6 +22,7 @@ use crate::db::{self, Pool};
 use crate::domain::labs::{LabText, check_date, check_indicator, check_lab, check_number};
 use crate::domain::validation::FieldErrors;
 use crate::error::ApiError;
+use crate::events::{self, Subject};
 use crate::extract::Body;
 use crate::openapi::IfMatchHeader;
 use crate::openapi::problems::{
@@ -315,6 +316,7 @@ async fn change_lab_phase(
                 details,
             )
             .await?;
+            events::emit(conn, "lab.phase_changed", Subject::Lab(id)).await?;
             reload(conn, &viewer, id).await
         })
         .await?;

@@ -19,10 +19,11 @@ use uuid::Uuid;
 use crate::auth::Caller;
 use crate::authz::{self, LabAction, MatchAccess, MatchRight, Viewer};
 use crate::db::labs::LabFields;
-use crate::db::matches::{Direction, MatchRecord, NewMatch};
+use crate::db::matches::{Direction, MatchRecord, Messages, NewMatch};
 use crate::db::{self, Pool};
 use crate::domain::validation::FieldErrors;
 use crate::error::ApiError;
+use crate::events::{self, Subject};
 use crate::extract::Body;
 use crate::openapi::problems::{
     BadRequest, Conflict, Forbidden, NotFound, Unauthorized, Unprocessable,
@@ -162,6 +163,7 @@ async fn create_match(
             .await?;
             let details = serde_json::json!({ "to": MatchState::Requested.as_str(), "side": requested_by.as_str() });
             db::audit::record(conn, &viewer.caller, "match.requested", "match", id, details).await?;
+            events::emit(conn, "match.requested", Subject::Match(id)).await?;
             Ok(id)
         })
         .await?;
@@ -315,16 +317,17 @@ async fn act(
             .copied()
             .find(|side| action.taken_by(*side, record.requested_by()))
             .unwrap_or(MatchSide::Need);
-        let kind = match action {
-            MatchAction::Accept => "match_accepted",
-            MatchAction::Decline => "match_declined",
-            MatchAction::Withdraw => "match_withdrawn",
-            MatchAction::Start => "match_started",
-            MatchAction::Complete => "match_completed",
+        let (kind, event) = match action {
+            MatchAction::Accept => ("match_accepted", "match.accepted"),
+            MatchAction::Decline => ("match_declined", "match.declined"),
+            MatchAction::Withdraw => ("match_withdrawn", "match.withdrawn"),
+            MatchAction::Start => ("match_started", "match.started"),
+            MatchAction::Complete => ("match_completed", "match.completed"),
         };
         let details = serde_json::json!({ "state": next.as_str(), "reason": keep_reason, "outcome": outcome });
         notify_side(conn, &record, acting_side.other(), actor, kind, details.clone()).await?;
         db::audit::record(conn, &viewer.caller, &format!("match.{}", action.as_str()), "match", id, details).await?;
+        events::emit(conn, event, Subject::Match(id)).await?;
         Ok(())
     })
     .await?;
@@ -407,7 +410,15 @@ async fn list_match_messages(
     let after = page.after::<(DateTime<Utc>, Uuid)>()?;
     let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     authz::a_match(&mut conn, &viewer, *id, MatchRight::See).await?;
-    let items = db::matches::messages(&mut conn, *id, after, limit + 1).await?;
+    let items = db::matches::messages(
+        &mut conn,
+        *id,
+        Messages::Page {
+            after,
+            limit: limit + 1,
+        },
+    )
+    .await?;
     Ok(web::Json(pagination::page(items, limit, |m| {
         (m.created_at, m.id)
     })))
@@ -463,13 +474,17 @@ async fn post_match_message(
                 serde_json::json!({ "body": text }),
             )
             .await?;
+            let subject = Subject::MatchMessage {
+                match_id: record.id,
+                message_id,
+            };
+            events::emit(conn, "match.message_posted", subject).await?;
             Ok(message_id)
         })
         .await?;
-    let message = db::matches::messages(&mut conn, record.id, None, 1000)
+    let message = db::matches::messages(&mut conn, record.id, Messages::One(message_id))
         .await?
-        .into_iter()
-        .find(|m| m.id == message_id)
+        .pop()
         .ok_or(ApiError::NotFound)?;
     Ok(HttpResponse::Created()
         .insert_header((

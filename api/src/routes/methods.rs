@@ -25,6 +25,7 @@ use crate::domain::labs::normalize_tags_of;
 use crate::domain::methods::{self as rules, MethodText};
 use crate::domain::validation::FieldErrors;
 use crate::error::ApiError;
+use crate::events::{self, Subject};
 use crate::extract::Body;
 use crate::openapi::IfMatchHeader;
 use crate::openapi::problems::{
@@ -409,6 +410,7 @@ async fn change_status(
         )
         .await?;
         if to == MethodStatus::Published {
+            events::emit(conn, "method.published", Subject::Method(id)).await?;
             let details = serde_json::json!({ "method_title": current.title });
             for organization in db::methods::origin_participants(conn, id).await? {
                 db::notifications::notify_organization(
@@ -765,6 +767,7 @@ async fn adopt_method(
                 details,
             )
             .await?;
+            events::emit(conn, "method.adopted", Subject::Adoption(id)).await?;
             let details = serde_json::json!({ "method_title": method.title, "adoption": id });
             db::notifications::notify_organization(
                 conn,

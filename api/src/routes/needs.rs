@@ -18,6 +18,7 @@ use crate::db::{self, Pool};
 use crate::domain::labs::normalize_tags;
 use crate::domain::validation::FieldErrors;
 use crate::error::ApiError;
+use crate::events::{self, Subject};
 use crate::extract::Body;
 use crate::openapi::IfMatchHeader;
 use crate::openapi::problems::{
@@ -95,6 +96,7 @@ async fn create_lab_need(
                 details,
             )
             .await?;
+            events::emit(conn, "need.created", Subject::Need(need_id)).await?;
             Ok(need_id)
         })
         .await?;

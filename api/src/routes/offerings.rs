@@ -22,6 +22,7 @@ use crate::domain::labs::normalize_tags;
 use crate::domain::reference::{CountyCode, MunicipalityCode};
 use crate::domain::validation::FieldErrors;
 use crate::error::ApiError;
+use crate::events::{self, Subject};
 use crate::extract::Body;
 use crate::openapi::IfMatchHeader;
 use crate::openapi::problems::{
@@ -138,6 +139,7 @@ async fn create_offering(
             let id = db::offerings::insert(conn, organization, &fields, caller.user_id()).await?;
             let details = serde_json::json!({ "status": fields.status.as_str() });
             db::audit::record(conn, &caller, "offering.created", "offering", id, details).await?;
+            events::emit(conn, "offering.created", Subject::Offering(id)).await?;
             Ok(id)
         })
         .await?;

@@ -4,7 +4,9 @@
 use actix_web::http::header::{CACHE_CONTROL, ETAG, LOCATION};
 use actix_web::{HttpResponse, HttpResponseBuilder, delete, get, patch, post, web};
 use diesel_async::{AsyncConnection, AsyncPgConnection};
-use shared::{CreateWebhook, Page, UpdateWebhook, Webhook, WebhookWithSecret, limits};
+use shared::{
+    CreateWebhook, Page, UpdateWebhook, Webhook, WebhookDelivery, WebhookWithSecret, limits,
+};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
@@ -32,7 +34,10 @@ pub fn configure(config: &mut ServiceConfig) {
         .service(get_organization_webhook)
         .service(update_organization_webhook)
         .service(delete_organization_webhook)
-        .service(rotate_organization_webhook_secret);
+        .service(rotate_organization_webhook_secret)
+        .service(ping_organization_webhook)
+        .service(list_organization_webhook_deliveries)
+        .service(redeliver_organization_webhook_delivery);
 }
 
 /// How long a rotated-out secret still signs beside the new one.
@@ -344,4 +349,104 @@ async fn rotate_organization_webhook_secret(
         })
         .await?;
     Ok(with_secret(HttpResponse::Ok(), webhook, secret))
+}
+
+/// The delivery just put in the outbox, as the log shows it.
+async fn queued(
+    conn: &mut AsyncPgConnection,
+    webhook_id: Uuid,
+    delivery_id: Uuid,
+) -> Result<HttpResponse, ApiError> {
+    let delivery = db::webhooks::deliveries(conn, webhook_id, DELIVERY_LOG)
+        .await?
+        .into_iter()
+        .find(|delivery| delivery.id == delivery_id)
+        .ok_or(ApiError::NotFound)?;
+    Ok(HttpResponse::Accepted().json(delivery))
+}
+
+/// How many deliveries the log shows.
+const DELIVERY_LOG: i64 = 50;
+
+/// Send the webhook a `webhook.ping` event now, to try the endpoint out. It is delivered,
+/// signed and retried like any event, whether or not the webhook is subscribed to it.
+#[utoipa::path(
+    tag = "webhooks",
+    security(("bearer_jwt" = []), ("api_key" = ["webhooks:manage"])),
+    responses(
+        (status = 202, description = "The ping, on its way.", body = WebhookDelivery),
+        Unauthorized, Forbidden, NotFound,
+    ),
+)]
+#[post("/organizations/{id}/webhooks/{webhook_id}/ping")]
+async fn ping_organization_webhook(
+    pool: web::Data<Pool>,
+    caller: Caller,
+    path: web::Path<(Uuid, Uuid)>,
+) -> Result<HttpResponse, ApiError> {
+    let (organization_id, webhook_id) = path.into_inner();
+    let mut conn = pool.get().await?;
+    may_manage(&mut conn, &caller, organization_id).await?;
+    let webhook = webhook_of(&mut conn, organization_id, webhook_id).await?;
+    let message_id = rules::new_message_id();
+    let body = rules::payload(
+        &message_id,
+        rules::PING,
+        chrono::Utc::now(),
+        serde_json::json!({"webhook_id": webhook.id, "organization_id": organization_id}),
+    );
+    let delivery =
+        db::webhooks::enqueue(&mut conn, webhook.id, rules::PING, &body, &message_id).await?;
+    queued(&mut conn, webhook.id, delivery).await
+}
+
+/// The webhook's newest 50 deliveries with their attempts: when, the answer's status code,
+/// how long it took, and the first 1 KiB of the answer.
+#[utoipa::path(
+    tag = "webhooks",
+    security(("bearer_jwt" = []), ("api_key" = ["webhooks:manage"])),
+    responses(
+        (status = 200, description = "The newest deliveries first.", body = Page<WebhookDelivery>),
+        Unauthorized, Forbidden, NotFound,
+    ),
+)]
+#[get("/organizations/{id}/webhooks/{webhook_id}/deliveries")]
+async fn list_organization_webhook_deliveries(
+    pool: web::Data<Pool>,
+    caller: Caller,
+    path: web::Path<(Uuid, Uuid)>,
+) -> Result<web::Json<Page<WebhookDelivery>>, ApiError> {
+    let (organization_id, webhook_id) = path.into_inner();
+    let mut conn = pool.get().await?;
+    may_manage(&mut conn, &caller, organization_id).await?;
+    webhook_of(&mut conn, organization_id, webhook_id).await?;
+    Ok(web::Json(Page::complete(
+        db::webhooks::deliveries(&mut conn, webhook_id, DELIVERY_LOG).await?,
+    )))
+}
+
+/// Send a delivery again, with the same `webhook-id` (so a receiver that already has it
+/// can tell), from the start of the retry schedule.
+#[utoipa::path(
+    tag = "webhooks",
+    security(("bearer_jwt" = []), ("api_key" = ["webhooks:manage"])),
+    responses(
+        (status = 202, description = "The delivery, on its way again.", body = WebhookDelivery),
+        Unauthorized, Forbidden, NotFound,
+    ),
+)]
+#[post("/organizations/{id}/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver")]
+async fn redeliver_organization_webhook_delivery(
+    pool: web::Data<Pool>,
+    caller: Caller,
+    path: web::Path<(Uuid, Uuid, Uuid)>,
+) -> Result<HttpResponse, ApiError> {
+    let (organization_id, webhook_id, delivery_id) = path.into_inner();
+    let mut conn = pool.get().await?;
+    may_manage(&mut conn, &caller, organization_id).await?;
+    webhook_of(&mut conn, organization_id, webhook_id).await?;
+    if !db::webhooks::redeliver(&mut conn, webhook_id, delivery_id).await? {
+        return Err(ApiError::NotFound);
+    }
+    queued(&mut conn, webhook_id, delivery_id).await
 }

@@ -3,6 +3,7 @@
 mod accounts;
 mod demo;
 mod errors;
+mod events;
 mod health;
 mod ideas;
 mod labs;

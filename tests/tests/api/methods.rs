@@ -72,19 +72,23 @@ async fn measure(
 /// Maria's housing company in Norrköping with a lab about unemployment that measures the
 /// share of participants in work (10 % at the start, 60 % the target), moved to `verifying`;
 /// and Sara's housing company in Malmö, which took no part.
-struct Bank {
-    app: TestApp,
-    maria: TestUser,
-    host: String,
-    lab: String,
+pub(crate) struct Bank {
+    pub(crate) app: TestApp,
+    pub(crate) maria: TestUser,
+    pub(crate) host: String,
+    pub(crate) lab: String,
     indicator: String,
-    sara: TestUser,
-    adopter: String,
+    pub(crate) sara: TestUser,
+    pub(crate) adopter: String,
 }
 
 impl Bank {
     async fn open() -> anyhow::Result<Self> {
-        let app = TestApp::spawn().await?;
+        Self::on(TestApp::spawn().await?).await
+    }
+
+    /// The bank on an app already started.
+    pub(crate) async fn on(app: TestApp) -> anyhow::Result<Self> {
         let (maria, host) = app.housing_company().await?;
         let lab = app
             .create_lab(&maria, host.id, "Portalen", "public")
@@ -157,7 +161,7 @@ impl Bank {
     }
 
     /// The lab turned into a method and published, its problem described.
-    async fn published_method(&self) -> anyhow::Result<String> {
+    pub(crate) async fn published_method(&self) -> anyhow::Result<String> {
         let method = self
             .as_maria(
                 Method::POST,

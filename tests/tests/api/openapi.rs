@@ -40,6 +40,36 @@ fn every_operation_has_a_summary_a_tag_and_its_responses() {
     assert!(operations >= 5);
 }
 
+#[test]
+fn every_body_with_a_documented_limit_documents_the_422_that_enforces_it() -> anyhow::Result<()> {
+    // Body<T> refuses a text longer than its maxLength with a 422; clients must be told.
+    let document = serde_json::to_value(api::openapi::document())?;
+    let schemas = &document["components"]["schemas"];
+    let mut checked = 0;
+    for (path, item) in document["paths"].as_object().into_iter().flatten() {
+        for (method, operation) in item.as_object().into_iter().flatten() {
+            let body = &operation["requestBody"]["content"]["application/json"]["schema"]["$ref"];
+            let Some(name) = body.as_str().and_then(|r| r.rsplit('/').next()) else {
+                continue;
+            };
+            let limited = schemas[name]["properties"]
+                .as_object()
+                .into_iter()
+                .flatten()
+                .any(|(_, property)| property.get("maxLength").is_some());
+            if limited {
+                checked += 1;
+                assert!(
+                    operation["responses"].get("422").is_some(),
+                    "{method} {path} ({name}) does not document its 422"
+                );
+            }
+        }
+    }
+    assert!(checked > 30, "only {checked} bodies with limits");
+    Ok(())
+}
+
 #[tokio::test]
 async fn the_document_and_swagger_ui_are_served() -> anyhow::Result<()> {
     let app = TestApp::spawn().await?;
@@ -63,10 +93,35 @@ async fn the_document_and_swagger_ui_are_served() -> anyhow::Result<()> {
 
 /// The verbs an operation id may start with: generated clients name their functions by
 /// the id, so `list_labs` must say what it does and to what.
-const VERBS: [&str; 26] = [
-    "list", "get", "create", "update", "add", "remove", "change", "accept", "decline", "withdraw",
-    "start", "complete", "post", "mark", "register", "refresh", "end", "search", "verify",
-    "revoke", "publish", "retire", "review", "adopt", "delete", "rotate",
+const VERBS: [&str; 28] = [
+    "list",
+    "get",
+    "create",
+    "update",
+    "add",
+    "remove",
+    "change",
+    "accept",
+    "decline",
+    "withdraw",
+    "start",
+    "complete",
+    "post",
+    "mark",
+    "register",
+    "refresh",
+    "end",
+    "search",
+    "verify",
+    "revoke",
+    "publish",
+    "retire",
+    "review",
+    "adopt",
+    "delete",
+    "rotate",
+    "ping",
+    "redeliver",
 ];
 
 #[test]

@@ -2,6 +2,7 @@
 //! changing one with `If-Match`, the URL rule (https, public addresses only, after the name
 //! is resolved), and who may manage them.
 
+use innolabb_tests::receiver::Receiver;
 use innolabb_tests::{TestApp, TestUser};
 use reqwest::Method;
 use serde_json::{Value, json};
@@ -274,6 +275,12 @@ async fn only_the_organisations_owners_admins_and_its_webhook_keys_manage_its_we
             (Method::PATCH, path.to_owned()),
             (Method::DELETE, path.to_owned()),
             (Method::POST, format!("{path}/rotate-secret")),
+            (Method::POST, format!("{path}/ping")),
+            (Method::GET, format!("{path}/deliveries")),
+            (
+                Method::POST,
+                format!("{path}/deliveries/{}/redeliver", uuid::Uuid::now_v7()),
+            ),
         ]
     };
     let body = |method: &Method| match *method {
@@ -366,5 +373,316 @@ async fn only_the_organisations_owners_admins_and_its_webhook_keys_manage_its_we
         )
         .await?;
     assert_eq!(status, 201);
+    Ok(())
+}
+
+/// Maria's organisation with a webhook to `receiver`; returns its path and secret.
+async fn hooked(
+    app: &TestApp,
+    maria: &TestUser,
+    receiver: &Receiver,
+) -> anyhow::Result<(String, String)> {
+    let organizations: Value = app
+        .get_as("/api/v1/me/organizations", &maria.access_token)
+        .await?;
+    let organization = organizations["items"][0]["organization"]["id"]
+        .as_str()
+        .unwrap_or_default()
+        .parse()?;
+    app.add_webhook(maria, organization, &receiver.url, &["match.requested"])
+        .await
+}
+
+/// Makes the delivery's next attempt due now: the retry schedule's waits, passed.
+async fn fast_forward(app: &TestApp) -> anyhow::Result<()> {
+    app.run_sql("UPDATE webhook_deliveries SET next_attempt_at = now() WHERE status = 'pending'")
+        .await?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_ping_is_delivered_once_signed_so_that_the_standard_library_verifies_it()
+-> anyhow::Result<()> {
+    let app = TestApp::spawn_with(|config| config.webhooks.allow_private = true).await?;
+    let (maria, _) = app.housing_company().await?;
+    let receiver = Receiver::start(&[])?;
+    let (webhook, secret) = hooked(&app, &maria, &receiver).await?;
+    let (status, queued) = app
+        .json(
+            Method::POST,
+            &format!("{webhook}/ping"),
+            Some(&maria.access_token),
+            None,
+        )
+        .await?;
+    assert_eq!(status, 202, "{queued}");
+    let received = receiver.wait_for(1).await?;
+    let ping = &received[0];
+    standardwebhooks::Webhook::new(&secret)?.verify(&ping.body, &ping.headers)?;
+    assert_eq!(
+        ping.header("webhook-id"),
+        queued["message_id"].as_str().unwrap_or("?")
+    );
+    assert_eq!(ping.header("content-type"), "application/json");
+    let body = ping.json();
+    assert_eq!(body["type"], "webhook.ping");
+    assert_eq!(body["id"], queued["message_id"]);
+    assert_eq!(
+        body["data"]["webhook_id"],
+        webhook.rsplit('/').next().unwrap_or_default()
+    );
+    // A signature under another secret is refused by the same library.
+    let other = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    assert!(
+        standardwebhooks::Webhook::new(other)?
+            .verify(&ping.body, &ping.headers)
+            .is_err()
+    );
+
+    // The log shows one successful attempt, and nothing more is sent.
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
+    let log = loop {
+        let (_, log) = app
+            .json(
+                Method::GET,
+                &format!("{webhook}/deliveries"),
+                Some(&maria.access_token),
+                None,
+            )
+            .await?;
+        if log["items"][0]["status"] == "succeeded" || tokio::time::Instant::now() > deadline {
+            break log;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    };
+    let delivery = &log["items"][0];
+    assert_eq!(delivery["status"], "succeeded", "{log}");
+    assert_eq!(delivery["attempts"][0]["status_code"], 200);
+    assert_eq!(delivery["attempts"][0]["response_excerpt"], "answered 200");
+    tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+    assert_eq!(receiver.received().len(), 1, "delivered once");
+
+    // Redelivered on request, with the same webhook-id.
+    let delivery_id = delivery["id"].as_str().unwrap_or_default();
+    let (status, _) = app
+        .json(
+            Method::POST,
+            &format!("{webhook}/deliveries/{delivery_id}/redeliver"),
+            Some(&maria.access_token),
+            None,
+        )
+        .await?;
+    assert_eq!(status, 202);
+    let again = receiver.wait_for(2).await?;
+    assert_eq!(again[1].header("webhook-id"), ping.header("webhook-id"));
+    standardwebhooks::Webhook::new(&secret)?.verify(&again[1].body, &again[1].headers)?;
+    receiver.stop().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_failing_receiver_is_retried_with_the_same_id_and_one_that_is_gone_is_disabled()
+-> anyhow::Result<()> {
+    let app = TestApp::spawn_with(|config| config.webhooks.allow_private = true).await?;
+    let (maria, _) = app.housing_company().await?;
+    let token = Some(maria.access_token.as_str());
+    let receiver = Receiver::start(&[500, 503])?;
+    let (webhook, _) = hooked(&app, &maria, &receiver).await?;
+    app.json(Method::POST, &format!("{webhook}/ping"), token, None)
+        .await?;
+    receiver.wait_for(1).await?;
+    // The second try waits about 5 s by the schedule; the test lets that time pass.
+    let wait: f64 = {
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        app.count("SELECT extract(epoch FROM next_attempt_at - now())::bigint AS count FROM webhook_deliveries")
+            .await? as f64
+    };
+    assert!(
+        (3.0..=6.0).contains(&wait),
+        "the first retry waits about 5 s, not {wait}"
+    );
+    fast_forward(&app).await?;
+    receiver.wait_for(2).await?;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    fast_forward(&app).await?;
+    let received = receiver.wait_for(3).await?;
+    let ids: Vec<&str> = received.iter().map(|r| r.header("webhook-id")).collect();
+    assert!(
+        ids.iter().all(|id| *id == ids[0] && id.starts_with("msg_")),
+        "{ids:?}"
+    );
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
+    let log = loop {
+        let (_, log) = app
+            .json(Method::GET, &format!("{webhook}/deliveries"), token, None)
+            .await?;
+        if log["items"][0]["status"] == "succeeded" || tokio::time::Instant::now() > deadline {
+            break log;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    };
+    let codes: Vec<Value> = log["items"][0]["attempts"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|a| a["status_code"].clone())
+        .collect();
+    assert_eq!(codes, [json!(500), json!(503), json!(200)]);
+    receiver.stop().await;
+
+    // A receiver that answers 410 Gone turns the webhook off at once.
+    let gone = Receiver::start(&[410])?;
+    let (webhook, _) = hooked(&app, &maria, &gone).await?;
+    app.json(Method::POST, &format!("{webhook}/ping"), token, None)
+        .await?;
+    gone.wait_for(1).await?;
+    let read = disabled(&app, &webhook, &maria).await?;
+    assert_eq!(read["disabled_reason"], "gone");
+    let (_, log) = app
+        .json(Method::GET, &format!("{webhook}/deliveries"), token, None)
+        .await?;
+    assert_eq!(log["items"][0]["status"], "failed");
+    gone.stop().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn two_api_instances_on_one_database_deliver_each_event_once() -> anyhow::Result<()> {
+    let first = TestApp::spawn_with(|config| config.webhooks.allow_private = true).await?;
+    let database_url = first.database_url.clone();
+    let second = TestApp::spawn_with_database(database_url, |config| {
+        config.webhooks.allow_private = true;
+    })
+    .await?;
+    let (maria, _) = first.housing_company().await?;
+    let receiver = Receiver::start(&[])?;
+    let (webhook, _) = hooked(&first, &maria, &receiver).await?;
+    // Twenty pings, asked of both instances in turn.
+    for n in 0..20 {
+        let app = if n % 2 == 0 { &first } else { &second };
+        let (status, _) = app
+            .json(
+                Method::POST,
+                &format!("{webhook}/ping"),
+                Some(&maria.access_token),
+                None,
+            )
+            .await?;
+        assert_eq!(status, 202);
+    }
+    receiver.wait_for(20).await?;
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    let mut ids: Vec<String> = receiver
+        .received()
+        .iter()
+        .map(|r| r.header("webhook-id").to_owned())
+        .collect();
+    assert_eq!(ids.len(), 20, "each event once, not once per instance");
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 20);
+    assert_eq!(
+        first.count("SELECT count(*) FROM webhook_attempts").await?,
+        20
+    );
+    receiver.stop().await;
+    Ok(())
+}
+
+/// The webhook once the worker has disabled it (waiting up to 10 s).
+async fn disabled(app: &TestApp, webhook: &str, owner: &TestUser) -> anyhow::Result<Value> {
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let (_, read) = app
+            .json(Method::GET, webhook, Some(&owner.access_token), None)
+            .await?;
+        if read["enabled"] == false {
+            return Ok(read);
+        }
+        anyhow::ensure!(
+            tokio::time::Instant::now() < deadline,
+            "still enabled: {read}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test]
+async fn an_endpoint_failing_for_five_days_is_disabled_and_its_admins_are_told()
+-> anyhow::Result<()> {
+    let app = TestApp::spawn_with(|config| config.webhooks.allow_private = true).await?;
+    let (maria, host) = app.housing_company().await?;
+    let erik = app.sign_up("Erik Svensson").await?;
+    let added = app
+        .call(
+            Method::POST,
+            &format!("/api/v1/organizations/{}/members", host.id),
+            Some(&maria.access_token),
+            Some(json!({"email": erik.email, "role": "member"})),
+        )
+        .await?;
+    assert_eq!(added.status(), 201);
+    let failing = Receiver::start(&[500, 500, 500])?;
+    let (webhook, _) = hooked(&app, &maria, &failing).await?;
+    let ping = format!("{webhook}/ping");
+    let token = Some(maria.access_token.as_str());
+
+    // A first failure starts the count; four days on, it still runs.
+    app.json(Method::POST, &ping, token, None).await?;
+    failing.wait_for(1).await?;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let (_, read) = app.json(Method::GET, &webhook, token, None).await?;
+    assert!(read["failing_since"].is_string(), "{read}");
+    assert_eq!(read["enabled"], true);
+    app.run_sql("UPDATE webhooks SET failing_since = now() - interval '4 days'")
+        .await?;
+    fast_forward(&app).await?;
+    failing.wait_for(2).await?;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let (_, read) = app.json(Method::GET, &webhook, token, None).await?;
+    assert_eq!(
+        read["enabled"], true,
+        "four days of failures are not yet five"
+    );
+
+    // Five days of nothing but failures: off, and the owner (not the plain member) is told.
+    app.run_sql("UPDATE webhooks SET failing_since = now() - interval '5 days'")
+        .await?;
+    fast_forward(&app).await?;
+    failing.wait_for(3).await?;
+    let read = disabled(&app, &webhook, &maria).await?;
+    assert_eq!(read["disabled_reason"], "failing");
+    let notices: Value = app
+        .get_as("/api/v1/notifications", &maria.access_token)
+        .await?;
+    let notice = &notices["items"][0];
+    assert_eq!(notice["kind"], "webhook_disabled", "{notices}");
+    assert_eq!(notice["details"]["webhook_url"], failing.url.as_str());
+    assert_eq!(notice["details"]["reason"], "failing");
+    let for_erik: Value = app
+        .get_as("/api/v1/notifications", &erik.access_token)
+        .await?;
+    assert!(
+        !for_erik.to_string().contains("webhook_disabled"),
+        "{for_erik}"
+    );
+
+    // Switched on again by its owner, it starts afresh.
+    let version = i32::try_from(read["version"].as_i64().unwrap_or_default())?;
+    let on = app
+        .patch(
+            &webhook,
+            &maria.access_token,
+            version,
+            json!({"enabled": true}),
+        )
+        .await?;
+    assert_eq!(on.status(), 200);
+    let on: Value = on.json().await?;
+    assert_eq!(
+        (on["failing_since"].clone(), on["disabled_reason"].clone()),
+        (Value::Null, Value::Null)
+    );
+    failing.stop().await;
     Ok(())
 }

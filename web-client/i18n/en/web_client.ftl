@@ -350,6 +350,7 @@ notification-match_message = New message in the match: { $title }
 notification-idea_status_changed = Your idea has a new status: { $title }
 notification-comment_reply = Someone replied to your comment: { $title }
 notification-member_added = You were added to { $title }
+notification-webhook_disabled = A webhook was switched off after its endpoint failed: { $title }
 notification-other = Something happened: { $title }
 
 offering-new-needs-organization = An offering comes from an organisation. Create your organisation first, or ask a colleague to add you to yours.

@@ -350,6 +350,7 @@ notification-match_message = Nytt meddelande i matchningen: { $title }
 notification-idea_status_changed = Din idé har fått ny status: { $title }
 notification-comment_reply = Någon svarade på din kommentar: { $title }
 notification-member_added = Du har lagts till i { $title }
+notification-webhook_disabled = En webhook stängdes av eftersom mottagaren inte svarade: { $title }
 notification-other = Något hände: { $title }
 
 offering-new-needs-organization = Ett erbjudande kommer från en organisation. Skapa din organisation först, eller be en kollega lägga till dig i er organisation.

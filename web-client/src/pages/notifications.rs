@@ -157,7 +157,7 @@ pub fn NotificationsPage() -> Html {
                         }
                         <ul class="plain-list notifications">
                             { for page.items.iter().map(|n| {
-                                let title = ["offering_title", "idea_title", "organization_name"].iter().find_map(|key| n.details.get(*key))
+                                let title = ["offering_title", "idea_title", "organization_name", "webhook_url"].iter().find_map(|key| n.details.get(*key))
                                     .and_then(|v| v.as_str()).unwrap_or_default().to_owned();
                                 // Following an unread notification reads it.
                                 let onclick = (!n.read).then(|| {
@@ -196,6 +196,7 @@ fn notification_text(
         "idea_status_changed" => fl!(loader, "notification-idea_status_changed", title = title),
         "comment_reply" => fl!(loader, "notification-comment_reply", title = title),
         "member_added" => fl!(loader, "notification-member_added", title = title),
+        "webhook_disabled" => fl!(loader, "notification-webhook_disabled", title = title),
         _ => fl!(loader, "notification-other", title = title),
     }
 }
