@@ -178,10 +178,18 @@ where
     // Answers can arrive out of order (a search typed letter by letter): only the answer to
     // the latest request is shown.
     let latest = use_mut_ref(|| 0_u64);
+    let shown_for = use_mut_ref(|| None::<Read<T>>);
     {
         let state = state.clone();
         use_effect_with((read, token, *attempt), move |(read, token, _)| {
-            state.set(Fetch::Loading);
+            // A new token (the session restored, or refreshed while a form is being filled
+            // in) reads the same thing again: what is shown stays until the answer comes,
+            // so nothing typed is thrown away with a remounted form.
+            let same = shown_for.borrow().as_ref() == Some(read);
+            if !same || !matches!(*state, Fetch::Loaded(_)) {
+                state.set(Fetch::Loading);
+            }
+            *shown_for.borrow_mut() = Some(read.clone());
             let asked = {
                 let mut latest = latest.borrow_mut();
                 *latest += 1;
