@@ -243,11 +243,12 @@ pub async fn copy_indicators(
     let lab = sql.bind::<sql::Uuid, _>(lab_id);
     let method = sql.bind::<sql::Uuid, _>(method_id);
     sql.push(format!(
-        "INSERT INTO lab_indicators (id, lab_id, name, unit, baseline, target, direction, copied_from)
-         SELECT gen_random_uuid(), {lab}, i.name, i.unit, i.baseline, i.target, i.direction, i.id
+        "INSERT INTO lab_indicators (id, lab_id, name, unit, baseline, target, direction, copied_from, created_at)
+         SELECT gen_random_uuid(), {lab}, i.name, i.unit, i.baseline, i.target, i.direction, i.id,
+                -- One transaction's now() for all: a microsecond apart keeps the originals' order.
+                now() + row_number() OVER (ORDER BY i.created_at, i.id) * interval '1 microsecond'
            FROM method_indicators mi JOIN lab_indicators i ON i.id = mi.indicator_id
-          WHERE mi.method_id = {method}
-          ORDER BY i.created_at, i.id"
+          WHERE mi.method_id = {method}"
     ));
     sql.finish().execute(conn).await
 }
