@@ -22,6 +22,25 @@ pub struct Config {
     /// `WEBHOOKS_ALLOW_PRIVATE`: let webhooks call `http` URLs and private addresses, for
     /// local development and tests only.
     pub webhooks: WebhookPolicy,
+    /// `API_KEY_RATE_LIMIT`: requests a minute an API key may make unless a platform
+    /// admin gave it its own limit.
+    pub key_rate_limit: KeyRateLimit,
+}
+
+/// The default limit of an API key's requests a minute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeyRateLimit {
+    pub per_minute: i32,
+}
+
+pub const DEFAULT_API_KEY_RATE_LIMIT: i32 = 600;
+
+impl Default for KeyRateLimit {
+    fn default() -> Self {
+        Self {
+            per_minute: DEFAULT_API_KEY_RATE_LIMIT,
+        }
+    }
 }
 
 /// Which addresses webhooks may call.
@@ -102,6 +121,16 @@ impl Config {
             "JWT_SECRET is not set: give it 32 or more random bytes (`cargo xtask run` makes one in .data/)",
         )?;
         let cookie_secure = flag(&lookup, "COOKIE_SECURE")?;
+        let per_minute = match lookup("API_KEY_RATE_LIMIT") {
+            None => DEFAULT_API_KEY_RATE_LIMIT,
+            Some(limit) => limit
+                .parse()
+                .ok()
+                .filter(|limit| *limit > 0)
+                .with_context(|| {
+                    format!("API_KEY_RATE_LIMIT={limit:?} is not a positive number")
+                })?,
+        };
         Ok(Self {
             database_url,
             bind_addr,
@@ -111,6 +140,7 @@ impl Config {
             webhooks: WebhookPolicy {
                 allow_private: flag(&lookup, "WEBHOOKS_ALLOW_PRIVATE")?,
             },
+            key_rate_limit: KeyRateLimit { per_minute },
         })
     }
 }
@@ -138,6 +168,24 @@ mod tests {
         assert_eq!(config.bind_addr.to_string(), DEFAULT_BIND_ADDR);
         assert_eq!(config.static_dir, PathBuf::from(DEFAULT_STATIC_DIR));
         assert_eq!(config.database_pool_size, DEFAULT_DATABASE_POOL_SIZE);
+        assert_eq!(config.key_rate_limit.per_minute, DEFAULT_API_KEY_RATE_LIMIT);
+        Ok(())
+    }
+
+    #[test]
+    fn an_api_key_rate_limit_is_a_positive_number() -> anyhow::Result<()> {
+        let with = |limit: &'static str| {
+            Config::from_lookup(lookup(&[
+                ("DATABASE_URL", "postgres://x/y"),
+                ("JWT_SECRET", SECRET),
+                ("API_KEY_RATE_LIMIT", limit),
+            ]))
+        };
+        assert_eq!(with("1200")?.key_rate_limit.per_minute, 1200);
+        for wrong in ["0", "-5", "many"] {
+            let error = with(wrong).err().map(|e| e.to_string()).unwrap_or_default();
+            assert!(error.contains("API_KEY_RATE_LIMIT"), "{wrong}: {error}");
+        }
         Ok(())
     }
 

@@ -57,6 +57,12 @@ pub enum ApiError {
     /// Too many attempts; try again after this many seconds.
     #[error("too many requests")]
     TooManyRequests { retry_after_seconds: i64 },
+    /// An API key over its limit of requests a minute.
+    #[error("rate limit of the API key reached")]
+    KeyRateLimited {
+        limit: i32,
+        retry_after_seconds: i64,
+    },
     /// No such resource, or one the caller may not see.
     #[error("not found")]
     NotFound,
@@ -183,6 +189,18 @@ impl ApiError {
                 )),
                 Vec::new(),
             ),
+            Self::KeyRateLimited {
+                limit,
+                retry_after_seconds,
+            } => (
+                "rate-limited",
+                "Too many requests",
+                Some(format!(
+                    "This API key may make {limit} requests a minute. Try again in \
+                     {retry_after_seconds} seconds."
+                )),
+                Vec::new(),
+            ),
             Self::NotFound => (
                 "not-found",
                 "Not found",
@@ -247,7 +265,9 @@ impl ResponseError for ApiError {
             Self::Conflict { .. } | Self::InvalidTransition { .. } => StatusCode::CONFLICT,
             Self::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
             Self::PreconditionFailed { .. } => StatusCode::PRECONDITION_FAILED,
-            Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            Self::TooManyRequests { .. } | Self::KeyRateLimited { .. } => {
+                StatusCode::TOO_MANY_REQUESTS
+            }
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
             Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
@@ -279,6 +299,10 @@ impl ResponseError for ApiError {
             }
             Self::TooManyRequests {
                 retry_after_seconds,
+            }
+            | Self::KeyRateLimited {
+                retry_after_seconds,
+                ..
             } => {
                 headers.insert(
                     header::RETRY_AFTER,

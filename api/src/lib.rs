@@ -16,6 +16,7 @@ pub mod outbound;
 pub mod pagination;
 pub mod patch;
 pub mod preconditions;
+pub mod rate_limit;
 pub mod routes;
 pub mod startup;
 pub mod suggestions;

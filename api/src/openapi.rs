@@ -84,9 +84,11 @@ pub struct IfMatchHeader(
 
 /// What every operation shares by convention, added once to the generated document:
 /// `Idempotency-Key` on every authenticated `POST` (see `crate::idempotency`), with the
-/// answers it can give; 413 on every operation that takes a body; and 401 everywhere,
-/// since credentials that are sent are checked on every route (see
-/// `crate::auth::caller::check_credentials`).
+/// answers it can give; 400 (not JSON) and 413 (too large) on every operation that takes a
+/// body; 401 everywhere, since
+/// credentials that are sent are checked on every route (see
+/// `crate::auth::caller::check_credentials`); and 429 everywhere, for an API key over its
+/// limit (see `crate::rate_limit`).
 pub fn add_conventions(openapi: &mut utoipa::openapi::OpenApi) {
     for item in openapi.paths.paths.values_mut() {
         for operation in operations_mut(item) {
@@ -95,7 +97,19 @@ pub fn add_conventions(openapi: &mut utoipa::openapi::OpenApi) {
                 "401",
                 "Credentials were sent but are invalid, expired or revoked (or this needs them).",
             );
+            add_problem_response(
+                operation,
+                "429",
+                "An API key over its limit of requests a minute (600 unless set otherwise): \
+                 `Retry-After` says when to try again. Every answer to a key carries \
+                 `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`.",
+            );
             if operation.request_body.is_some() {
+                add_problem_response(
+                    operation,
+                    "400",
+                    "The request body is not JSON of the documented shape.",
+                );
                 add_problem_response(
                     operation,
                     "413",

@@ -38,6 +38,7 @@ impl Application {
         let auth = web::Data::new(config.auth.clone());
         let webhook_policy = config.webhooks;
         let webhooks = web::Data::new(webhook_policy);
+        let key_rate_limit = web::Data::new(config.key_rate_limit);
         let worker_pool = pool.clone();
         let server = HttpServer::new(move || {
             let (app, document) = api();
@@ -45,6 +46,7 @@ impl Application {
             app.app_data(web::Data::new(pool.clone()))
                 .app_data(auth.clone())
                 .app_data(webhooks.clone())
+                .app_data(key_rate_limit.clone())
                 .app_data(web::Data::new(allowed_methods))
                 .app_data(
                     web::JsonConfig::default()
@@ -162,6 +164,9 @@ pub fn api() -> (
         .service(
             utoipa_actix_web::scope("/api/v1")
                 .wrap(actix_web::middleware::from_fn(idempotency::middleware))
+                .wrap(actix_web::middleware::from_fn(
+                    crate::rate_limit::limit_api_keys,
+                ))
                 .wrap(actix_web::middleware::from_fn(
                     crate::auth::caller::check_credentials,
                 ))

@@ -54,7 +54,8 @@ pub use offerings::{
 };
 pub use organizations::{
     AddMember, ApiKey, CreateApiKey, CreateOrganization, CreatedApiKey, Member, MyOrganization,
-    Organization, OrganizationKind, Role, Scope, UpdateMember, UpdateOrganization,
+    Organization, OrganizationKind, Role, Scope, SetApiKeyRateLimit, UpdateMember,
+    UpdateOrganization,
 };
 pub use page::Page;
 pub use problem::{FieldError, Problem};

@@ -213,6 +213,9 @@ pub struct ApiKey {
     pub created_at: DateTime<Utc>,
     pub last_used_at: Option<DateTime<Utc>>,
     pub revoked_at: Option<DateTime<Utc>>,
+    /// Its own limit of requests a minute, set by a platform admin; `null` is the
+    /// platform's default (600 unless configured otherwise).
+    pub rate_limit: Option<i32>,
 }
 
 /// `POST /organizations/{id}/api-keys`.
@@ -225,6 +228,17 @@ pub struct CreateApiKey {
     pub name: String,
     #[cfg_attr(feature = "openapi", schema(min_items = 1))]
     pub scopes: Vec<Scope>,
+}
+
+/// `PUT /organizations/{id}/api-keys/{key_id}/rate-limit` (platform admins).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"requests_per_minute": 1200})))]
+#[serde(deny_unknown_fields)]
+pub struct SetApiKeyRateLimit {
+    /// Requests a minute, 1–100,000; `null` for the platform's default.
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 100000))]
+    pub requests_per_minute: Option<i32>,
 }
 
 /// A new API key with its secret, shown this once.

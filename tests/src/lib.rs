@@ -12,7 +12,7 @@ use std::path::PathBuf;
 
 use actix_web::dev::ServerHandle;
 use anyhow::Context;
-use api::config::{AuthConfig, Config, WebhookPolicy};
+use api::config::{AuthConfig, Config, KeyRateLimit, WebhookPolicy};
 use api::startup::Application;
 
 /// The secret the test servers sign access tokens with.
@@ -66,6 +66,7 @@ impl TestApp {
             database_pool_size: 4,
             auth: AuthConfig::new(TEST_JWT_SECRET, false)?,
             webhooks: WebhookPolicy::default(),
+            key_rate_limit: KeyRateLimit::default(),
         })
     }
 

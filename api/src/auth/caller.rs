@@ -41,6 +41,8 @@ pub struct KeyCaller {
     pub key_id: Uuid,
     pub organization_id: Uuid,
     pub scopes: Vec<Scope>,
+    /// Its own limit of requests a minute, if a platform admin set one.
+    pub rate_limit: Option<i32>,
 }
 
 impl Caller {

@@ -19,6 +19,8 @@ pub enum OrgAction {
     ManageApiKeys,
     ManageWebhooks,
     Verify,
+    /// Give an API key its own rate limit: platform admins only.
+    LimitApiKeys,
 }
 
 /// The rules. `role` is the caller's role in the organisation when the caller is a person.
@@ -35,7 +37,7 @@ pub fn decide(
         Caller::Anonymous => return Err(Denied::Unauthenticated),
         Caller::Person(person) => match action {
             OrgAction::View => true,
-            OrgAction::Verify => person.is_platform_admin,
+            OrgAction::Verify | OrgAction::LimitApiKeys => person.is_platform_admin,
             OrgAction::ViewMembers => role.is_some() || person.is_platform_admin,
             OrgAction::Edit
             | OrgAction::ManageMembers

@@ -20,5 +20,6 @@ pub fn key(organization_id: Uuid, scopes: &[Scope]) -> Caller {
         key_id: Uuid::nil(),
         organization_id,
         scopes: scopes.to_vec(),
+        rate_limit: None,
     })
 }

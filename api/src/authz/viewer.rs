@@ -93,6 +93,7 @@ impl Viewer {
                 key_id: Uuid::nil(),
                 organization_id,
                 scopes: Scope::ALL.to_vec(),
+                rate_limit: None,
             }),
             view_organizations: own.clone(),
             edit_organizations: own.clone(),

@@ -17,6 +17,7 @@ type Row = (
     DateTime<Utc>,
     Option<DateTime<Utc>>,
     Option<DateTime<Utc>>,
+    Option<i32>,
 );
 
 fn scopes(values: &[String]) -> Vec<Scope> {
@@ -27,7 +28,7 @@ fn scopes(values: &[String]) -> Vec<Scope> {
 }
 
 fn to_api_key(
-    (id, name, prefix, scope_values, created_at, last_used_at, revoked_at): Row,
+    (id, name, prefix, scope_values, created_at, last_used_at, revoked_at, rate_limit): Row,
 ) -> ApiKey {
     ApiKey {
         id,
@@ -37,6 +38,7 @@ fn to_api_key(
         created_at,
         last_used_at,
         revoked_at,
+        rate_limit,
     }
 }
 
@@ -48,6 +50,7 @@ const COLUMNS: (
     api_keys::created_at,
     api_keys::last_used_at,
     api_keys::revoked_at,
+    api_keys::rate_limit,
 ) = (
     api_keys::id,
     api_keys::name,
@@ -56,6 +59,7 @@ const COLUMNS: (
     api_keys::created_at,
     api_keys::last_used_at,
     api_keys::revoked_at,
+    api_keys::rate_limit,
 );
 
 /// The caller a live key stands for, recording that it was used.
@@ -63,23 +67,29 @@ pub async fn authenticate(
     conn: &mut AsyncPgConnection,
     secret_hash: &[u8],
 ) -> QueryResult<Option<KeyCaller>> {
-    let row: Option<(Uuid, Uuid, Vec<String>)> = diesel::update(
+    let row: Option<(Uuid, Uuid, Vec<String>, Option<i32>)> = diesel::update(
         api_keys::table
             .filter(api_keys::secret_hash.eq(secret_hash))
             .filter(api_keys::revoked_at.is_null()),
     )
     .set(api_keys::last_used_at.eq(diesel::dsl::now))
-    .returning((api_keys::id, api_keys::organization_id, api_keys::scopes))
+    .returning((
+        api_keys::id,
+        api_keys::organization_id,
+        api_keys::scopes,
+        api_keys::rate_limit,
+    ))
     .get_result(conn)
     .await
     .optional()?;
-    Ok(
-        row.map(|(key_id, organization_id, scope_values)| KeyCaller {
+    Ok(row.map(
+        |(key_id, organization_id, scope_values, rate_limit)| KeyCaller {
             key_id,
             organization_id,
             scopes: scopes(&scope_values),
-        }),
-    )
+            rate_limit,
+        },
+    ))
 }
 
 pub async fn insert(
@@ -148,4 +158,25 @@ pub async fn revoke(
     .execute(conn)
     .await?;
     Ok(true)
+}
+
+/// Gives one of the organisation's keys its own limit of requests a minute (`None`: the
+/// default); the key, or `None` when the organisation has no such key.
+pub async fn set_rate_limit(
+    conn: &mut AsyncPgConnection,
+    organization_id: Uuid,
+    key_id: Uuid,
+    limit: Option<i32>,
+) -> QueryResult<Option<ApiKey>> {
+    let row: Option<Row> = diesel::update(
+        api_keys::table
+            .filter(api_keys::id.eq(key_id))
+            .filter(api_keys::organization_id.eq(organization_id)),
+    )
+    .set(api_keys::rate_limit.eq(limit))
+    .returning(COLUMNS)
+    .get_result(conn)
+    .await
+    .optional()?;
+    Ok(row.map(to_api_key))
 }

@@ -93,6 +93,7 @@ diesel::table! {
         created_at -> Timestamptz,
         last_used_at -> Nullable<Timestamptz>,
         revoked_at -> Nullable<Timestamptz>,
+        rate_limit -> Nullable<Int4>,
     }
 }
 

@@ -1,9 +1,10 @@
 //! Partner systems' API keys of an organisation (its owners and admins).
 
 use actix_web::http::header::LOCATION;
-use actix_web::{HttpResponse, delete, get, post, web};
+use actix_web::{HttpResponse, delete, get, post, put, web};
+use diesel_async::AsyncConnection as _;
 use shared::limits;
-use shared::{ApiKey, CreateApiKey, CreatedApiKey, Page, Problem};
+use shared::{ApiKey, CreateApiKey, CreatedApiKey, Page, Problem, SetApiKeyRateLimit};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
@@ -20,7 +21,8 @@ pub fn configure(config: &mut ServiceConfig) {
     config
         .service(create_api_key)
         .service(list_api_keys)
-        .service(revoke_api_key);
+        .service(revoke_api_key)
+        .service(change_api_key_rate_limit);
 }
 
 /// How many characters of a key are kept to recognise it by.
@@ -154,4 +156,60 @@ async fn revoke_api_key(
     )
     .await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// The most a key's own limit may be.
+const MAX_RATE_LIMIT: i32 = 100_000;
+
+/// Give an API key its own limit of requests a minute, or (`null`) the platform's default
+/// again (platform admins only).
+#[utoipa::path(
+    tag = "api-keys",
+    security(("bearer_jwt" = [])),
+    request_body = SetApiKeyRateLimit,
+    responses(
+        (status = 200, description = "The key with its limit.", body = ApiKey),
+        Unauthorized,
+        (status = 403, description = "Not a platform admin.", body = Problem, content_type = "application/problem+json"),
+        NotFound, Unprocessable,
+    ),
+)]
+#[put("/organizations/{id}/api-keys/{key_id}/rate-limit")]
+async fn change_api_key_rate_limit(
+    pool: web::Data<Pool>,
+    caller: Caller,
+    path: web::Path<(Uuid, Uuid)>,
+    body: Body<SetApiKeyRateLimit>,
+) -> Result<web::Json<ApiKey>, ApiError> {
+    let (organization_id, key_id) = path.into_inner();
+    let mut conn = pool.get().await?;
+    authz::organization(&mut conn, &caller, organization_id, OrgAction::LimitApiKeys).await?;
+    let limit = body.requests_per_minute;
+    let mut errors = FieldErrors::default();
+    errors.check(
+        limit.is_none_or(|limit| (1..=MAX_RATE_LIMIT).contains(&limit)),
+        "requests_per_minute",
+        "out_of_range",
+        "must be 1 to 100000, or null for the default",
+    );
+    errors.finish()?;
+    let key = conn
+        .transaction::<_, ApiError, _>(async |conn| {
+            let key = db::api_keys::set_rate_limit(conn, organization_id, key_id, limit)
+                .await?
+                .ok_or(ApiError::NotFound)?;
+            let details = serde_json::json!({"api_key_id": key_id, "requests_per_minute": limit});
+            db::audit::record(
+                conn,
+                &caller,
+                "api_key.rate_limit_set",
+                "organization",
+                organization_id,
+                details,
+            )
+            .await?;
+            Ok(key)
+        })
+        .await?;
+    Ok(web::Json(key))
 }

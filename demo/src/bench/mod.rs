@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
-use api::config::{AuthConfig, Config, WebhookPolicy};
+use api::config::{AuthConfig, Config, KeyRateLimit, WebhookPolicy};
 use api::startup::Application;
 use diesel_async::{AsyncConnection, AsyncPgConnection, SimpleAsyncConnection};
 
@@ -76,6 +76,7 @@ pub async fn statistics(setup: &Setup) -> anyhow::Result<Report> {
         database_pool_size: 8,
         auth: AuthConfig::new(&[7; 32], false)?,
         webhooks: WebhookPolicy::default(),
+        key_rate_limit: KeyRateLimit::default(),
     })
     .await?;
     let url = format!("http://127.0.0.1:{}/api/v1/statistics", application.port());
