@@ -64,6 +64,20 @@ pub async fn emit(
     Ok(())
 }
 
+/// Whether the viewer may see the subject now (for the changes feed): as its GET decides.
+pub async fn may_see(
+    conn: &mut AsyncPgConnection,
+    viewer: &Viewer,
+    subject: Subject,
+) -> Result<bool, ApiError> {
+    match seen_by(conn, viewer, subject).await {
+        Ok(seen) => Ok(seen.is_some()),
+        // A key without the scope, or nobody signed in, for a match: not for this caller.
+        Err(ApiError::Forbidden(_) | ApiError::Unauthorized(_)) => Ok(false),
+        Err(error) => Err(error),
+    }
+}
+
 /// The subject as the viewer's GET shows it, or `None` when the viewer may not see it.
 async fn seen_by(
     conn: &mut AsyncPgConnection,

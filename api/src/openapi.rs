@@ -26,6 +26,7 @@ Conventions (see docs/API-DESIGN.md in the repository): JSON with snake_case fie
         (name = "organizations", description = "Organisations and their members."),
         (name = "api-keys", description = "Partner systems' API keys."),
         (name = "webhooks", description = "An organisation's webhooks: where events are sent, signed by the Standard Webhooks scheme."),
+        (name = "changes", description = "Incremental sync: the latest change of every object you may see, oldest first."),
         (name = "admin", description = "Platform administration."),
         (name = "labs", description = "Innovation labs: phases, participants and indicators."),
         (name = "needs", description = "What labs are looking for from local actors."),
@@ -84,7 +85,8 @@ pub struct IfMatchHeader(
 
 /// What every operation shares by convention, added once to the generated document:
 /// `Idempotency-Key` on every authenticated `POST` (see `crate::idempotency`), with the
-/// answers it can give; 400 (not JSON) and 413 (too large) on every operation that takes a
+/// answers it can give; `If-None-Match` and its 304 on every read that answers JSON; 400
+/// (not JSON) and 413 (too large) on every operation that takes a
 /// body; 401 everywhere, since
 /// credentials that are sent are checked on every route (see
 /// `crate::auth::caller::check_credentials`); and 429 everywhere, for an API key over its
@@ -120,6 +122,11 @@ pub fn add_conventions(openapi: &mut utoipa::openapi::OpenApi) {
                 );
             }
         }
+        if let Some(get) = item.get.as_mut()
+            && answers_json(get)
+        {
+            add_if_none_match(get);
+        }
         if let Some(post) = item.post.as_mut()
             && post
                 .security
@@ -142,6 +149,46 @@ fn operations_mut(item: &mut PathItem) -> impl Iterator<Item = &mut Operation> {
     ]
     .into_iter()
     .flatten()
+}
+
+/// Whether the operation's 200 is JSON (which `preconditions::conditional_reads` tags).
+fn answers_json(operation: &Operation) -> bool {
+    matches!(
+        operation.responses.responses.get("200"),
+        Some(RefOr::T(response)) if response.content.contains_key("application/json")
+    )
+}
+
+/// `If-None-Match` and its `304` on a read (see `preconditions::conditional_reads`).
+fn add_if_none_match(operation: &mut Operation) {
+    let parameter = ParameterBuilder::new()
+        .name("If-None-Match")
+        .parameter_in(ParameterIn::Header)
+        .required(utoipa::openapi::Required::False)
+        .description(Some(
+            "The `ETag` of an earlier answer: if what would be sent is the same, the answer \
+             is `304 Not Modified` without a body.",
+        ))
+        .schema(Some(
+            utoipa::openapi::ObjectBuilder::new()
+                .schema_type(utoipa::openapi::schema::Type::String),
+        ))
+        .build();
+    operation
+        .parameters
+        .get_or_insert_with(Vec::new)
+        .push(RefOr::T(parameter));
+    operation
+        .responses
+        .responses
+        .entry("304".to_owned())
+        .or_insert_with(|| {
+            RefOr::T(
+                ResponseBuilder::new()
+                    .description("Not Modified: `If-None-Match` named the current `ETag`.")
+                    .build(),
+            )
+        });
 }
 
 fn add_idempotency_key(operation: &mut Operation) {

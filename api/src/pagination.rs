@@ -3,6 +3,7 @@
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use shared::Page;
@@ -23,6 +24,28 @@ pub struct PageParams {
     pub limit: Option<i64>,
     /// `next_cursor` of the previous page.
     pub cursor: Option<String>,
+}
+
+/// Incremental sync, beside the page parameters of the lists of labs, needs, offerings,
+/// methods, matches and organisations (ideas have `updated_since` and `sort=updated_at`
+/// among their own parameters, since they have a `sort` of their own).
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SyncParams {
+    /// Only what was created or changed at or after this time (RFC 3339, such as
+    /// `2026-12-03T09:00:00Z`): the `updated_at` of the last item a partner read.
+    pub updated_since: Option<DateTime<Utc>>,
+    /// `updated_at`: the least recently changed first, so that what changes while a partner
+    /// pages moves to the end, where it is still read.
+    #[param(inline)]
+    pub sort: Option<SyncSort>,
+}
+
+/// The order incremental sync reads a list in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SyncSort {
+    UpdatedAt,
 }
 
 impl PageParams {
@@ -65,6 +88,13 @@ pub fn decode<K: DeserializeOwned>(cursor: Option<&str>) -> Result<Option<K>, Ap
         })
 }
 
+/// The cursor of a page that ends at `key`.
+pub fn cursor<K: Serialize>(key: &K) -> Option<String> {
+    serde_json::to_vec(key)
+        .ok()
+        .map(|bytes| URL_SAFE_NO_PAD.encode(bytes))
+}
+
 /// Makes a page from up to `limit + 1` items fetched: the extra one only says that there
 /// is a next page, whose cursor is the key of the page's last item.
 pub fn page<T, K: Serialize>(mut items: Vec<T>, limit: i64, key: impl Fn(&T) -> K) -> Page<T> {
@@ -72,10 +102,7 @@ pub fn page<T, K: Serialize>(mut items: Vec<T>, limit: i64, key: impl Fn(&T) -> 
     let has_more = items.len() > limit;
     items.truncate(limit);
     let next_cursor = if has_more {
-        items
-            .last()
-            .and_then(|last| serde_json::to_vec(&key(last)).ok())
-            .map(|bytes| URL_SAFE_NO_PAD.encode(bytes))
+        items.last().and_then(|last| cursor(&key(last)))
     } else {
         None
     };
@@ -90,9 +117,7 @@ pub fn page_with_keys<T, K: Serialize>(items: Vec<(T, K)>, limit: i64) -> Page<T
     let mut page = Vec::with_capacity(limit.min(items.len()));
     for (index, (item, key)) in items.into_iter().enumerate().take(limit) {
         if has_more && index + 1 == limit {
-            next_cursor = serde_json::to_vec(&key)
-                .ok()
-                .map(|bytes| URL_SAFE_NO_PAD.encode(bytes));
+            next_cursor = cursor(&key);
         }
         page.push(item);
     }

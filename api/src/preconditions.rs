@@ -5,13 +5,24 @@
 //! an old one 412 (and the current version), so two editors never overwrite each other
 //! unseen. Handlers compare under a row lock ([`IfMatch::check`] inside the transaction that
 //! writes), so two requests with the same version cannot both pass.
+//!
+//! Reads that re-read nothing: [`conditional_reads`] gives every successful JSON answer an
+//! `ETag` naming exactly what was sent, and answers a `GET` whose `If-None-Match` names it
+//! with `304 Not Modified` and no body, so a partner polling an object learns cheaply that
+//! it has not changed.
 
 use std::future::{Ready, ready};
 
-use actix_web::dev::Payload;
-use actix_web::http::header::{self, HeaderValue};
+use actix_web::body::{self, BodySize, MessageBody};
+use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
+use actix_web::http::header::{self, HeaderMap, HeaderValue};
+use actix_web::http::{Method, StatusCode};
+use actix_web::middleware::Next;
 use actix_web::{FromRequest, HttpRequest, HttpResponse, Responder, body::BoxBody};
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde::Serialize;
+use sha2::{Digest, Sha256};
 
 use crate::error::ApiError;
 
@@ -36,8 +47,10 @@ pub enum IfMatch {
 }
 
 impl IfMatch {
-    /// Parses the header's value: `*`, or a comma-separated list of `"N"` (a weak `W/"N"` is
-    /// taken as the same version). `None` when it is not such a value.
+    /// Parses the header's value: `*`, or a comma-separated list of `"N"` or `"N-<digest>"`
+    /// as a `GET` sends them (a weak `W/"N"` is taken as the same version; only the version
+    /// counts, since votes and the like change what is shown but not what a change
+    /// overwrites). `None` when it is not such a value.
     pub fn parse(value: &str) -> Option<Self> {
         let value = value.trim();
         if value == "*" {
@@ -48,8 +61,9 @@ impl IfMatch {
             .map(|tag| {
                 let tag = tag.trim();
                 let tag = tag.strip_prefix("W/").unwrap_or(tag);
-                tag.strip_prefix('"')?
-                    .strip_suffix('"')?
+                let tag = tag.strip_prefix('"')?.strip_suffix('"')?;
+                tag.split_once('-')
+                    .map_or(tag, |(version, _digest)| version)
                     .parse::<i32>()
                     .ok()
             })
@@ -148,6 +162,91 @@ versioned!(
     shared::Adoption
 );
 
+/// The largest answer given a digest `ETag`; bigger ones (none today) go out untagged.
+const MAX_TAGGED_BODY: u64 = 4 * 1024 * 1024;
+
+/// The `ETag` of an answer: the object's version (when the handler set one) and a digest of
+/// the body, because what a caller sees of an object (its votes, `can_edit`) can change
+/// while its version does not; a list or other unversioned answer gets the digest alone.
+pub fn entity_tag(version: Option<i32>, body: &[u8]) -> String {
+    let digest = URL_SAFE_NO_PAD.encode(&Sha256::digest(body)[..12]);
+    match version {
+        Some(version) => format!("\"{version}-{digest}\""),
+        None => format!("\"{digest}\""),
+    }
+}
+
+/// Whether an `If-None-Match` value names `tag` (weak comparison, as RFC 9110 asks for
+/// `If-None-Match`), or is `*`.
+pub fn none_match_names(if_none_match: &str, tag: &str) -> bool {
+    if_none_match.trim() == "*"
+        || if_none_match.split(',').any(|sent| {
+            let sent = sent.trim();
+            sent.strip_prefix("W/").unwrap_or(sent) == tag
+        })
+}
+
+/// The version in an `ETag` a handler set with [`etag`].
+fn version_in(headers: &HeaderMap) -> Option<i32> {
+    let tag = headers.get(header::ETAG)?.to_str().ok()?;
+    tag.strip_prefix('"')?.strip_suffix('"')?.parse().ok()
+}
+
+fn is_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| value.starts_with("application/json"))
+}
+
+/// The middleware on `/api/v1`: tags every successful JSON answer of a read, and of a write
+/// that returns a versioned object (so its `ETag` is the one a `GET` would give), and turns
+/// a `GET` or `HEAD` whose `If-None-Match` names the tag into a `304`.
+pub async fn conditional_reads(
+    request: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let read = matches!(*request.method(), Method::GET | Method::HEAD);
+    let if_none_match = request
+        .headers()
+        .get(header::IF_NONE_MATCH)
+        .and_then(|value| value.to_str().ok())
+        .map(str::to_owned);
+    let response = next.call(request).await?;
+    let version = version_in(response.headers());
+    let taggable = response.status().is_success()
+        && is_json(response.headers())
+        && (read || version.is_some())
+        && matches!(response.response().body().size(), BodySize::Sized(size) if size <= MAX_TAGGED_BODY);
+    if !taggable {
+        return Ok(response.map_into_boxed_body());
+    }
+    let (request, response) = response.into_parts();
+    let (mut head, body) = response.into_parts();
+    let bytes = body::to_bytes(body)
+        .await
+        .map_err(|_| ApiError::Unexpected(anyhow::anyhow!("could not read a response body")))?;
+    let tag = entity_tag(version, &bytes);
+    let tag_value =
+        HeaderValue::from_str(&tag).map_err(|error| ApiError::Unexpected(error.into()))?;
+    head.headers_mut().insert(header::ETAG, tag_value);
+    if read && if_none_match.is_some_and(|sent| none_match_names(&sent, &tag)) {
+        let mut not_modified = HttpResponse::new(StatusCode::NOT_MODIFIED);
+        for (name, value) in head.headers() {
+            if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+                not_modified
+                    .headers_mut()
+                    .append(name.clone(), value.clone());
+            }
+        }
+        return Ok(ServiceResponse::new(request, not_modified));
+    }
+    Ok(ServiceResponse::new(
+        request,
+        head.set_body(BoxBody::new(bytes)),
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,6 +262,33 @@ mod tests {
         assert_eq!(IfMatch::parse("3"), None);
         assert_eq!(IfMatch::parse("\"x\""), None);
         assert_eq!(IfMatch::parse(""), None);
+        assert_eq!(
+            IfMatch::parse("\"3-AbC_9\""),
+            Some(IfMatch::Versions(vec![3]))
+        );
+        assert_eq!(IfMatch::parse("\"-3\""), None);
+    }
+
+    #[test]
+    fn an_entity_tag_changes_with_the_body_and_keeps_the_version() {
+        let one = entity_tag(Some(3), b"{\"votes\":1}");
+        let two = entity_tag(Some(3), b"{\"votes\":2}");
+        assert!(one.starts_with("\"3-") && one.ends_with('"'));
+        assert_ne!(one, two);
+        assert_eq!(one, entity_tag(Some(3), b"{\"votes\":1}"));
+        let list = entity_tag(None, b"[]");
+        assert_eq!(list.len(), 2 + 16, "a quoted digest of 12 bytes: {list}");
+        assert_eq!(IfMatch::parse(&one), Some(IfMatch::Versions(vec![3])));
+    }
+
+    #[test]
+    fn if_none_match_compares_weakly_and_takes_lists_and_star() {
+        assert!(none_match_names("\"3-x\"", "\"3-x\""));
+        assert!(none_match_names("W/\"3-x\"", "\"3-x\""));
+        assert!(none_match_names("\"a\", \"3-x\"", "\"3-x\""));
+        assert!(none_match_names("*", "\"3-x\""));
+        assert!(!none_match_names("\"3-y\"", "\"3-x\""));
+        assert!(!none_match_names("\"3\"", "\"3-x\""));
     }
 
     #[test]

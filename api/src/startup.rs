@@ -170,6 +170,9 @@ pub fn api() -> (
                 .wrap(actix_web::middleware::from_fn(
                     crate::auth::caller::check_credentials,
                 ))
+                .wrap(actix_web::middleware::from_fn(
+                    crate::preconditions::conditional_reads,
+                ))
                 .wrap(ErrorHandlers::new().default_handler(error::problem_for_bare_error))
                 .default_service(web::to(error::not_found))
                 .configure(routes::configure),

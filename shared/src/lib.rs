@@ -5,6 +5,7 @@
 //! The `openapi` feature adds the `utoipa::ToSchema` derives; the wasm build leaves it off.
 
 pub mod auth;
+pub mod changes;
 pub mod double_option;
 pub mod enums;
 pub mod health;
@@ -28,6 +29,7 @@ pub use auth::{
     ChangePassword, Locale, LoginRequest, Me, RefreshRequest, RegisterRequest, SessionMode,
     TokenResponse, UpdateMe,
 };
+pub use changes::{Change, ChangeKind, ObjectType};
 pub use health::{Health, Readiness};
 pub use ideas::{
     ChangeIdeaStatus, Comment, CreateComment, CreateIdea, Idea, IdeaStatus, UpdateIdea,

@@ -504,3 +504,13 @@ pub async fn problem(response: reqwest::Response) -> anyhow::Result<shared::Prob
     );
     Ok(response.json().await?)
 }
+
+/// The version an answer's `ETag` names (`"3"` or `"3-<digest>"`), if it has one.
+pub fn etag_version(response: &reqwest::Response) -> Option<i32> {
+    let tag = response.headers().get("etag")?.to_str().ok()?;
+    let tag = tag.strip_prefix('"')?.strip_suffix('"')?;
+    tag.split_once('-')
+        .map_or(tag, |(version, _)| version)
+        .parse()
+        .ok()
+}

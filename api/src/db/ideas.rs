@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use super::labs::BoundViewer;
 use super::schema::{idea_comments, idea_votes, ideas, users};
-use super::search::{Listing, Order, SortKey};
+use super::search::{KeyFields, Listing, SortKey, Window};
 use super::sql::Sql;
 use crate::authz::{self, Viewer};
 
@@ -142,14 +142,12 @@ pub async fn list(
     conn: &mut AsyncPgConnection,
     viewer: &Viewer,
     filter: &Filter,
-    order: Order,
-    after: Option<SortKey>,
-    limit: i64,
+    window: Window,
 ) -> QueryResult<Vec<(Idea, SortKey)>> {
     let mut sql = Sql::default();
     let who = BoundViewer::bind(&mut sql, viewer);
     let me = sql.bind::<sql::Nullable<sql::Uuid>, _>(viewer.user_id());
-    let listing = Listing::bind(&mut sql, "i", order, filter.query.as_deref());
+    let listing = Listing::bind(&mut sql, "i", window, filter.query.as_deref());
     sql.push(select(&who, &me, &listing.rank()));
     sql.push(format!(" WHERE {}", who.may_see()));
     sql.and_eq::<sql::Uuid, _>("i.lab_id", filter.lab)
@@ -157,12 +155,18 @@ pub async fn list(
         .and_eq::<sql::Text, _>("i.status", filter.status)
         .and_eq::<sql::Uuid, _>("i.author_id", filter.author);
     listing.push_search(&mut sql);
-    listing.push_page(&mut sql, after, limit);
+    listing.push_page(&mut sql);
     let rows: Vec<IdeaRow> = sql.finish().load(conn).await?;
     Ok(rows
         .into_iter()
         .map(|row| {
-            let key = order.key_of(row.created_at, row.rank, row.vote_count, row.id);
+            let key = window.order.key_of(KeyFields {
+                id: row.id,
+                created_at: row.created_at,
+                updated_at: row.updated_at,
+                rank: row.rank,
+                votes: row.vote_count,
+            });
             (row.into_idea(viewer), key)
         })
         .collect())

@@ -16,7 +16,7 @@ use shared::{
 use uuid::Uuid;
 
 use super::schema::{indicator_measurements, lab_indicators, lab_participants, labs};
-use super::search::{Listing, Order, Place, SortKey};
+use super::search::{KeyFields, Listing, Place, SortKey, Window};
 use super::sql::Sql;
 use crate::authz::Viewer;
 use crate::domain::markdown::to_safe_html;
@@ -207,13 +207,11 @@ pub async fn list(
     conn: &mut AsyncPgConnection,
     viewer: &Viewer,
     filter: &Filter,
-    after: Option<SortKey>,
-    limit: i64,
+    window: Window,
 ) -> QueryResult<Vec<(Lab, SortKey)>> {
-    let order = Order::for_query(filter.query.is_some());
     let mut sql = Sql::default();
     let who = BoundViewer::bind(&mut sql, viewer);
-    let listing = Listing::bind(&mut sql, "l", order, filter.query.as_deref());
+    let listing = Listing::bind(&mut sql, "l", window, filter.query.as_deref());
     sql.push(select(&who, &listing.rank()));
     sql.push(format!(" WHERE {}", who.may_see()));
     filter.place.push(&mut sql, "l");
@@ -226,12 +224,18 @@ pub async fn list(
         ));
     }
     listing.push_search(&mut sql);
-    listing.push_page(&mut sql, after, limit);
+    listing.push_page(&mut sql);
     let rows: Vec<LabRow> = sql.finish().load(conn).await?;
     Ok(rows
         .into_iter()
         .map(|row| {
-            let key = order.key_of(row.created_at, row.rank, 0, row.id);
+            let key = window.order.key_of(KeyFields {
+                id: row.id,
+                created_at: row.created_at,
+                updated_at: row.updated_at,
+                rank: row.rank,
+                votes: 0,
+            });
             (row.into_record().lab, key)
         })
         .collect())

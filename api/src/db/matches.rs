@@ -12,6 +12,7 @@ use shared::{
 use uuid::Uuid;
 
 use super::schema::{match_messages, matches, organizations, users};
+use super::search::{Listing, Window};
 use super::sql::Sql;
 
 /// A match as stored, with the ids the rules need.
@@ -52,7 +53,7 @@ pub struct MatchRecord {
     #[diesel(sql_type = sql::Timestamptz)]
     pub created_at: DateTime<Utc>,
     #[diesel(sql_type = sql::Timestamptz)]
-    updated_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
 }
 
 impl MatchRecord {
@@ -151,14 +152,14 @@ pub enum Direction {
     Outgoing,
 }
 
-/// A page of the matches that `organizations` are a side of, newest first.
+/// A page of the matches that `organizations` are a side of, in the window's order (newest
+/// first, or by `updated_at` for incremental sync).
 pub async fn list(
     conn: &mut AsyncPgConnection,
     organizations: &[Uuid],
     direction: Option<Direction>,
     state: Option<MatchState>,
-    after: Option<(DateTime<Utc>, Uuid)>,
-    limit: i64,
+    window: Window,
 ) -> QueryResult<Vec<MatchRecord>> {
     let mut sql = Sql::new(SELECT);
     let mine = sql.bind::<sql::Array<sql::Uuid>, _>(organizations.to_vec());
@@ -178,15 +179,7 @@ pub async fn list(
         ));
     }
     sql.and_eq::<sql::Text, _>("x.state", state);
-    if let Some((at, id)) = after {
-        let at = sql.bind::<sql::Timestamptz, _>(at);
-        let id = sql.bind::<sql::Uuid, _>(id);
-        sql.push(format!(" AND (x.created_at, x.id) < ({at}, {id})"));
-    }
-    let limit = sql.bind::<sql::BigInt, _>(limit);
-    sql.push(format!(
-        " ORDER BY x.created_at DESC, x.id DESC LIMIT {limit}"
-    ));
+    Listing::bind(&mut sql, "x", window, None).push_page(&mut sql);
     sql.finish().load(conn).await
 }
 

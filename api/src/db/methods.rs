@@ -17,7 +17,7 @@ use super::labs::BoundViewer;
 use super::schema::{
     method_evidence, method_indicators, method_origin_ideas, method_origin_labs, methods,
 };
-use super::search::{Listing, Order, Place, SortKey};
+use super::search::{KeyFields, Listing, Place, SortKey, Window};
 use super::sql::Sql;
 use crate::authz::Viewer;
 use crate::domain::evidence::{self, EvidenceFacts};
@@ -202,17 +202,23 @@ async fn with_levels(
     conn: &mut AsyncPgConnection,
     rows: Vec<MethodRow>,
     language: &str,
-) -> QueryResult<Vec<(Method, SortKey, f32)>> {
+) -> QueryResult<Vec<(Method, KeyFields)>> {
     let ids: Vec<Uuid> = rows.iter().map(|row| row.id).collect();
     let facts = evidence_facts(conn, &ids).await?;
     rows.into_iter()
         .map(|row| {
-            let key = (row.created_at, row.id, row.rank);
+            let key = KeyFields {
+                id: row.id,
+                created_at: row.created_at,
+                updated_at: row.updated_at,
+                rank: row.rank,
+                votes: 0,
+            };
             let method = row.into_method(
-                facts.get(&key.1).unwrap_or(&EvidenceFacts::default()),
+                facts.get(&key.id).unwrap_or(&EvidenceFacts::default()),
                 language,
             )?;
-            Ok((method, SortKey::Newest(key.0, key.1), key.2))
+            Ok((method, key))
         })
         .collect()
 }
@@ -256,13 +262,11 @@ async fn page_rows(
     conn: &mut AsyncPgConnection,
     viewer: &Viewer,
     filter: &Filter,
-    order: Order,
-    after: Option<SortKey>,
-    limit: i64,
+    window: Window,
 ) -> QueryResult<Vec<MethodRow>> {
     let mut sql = Sql::default();
     let who = BoundMethodViewer::bind(&mut sql, viewer);
-    let listing = Listing::bind(&mut sql, "m", order, filter.query.as_deref());
+    let listing = Listing::bind(&mut sql, "m", window, filter.query.as_deref());
     sql.push(who.select(&listing.rank()));
     sql.push(format!(" WHERE {}", who.visible()));
     sql.and_eq::<sql::Text, _>(
@@ -285,7 +289,7 @@ async fn page_rows(
         sql.push(")");
     }
     listing.push_search(&mut sql);
-    listing.push_page(&mut sql, after, limit);
+    listing.push_page(&mut sql);
     sql.finish().load(conn).await
 }
 
@@ -296,28 +300,23 @@ pub async fn list(
     conn: &mut AsyncPgConnection,
     viewer: &Viewer,
     filter: &Filter,
-    after: Option<SortKey>,
-    limit: i64,
+    window: Window,
     language: &str,
 ) -> QueryResult<Vec<(Method, SortKey)>> {
-    let order = Order::for_query(filter.query.is_some());
     let mut page = Vec::new();
-    let mut cursor = after;
+    let mut window = window;
     loop {
-        let rows = page_rows(conn, viewer, filter, order, cursor, limit).await?;
-        let exhausted = i64::try_from(rows.len()).unwrap_or(i64::MAX) < limit;
-        for (method, newest, rank) in with_levels(conn, rows, language).await? {
-            let key = match (order, newest) {
-                (Order::Relevance, SortKey::Newest(_, id)) => SortKey::Rank(rank, id),
-                (_, key) => key,
-            };
-            cursor = Some(key);
+        let rows = page_rows(conn, viewer, filter, window).await?;
+        let exhausted = i64::try_from(rows.len()).unwrap_or(i64::MAX) < window.limit;
+        for (method, fields) in with_levels(conn, rows, language).await? {
+            let key = window.order.key_of(fields);
+            window.after = Some(key);
             if filter
                 .min_evidence_level
                 .is_none_or(|min| method.data_level >= min)
             {
                 page.push((method, key));
-                if i64::try_from(page.len()).unwrap_or(i64::MAX) >= limit {
+                if i64::try_from(page.len()).unwrap_or(i64::MAX) >= window.limit {
                     return Ok(page);
                 }
             }

@@ -27,6 +27,7 @@ macro_rules! lock_version_of {
 pub mod adoptions;
 pub mod api_keys;
 pub mod audit;
+pub mod changes;
 pub mod ideas;
 pub mod idempotency;
 pub mod labs;

@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use super::labs::BoundViewer;
 use super::schema::needs;
-use super::search::{Listing, Order, Place, SortKey};
+use super::search::{KeyFields, Listing, Place, SortKey, Window};
 use super::sql::Sql;
 use crate::authz::Viewer;
 
@@ -127,25 +127,29 @@ pub async fn list(
     conn: &mut AsyncPgConnection,
     viewer: &Viewer,
     filter: &Filter,
-    after: Option<SortKey>,
-    limit: i64,
+    window: Window,
 ) -> QueryResult<Vec<(Need, SortKey)>> {
-    let order = Order::for_query(filter.query.is_some());
     let mut sql = Sql::default();
     let who = BoundViewer::bind(&mut sql, viewer);
-    let listing = Listing::bind(&mut sql, "n", order, filter.query.as_deref());
+    let listing = Listing::bind(&mut sql, "n", window, filter.query.as_deref());
     sql.push(select(&who, &listing.rank()));
     sql.push(format!(" WHERE {}", who.may_see()));
     sql.and_eq::<sql::Uuid, _>("n.lab_id", filter.lab);
     filter.place.push(&mut sql, "n");
     sql.and_eq::<sql::Text, _>("n.status", filter.status);
     listing.push_search(&mut sql);
-    listing.push_page(&mut sql, after, limit);
+    listing.push_page(&mut sql);
     let rows: Vec<NeedRow> = sql.finish().load(conn).await?;
     Ok(rows
         .into_iter()
         .map(|row| {
-            let key = order.key_of(row.created_at, row.rank, 0, row.id);
+            let key = window.order.key_of(KeyFields {
+                id: row.id,
+                created_at: row.created_at,
+                updated_at: row.updated_at,
+                rank: row.rank,
+                votes: 0,
+            });
             (Need::from(row), key)
         })
         .collect())

@@ -11,7 +11,7 @@ use shared::{Coverage, Offering, OfferingKind, OfferingStatus, OrganizationRef};
 use uuid::Uuid;
 
 use super::schema::offerings;
-use super::search::{Listing, Order, Place, SortKey};
+use super::search::{KeyFields, Listing, Place, SortKey, Window};
 use super::sql::Sql;
 use crate::authz::Viewer;
 
@@ -147,13 +147,11 @@ pub async fn list(
     conn: &mut AsyncPgConnection,
     viewer: &Viewer,
     filter: &Filter,
-    after: Option<SortKey>,
-    limit: i64,
+    window: Window,
 ) -> QueryResult<Vec<(Offering, SortKey)>> {
-    let order = Order::for_query(filter.query.is_some());
     let mut sql = Sql::default();
     let offers = bind_offers(&mut sql, viewer);
-    let listing = Listing::bind(&mut sql, "o", order, filter.query.as_deref());
+    let listing = Listing::bind(&mut sql, "o", window, filter.query.as_deref());
     sql.push(select(&offers, &listing.rank(), "0::bigint", false));
     sql.push(" WHERE true");
     sql.and_eq::<sql::Text, _>("o.kind", filter.kind);
@@ -179,12 +177,18 @@ pub async fn list(
     sql.and_eq::<sql::Uuid, _>("o.organization_id", filter.organization)
         .and_eq::<sql::Text, _>("o.status", filter.status);
     listing.push_search(&mut sql);
-    listing.push_page(&mut sql, after, limit);
+    listing.push_page(&mut sql);
     let rows: Vec<OfferingRow> = sql.finish().load(conn).await?;
     Ok(rows
         .into_iter()
         .map(|row| {
-            let key = order.key_of(row.created_at, row.rank, 0, row.id);
+            let key = window.order.key_of(KeyFields {
+                id: row.id,
+                created_at: row.created_at,
+                updated_at: row.updated_at,
+                rank: row.rank,
+                votes: 0,
+            });
             (Offering::from(row), key)
         })
         .collect())

@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel::sql_types::{Bool, Text};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use serde::{Deserialize, Serialize};
 use shared::{Member, MyOrganization, Organization, OrganizationKind, Role};
 use uuid::Uuid;
 
@@ -140,21 +141,52 @@ pub struct Filter {
     pub municipality_code: Option<String>,
     pub county_code: Option<String>,
     pub query: Option<String>,
+    /// Only those changed at or after this time.
+    pub updated_since: Option<DateTime<Utc>>,
 }
 
-/// A page of organisations in Swedish alphabetical order, after the (name, id) of `after`.
+/// Where a page of organisations ends, in the list's order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Key {
+    /// In alphabetical order.
+    Name(String, Uuid),
+    /// The least recently changed first (incremental sync).
+    Updated(DateTime<Utc>, Uuid),
+}
+
+impl Key {
+    /// The key of `organization` in the order `after` belongs to (`by_update` or by name).
+    pub fn of(organization: &Organization, by_update: bool) -> Self {
+        if by_update {
+            Self::Updated(organization.updated_at, organization.id)
+        } else {
+            Self::Name(organization.name.clone(), organization.id)
+        }
+    }
+}
+
+/// A page of organisations in Swedish alphabetical order (or by `updated_at` when
+/// `by_update`), after `after`, which must be a key of that order.
 pub async fn list(
     conn: &mut AsyncPgConnection,
     filter: &Filter,
-    after: Option<(String, Uuid)>,
+    by_update: bool,
+    after: Option<Key>,
     limit: i64,
 ) -> QueryResult<Vec<Organization>> {
     let mut query = organizations::table
         .inner_join(municipalities::table)
         .select(organization_columns!())
-        .order((organizations::name, organizations::id))
         .limit(limit)
         .into_boxed();
+    query = if by_update {
+        query.order((organizations::updated_at, organizations::id))
+    } else {
+        query.order((organizations::name, organizations::id))
+    };
+    if let Some(since) = filter.updated_since {
+        query = query.filter(organizations::updated_at.ge(since));
+    }
     if let Some(kind) = filter.kind {
         query = query.filter(organizations::kind.eq(kind.as_str()));
     }
@@ -174,12 +206,24 @@ pub async fn list(
                 .or(organizations::name.ilike(format!("%{}%", escape_like(text)))),
         );
     }
-    if let Some((name, id)) = after {
-        query = query.filter(
-            organizations::name
-                .gt(name.clone())
-                .or(organizations::name.eq(name).and(organizations::id.gt(id))),
-        );
+    match after {
+        Some(Key::Name(name, id)) => {
+            query = query.filter(
+                organizations::name
+                    .gt(name.clone())
+                    .or(organizations::name.eq(name).and(organizations::id.gt(id))),
+            );
+        }
+        Some(Key::Updated(at, id)) => {
+            query = query.filter(
+                organizations::updated_at
+                    .gt(at)
+                    .or(organizations::updated_at
+                        .eq(at)
+                        .and(organizations::id.gt(id))),
+            );
+        }
+        None => {}
     }
     query.load(conn).await
 }

@@ -461,7 +461,17 @@ diesel::joinable!(idea_comments -> users (author_id));
 diesel::joinable!(audit_log -> users (actor_user_id));
 diesel::joinable!(match_messages -> organizations (organization_id));
 diesel::joinable!(match_messages -> users (author_id));
+diesel::table! {
+    changes (object_type, object_id) {
+        object_type -> Text,
+        object_id -> Uuid,
+        change -> Text,
+        at -> Timestamptz,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
+    changes,
     challenge_areas,
     webhooks,
     webhook_deliveries,

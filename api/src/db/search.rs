@@ -18,6 +18,7 @@ pub enum SortKey {
     Newest(DateTime<Utc>, Uuid),
     Rank(f32, Uuid),
     Votes(i32, Uuid),
+    Updated(DateTime<Utc>, Uuid),
 }
 
 /// How a list is sorted. Every order ends with the id, so it is total and keysets work.
@@ -29,6 +30,9 @@ pub enum Order {
     Relevance,
     /// Most votes first.
     MostVoted,
+    /// The least recently changed first (`sort=updated_at`), for incremental sync: a row
+    /// changed while a partner pages moves to the end, where the partner still reads it.
+    Updated,
 }
 
 impl Order {
@@ -48,6 +52,7 @@ impl Order {
             (Self::Newest, SortKey::Newest(..))
                 | (Self::Relevance, SortKey::Rank(..))
                 | (Self::MostVoted, SortKey::Votes(..))
+                | (Self::Updated, SortKey::Updated(..))
         )
     }
 
@@ -56,15 +61,49 @@ impl Order {
             Self::Newest => format!("{alias}.created_at DESC, {alias}.id DESC"),
             Self::Relevance => format!("{rank} DESC, {alias}.id DESC"),
             Self::MostVoted => format!("{alias}.vote_count DESC, {alias}.id DESC"),
+            Self::Updated => format!("{alias}.updated_at, {alias}.id"),
         }
     }
 
     /// The cursor of a row.
-    pub fn key_of(self, created_at: DateTime<Utc>, rank: f32, votes: i32, id: Uuid) -> SortKey {
+    pub fn key_of(self, row: KeyFields) -> SortKey {
         match self {
-            Self::Newest => SortKey::Newest(created_at, id),
-            Self::Relevance => SortKey::Rank(rank, id),
-            Self::MostVoted => SortKey::Votes(votes, id),
+            Self::Newest => SortKey::Newest(row.created_at, row.id),
+            Self::Relevance => SortKey::Rank(row.rank, row.id),
+            Self::MostVoted => SortKey::Votes(row.votes, row.id),
+            Self::Updated => SortKey::Updated(row.updated_at, row.id),
+        }
+    }
+}
+
+/// What a row's cursor may be made of, in any order.
+#[derive(Debug, Clone, Copy)]
+pub struct KeyFields {
+    pub id: Uuid,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub rank: f32,
+    pub votes: i32,
+}
+
+/// Which part of a list a query reads: its order, where the previous page ended, how many
+/// rows, and (for incremental sync) only rows changed at or after a time.
+#[derive(Debug, Clone, Copy)]
+pub struct Window {
+    pub order: Order,
+    pub after: Option<SortKey>,
+    pub limit: i64,
+    pub updated_since: Option<DateTime<Utc>>,
+}
+
+impl Window {
+    /// The first `limit` rows in `order`.
+    pub fn first(order: Order, limit: i64) -> Self {
+        Self {
+            order,
+            after: None,
+            limit,
+            updated_since: None,
         }
     }
 }
@@ -97,18 +136,23 @@ impl Place {
 /// offerings write their select list with [`Listing::rank`], add their own filters, then
 /// [`Listing::push_page`].
 pub struct Listing {
-    order: Order,
+    window: Window,
     alias: &'static str,
     /// The placeholder of the search text, when searching.
     query: Option<String>,
 }
 
 impl Listing {
-    /// Binds the search text, if any, for a list of the rows of `alias` in `order`.
-    pub fn bind(sql: &mut Sql<'_>, alias: &'static str, order: Order, query: Option<&str>) -> Self {
+    /// Binds the search text, if any, for the `window` of a list of the rows of `alias`.
+    pub fn bind(
+        sql: &mut Sql<'_>,
+        alias: &'static str,
+        window: Window,
+        query: Option<&str>,
+    ) -> Self {
         let query = query.map(|query| sql.bind::<sql::Text, _>(query.to_owned()));
         Self {
-            order,
+            window,
             alias,
             query,
         }
@@ -116,7 +160,7 @@ impl Listing {
 
     /// The rank to select: the search rank (title over text) when sorting by it, else 0.
     pub fn rank(&self) -> String {
-        match (&self.query, self.order) {
+        match (&self.query, self.window.order) {
             (Some(query), Order::Relevance) => format!(
                 "ts_rank({}.search, websearch_to_tsquery('swedish', {query}))",
                 self.alias
@@ -135,28 +179,41 @@ impl Listing {
         }
     }
 
-    /// Appends the rows after the cursor (on pages after the first), the order and the limit.
-    pub fn push_page(&self, sql: &mut Sql<'_>, after: Option<SortKey>, limit: i64) {
+    /// Appends the rows changed since the window's time (for incremental sync), those after
+    /// the cursor (on pages after the first), the order and the limit.
+    pub fn push_page(&self, sql: &mut Sql<'_>) {
+        let Window {
+            order,
+            after,
+            limit,
+            updated_since,
+        } = self.window;
         let alias = self.alias;
         let rank = self.rank();
+        sql.and_at_least::<sql::Timestamptz, _>(&format!("{alias}.updated_at"), updated_since);
         if let Some(key) = after {
             let (value, id) = match key {
-                SortKey::Newest(at, id) => (sql.bind::<sql::Timestamptz, _>(at), id),
+                SortKey::Newest(at, id) | SortKey::Updated(at, id) => {
+                    (sql.bind::<sql::Timestamptz, _>(at), id)
+                }
                 SortKey::Rank(rank, id) => (sql.bind::<sql::Float4, _>(rank), id),
                 SortKey::Votes(votes, id) => (sql.bind::<sql::Integer, _>(votes), id),
             };
             let id = sql.bind::<sql::Uuid, _>(id);
-            let column = match self.order {
-                Order::Newest => format!("{alias}.created_at"),
-                Order::Relevance => rank.clone(),
-                Order::MostVoted => format!("{alias}.vote_count"),
+            let (column, after) = match order {
+                Order::Newest => (format!("{alias}.created_at"), "<"),
+                Order::Relevance => (rank.clone(), "<"),
+                Order::MostVoted => (format!("{alias}.vote_count"), "<"),
+                Order::Updated => (format!("{alias}.updated_at"), ">"),
             };
-            sql.push(format!(" AND ({column}, {alias}.id) < ({value}, {id})"));
+            sql.push(format!(
+                " AND ({column}, {alias}.id) {after} ({value}, {id})"
+            ));
         }
         let limit = sql.bind::<sql::BigInt, _>(limit);
         sql.push(format!(
             " ORDER BY {} LIMIT {limit}",
-            self.order.order_by(alias, &rank)
+            order.order_by(alias, &rank)
         ));
     }
 }
@@ -168,9 +225,13 @@ mod tests {
     #[test]
     fn each_order_pages_on_its_own_key_and_takes_only_its_own_cursors() {
         let mut sql = Sql::default();
-        let listing = Listing::bind(&mut sql, "i", Order::MostVoted, Some("läxhjälp"));
+        let window = Window {
+            after: Some(SortKey::Votes(3, Uuid::nil())),
+            ..Window::first(Order::MostVoted, 20)
+        };
+        let listing = Listing::bind(&mut sql, "i", window, Some("läxhjälp"));
         listing.push_search(&mut sql);
-        listing.push_page(&mut sql, Some(SortKey::Votes(3, Uuid::nil())), 20);
+        listing.push_page(&mut sql);
         assert_eq!(
             sql.text(),
             " AND i.search @@ websearch_to_tsquery('swedish', $1) \
@@ -178,5 +239,22 @@ mod tests {
         );
         assert!(Order::Newest.accepts(&SortKey::Newest(Utc::now(), Uuid::nil())));
         assert!(!Order::Relevance.accepts(&SortKey::Newest(Utc::now(), Uuid::nil())));
+    }
+
+    #[test]
+    fn a_sync_reads_forward_from_its_time_and_cursor() {
+        let mut sql = Sql::default();
+        let window = Window {
+            after: Some(SortKey::Updated(Utc::now(), Uuid::nil())),
+            updated_since: Some(Utc::now()),
+            ..Window::first(Order::Updated, 50)
+        };
+        Listing::bind(&mut sql, "l", window, None).push_page(&mut sql);
+        assert_eq!(
+            sql.text(),
+            " AND l.updated_at >= $1 AND (l.updated_at, l.id) > ($2, $3) \
+             ORDER BY l.updated_at, l.id LIMIT $4"
+        );
+        assert!(!Order::Updated.accepts(&SortKey::Newest(Utc::now(), Uuid::nil())));
     }
 }

@@ -52,9 +52,28 @@ impl<'a> Sql<'a> {
         V: ToSql<T, Pg> + Send + 'a,
         T: Send + 'a,
     {
+        self.and_compare::<T, V>(column, "=", value)
+    }
+
+    /// Appends `AND column >= $n` when there is a value.
+    pub fn and_at_least<T, V>(&mut self, column: &str, value: Option<V>) -> &mut Self
+    where
+        Pg: HasSqlType<T>,
+        V: ToSql<T, Pg> + Send + 'a,
+        T: Send + 'a,
+    {
+        self.and_compare::<T, V>(column, ">=", value)
+    }
+
+    fn and_compare<T, V>(&mut self, column: &str, operator: &str, value: Option<V>) -> &mut Self
+    where
+        Pg: HasSqlType<T>,
+        V: ToSql<T, Pg> + Send + 'a,
+        T: Send + 'a,
+    {
         if let Some(value) = value {
             let value = self.bind::<T, V>(value);
-            self.push(format!(" AND {column} = {value}"));
+            self.push(format!(" AND {column} {operator} {value}"));
         }
         self
     }

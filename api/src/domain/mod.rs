@@ -1,6 +1,7 @@
 //! Plain domain logic: validated values and rules, free of HTTP and SQL.
 
 pub mod accounts;
+pub mod changes;
 pub mod evidence;
 pub mod labs;
 pub mod markdown;

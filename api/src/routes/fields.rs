@@ -1,11 +1,11 @@
 //! Checks of fields that several resources share and that need the database.
 
 use crate::db;
-use crate::db::search::{Order, Place, SortKey};
+use crate::db::search::{Order, Place, SortKey, Window};
 use crate::domain::reference::{CountyCode, MunicipalityCode};
 use crate::domain::validation::FieldErrors;
 use crate::error::ApiError;
-use crate::pagination::PageParams;
+use crate::pagination::{PageParams, SyncParams, SyncSort};
 use diesel_async::AsyncPgConnection;
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -153,13 +153,34 @@ pub fn challenge_area_param(value: Option<&str>) -> Result<Option<String>, ApiEr
 pub fn cursor_param(order: Order, page: &PageParams) -> Result<Option<SortKey>, ApiError> {
     let key = page.after::<SortKey>()?;
     match key {
-        Some(key) if !order.accepts(&key) => Err(ApiError::invalid_parameter(
-            "cursor",
-            "order",
-            "belongs to a list in another order; start again without it",
-        )),
+        Some(key) if !order.accepts(&key) => Err(foreign_cursor()),
         other => Ok(other),
     }
+}
+
+/// A cursor from the same list in another order.
+pub fn foreign_cursor() -> ApiError {
+    ApiError::invalid_parameter(
+        "cursor",
+        "order",
+        "belongs to a list in another order; start again without it",
+    )
+}
+
+/// The part of a list a request asks for: `order` unless it asks for `sort=updated_at`,
+/// after its cursor (which must belong to that order), one row more than the page (see
+/// `pagination::page_with_keys`), changed since `updated_since`.
+pub fn window(order: Order, sync: &SyncParams, page: &PageParams) -> Result<Window, ApiError> {
+    let order = match sync.sort {
+        Some(SyncSort::UpdatedAt) => Order::Updated,
+        None => order,
+    };
+    Ok(Window {
+        order,
+        after: cursor_param(order, page)?,
+        limit: page.limit()? + 1,
+        updated_since: sync.updated_since,
+    })
 }
 
 /// The language of texts the API writes (explanations): English when the request's

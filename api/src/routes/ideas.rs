@@ -19,7 +19,7 @@ use crate::authz::{
     self, CommentAccess, CommentAction, CommentFacts, IdeaAction, LabAction, Viewer,
 };
 use crate::db::ideas::{CommentRow, Filter};
-use crate::db::search::Order;
+use crate::db::search::{Order, Window};
 use crate::db::{self, Pool};
 use crate::domain::validation::FieldErrors;
 use crate::error::ApiError;
@@ -139,6 +139,8 @@ async fn create_lab_idea(
 enum Sort {
     Newest,
     MostVoted,
+    /// The least recently changed first, for incremental sync.
+    UpdatedAt,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -156,9 +158,12 @@ struct ListQuery {
     /// Full-text search (Swedish stemming).
     #[param(max_length = 200)]
     q: Option<String>,
-    /// `newest` or `most_voted`; without it, the best matches for `q` come first, else the newest.
+    /// `newest`, `most_voted` or `updated_at` (the least recently changed first, for
+    /// incremental sync); without it, the best matches for `q` come first, else the newest.
     #[param(inline)]
     sort: Option<Sort>,
+    /// Only ideas created or changed at or after this time (RFC 3339).
+    updated_since: Option<DateTime<Utc>>,
 }
 
 async fn page_of_ideas(
@@ -179,14 +184,20 @@ async fn page_of_ideas(
     let order = match query.sort {
         Some(Sort::Newest) => Order::Newest,
         Some(Sort::MostVoted) => Order::MostVoted,
+        Some(Sort::UpdatedAt) => Order::Updated,
         None => Order::for_query(filter.query.is_some()),
     };
-    let after = fields::cursor_param(order, page)?;
+    let window = Window {
+        order,
+        after: fields::cursor_param(order, page)?,
+        limit: limit + 1,
+        updated_since: query.updated_since,
+    };
     let (mut conn, viewer) = Viewer::connect(pool, caller).await?;
     if let Some(lab) = lab {
         authz::lab(&mut conn, &viewer, lab, LabAction::View).await?;
     }
-    let rows = db::ideas::list(&mut conn, &viewer, &filter, order, after, limit + 1).await?;
+    let rows = db::ideas::list(&mut conn, &viewer, &filter, window).await?;
     Ok(pagination::page_with_keys(rows, limit))
 }
 

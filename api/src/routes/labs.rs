@@ -29,7 +29,7 @@ use crate::openapi::problems::{
     BadRequest, Conflict, Forbidden, NotFound, PreconditionFailed, PreconditionRequired,
     Unauthorized, Unprocessable,
 };
-use crate::pagination::{self, PageParams};
+use crate::pagination::{self, PageParams, SyncParams};
 use crate::patch;
 use crate::preconditions::{self, IfMatch, Tagged};
 
@@ -146,7 +146,7 @@ struct ListQuery {
 /// List the labs you may see: newest first, or the best matches for `q`.
 #[utoipa::path(
     tag = "labs",
-    params(ListQuery, PlaceParams, PageParams),
+    params(ListQuery, PlaceParams, PageParams, SyncParams),
     responses((status = 200, description = "A page of labs.", body = Page<Lab>), BadRequest),
 )]
 #[get("/labs")]
@@ -156,6 +156,7 @@ async fn list_labs(
     query: web::Query<ListQuery>,
     place: web::Query<PlaceParams>,
     page: web::Query<PageParams>,
+    sync: web::Query<SyncParams>,
 ) -> Result<web::Json<Page<Lab>>, ApiError> {
     let limit = page.limit()?;
     let filter = Filter {
@@ -164,10 +165,9 @@ async fn list_labs(
         host: query.host,
         query: fields::query_param(query.q.as_deref())?,
     };
-    let order = Order::for_query(filter.query.is_some());
-    let after = fields::cursor_param(order, &page)?;
+    let window = fields::window(Order::for_query(filter.query.is_some()), &sync, &page)?;
     let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
-    let rows = db::labs::list(&mut conn, &viewer, &filter, after, limit + 1).await?;
+    let rows = db::labs::list(&mut conn, &viewer, &filter, window).await?;
     Ok(web::Json(pagination::page_with_keys(rows, limit)))
 }
 

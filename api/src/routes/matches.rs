@@ -16,10 +16,12 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
+use super::fields;
 use crate::auth::Caller;
 use crate::authz::{self, LabAction, MatchAccess, MatchRight, Viewer};
 use crate::db::labs::LabFields;
 use crate::db::matches::{Direction, MatchRecord, Messages, NewMatch};
+use crate::db::search::{KeyFields, Order};
 use crate::db::{self, Pool};
 use crate::domain::validation::FieldErrors;
 use crate::error::ApiError;
@@ -28,7 +30,7 @@ use crate::extract::Body;
 use crate::openapi::problems::{
     BadRequest, Conflict, Forbidden, NotFound, Unauthorized, Unprocessable,
 };
-use crate::pagination::{self, PageParams};
+use crate::pagination::{self, PageParams, SyncParams};
 
 pub fn configure(config: &mut ServiceConfig) {
     config
@@ -199,7 +201,7 @@ struct ListQuery {
 #[utoipa::path(
     tag = "matches",
     security(("bearer_jwt" = []), ("api_key" = ["read"])),
-    params(ListQuery, PageParams),
+    params(ListQuery, PageParams, SyncParams),
     responses((status = 200, description = "A page of matches.", body = Page<Match>), BadRequest, Unauthorized),
 )]
 #[get("/matches")]
@@ -208,10 +210,11 @@ async fn list_matches(
     caller: Caller,
     query: web::Query<ListQuery>,
     page: web::Query<PageParams>,
+    sync: web::Query<SyncParams>,
 ) -> Result<web::Json<Page<Match>>, ApiError> {
     caller.signed_in()?;
     let limit = page.limit()?;
-    let after = page.after::<(DateTime<Utc>, Uuid)>()?;
+    let window = fields::window(Order::Newest, &sync, &page)?;
     let direction = query.direction.map(|d| match d {
         DirectionParam::Incoming => Direction::Incoming,
         DirectionParam::Outgoing => Direction::Outgoing,
@@ -219,16 +222,17 @@ async fn list_matches(
     let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     let mut organizations = viewer.match_organizations.clone();
     organizations.extend(viewer.view_organizations.iter().copied());
-    let records = db::matches::list(
-        &mut conn,
-        &organizations,
-        direction,
-        query.status,
-        after,
-        limit + 1,
-    )
-    .await?;
-    let page = pagination::page(records, limit, |r| (r.created_at, r.id));
+    let records =
+        db::matches::list(&mut conn, &organizations, direction, query.status, window).await?;
+    let page = pagination::page(records, limit, |r| {
+        window.order.key_of(KeyFields {
+            id: r.id,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+            rank: 0.0,
+            votes: 0,
+        })
+    });
     Ok(web::Json(Page {
         items: page
             .items

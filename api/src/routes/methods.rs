@@ -32,7 +32,7 @@ use crate::openapi::problems::{
     BadRequest, Conflict, Forbidden, NotFound, PreconditionFailed, PreconditionRequired,
     Unauthorized, Unprocessable,
 };
-use crate::pagination::{self, PageParams};
+use crate::pagination::{self, PageParams, SyncParams};
 use crate::patch;
 use crate::preconditions::{self, IfMatch, Tagged};
 
@@ -229,7 +229,7 @@ const LANGUAGE_HEADER: &str = "`en` for English explanations; Swedish otherwise.
 /// place filters name the challenge area, and the municipality or county it was adopted in.
 #[utoipa::path(
     tag = "methods",
-    params(ListQuery, PlaceParams, PageParams, ("Accept-Language" = Option<String>, Header, description = LANGUAGE_HEADER)),
+    params(ListQuery, PlaceParams, PageParams, SyncParams, ("Accept-Language" = Option<String>, Header, description = LANGUAGE_HEADER)),
     responses((status = 200, description = "A page of methods.", body = Page<Method>), BadRequest),
 )]
 #[get("/methods")]
@@ -240,6 +240,7 @@ async fn list_methods(
     query: web::Query<ListQuery>,
     place: web::Query<PlaceParams>,
     page: web::Query<PageParams>,
+    sync: web::Query<SyncParams>,
 ) -> Result<web::Json<Page<Method>>, ApiError> {
     let limit = page.limit()?;
     if query
@@ -259,11 +260,10 @@ async fn list_methods(
         status: query.status,
         query: fields::query_param(query.q.as_deref())?,
     };
-    let order = Order::for_query(filter.query.is_some());
-    let after = fields::cursor_param(order, &page)?;
+    let window = fields::window(Order::for_query(filter.query.is_some()), &sync, &page)?;
     let language = fields::language(&request);
     let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
-    let rows = db::methods::list(&mut conn, &viewer, &filter, after, limit + 1, language).await?;
+    let rows = db::methods::list(&mut conn, &viewer, &filter, window, language).await?;
     Ok(web::Json(pagination::page_with_keys(rows, limit)))
 }
 

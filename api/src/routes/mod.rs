@@ -3,6 +3,7 @@
 
 mod api_keys;
 mod auth;
+mod changes;
 mod fields;
 mod health;
 mod ideas;
@@ -43,5 +44,6 @@ pub fn configure(config: &mut ServiceConfig) {
         .configure(notifications::configure)
         .configure(methods::configure)
         .configure(statistics::configure)
-        .configure(open_data::configure);
+        .configure(open_data::configure)
+        .configure(changes::configure);
 }

@@ -25,7 +25,7 @@ use crate::openapi::problems::{
     BadRequest, Forbidden, NotFound, PreconditionFailed, PreconditionRequired, Unauthorized,
     Unprocessable,
 };
-use crate::pagination::{self, PageParams};
+use crate::pagination::{self, PageParams, SyncParams};
 use crate::patch;
 use crate::preconditions::{self, IfMatch, Tagged};
 
@@ -112,7 +112,7 @@ async fn create_lab_need(
 /// A lab's needs, newest first.
 #[utoipa::path(
     tag = "needs",
-    params(PageParams),
+    params(PageParams, SyncParams),
     responses((status = 200, description = "A page of needs.", body = Page<Need>), BadRequest, NotFound),
 )]
 #[get("/labs/{id}/needs")]
@@ -121,16 +121,17 @@ async fn list_lab_needs(
     caller: Caller,
     id: web::Path<Uuid>,
     page: web::Query<PageParams>,
+    sync: web::Query<SyncParams>,
 ) -> Result<web::Json<Page<Need>>, ApiError> {
     let limit = page.limit()?;
-    let after = fields::cursor_param(Order::Newest, &page)?;
+    let window = fields::window(Order::Newest, &sync, &page)?;
     let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     authz::lab(&mut conn, &viewer, *id, LabAction::View).await?;
     let filter = Filter {
         lab: Some(*id),
         ..Filter::default()
     };
-    let rows = db::needs::list(&mut conn, &viewer, &filter, after, limit + 1).await?;
+    let rows = db::needs::list(&mut conn, &viewer, &filter, window).await?;
     Ok(web::Json(pagination::page_with_keys(rows, limit)))
 }
 
@@ -147,7 +148,7 @@ struct ListQuery {
 /// The needs of every lab you may see: newest first, or the best matches for `q`.
 #[utoipa::path(
     tag = "needs",
-    params(ListQuery, PlaceParams, PageParams),
+    params(ListQuery, PlaceParams, PageParams, SyncParams),
     responses((status = 200, description = "A page of needs.", body = Page<Need>), BadRequest),
 )]
 #[get("/needs")]
@@ -157,6 +158,7 @@ async fn list_needs(
     query: web::Query<ListQuery>,
     place: web::Query<PlaceParams>,
     page: web::Query<PageParams>,
+    sync: web::Query<SyncParams>,
 ) -> Result<web::Json<Page<Need>>, ApiError> {
     let limit = page.limit()?;
     let filter = Filter {
@@ -165,10 +167,9 @@ async fn list_needs(
         status: query.status,
         query: fields::query_param(query.q.as_deref())?,
     };
-    let order = Order::for_query(filter.query.is_some());
-    let after = fields::cursor_param(order, &page)?;
+    let window = fields::window(Order::for_query(filter.query.is_some()), &sync, &page)?;
     let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
-    let rows = db::needs::list(&mut conn, &viewer, &filter, after, limit + 1).await?;
+    let rows = db::needs::list(&mut conn, &viewer, &filter, window).await?;
     Ok(web::Json(pagination::page_with_keys(rows, limit)))
 }
 

@@ -29,7 +29,7 @@ use crate::openapi::problems::{
     BadRequest, Forbidden, NotFound, PreconditionFailed, PreconditionRequired, Unauthorized,
     Unprocessable,
 };
-use crate::pagination::{self, PageParams};
+use crate::pagination::{self, PageParams, SyncParams};
 use crate::patch;
 use crate::preconditions::{self, IfMatch, Tagged};
 use crate::suggestions;
@@ -170,7 +170,7 @@ struct ListQuery {
 /// The marketplace: newest first, or the best matches for `q`.
 #[utoipa::path(
     tag = "offerings",
-    params(ListQuery, PlaceParams, PageParams),
+    params(ListQuery, PlaceParams, PageParams, SyncParams),
     responses((status = 200, description = "A page of offerings.", body = Page<Offering>), BadRequest),
 )]
 #[get("/offerings")]
@@ -180,6 +180,7 @@ async fn list_offerings(
     query: web::Query<ListQuery>,
     place: web::Query<PlaceParams>,
     page: web::Query<PageParams>,
+    sync: web::Query<SyncParams>,
 ) -> Result<web::Json<Page<Offering>>, ApiError> {
     let limit = page.limit()?;
     let filter = Filter {
@@ -189,10 +190,9 @@ async fn list_offerings(
         status: query.status,
         query: fields::query_param(query.q.as_deref())?,
     };
-    let order = Order::for_query(filter.query.is_some());
-    let after = fields::cursor_param(order, &page)?;
+    let window = fields::window(Order::for_query(filter.query.is_some()), &sync, &page)?;
     let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
-    let rows = db::offerings::list(&mut conn, &viewer, &filter, after, limit + 1).await?;
+    let rows = db::offerings::list(&mut conn, &viewer, &filter, window).await?;
     Ok(web::Json(pagination::page_with_keys(rows, limit)))
 }
 

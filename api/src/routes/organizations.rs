@@ -16,7 +16,7 @@ use uuid::Uuid;
 use super::fields;
 use crate::auth::Caller;
 use crate::authz::{self, OrgAction};
-use crate::db::organizations::{Filter, OrganizationFields, WriteError};
+use crate::db::organizations::{Filter, Key, OrganizationFields, WriteError};
 use crate::db::{self, Pool};
 use crate::domain::organizations::check_website;
 use crate::domain::validation::FieldErrors;
@@ -26,7 +26,7 @@ use crate::openapi::problems::{
     BadRequest, NotFound, PersonOnly, PreconditionFailed, PreconditionRequired, Unauthorized,
     Unprocessable,
 };
-use crate::pagination::{self, PageParams};
+use crate::pagination::{self, PageParams, SyncParams, SyncSort};
 use crate::patch;
 use crate::preconditions::{IfMatch, Tagged};
 
@@ -139,7 +139,7 @@ struct ListQuery {
 /// List organisations in alphabetical order.
 #[utoipa::path(
     tag = "organizations",
-    params(ListQuery, PageParams),
+    params(ListQuery, PageParams, SyncParams),
     responses(
         (status = 200, description = "A page of organisations.", body = Page<Organization>),
         BadRequest,
@@ -150,19 +150,28 @@ async fn list_organizations(
     pool: web::Data<Pool>,
     query: web::Query<ListQuery>,
     page: web::Query<PageParams>,
+    sync: web::Query<SyncParams>,
 ) -> Result<web::Json<Page<Organization>>, ApiError> {
     let limit = page.limit()?;
-    let after = page.after::<(String, Uuid)>()?;
+    let by_update = sync.sort == Some(SyncSort::UpdatedAt);
+    let after = page.after::<Key>()?;
+    if after
+        .as_ref()
+        .is_some_and(|key| matches!(key, Key::Updated(..)) != by_update)
+    {
+        return Err(fields::foreign_cursor());
+    }
     let filter = Filter {
         kind: query.kind,
         municipality_code: fields::municipality_param(query.municipality.as_deref())?,
         county_code: fields::county_param(query.county.as_deref())?,
         query: fields::query_param(query.q.as_deref())?,
+        updated_since: sync.updated_since,
     };
     let mut conn = pool.get().await?;
-    let items = db::organizations::list(&mut conn, &filter, after, limit + 1).await?;
-    Ok(web::Json(pagination::page(items, limit, |o| {
-        (o.name.clone(), o.id)
+    let items = db::organizations::list(&mut conn, &filter, by_update, after, limit + 1).await?;
+    Ok(web::Json(pagination::page(items, limit, |organization| {
+        Key::of(organization, by_update)
     })))
 }
 

@@ -9,7 +9,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use super::fields;
 use crate::auth::Caller;
 use crate::authz::Viewer;
-use crate::db::search::Order;
+use crate::db::search::{Order, Window};
 use crate::db::{self, Pool};
 use crate::error::ApiError;
 use crate::openapi::problems::BadRequest;
@@ -58,8 +58,7 @@ async fn search_all(
             query: Some(q.clone()),
             ..Default::default()
         },
-        None,
-        PER_KIND,
+        Window::first(Order::Relevance, PER_KIND),
     )
     .await?;
     let needs = db::needs::list(
@@ -69,8 +68,7 @@ async fn search_all(
             query: Some(q.clone()),
             ..Default::default()
         },
-        None,
-        PER_KIND,
+        Window::first(Order::Relevance, PER_KIND),
     )
     .await?;
     let ideas = db::ideas::list(
@@ -80,9 +78,7 @@ async fn search_all(
             query: Some(q.clone()),
             ..Default::default()
         },
-        Order::Relevance,
-        None,
-        PER_KIND,
+        Window::first(Order::Relevance, PER_KIND),
     )
     .await?;
     let methods = db::methods::list(
@@ -92,8 +88,7 @@ async fn search_all(
             query: Some(q),
             ..Default::default()
         },
-        None,
-        PER_KIND,
+        Window::first(Order::Relevance, PER_KIND),
         fields::language(&request),
     )
     .await?;

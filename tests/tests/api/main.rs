@@ -18,6 +18,7 @@ mod rate_limits;
 mod reference;
 mod schemathesis;
 mod search;
+mod sync;
 mod web_client;
 mod webhooks;
 mod writes;

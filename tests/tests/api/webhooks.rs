@@ -69,7 +69,7 @@ async fn an_admin_adds_a_webhook_sees_its_secret_once_rotates_it_and_changes_it_
     assert_eq!(listed["items"].as_array().map(Vec::len), Some(1));
     assert!(!listed.to_string().contains(&secret));
     let read = app.call(Method::GET, &location, token, None).await?;
-    assert_eq!(read.headers()["etag"], "\"1\"");
+    assert_eq!(innolabb_tests::etag_version(&read), Some(1));
     assert!(!read.text().await?.contains("whsec_"));
 
     // A new secret; the old one still signs for a day.
@@ -109,7 +109,7 @@ async fn an_admin_adds_a_webhook_sees_its_secret_once_rotates_it_and_changes_it_
     assert_eq!(stale.status(), 412);
     let changed = app.patch(&location, &maria.access_token, 2, change).await?;
     assert_eq!(changed.status(), 200);
-    assert_eq!(changed.headers()["etag"], "\"3\"");
+    assert_eq!(innolabb_tests::etag_version(&changed), Some(3));
     let changed: Value = changed.json().await?;
     assert_eq!(
         (changed["enabled"].clone(), changed["events"].clone()),

@@ -1,0 +1,16 @@
+DROP TRIGGER lab_participants_changes ON lab_participants;
+DROP FUNCTION note_participant_change();
+DROP TRIGGER labs_visibility_changes ON labs;
+DROP FUNCTION note_lab_visibility_change();
+DROP FUNCTION note_lab_contents_change(UUID);
+DROP TRIGGER adoptions_changes ON adoptions;
+DROP TRIGGER methods_changes ON methods;
+DROP TRIGGER matches_changes ON matches;
+DROP TRIGGER offerings_changes ON offerings;
+DROP TRIGGER ideas_changes ON ideas;
+DROP TRIGGER needs_changes ON needs;
+DROP TRIGGER labs_changes ON labs;
+DROP TRIGGER organizations_changes ON organizations;
+DROP FUNCTION note_row_change();
+DROP FUNCTION note_change(TEXT, UUID, TEXT);
+DROP TABLE changes;
