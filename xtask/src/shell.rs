@@ -85,6 +85,22 @@ pub fn apt_install(packages: &[&str]) -> anyhow::Result<()> {
         .env("DEBIAN_FRONTEND", "noninteractive"))
 }
 
+/// Makes sure the programs are on `PATH`, installing the Debian packages of the same names
+/// for those that are not.
+pub fn ensure_programs(programs: &[&str]) -> anyhow::Result<()> {
+    let missing: Vec<&str> = programs
+        .iter()
+        .copied()
+        .filter(|program| {
+            !succeeds(Command::new("sh").args(["-c", &format!("command -v {program}")]))
+        })
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    apt_install(&missing)
+}
+
 /// A free TCP port on the loopback interface.
 pub fn free_port() -> anyhow::Result<u16> {
     let listener = std::net::TcpListener::bind("127.0.0.1:0")?;

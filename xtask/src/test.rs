@@ -34,8 +34,10 @@ pub fn test(root: &Path) -> anyhow::Result<()> {
         "warnings",
     ]))?;
 
-    shell::step("Preparing the browser, axe-core and the Python tools");
+    shell::step("Preparing the browser, axe-core, the Python tools, curl and jq");
     let browser = browser::ensure()?;
+    // The partner guide's examples run as a shell script (tests/tests/api/partner_guide.rs).
+    shell::ensure_programs(&["bash", "curl", "jq", "python3"])?;
     let axe = npm::axe(root)?;
     let python = python::ensure(root)?;
 

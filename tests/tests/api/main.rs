@@ -14,6 +14,7 @@ mod offerings;
 mod open_data;
 mod openapi;
 mod organizations;
+mod partner_guide;
 mod rate_limits;
 mod reference;
 mod schemathesis;
