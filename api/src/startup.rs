@@ -23,6 +23,7 @@ pub struct Application {
     server: Server,
     port: u16,
     pool: db::Pool,
+    database_url: String,
     webhooks: crate::config::WebhookPolicy,
 }
 
@@ -121,6 +122,7 @@ impl Application {
             server,
             port,
             pool: worker_pool,
+            database_url: config.database_url.clone(),
             webhooks: webhook_policy,
         })
     }
@@ -137,7 +139,11 @@ impl Application {
     /// Serves until stopped through [`Application::handle`].
     /// The webhook worker runs beside the server and stops with it.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        let worker = tokio::spawn(crate::webhook_worker::run(self.pool, self.webhooks));
+        let worker = tokio::spawn(crate::webhook_worker::run(
+            self.pool,
+            self.database_url,
+            self.webhooks,
+        ));
         let served = self.server.await;
         worker.abort();
         served

@@ -42,6 +42,18 @@ enum Command {
         #[arg(long, default_value = "target/bench/statistics.sql")]
         script: std::path::PathBuf,
     },
+    /// Time webhook deliveries from the change's commit to the receiver, with the worker idle
+    /// and under a load of events, in an empty database.
+    BenchWebhooks {
+        /// Events one at a time, 500 ms apart.
+        #[arg(long, default_value_t = 60)]
+        idle_events: usize,
+        /// Events a second under load.
+        #[arg(long, default_value_t = 100.0)]
+        rate: f64,
+        #[arg(long, default_value_t = 20.0)]
+        seconds: f64,
+    },
 }
 
 /// Reads the labelled evaluation set.
@@ -143,6 +155,27 @@ async fn main() -> anyhow::Result<()> {
                 http.p50 / report.pgbench_ms,
                 if http.p50 < 100.0 { "met" } else { "NOT met" }
             );
+        }
+        Command::BenchWebhooks {
+            idle_events,
+            rate,
+            seconds,
+        } => {
+            let url = std::env::var("DATABASE_URL").context("DATABASE_URL is not set")?;
+            connect().await?;
+            let report =
+                innolabb_demo::bench::webhooks::latency(&url, idle_events, rate, seconds).await?;
+            println!(
+                "Webhook delivery latency, the change's commit to the receiver (an idea posted \
+                 over HTTP → idea.created):"
+            );
+            for (name, phase) in [("idle", &report.idle), ("loaded", &report.loaded)] {
+                let l = &phase.latency;
+                println!(
+                    "  {name:<6} {:>5} events at {:>5.1}/s   p50 {:>6.1} ms  p95 {:>6.1} ms  p99 {:>6.1} ms  max {:>6.1} ms",
+                    phase.events, phase.rate, l.p50, l.p95, l.p99, l.max
+                );
+            }
         }
     }
     Ok(())

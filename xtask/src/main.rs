@@ -43,6 +43,8 @@ enum Command {
     BenchMatching,
     /// Time GET /statistics among 10,000 labs over HTTP, beside pgbench running its SQL.
     BenchStatistics,
+    /// Time webhook deliveries (commit to receiver), worker idle and at 100 events a second.
+    BenchWebhooks,
 }
 
 fn main() -> anyhow::Result<()> {
@@ -65,6 +67,11 @@ fn main() -> anyhow::Result<()> {
             &root,
             "bench-statistics",
             "Benchmarking the statistics among 10,000 labs",
+        ),
+        Command::BenchWebhooks => matching::run(
+            &root,
+            "bench-webhooks",
+            "Benchmarking webhook delivery latency",
         ),
     }
 }

@@ -236,6 +236,18 @@ pub async fn subscribed(
         .await
 }
 
+/// The channel on which a committed delivery wakes the workers of every instance.
+pub const OUTBOX_CHANNEL: &str = "webhook_outbox";
+
+/// Tells the workers that a delivery is due, once the caller's transaction commits (Postgres
+/// sends a transaction's notifications at its commit, one of each).
+async fn wake_workers(conn: &mut AsyncPgConnection) -> QueryResult<()> {
+    diesel::sql_query(format!("NOTIFY {OUTBOX_CHANNEL}"))
+        .execute(conn)
+        .await
+        .map(|_| ())
+}
+
 /// Puts an event for a webhook in the outbox, in the caller's transaction: the worker sends
 /// it once that commits. Its `webhook-id` is `msg_` and a new UUID.
 pub async fn enqueue(
@@ -257,6 +269,7 @@ pub async fn enqueue(
         ))
         .execute(conn)
         .await?;
+    wake_workers(conn).await?;
     Ok(id)
 }
 
@@ -511,5 +524,6 @@ pub async fn redeliver(
     ))
     .execute(conn)
     .await?;
+    wake_workers(conn).await?;
     Ok(updated > 0)
 }

@@ -6,6 +6,8 @@
 //! The SQL is not copied here: Postgres logs the statements of one answer
 //! (`log_min_duration_statement = 0` for a moment), and the bench replays them.
 
+pub mod webhooks;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -34,7 +36,7 @@ pub struct Latencies {
 }
 
 impl Latencies {
-    fn of(mut samples: Vec<f64>) -> Self {
+    pub fn of(mut samples: Vec<f64>) -> Self {
         samples.sort_by(f64::total_cmp);
         let at = |q: f64| samples[((samples.len() - 1) as f64 * q).round() as usize];
         Latencies {
@@ -69,16 +71,8 @@ pub async fn statistics(setup: &Setup) -> anyhow::Result<Report> {
         started.elapsed().as_secs_f64()
     );
 
-    let application = Application::build(Config {
-        database_url: setup.database_url.clone(),
-        bind_addr: "127.0.0.1:0".parse()?,
-        static_dir: PathBuf::new(),
-        database_pool_size: 8,
-        auth: AuthConfig::new(&[7; 32], false)?,
-        webhooks: WebhookPolicy::default(),
-        key_rate_limit: KeyRateLimit::default(),
-    })
-    .await?;
+    let application =
+        Application::build(config(&setup.database_url, WebhookPolicy::default())?).await?;
     let url = format!("http://127.0.0.1:{}/api/v1/statistics", application.port());
     let handle = application.handle();
     tokio::spawn(application.run_until_stopped());
@@ -126,6 +120,19 @@ pub async fn statistics(setup: &Setup) -> anyhow::Result<Report> {
         http: Latencies::of(samples),
         statements: statements.len(),
         pgbench_ms,
+    })
+}
+
+/// The API's configuration in a benchmark: a release build in this process on a free port.
+fn config(database_url: &str, webhooks: WebhookPolicy) -> anyhow::Result<Config> {
+    Ok(Config {
+        database_url: database_url.to_owned(),
+        bind_addr: "127.0.0.1:0".parse()?,
+        static_dir: PathBuf::new(),
+        database_pool_size: 8,
+        auth: AuthConfig::new(&[7; 32], false)?,
+        webhooks,
+        key_rate_limit: KeyRateLimit::default(),
     })
 }
 
