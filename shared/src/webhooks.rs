@@ -5,6 +5,24 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+/// The events a webhook may subscribe to.
+pub const EVENT_TYPES: [&str; 14] = [
+    "match.requested",
+    "match.accepted",
+    "match.declined",
+    "match.withdrawn",
+    "match.started",
+    "match.completed",
+    "match.message_posted",
+    "idea.created",
+    "idea.status_changed",
+    "lab.phase_changed",
+    "need.created",
+    "offering.created",
+    "method.published",
+    "method.adopted",
+];
+
 /// A webhook as listed and read (never with its secret).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

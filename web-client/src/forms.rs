@@ -351,17 +351,37 @@ pub fn delete_then_reload(
     problem: &UseStateHandle<Option<ApiError>>,
     reload: &Callback<()>,
 ) -> Callback<MouseEvent> {
+    act_then_reload(session, removal, None, problem, reload, Callback::noop())
+}
+
+/// A button's click handler that sends `action` (with `If-Match` naming `version`, for a
+/// change of a versioned resource), hands its answer to `done`, shows what went wrong in
+/// `problem` (or clears it) and reloads the list either way.
+pub fn act_then_reload<T: DeserializeOwned + 'static>(
+    session: &crate::session::Session,
+    action: Write<T>,
+    version: Option<i32>,
+    problem: &UseStateHandle<Option<ApiError>>,
+    reload: &Callback<()>,
+    done: Callback<T>,
+) -> Callback<MouseEvent> {
     let (session, problem, reload) = (session.clone(), problem.clone(), reload.clone());
     Callback::from(move |_: MouseEvent| {
-        let (session, problem, reload, removal) = (
+        let (session, problem, reload, action, done) = (
             session.clone(),
             problem.clone(),
             reload.clone(),
-            removal.clone(),
+            action.clone(),
+            done.clone(),
         );
         wasm_bindgen_futures::spawn_local(async move {
-            let result = api::send(&removal, session.token().as_deref(), None).await;
-            problem.set(result.err());
+            match api::send(&action, session.token().as_deref(), version).await {
+                Ok(answer) => {
+                    problem.set(None);
+                    done.emit(answer);
+                }
+                Err(failure) => problem.set(Some(failure)),
+            }
             reload.emit(());
         });
     })

@@ -13,23 +13,7 @@ use sha2::Sha256;
 /// How a webhook's secret starts (Standard Webhooks).
 pub const SECRET_PREFIX: &str = "whsec_";
 
-/// The events a webhook may subscribe to.
-pub const EVENT_TYPES: [&str; 14] = [
-    "match.requested",
-    "match.accepted",
-    "match.declined",
-    "match.withdrawn",
-    "match.started",
-    "match.completed",
-    "match.message_posted",
-    "idea.created",
-    "idea.status_changed",
-    "lab.phase_changed",
-    "need.created",
-    "offering.created",
-    "method.published",
-    "method.adopted",
-];
+pub use shared::webhooks::EVENT_TYPES;
 
 /// The event a ping sends: to try an endpoint out.
 pub const PING: &str = "webhook.ping";

@@ -172,3 +172,160 @@ async fn a_person_signs_up_creates_an_organisation_stays_signed_in_and_makes_a_w
     })
     .await
 }
+
+/// The `value`s of the checked boxes named `name`, as the page shows them.
+async fn checked(browser: &Browser, name: &str) -> anyhow::Result<Vec<String>> {
+    let shown = browser
+        .client
+        .execute(
+            &format!(
+                "return [...document.querySelectorAll('input[name=\"{name}\"]:checked')].map(i => i.value);"
+            ),
+            Vec::new(),
+        )
+        .await?;
+    Ok(serde_json::from_value(shown)?)
+}
+
+#[tokio::test]
+async fn an_owner_adds_a_webhook_sees_its_secret_once_pings_it_and_redelivers_from_its_log()
+-> anyhow::Result<()> {
+    let app = TestApp::spawn_with(|config| config.webhooks.allow_private = true).await?;
+    let (maria, organization) = app.housing_company().await?;
+    let receiver = innolabb_tests::receiver::Receiver::start(&[])?;
+    Browser::run(async |browser| {
+        browser.sign_in_as(&app, &maria.email).await?;
+        browser
+            .client
+            .goto(&app.url(&format!("/organizations/{}", organization.id)))
+            .await?;
+        browser
+            .wait_for_text("#webhooks-heading", "Webhooks")
+            .await?;
+        browser
+            .wait_for_text(
+                "section[aria-labelledby=webhooks-heading] p",
+                "Inga webhooks ännu.",
+            )
+            .await?;
+        // As the form first appears: no address, one event chosen.
+        assert_eq!(
+            browser
+                .client
+                .find(Locator::Css("#webhook-url"))
+                .await?
+                .prop("value")
+                .await?
+                .as_deref(),
+            Some("")
+        );
+        assert_eq!(
+            checked(browser, "webhook-event").await?,
+            ["match.requested"]
+        );
+
+        browser.fill("#webhook-url", &receiver.url).await?;
+        browser
+            .fill("#webhook-description", "Hyresgästportalen")
+            .await?;
+        browser
+            .click(Locator::Css(
+                "input[name=webhook-event][value='need.created']",
+            ))
+            .await?;
+        assert_eq!(
+            checked(browser, "webhook-event").await?,
+            ["match.requested", "need.created"]
+        );
+        browser
+            .submit("form[aria-labelledby=add-webhook-heading]")
+            .await?;
+        let secret = browser.text_of("#webhook-secret").await?;
+        assert!(secret.starts_with("whsec_"), "{secret}");
+        browser
+            .wait_for_text(".webhook .meta", "match.requested, need.created – Påslagen")
+            .await?;
+        assert_eq!(
+            browser.accessibility_violations().await?,
+            Vec::<String>::new()
+        );
+
+        // A ping reaches the receiver, signed with the secret shown.
+        browser
+            .click(Locator::Css(
+                "button[aria-label='Skicka ping Hyresgästportalen']",
+            ))
+            .await?;
+        browser
+            .wait_for_text(
+                ".status-message",
+                "En ping är på väg till Hyresgästportalen.",
+            )
+            .await?;
+        let pinged = receiver.wait_for(1).await?;
+        let verifier = standardwebhooks::Webhook::new(&secret)?;
+        verifier.verify(&pinged[0].body, &pinged[0].headers)?;
+        assert_eq!(pinged[0].json()["type"], "webhook.ping");
+
+        // The log shows it delivered; sending it again sends the same message.
+        browser
+            .click(Locator::Css(
+                "button[aria-label='Leveranser Hyresgästportalen']",
+            ))
+            .await?;
+        browser
+            .wait_for_text(
+                ".deliveries caption",
+                "Senaste leveranserna till Hyresgästportalen",
+            )
+            .await?;
+        for _ in 0..50 {
+            if browser
+                .texts_of(".deliveries td")
+                .await?
+                .iter()
+                .any(|t| t == "Levererad")
+            {
+                break;
+            }
+            browser
+                .click(Locator::Css(".webhook-deliveries > button"))
+                .await?;
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        browser.wait_for_text(".deliveries td", "Levererad").await?;
+        browser
+            .wait_for_text(".deliveries td", "webhook.ping")
+            .await?;
+        assert_eq!(
+            browser.accessibility_violations().await?,
+            Vec::<String>::new()
+        );
+        browser.click(Locator::Css(".deliveries button")).await?;
+        let again = receiver.wait_for(2).await?;
+        assert_eq!(again[1].header("webhook-id"), again[0].header("webhook-id"));
+
+        // Switched off, it says so, and so does the API.
+        browser
+            .click(Locator::Css(
+                "button[aria-label='Stäng av Hyresgästportalen']",
+            ))
+            .await?;
+        browser
+            .wait_for_text(".webhook .meta", "match.requested, need.created – Avstängd")
+            .await?;
+        let (_, webhooks) = app
+            .json(
+                reqwest::Method::GET,
+                &format!("/api/v1/organizations/{}/webhooks", organization.id),
+                Some(&maria.access_token),
+                None,
+            )
+            .await?;
+        assert_eq!(webhooks["items"][0]["enabled"], false);
+        Ok(())
+    })
+    .await?;
+    receiver.stop().await;
+    Ok(())
+}

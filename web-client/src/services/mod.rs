@@ -14,6 +14,7 @@ pub mod offerings;
 pub mod organizations;
 pub mod reference;
 pub mod statistics;
+pub mod webhooks;
 
 use std::fmt::Display;
 use std::marker::PhantomData;

@@ -90,6 +90,7 @@ pub(super) fn Members(props: &SectionProps) -> Html {
             </section>
             if manages {
                 <ApiKeys id={props.id.clone()} />
+                <Webhooks id={props.id.clone()} />
             }
         </>
     }

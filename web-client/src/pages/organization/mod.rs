@@ -1,5 +1,5 @@
 //! An organisation's page: its details, what it does on the platform, and for its members the
-//! members and API keys.
+//! members, API keys and webhooks.
 
 use i18n_embed_fl::fl;
 use shared::{AddMember, CreateApiKey, CreatedApiKey, Role, Scope, UpdateMember};
@@ -19,11 +19,13 @@ use crate::session::use_session;
 mod add_member;
 mod api_keys;
 mod members;
+mod webhooks;
 mod work;
 
 use add_member::*;
 use api_keys::*;
 use members::*;
+use webhooks::*;
 use work::*;
 
 #[derive(Properties, PartialEq)]
