@@ -98,10 +98,7 @@ impl ApiError {
 
     /// A 401 for missing or invalid credentials.
     pub fn unauthorized() -> Self {
-        Self::Unauthorized(
-            "Sign in, or send a valid access token or API key as `Authorization: Bearer …`."
-                .to_owned(),
-        )
+        Self::Unauthorized(crate::t!("problem-unauthorized"))
     }
 
     /// A conflict with one field, e.g. an e-mail that is taken.
@@ -121,61 +118,67 @@ impl ApiError {
         let (slug, title, detail, errors) = match self {
             Self::InvalidParameter(errors) => (
                 "invalid-parameter",
-                "Invalid parameter",
+                crate::t!("problem-invalid-parameter-title"),
                 Some(describe_fields(errors)),
                 errors.clone(),
             ),
             Self::MalformedBody(detail) => (
                 "malformed-body",
-                "Malformed request body",
+                crate::t!("problem-malformed-body-title"),
                 Some(detail.clone()),
                 Vec::new(),
             ),
             Self::PayloadTooLarge => (
                 "payload-too-large",
-                "Request body too large",
-                Some(format!(
-                    "The request body may be at most {JSON_BODY_LIMIT} bytes."
+                crate::t!("problem-payload-too-large-title"),
+                Some(crate::t!(
+                    "problem-payload-too-large",
+                    limit = JSON_BODY_LIMIT
                 )),
                 Vec::new(),
             ),
             Self::Validation(errors) => (
                 "validation",
-                "Validation failed",
+                crate::t!("problem-validation-title"),
                 Some(describe_fields(errors)),
                 errors.clone(),
             ),
             Self::Unauthorized(detail) => (
                 "unauthorized",
-                "Unauthorized",
+                crate::t!("problem-unauthorized-title"),
                 Some(detail.clone()),
                 Vec::new(),
             ),
-            Self::Forbidden(detail) => ("forbidden", "Forbidden", Some(detail.clone()), Vec::new()),
-            Self::Conflict { detail, errors } => {
-                ("conflict", "Conflict", Some(detail.clone()), errors.clone())
-            }
+            Self::Forbidden(detail) => (
+                "forbidden",
+                crate::t!("problem-forbidden-title"),
+                Some(detail.clone()),
+                Vec::new(),
+            ),
+            Self::Conflict { detail, errors } => (
+                "conflict",
+                crate::t!("problem-conflict-title"),
+                Some(detail.clone()),
+                errors.clone(),
+            ),
             Self::InvalidTransition { detail, .. } => (
                 "invalid-transition",
-                "State change not allowed",
+                crate::t!("problem-invalid-transition-title"),
                 Some(detail.clone()),
                 Vec::new(),
             ),
             Self::PreconditionRequired => (
                 "precondition-required",
-                "Precondition required",
-                Some(
-                    "Send the version you read as `If-Match: \"<version>\"` (the `ETag` of the GET), so that nobody's change is overwritten unseen."
-                        .to_owned(),
-                ),
+                crate::t!("problem-precondition-required-title"),
+                Some(crate::t!("problem-precondition-required")),
                 Vec::new(),
             ),
             Self::PreconditionFailed { current_version } => (
                 "precondition-failed",
-                "Precondition failed",
-                Some(format!(
-                    "Someone else changed this since you read it; it is now at version \
-                     {current_version}. Read it again, apply your change, and send the new version."
+                crate::t!("problem-precondition-failed-title"),
+                Some(crate::t!(
+                    "problem-precondition-failed",
+                    version = current_version
                 )),
                 Vec::new(),
             ),
@@ -183,9 +186,10 @@ impl ApiError {
                 retry_after_seconds,
             } => (
                 "rate-limited",
-                "Too many requests",
-                Some(format!(
-                    "Too many attempts. Try again in {retry_after_seconds} seconds."
+                crate::t!("problem-rate-limited-title"),
+                Some(crate::t!(
+                    "problem-too-many-attempts",
+                    seconds = retry_after_seconds
                 )),
                 Vec::new(),
             ),
@@ -194,51 +198,45 @@ impl ApiError {
                 retry_after_seconds,
             } => (
                 "rate-limited",
-                "Too many requests",
-                Some(format!(
-                    "This API key may make {limit} requests a minute. Try again in \
-                     {retry_after_seconds} seconds."
+                crate::t!("problem-rate-limited-title"),
+                Some(crate::t!(
+                    "problem-key-rate-limited",
+                    limit = limit,
+                    seconds = retry_after_seconds
                 )),
                 Vec::new(),
             ),
             Self::NotFound => (
                 "not-found",
-                "Not found",
-                Some("There is no such resource, or you may not see it.".to_owned()),
+                crate::t!("problem-not-found-title"),
+                Some(crate::t!("problem-not-found")),
                 Vec::new(),
             ),
             Self::MethodNotAllowed(allow) => (
                 "method-not-allowed",
-                "Method not allowed",
-                Some(format!(
-                    "This path answers only {}.",
-                    allow.to_str().unwrap_or("other methods")
+                crate::t!("problem-method-not-allowed-title"),
+                Some(crate::t!(
+                    "problem-method-not-allowed",
+                    methods = allow.to_str().unwrap_or("?")
                 )),
                 Vec::new(),
             ),
             Self::Unavailable(_) => (
                 "unavailable",
-                "Service unavailable",
-                Some(
-                    "The service cannot reach its database right now. Please try again shortly."
-                        .to_owned(),
-                ),
+                crate::t!("problem-unavailable-title"),
+                Some(crate::t!("problem-unavailable")),
                 Vec::new(),
             ),
             Self::Unexpected(_) => (
                 "internal",
-                "Internal server error",
-                Some(
-                    "Something went wrong on our side. It has been logged under the request id \
-                     in the X-Request-Id header."
-                        .to_owned(),
-                ),
+                crate::t!("problem-internal-title"),
+                Some(crate::t!("problem-internal")),
                 Vec::new(),
             ),
         };
         Problem {
             problem_type: problem_type(slug),
-            title: title.to_owned(),
+            title,
             status: status.as_u16(),
             detail,
             errors,
@@ -365,20 +363,23 @@ pub fn json_error(error: JsonPayloadError, _req: &HttpRequest) -> actix_web::Err
         JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
             ApiError::PayloadTooLarge
         }
-        JsonPayloadError::ContentType => ApiError::MalformedBody(
-            "Send the request body as JSON, with Content-Type: application/json.".to_owned(),
-        ),
-        JsonPayloadError::Deserialize(error) => ApiError::MalformedBody(format!(
-            "The body is not valid JSON for this operation: {error}"
-        )),
-        _ => ApiError::MalformedBody("The request body could not be read.".to_owned()),
+        JsonPayloadError::ContentType => ApiError::MalformedBody(crate::t!("body-not-json")),
+        JsonPayloadError::Deserialize(error) => {
+            ApiError::MalformedBody(crate::t!("body-not-this-json", error = error.to_string()))
+        }
+        _ => ApiError::MalformedBody(crate::t!("body-unreadable")),
     };
     api_error.into()
 }
 
 /// Errors of the query-string extractor.
 pub fn query_error(error: QueryPayloadError, _req: &HttpRequest) -> actix_web::Error {
-    ApiError::invalid_parameter("query", "format", error.to_string()).into()
+    ApiError::invalid_parameter(
+        "query",
+        "format",
+        crate::t!("parameter-malformed", error = error.to_string()),
+    )
+    .into()
 }
 
 /// Errors of the path extractor: a malformed id names nothing that exists.

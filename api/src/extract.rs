@@ -35,19 +35,15 @@ impl<T: DeserializeOwned + utoipa::ToSchema + 'static> FromRequest for Body<T> {
         Box::pin(async move {
             let value = json.await?.into_inner();
             if !value.is_object() {
-                return Err(
-                    ApiError::MalformedBody("The body must be a JSON object.".to_owned()).into(),
-                );
+                return Err(ApiError::MalformedBody(crate::t!("body-not-object")).into());
             }
             if contains_nul(&value) {
-                return Err(ApiError::MalformedBody(NUL_MESSAGE.to_owned()).into());
+                return Err(ApiError::MalformedBody(nul_message()).into());
             }
             too_long(&T::name(), &value)?;
             serde_json::from_value(value).map(Body).map_err(|error| {
-                ApiError::MalformedBody(format!(
-                    "The body is not valid JSON for this operation: {error}"
-                ))
-                .into()
+                ApiError::MalformedBody(crate::t!("body-not-this-json", error = error.to_string()))
+                    .into()
             })
         })
     }
@@ -116,18 +112,16 @@ fn too_long(schema: &str, body: &serde_json::Value) -> Result<(), ApiError> {
             .try_fold(body, |value, key| value.get(key))
             .and_then(serde_json::Value::as_str);
         if text.is_some_and(|text| text.chars().count() > *max) {
-            errors.add(
-                path,
-                "too_long",
-                format!("must be at most {max} characters"),
-            );
+            errors.add(path, "too_long", crate::t!("field-too-long", max = max));
         }
     }
     errors.finish()
 }
 
 /// Postgres text cannot hold the NUL character, and no person types one.
-pub const NUL_MESSAGE: &str = "Text may not contain the NUL character (\\u0000).";
+pub fn nul_message() -> String {
+    crate::t!("text-nul")
+}
 
 /// Whether any string or key of a JSON value contains NUL.
 fn contains_nul(value: &serde_json::Value) -> bool {

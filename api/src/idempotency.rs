@@ -45,7 +45,7 @@ pub async fn middleware(
             ApiError::invalid_parameter(
                 "Idempotency-Key",
                 "format",
-                format!("must be 1 to {MAX_KEY_LENGTH} visible ASCII characters, such as a UUID"),
+                crate::t!("parameter-idempotency-key", max = MAX_KEY_LENGTH),
             ),
         ));
     };
@@ -87,15 +87,13 @@ pub async fn middleware(
             ApiError::invalid_field(
                 "Idempotency-Key",
                 "reused",
-                "was used before with a different request; use a new key for a new request",
+                crate::t!("field-idempotency-key-reused"),
             ),
         )),
         Ok(Claim::InProgress) => Ok(refuse(
             request,
             ApiError::Conflict {
-                detail: "A request with this Idempotency-Key is still being handled. \
-                         Retry in a moment to get its answer."
-                    .to_owned(),
+                detail: crate::t!("problem-idempotency-key-in-flight"),
                 errors: Vec::new(),
             },
         )),

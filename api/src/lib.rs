@@ -9,6 +9,7 @@ pub mod domain;
 pub mod error;
 pub mod events;
 pub mod extract;
+pub mod i18n;
 pub mod idempotency;
 pub mod open_data;
 pub mod openapi;

@@ -68,7 +68,7 @@ pub fn limit(requested: Option<i64>) -> Result<i64, ApiError> {
         Some(_) => Err(ApiError::invalid_parameter(
             "limit",
             "range",
-            format!("must be from 1 to {MAX_LIMIT}"),
+            crate::t!("parameter-limit", max = MAX_LIMIT),
         )),
     }
 }
@@ -84,7 +84,7 @@ pub fn decode<K: DeserializeOwned>(cursor: Option<&str>) -> Result<Option<K>, Ap
         .and_then(|bytes| serde_json::from_slice(&bytes).ok())
         .map(Some)
         .ok_or_else(|| {
-            ApiError::invalid_parameter("cursor", "format", "is not a cursor this API gave out")
+            ApiError::invalid_parameter("cursor", "format", crate::t!("parameter-cursor-foreign"))
         })
 }
 

@@ -87,7 +87,7 @@ impl IfMatch {
             Self::Malformed => Err(ApiError::invalid_parameter(
                 "If-Match",
                 "format",
-                "must be the ETag you read, such as \"3\"",
+                crate::t!("parameter-if-match"),
             )),
             Self::Any => Ok(()),
             Self::Versions(versions) if versions.contains(&current) => Ok(()),

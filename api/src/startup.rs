@@ -75,7 +75,7 @@ impl Application {
                         let problem = error::ApiError::invalid_parameter(
                             "query",
                             "nul",
-                            crate::extract::NUL_MESSAGE,
+                            crate::extract::nul_message(),
                         );
                         let (request, _) = request.into_parts();
                         let response = actix_web::ResponseError::error_response(&problem);
@@ -88,6 +88,10 @@ impl Application {
                         async move { response.await.map(ServiceResponse::map_into_left_body) },
                     )
                 })
+                // Inside it the request's language is known (problems in Swedish or English).
+                .wrap(actix_web::middleware::from_fn(
+                    crate::i18n::speak_callers_language,
+                ))
                 .wrap(Compress::default())
                 .wrap(
                     DefaultHeaders::new()

@@ -194,11 +194,11 @@ async fn send(delivery: &Due, policy: WebhookPolicy) -> (Outcome, Next) {
     }
     let url = match check_url(&delivery.url, policy.allow_private) {
         Ok(url) => url,
-        Err(problem) => return failed(format!("the URL {}", problem.message()), None),
+        Err(problem) => return failed(url_refused(problem), None),
     };
     let addresses = match outbound::resolve(&url, policy).await {
         Ok(addresses) => addresses,
-        Err(problem) => return failed(format!("the URL {}", problem.message()), None),
+        Err(problem) => return failed(url_refused(problem), None),
     };
     let client = match client(&url, &addresses) {
         Ok(client) => client,
@@ -286,6 +286,13 @@ async fn excerpt(response: &mut reqwest::Response) -> String {
     }
     bytes.truncate(EXCERPT_BYTES);
     String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// Why the URL was not called, for the delivery log — which, like every text the worker
+/// writes there, is in English.
+fn url_refused(problem: crate::domain::webhooks::UrlProblem) -> String {
+    let reason = crate::i18n::speaking(crate::i18n::Language::English, || problem.message());
+    format!("the URL {reason}")
 }
 
 fn describe(error: &reqwest::Error) -> String {

@@ -51,9 +51,7 @@ impl Caller {
         match self {
             Caller::Person(person) => Ok(person),
             Caller::Anonymous => Err(ApiError::unauthorized()),
-            Caller::ApiKey(_) => Err(ApiError::Forbidden(
-                "This operation is for signed-in people, not API keys.".to_owned(),
-            )),
+            Caller::ApiKey(_) => Err(ApiError::Forbidden(crate::t!("problem-people-only"))),
         }
     }
 

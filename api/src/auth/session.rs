@@ -57,12 +57,12 @@ impl Rotation {
     pub fn into_result(self) -> Result<Tokens, ApiError> {
         match self {
             Rotation::Issued(tokens) => Ok(tokens),
-            Rotation::Invalid => Err(ApiError::Unauthorized(
-                "The refresh token is not valid. Sign in again.".to_owned(),
-            )),
-            Rotation::Reused => Err(ApiError::Unauthorized(
-                "This refresh token was already used, so the session has been ended. Sign in again.".to_owned(),
-            )),
+            Rotation::Invalid => Err(ApiError::Unauthorized(crate::t!(
+                "problem-refresh-token-invalid"
+            ))),
+            Rotation::Reused => Err(ApiError::Unauthorized(crate::t!(
+                "problem-refresh-token-reused"
+            ))),
         }
     }
 }

@@ -20,8 +20,13 @@ pub fn choose(
     scope: Scope,
     field: &str,
 ) -> Result<Uuid, ApiError> {
-    let not_yours =
-        || ApiError::invalid_field(field, "not_member", "must be an organisation you belong to");
+    let not_yours = || {
+        ApiError::invalid_field(
+            field,
+            "not_member",
+            crate::t!("field-not-your-organization"),
+        )
+    };
     match caller {
         Caller::Anonymous => Err(ApiError::unauthorized()),
         Caller::ApiKey(key) => {
@@ -40,12 +45,12 @@ pub fn choose(
             (None, []) => Err(ApiError::invalid_field(
                 field,
                 "required",
-                "you belong to no organisation yet: create or join one first",
+                crate::t!("field-no-organization-yet"),
             )),
             (None, _) => Err(ApiError::invalid_field(
                 field,
                 "required",
-                "you belong to several organisations: say which one",
+                crate::t!("field-which-organization"),
             )),
         },
     }

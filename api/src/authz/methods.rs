@@ -125,11 +125,7 @@ pub async fn reviewer(
         None => None,
     };
     decide_review(&viewer.caller, outsider).map_err(|denied| match denied {
-        Denied::Forbidden => ApiError::Forbidden(
-            "Only platform admins and members of a research organisation that took no part in \
-             the method review it."
-                .to_owned(),
-        ),
+        Denied::Forbidden => ApiError::Forbidden(crate::t!("problem-review-outsiders-only")),
         other => other.into_error("method"),
     })
 }

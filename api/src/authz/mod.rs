@@ -51,10 +51,10 @@ impl Denied {
             Denied::Invisible => ApiError::NotFound,
             Denied::Unauthenticated => ApiError::unauthorized(),
             Denied::Forbidden => {
-                ApiError::Forbidden(format!("You may not do this to this {what}."))
+                ApiError::Forbidden(crate::t!("problem-forbidden-on", what = what))
             }
             Denied::MissingScope(scope) => {
-                ApiError::Forbidden(format!("This API key lacks the {} scope.", scope.as_str()))
+                ApiError::Forbidden(crate::t!("problem-missing-scope", scope = scope.as_str()))
             }
         }
     }

@@ -92,9 +92,8 @@ pub fn manage_member(
     target: Option<Role>,
     granted: Option<Role>,
 ) -> Result<(), ApiError> {
-    decide_membership(actor, target, granted).map_err(|_| {
-        ApiError::Forbidden("Only an owner may give the owner role or change an owner.".to_owned())
-    })
+    decide_membership(actor, target, granted)
+        .map_err(|_| ApiError::Forbidden(crate::t!("problem-owners-make-owners")))
 }
 
 /// An organisation the caller may act on, and the caller's role in it.

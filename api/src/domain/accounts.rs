@@ -23,12 +23,7 @@ pub fn check_email(errors: &mut FieldErrors, field: &str, email: &str) {
         .without_domain_literal();
     let valid =
         email.len() <= MAX_EMAIL_LENGTH && EmailAddress::parse_with_options(email, options).is_ok();
-    errors.check(
-        valid,
-        field,
-        "format",
-        "must be an e-mail address such as namn@example.se",
-    );
+    errors.check(valid, field, "format", &crate::t!("field-email"));
 }
 
 /// Checks a new password's length (in characters).
@@ -38,13 +33,13 @@ pub fn check_password(errors: &mut FieldErrors, field: &str, password: &str) {
         errors.add(
             field,
             "too_short",
-            format!("must be at least {PASSWORD_MIN} characters"),
+            crate::t!("field-too-short", min = PASSWORD_MIN),
         );
     } else if length > PASSWORD_MAX {
         errors.add(
             field,
             "too_long",
-            format!("must be at most {PASSWORD_MAX} characters"),
+            crate::t!("field-too-long", max = PASSWORD_MAX),
         );
     }
 }

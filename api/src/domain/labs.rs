@@ -38,7 +38,11 @@ pub fn check_lab(errors: &mut FieldErrors, lab: &LabText<'_>) {
     if let (Some(starts), Some(ends)) = (lab.starts_on, lab.ends_on)
         && ends < starts
     {
-        errors.add("ends_on", "before_start", "must not be before starts_on");
+        errors.add(
+            "ends_on",
+            "before_start",
+            crate::t!("field-ends-before-start"),
+        );
     }
 }
 
@@ -46,7 +50,7 @@ pub fn check_date(errors: &mut FieldErrors, field: &str, date: Option<NaiveDate>
     if let Some(date) = date
         && !(EARLIEST..=LATEST).contains(&date)
     {
-        errors.add(field, "range", "must be between 1990-01-01 and 2100-12-31");
+        errors.add(field, "range", crate::t!("field-date-range"));
     }
 }
 
@@ -72,8 +76,8 @@ pub fn check_indicator(
             "target",
             "direction",
             match direction {
-                Direction::Increase => "must be above the baseline for an increasing indicator",
-                Direction::Decrease => "must be below the baseline for a decreasing indicator",
+                Direction::Increase => crate::t!("field-target-above-baseline"),
+                Direction::Decrease => crate::t!("field-target-below-baseline"),
             },
         );
     }
@@ -82,7 +86,7 @@ pub fn check_indicator(
 /// Values are stored as double precision; keep them to what a person can mean.
 pub fn check_number(errors: &mut FieldErrors, field: &str, value: f64) {
     if !value.is_finite() || value.abs() > 1e12 {
-        errors.add(field, "range", "must be a number between -10¹² and 10¹²");
+        errors.add(field, "range", crate::t!("field-number-range"));
     }
 }
 
@@ -97,7 +101,7 @@ pub fn normalize_tags_of(errors: &mut FieldErrors, field: &str, tags: &[String])
     for tag in tags {
         let tag = tag.trim().to_lowercase();
         if tag.is_empty() || tag.chars().count() > 40 {
-            errors.add(field, "length", "each tag must have 1 to 40 characters");
+            errors.add(field, "length", crate::t!("field-tag-length"));
             return Vec::new();
         }
         if !normalized.contains(&tag) {
@@ -105,7 +109,7 @@ pub fn normalize_tags_of(errors: &mut FieldErrors, field: &str, tags: &[String])
         }
     }
     if normalized.len() > 10 {
-        errors.add(field, "too_many", "must be at most 10 tags");
+        errors.add(field, "too_many", crate::t!("field-too-many-tags"));
     }
     normalized
 }

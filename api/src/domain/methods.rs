@@ -45,7 +45,7 @@ pub fn check_method(errors: &mut FieldErrors, text: &MethodText<'_>) {
             .all(|c| c.is_ascii_alphanumeric() || ".-+".contains(c)),
         "licence",
         "format",
-        "must be an SPDX licence identifier, e.g. CC-BY-4.0",
+        &crate::t!("field-licence"),
     );
 }
 
@@ -56,7 +56,11 @@ fn check_links<'a>(
     links: impl ExactSizeIterator<Item = (&'a str, &'a str)>,
 ) {
     if links.len() > MAX_LINKS {
-        errors.add(field, "too_many", format!("must be at most {MAX_LINKS}"));
+        errors.add(
+            field,
+            "too_many",
+            crate::t!("field-too-many", max = MAX_LINKS),
+        );
         return;
     }
     for (index, (title, url)) in links.enumerate() {
@@ -99,7 +103,7 @@ pub fn check_level(errors: &mut FieldErrors, level: i32) {
         (1..=5).contains(&level),
         "level",
         "range",
-        "must be a level from 1 to 5",
+        &crate::t!("field-level", min = 1),
     );
 }
 

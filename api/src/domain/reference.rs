@@ -6,11 +6,11 @@ pub struct CountyCode(String);
 
 impl CountyCode {
     /// Accepts exactly two ASCII digits.
-    pub fn parse(value: &str) -> Result<Self, &'static str> {
+    pub fn parse(value: &str) -> Result<Self, String> {
         if value.len() == 2 && value.bytes().all(|b| b.is_ascii_digit()) {
             Ok(Self(value.to_owned()))
         } else {
-            Err("must be a two-digit county code, such as 05")
+            Err(crate::t!("parameter-county"))
         }
     }
 
@@ -26,11 +26,11 @@ pub struct MunicipalityCode(String);
 impl MunicipalityCode {
     /// Accepts exactly four ASCII digits (whether the municipality exists is the database's
     /// to say).
-    pub fn parse(value: &str) -> Result<Self, &'static str> {
+    pub fn parse(value: &str) -> Result<Self, String> {
         if value.len() == 4 && value.bytes().all(|b| b.is_ascii_digit()) {
             Ok(Self(value.to_owned()))
         } else {
-            Err("must be a four-digit municipality code, such as 0581")
+            Err(crate::t!("parameter-municipality"))
         }
     }
 

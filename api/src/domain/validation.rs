@@ -32,9 +32,9 @@ impl FieldErrors {
         let length = value.trim().chars().count();
         if length < min {
             let message = if min == 1 {
-                "must not be empty".to_owned()
+                crate::t!("field-required")
             } else {
-                format!("must be at least {min} characters")
+                crate::t!("field-too-short", min = min)
             };
             self.add(
                 field,
@@ -42,11 +42,7 @@ impl FieldErrors {
                 message,
             );
         } else if value.chars().count() > max {
-            self.add(
-                field,
-                "too_long",
-                format!("must be at most {max} characters"),
-            );
+            self.add(field, "too_long", crate::t!("field-too-long", max = max));
         }
     }
 
@@ -59,12 +55,7 @@ impl FieldErrors {
                 matches!(url.scheme(), "http" | "https")
                     && url.host_str().is_some_and(|h| !h.is_empty())
             });
-        self.check(
-            valid,
-            field,
-            "format",
-            "must be an address starting with https:// or http://",
-        );
+        self.check(valid, field, "format", &crate::t!("field-web-address"));
     }
 
     /// The fields with errors so far, in order (for tests).

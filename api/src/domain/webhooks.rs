@@ -126,15 +126,14 @@ pub enum UrlProblem {
 }
 
 impl UrlProblem {
-    pub fn message(self) -> &'static str {
+    /// What is wrong, in the language of the request being served.
+    pub fn message(self) -> String {
         match self {
-            UrlProblem::Malformed => "must be an absolute URL with a host",
-            UrlProblem::NotHttps => "must be an https URL",
-            UrlProblem::Credentials => "must not carry a user name or password",
-            UrlProblem::PrivateAddress => {
-                "must not point to a loopback, private, link-local or other non-public address"
-            }
-            UrlProblem::Unresolvable => "its host name does not resolve",
+            UrlProblem::Malformed => crate::t!("field-url-malformed"),
+            UrlProblem::NotHttps => crate::t!("field-url-not-https"),
+            UrlProblem::Credentials => crate::t!("field-url-credentials"),
+            UrlProblem::PrivateAddress => crate::t!("field-url-private"),
+            UrlProblem::Unresolvable => crate::t!("field-url-unresolvable"),
         }
     }
 }

@@ -54,7 +54,7 @@ async fn create_api_key(
         !body.scopes.is_empty(),
         "scopes",
         "required",
-        "must name at least one scope",
+        &crate::t!("field-scopes-required"),
     );
     errors.finish()?;
     let mut conn = pool.get().await?;
@@ -190,7 +190,7 @@ async fn change_api_key_rate_limit(
         limit.is_none_or(|limit| (1..=MAX_RATE_LIMIT).contains(&limit)),
         "requests_per_minute",
         "out_of_range",
-        "must be 1 to 100000, or null for the default",
+        &crate::t!("field-rate-limit", max = MAX_RATE_LIMIT),
     );
     errors.finish()?;
     let key = conn

@@ -68,13 +68,7 @@ async fn register_account(
     let password_hash = password::hash(body.password.clone()).await?;
     let user = db::users::insert(&mut conn, &email, &password_hash, body.display_name.trim())
         .await?
-        .ok_or_else(|| {
-            ApiError::conflict_on(
-                "email",
-                "taken",
-                "An account with this e-mail address already exists.",
-            )
-        })?;
+        .ok_or_else(|| ApiError::conflict_on("email", "taken", &crate::t!("field-email-taken")))?;
     Ok(HttpResponse::Created()
         .insert_header((LOCATION, "/api/v1/me"))
         .json(Me::from(user)))
@@ -116,9 +110,7 @@ async fn create_session(
     let valid = password::verify(body.password.clone(), stored_hash).await?;
     let Some(user) = user.filter(|_| valid) else {
         throttle::record_login_failure(&mut conn, &address, &email).await?;
-        return Err(ApiError::Unauthorized(
-            "Wrong e-mail address or password.".to_owned(),
-        ));
+        return Err(wrong_credentials());
     };
     throttle::clear_login_failures(&mut conn, &email).await?;
     let tokens = session::issue(&mut conn, &auth, user.id, Uuid::now_v7()).await?;
@@ -126,7 +118,7 @@ async fn create_session(
 }
 
 fn wrong_credentials() -> ApiError {
-    ApiError::Unauthorized("Wrong e-mail address or password.".to_owned())
+    ApiError::Unauthorized(crate::t!("problem-wrong-credentials"))
 }
 
 /// The refresh token of the body, else of the session cookie, and where the next one goes.
@@ -135,9 +127,12 @@ fn presented_refresh_token(
     body: &RefreshRequest,
 ) -> Result<Option<(String, SessionMode)>, ApiError> {
     match &body.refresh_token {
-        Some(token) if token.len() > MAX_REFRESH_TOKEN_LENGTH => Err(ApiError::MalformedBody(
-            format!("refresh_token may be at most {MAX_REFRESH_TOKEN_LENGTH} characters"),
-        )),
+        Some(token) if token.len() > MAX_REFRESH_TOKEN_LENGTH => {
+            Err(ApiError::MalformedBody(crate::t!(
+                "body-refresh-token-too-long",
+                max = MAX_REFRESH_TOKEN_LENGTH
+            )))
+        }
         Some(token) => Ok(Some((token.clone(), SessionMode::Body))),
         None => Ok(request
             .cookie(REFRESH_COOKIE)

@@ -48,7 +48,7 @@ pub async fn check_challenge_area(
         errors.add(
             "challenge_area",
             "unknown",
-            "is not a challenge area (see /api/v1/challenge-areas)",
+            crate::t!("field-challenge-area-unknown"),
         );
     }
     Ok(())
@@ -64,7 +64,7 @@ pub async fn check_challenge_areas(
         errors.add(
             "challenge_areas",
             "count",
-            "must name 1 to 4 challenge areas",
+            crate::t!("field-challenge-areas-count"),
         );
     }
     let mut unknown = FieldErrors::default();
@@ -75,7 +75,7 @@ pub async fn check_challenge_areas(
         errors.add(
             "challenge_areas",
             "unknown",
-            "must be keys of challenge areas (see /api/v1/challenge-areas)",
+            crate::t!("field-challenge-areas-unknown"),
         );
     }
     Ok(())
@@ -94,7 +94,7 @@ pub async fn check_municipality(
                 errors.add(
                     "municipality_code",
                     "unknown",
-                    "is not a Swedish municipality code",
+                    crate::t!("field-municipality-unknown"),
                 );
             }
         }
@@ -127,7 +127,7 @@ pub fn query_param(value: Option<&str>) -> Result<Option<String>, ApiError> {
         return Err(ApiError::invalid_parameter(
             "q",
             "too_long",
-            format!("must be at most {QUERY_MAX} characters"),
+            crate::t!("field-too-long", max = QUERY_MAX),
         ));
     }
     Ok(value
@@ -143,7 +143,7 @@ pub fn challenge_area_param(value: Option<&str>) -> Result<Option<String>, ApiEr
         Some(key) if key.chars().count() > 40 => Err(ApiError::invalid_parameter(
             "challenge_area",
             "too_long",
-            "must be a challenge area's key, at most 40 characters",
+            crate::t!("parameter-challenge-area"),
         )),
         other => Ok(other.map(str::to_owned)),
     }
@@ -160,11 +160,7 @@ pub fn cursor_param(order: Order, page: &PageParams) -> Result<Option<SortKey>, 
 
 /// A cursor from the same list in another order.
 pub fn foreign_cursor() -> ApiError {
-    ApiError::invalid_parameter(
-        "cursor",
-        "order",
-        "belongs to a list in another order; start again without it",
-    )
+    ApiError::invalid_parameter("cursor", "order", crate::t!("parameter-cursor-other-order"))
 }
 
 /// The part of a list a request asks for: `order` unless it asks for `sort=updated_at`,
@@ -183,17 +179,17 @@ pub fn window(order: Order, sync: &SyncParams, page: &PageParams) -> Result<Wind
     })
 }
 
-/// The language of texts the API writes (explanations): English when the request's
-/// `Accept-Language` prefers it, else Swedish.
+/// The language of texts the API writes (explanations, reference names): English when the
+/// request's `Accept-Language` prefers it, else Swedish (see `crate::i18n`).
 pub fn language(request: &actix_web::HttpRequest) -> &'static str {
-    let preferred = request
-        .headers()
-        .get(actix_web::http::header::ACCEPT_LANGUAGE)
-        .and_then(|value| value.to_str().ok())
-        .and_then(|value| value.split(',').next())
-        .map(|tag| tag.trim().to_ascii_lowercase());
-    match preferred {
-        Some(tag) if tag.starts_with("en") => "en",
-        _ => "sv",
+    crate::i18n::Language::of(request).code()
+}
+
+/// The moves a state machine allows, for a 409's detail: listed, or "nothing else".
+pub fn or_nothing(names: &[String]) -> String {
+    if names.is_empty() {
+        crate::t!("nothing-else")
+    } else {
+        names.join(", ")
     }
 }

@@ -92,7 +92,7 @@ async fn create_lab_idea(
                     .is_none_or(|id| id == key.organization_id),
                 "organization_id",
                 "not_member",
-                "must be your API key's organisation",
+                &crate::t!("field-not-your-key-organization"),
             );
             Some(key.organization_id)
         }
@@ -103,7 +103,7 @@ async fn create_lab_idea(
                     mine.contains(&asked),
                     "organization_id",
                     "not_member",
-                    "must be an organisation you belong to",
+                    &crate::t!("field-not-your-organization"),
                 );
             }
             body.organization_id
@@ -113,7 +113,7 @@ async fn create_lab_idea(
     errors.finish()?;
     if lab.phase == LabPhase::Closed {
         return Err(ApiError::Conflict {
-            detail: "This lab is closed and takes no new ideas.".to_owned(),
+            detail: crate::t!("problem-lab-closed"),
             errors: Vec::new(),
         });
     }
@@ -284,9 +284,7 @@ async fn update_idea(
             if_match.check(version)?;
             if status != IdeaStatus::Submitted {
                 return Err(ApiError::Conflict {
-                    detail: "An idea can be edited only while it is submitted; this one has \
-                             been considered already."
-                        .to_owned(),
+                    detail: crate::t!("problem-idea-considered"),
                     errors: Vec::new(),
                 });
             }
@@ -331,11 +329,7 @@ async fn change_idea_status(
     let mut errors = FieldErrors::default();
     errors.length(reason.unwrap_or_default(), "reason", limits::REASON);
     if to.needs_reason() && reason.is_none() {
-        errors.add(
-            "reason",
-            "required",
-            "say why the idea is rejected or archived",
-        );
+        errors.add("reason", "required", crate::t!("field-idea-reason"));
     }
     errors.finish()?;
     let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
@@ -350,15 +344,11 @@ async fn change_idea_status(
                     .map(|s| format!("`{}`", s.as_str()))
                     .collect();
                 return Err(ApiError::InvalidTransition {
-                    detail: format!(
-                        "A {} idea cannot become {}; it may become {}.",
-                        from.as_str(),
-                        to.as_str(),
-                        if names.is_empty() {
-                            "nothing else".to_owned()
-                        } else {
-                            names.join(", ")
-                        }
+                    detail: crate::t!(
+                        "problem-idea-transition",
+                        from = from.as_str(),
+                        to = to.as_str(),
+                        allowed = fields::or_nothing(&names)
                     ),
                     allowed: allowed.iter().map(|s| s.as_str().to_owned()).collect(),
                 });
@@ -559,7 +549,7 @@ async fn create_idea_comment(
                 .is_some_and(|p| p.idea_id == idea_id && p.parent_id.is_none() && !p.removed),
             "parent_id",
             "invalid",
-            "must be a top-level comment on this idea that is still there (replies go one level deep)",
+            &crate::t!("field-comment-parent"),
         );
     }
     errors.finish()?;

@@ -243,19 +243,19 @@ fn phase_refused(from: LabPhase, to: LabPhase) -> ApiError {
     let mut moves = Vec::new();
     let mut allowed = Vec::new();
     if let Some(next) = from.next() {
-        moves.push(format!("forward to `{}`", next.as_str()));
+        moves.push(crate::t!("phase-forward", phase = next.as_str()));
         allowed.push(next.as_str().to_owned());
     }
     if let Some(previous) = from.previous() {
-        moves.push(format!("back to `{}` with a note", previous.as_str()));
+        moves.push(crate::t!("phase-back", phase = previous.as_str()));
         allowed.push(previous.as_str().to_owned());
     }
     ApiError::InvalidTransition {
-        detail: format!(
-            "A lab in phase `{}` cannot move to `{}`; it may move {}.",
-            from.as_str(),
-            to.as_str(),
-            moves.join(" or ")
+        detail: crate::t!(
+            "problem-phase-transition",
+            from = from.as_str(),
+            to = to.as_str(),
+            moves = moves.join(&crate::t!("or"))
         ),
         allowed,
     }
@@ -300,7 +300,7 @@ async fn change_lab_phase(
                     return Err(ApiError::invalid_field(
                         "note",
                         "required",
-                        "say why the lab steps back a phase",
+                        crate::t!("field-phase-back-note"),
                     ));
                 }
             }
@@ -361,7 +361,7 @@ async fn list_lab_participants(
 
 fn last_host() -> ApiError {
     ApiError::Conflict {
-        detail: "A lab always keeps a host: make another organisation host first.".to_owned(),
+        detail: crate::t!("problem-last-host"),
         errors: Vec::new(),
     }
 }
@@ -396,7 +396,7 @@ async fn add_lab_participant(
         return Err(ApiError::invalid_field(
             "organization_id",
             "unknown",
-            "is not a registered organisation",
+            crate::t!("field-organization-unknown"),
         ));
     }
     let (participant, added) = conn

@@ -99,7 +99,7 @@ async fn create_match(
     errors.finish()?;
     let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     let unknown =
-        |field: &str| ApiError::invalid_field(field, "unknown", "names nothing you can see");
+        |field: &str| ApiError::invalid_field(field, "unknown", crate::t!("field-nothing-visible"));
     let Some(need) = db::needs::find(&mut conn, &viewer, body.need_id).await? else {
         return Err(unknown("need_id"));
     };
@@ -116,7 +116,7 @@ async fn create_match(
         return Err(ApiError::invalid_field(
             "offering_id",
             "same_organization",
-            "an organisation does not match with itself",
+            crate::t!("field-same-organization"),
         ));
     }
     let requested_by = authz::requesting_side(
@@ -128,7 +128,7 @@ async fn create_match(
     .map_err(|denied| denied.into_error("match"))?;
     if need.status != NeedStatus::Open || offering.status != OfferingStatus::Active {
         return Err(ApiError::Conflict {
-            detail: "The need is no longer open, or the offering is paused.".to_owned(),
+            detail: crate::t!("problem-match-not-open"),
             errors: Vec::new(),
         });
     }
@@ -148,7 +148,7 @@ async fn create_match(
                 ApiError::conflict_on(
                     "offering_id",
                     "matched",
-                    "This need and offering have a match already.",
+                    &crate::t!("field-matched-already"),
                 )
             })?;
             let record = db::matches::find(conn, id)
@@ -285,10 +285,10 @@ async fn act(
     errors.length(reason.unwrap_or_default(), "reason", limits::REASON);
     errors.length(outcome.unwrap_or_default(), "outcome", limits::MESSAGE);
     if action == MatchAction::Decline && reason.is_none() {
-        errors.add("reason", "required", "say why you decline");
+        errors.add("reason", "required", crate::t!("field-decline-reason"));
     }
     if action == MatchAction::Complete && outcome.is_none() {
-        errors.add("outcome", "required", "say what came of it");
+        errors.add("outcome", "required", crate::t!("field-outcome"));
     }
     let (mut conn, viewer) = Viewer::connect(pool, caller).await?;
     let MatchAccess { record, sides } =
@@ -301,15 +301,11 @@ async fn act(
         let Some(next) = action.next_state(state).filter(|_| allowed.contains(&action)) else {
             let names: Vec<String> = allowed.iter().map(|a| a.as_str().to_owned()).collect();
             return Err(ApiError::InvalidTransition {
-                detail: format!(
-                    "A {} match does not allow `{}` by your side; you may {}.",
-                    state.as_str(),
-                    action.as_str(),
-                    if names.is_empty() {
-                        "do nothing more".to_owned()
-                    } else {
-                        names.join(", ")
-                    }
+                detail: crate::t!(
+                    "problem-match-transition",
+                    state = state.as_str(),
+                    action = action.as_str(),
+                    allowed = fields::or_nothing(&names)
                 ),
                 allowed: names,
             });
@@ -530,7 +526,7 @@ async fn create_match_lab(
             let state = db::matches::lock_state(conn, record.id).await?;
             if !matches!(state, MatchState::Accepted | MatchState::Active) || record.lab_id.is_some() {
                 return Err(ApiError::Conflict {
-                    detail: "Only an accepted or active match that has no lab yet becomes a lab.".to_owned(),
+                    detail: crate::t!("problem-match-not-a-lab"),
                     errors: Vec::new(),
                 });
             }

@@ -117,7 +117,7 @@ async fn change_password(
         return Err(ApiError::invalid_field(
             "current_password",
             "wrong",
-            "is not your current password",
+            crate::t!("field-wrong-password"),
         ));
     }
     let new_hash = password::hash(body.new_password.clone()).await?;

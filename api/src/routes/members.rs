@@ -26,8 +26,7 @@ pub fn configure(config: &mut ServiceConfig) {
 
 fn last_owner() -> ApiError {
     ApiError::Conflict {
-        detail: "An organisation must keep at least one owner: make someone else owner first."
-            .to_owned(),
+        detail: crate::t!("problem-last-owner"),
         errors: Vec::new(),
     }
 }
@@ -83,11 +82,7 @@ async fn add_organization_member(
     let user = db::users::find_by_email(&mut conn, &normalize_email(&body.email))
         .await?
         .ok_or_else(|| {
-            ApiError::invalid_field(
-                "email",
-                "unknown",
-                "no one has an account with this e-mail address; ask them to create one first",
-            )
+            ApiError::invalid_field("email", "unknown", crate::t!("field-no-such-account"))
         })?;
     let (organization_id, organization_name) = (*id, access.organization.name.clone());
     conn.transaction::<_, ApiError, _>(async |conn| {
@@ -95,7 +90,7 @@ async fn add_organization_member(
             return Err(ApiError::conflict_on(
                 "email",
                 "member",
-                "This person is a member already.",
+                &crate::t!("field-member-already"),
             ));
         }
         // The new member hears of it (not someone adding themselves, which takes an admin).

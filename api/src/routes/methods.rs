@@ -90,19 +90,27 @@ async fn check_draft(
             .await
             .is_err()
         {
-            errors.add("origin_lab_ids", "unknown", "names a lab you cannot see");
+            errors.add(
+                "origin_lab_ids",
+                "unknown",
+                crate::t!("field-lab-not-visible"),
+            );
             break;
         }
     }
     if links.labs.len() > 10 {
-        errors.add("origin_lab_ids", "too_many", "must be at most 10 labs");
+        errors.add(
+            "origin_lab_ids",
+            "too_many",
+            crate::t!("field-too-many", max = 10),
+        );
     }
     let indicators = db::methods::indicators_of_labs(conn, links.indicators, links.labs).await?;
     if links.indicators.iter().any(|id| !indicators.contains(id)) || links.indicators.len() > 20 {
         errors.add(
             "indicator_ids",
             "unknown",
-            "must be at most 20 indicators of the method's origin labs",
+            crate::t!("field-method-indicators"),
         );
     }
     let ideas = db::methods::verified_ideas(conn, links.ideas, links.labs).await?;
@@ -110,7 +118,7 @@ async fn check_draft(
         errors.add(
             "origin_idea_ids",
             "unknown",
-            "must be at most 20 verified ideas of the method's origin labs",
+            crate::t!("field-method-ideas"),
         );
     }
     errors.finish()
@@ -250,7 +258,7 @@ async fn list_methods(
         return Err(ApiError::invalid_parameter(
             "min_evidence_level",
             "range",
-            "must be a level from 0 to 5",
+            crate::t!("field-level", min = 0),
         ));
     }
     let filter = Filter {
@@ -366,10 +374,10 @@ fn status_refused(from: MethodStatus, to: MethodStatus) -> ApiError {
         MethodStatus::Retired => Vec::new(),
     };
     ApiError::InvalidTransition {
-        detail: format!(
-            "A method that is `{}` cannot become `{}`.",
-            from.as_str(),
-            to.as_str()
+        detail: crate::t!(
+            "problem-method-transition",
+            from = from.as_str(),
+            to = to.as_str()
         ),
         allowed,
     }
@@ -542,7 +550,7 @@ async fn review_method(
         return Err(ApiError::invalid_field(
             "level",
             "above_claim",
-            "may confirm or lower the claimed level, never exceed it",
+            crate::t!("field-review-level"),
         ));
     }
     let method = conn
@@ -616,7 +624,7 @@ async fn add_method_evidence(
         errors.add(
             "indicator_ids",
             "unknown",
-            "must be indicators of the method",
+            crate::t!("field-indicators-of-method"),
         );
     }
     errors.finish()?;
@@ -716,7 +724,7 @@ async fn adopt_method(
     .await?;
     if method.status != MethodStatus::Published {
         return Err(ApiError::Conflict {
-            detail: "Only a published method can be adopted.".to_owned(),
+            detail: crate::t!("problem-adopt-published-only"),
             errors: Vec::new(),
         });
     }
@@ -930,10 +938,7 @@ async fn create_lab_method(
         LabPhase::Verifying | LabPhase::Spreading | LabPhase::Closed
     ) {
         return Err(ApiError::Conflict {
-            detail: format!(
-                "A lab becomes a method once it verifies its results; this one is `{}`.",
-                lab.phase.as_str()
-            ),
+            detail: crate::t!("problem-lab-not-verifying", phase = lab.phase.as_str()),
             errors: Vec::new(),
         });
     }

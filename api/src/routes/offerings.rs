@@ -55,18 +55,10 @@ async fn check_fields(
     fields::check_challenge_areas(conn, &mut errors, fields.challenge_areas).await?;
     let coverage = fields.coverage;
     if !coverage.national && coverage.counties.is_empty() && coverage.municipalities.is_empty() {
-        errors.add(
-            "coverage",
-            "required",
-            "say where it is offered: nationally, in counties or in municipalities",
-        );
+        errors.add("coverage", "required", crate::t!("field-coverage-required"));
     }
     if coverage.counties.len() > 21 || coverage.municipalities.len() > 50 {
-        errors.add(
-            "coverage",
-            "too_many",
-            "at most 21 counties and 50 municipalities; choose national instead",
-        );
+        errors.add("coverage", "too_many", crate::t!("field-coverage-too-many"));
     }
     for county in &coverage.counties {
         let known = match CountyCode::parse(county) {
@@ -77,7 +69,7 @@ async fn check_fields(
             errors.add(
                 "coverage.counties",
                 "unknown",
-                format!("{county:?} is not a county code"),
+                crate::t!("field-county-unknown", code = format!("{county:?}")),
             );
         }
     }
@@ -90,7 +82,10 @@ async fn check_fields(
             errors.add(
                 "coverage.municipalities",
                 "unknown",
-                format!("{municipality:?} is not a municipality code"),
+                crate::t!(
+                    "field-municipality-code-unknown",
+                    code = format!("{municipality:?}")
+                ),
             );
         }
     }
@@ -280,7 +275,7 @@ fn suggestion_limit(requested: Option<i64>) -> Result<usize, ApiError> {
         Some(_) => Err(ApiError::invalid_parameter(
             "limit",
             "range",
-            "must be from 1 to 50",
+            crate::t!("parameter-limit", max = 50),
         )),
     }
 }

@@ -176,7 +176,7 @@ async fn get_open_dataset(
             return Err(ApiError::invalid_parameter(
                 "separator",
                 "unknown",
-                "must be `comma` or `semicolon`",
+                crate::t!("parameter-separator"),
             ));
         }
     };

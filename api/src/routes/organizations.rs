@@ -77,11 +77,7 @@ async fn create_organization(
     let number = match org_number::parse(&body.org_number) {
         Ok(number) => number,
         Err(_) => {
-            errors.add(
-                "org_number",
-                "format",
-                "must be a Swedish organisation number such as 556000-0019",
-            );
+            errors.add("org_number", "format", crate::t!("field-org-number"));
             String::new()
         }
     };
@@ -106,7 +102,7 @@ async fn create_organization(
                 Err(WriteError::OrgNumberTaken) => Err(ApiError::conflict_on(
                     "org_number",
                     "taken",
-                    "An organisation with this organisation number is registered already.",
+                    &crate::t!("field-org-number-taken"),
                 )),
                 Err(WriteError::Query(error)) => Err(error.into()),
             }

@@ -49,7 +49,7 @@ async fn search_all(
     query: web::Query<SearchQuery>,
 ) -> Result<web::Json<SearchResults>, ApiError> {
     let q = fields::query_param(Some(&query.q))?
-        .ok_or_else(|| ApiError::invalid_parameter("q", "required", "must not be empty"))?;
+        .ok_or_else(|| ApiError::invalid_parameter("q", "required", crate::t!("field-required")))?;
     let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     let labs = db::labs::list(
         &mut conn,

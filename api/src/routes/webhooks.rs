@@ -49,15 +49,16 @@ fn checked_events(errors: &mut FieldErrors, events: &[String]) -> Vec<String> {
         !events.is_empty(),
         "events",
         "required",
-        "must name at least one event",
+        &crate::t!("field-events-required"),
     );
     if let Some(unknown) = events.iter().find(|e| !EVENT_TYPES.contains(&e.as_str())) {
         errors.add(
             "events",
             "unknown",
-            format!(
-                "{unknown:?} is not an event; the events are {}",
-                EVENT_TYPES.join(", ")
+            crate::t!(
+                "field-event-unknown",
+                event = format!("{unknown:?}"),
+                events = EVENT_TYPES.join(", ")
             ),
         );
     }

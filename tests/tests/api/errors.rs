@@ -14,7 +14,10 @@ async fn an_unknown_api_path_is_a_404_problem_not_the_web_client() -> anyhow::Re
         assert_eq!(response.status(), 404, "{path}");
         let problem = problem(response).await?;
         assert_eq!(problem.status, 404);
-        assert_eq!(problem.title, "Not found");
+        assert_eq!(
+            problem.title, "Hittades inte",
+            "Swedish unless asked otherwise"
+        );
     }
     Ok(())
 }
@@ -83,5 +86,103 @@ async fn a_nul_character_in_a_body_or_query_is_a_400_and_stores_nothing() -> any
     }
     let listed: Page<shared::Organization> = app.get_json("/api/v1/organizations").await?;
     assert!(listed.items.is_empty());
+    Ok(())
+}
+
+#[tokio::test]
+async fn problems_speak_the_callers_language_and_keep_their_type_and_codes() -> anyhow::Result<()> {
+    let app = TestApp::spawn().await?;
+    let register = |accept_language: Option<&'static str>| {
+        let mut request = app
+            .request(reqwest::Method::POST, "/api/v1/auth/register")
+            .json(&serde_json::json!({"email": "inte en adress", "password": "kort", "display_name": ""}));
+        if let Some(language) = accept_language {
+            request = request.header("Accept-Language", language);
+        }
+        request.send()
+    };
+    let mut answers = Vec::new();
+    for (accept_language, spoken) in [
+        (None, "sv"),
+        (Some("sv-SE,sv;q=0.9"), "sv"),
+        (Some("en-GB,en;q=0.9"), "en"),
+        (Some("de-DE, en;q=0.7, sv;q=0.3"), "en"),
+        (Some("fr"), "sv"),
+    ] {
+        let response = register(accept_language).await?;
+        assert_eq!(response.status(), 422);
+        assert_eq!(
+            response.headers()["content-language"],
+            spoken,
+            "{accept_language:?}"
+        );
+        let vary: Vec<&str> = response
+            .headers()
+            .get_all("vary")
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .collect();
+        assert!(
+            vary.iter().any(|value| value.contains("accept-language")),
+            "{vary:?}"
+        );
+        answers.push((spoken, problem(response).await?));
+    }
+    let (_, swedish) = &answers[0];
+    let (_, english) = &answers[2];
+    // The type and each field's code never change with the language; the words do.
+    for (_, answer) in &answers {
+        assert_eq!(answer.problem_type, swedish.problem_type);
+        let codes = |p: &shared::Problem| {
+            p.errors
+                .iter()
+                .map(|e| (e.field.clone(), e.code.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(codes(answer), codes(swedish));
+    }
+    assert_eq!(swedish.title, "Ogiltiga fält");
+    assert_eq!(english.title, "Validation failed");
+    let message = |p: &shared::Problem, field: &str| {
+        p.errors
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| e.message.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(message(swedish, "password"), "måste ha minst 10 tecken");
+    assert_eq!(
+        message(english, "password"),
+        "must be at least 10 characters"
+    );
+    assert_eq!(
+        message(swedish, "email"),
+        "måste vara en e-postadress, till exempel namn@example.se"
+    );
+    assert!(
+        swedish
+            .detail
+            .as_deref()
+            .unwrap_or_default()
+            .contains("måste ha minst 10 tecken"),
+        "{swedish:?}"
+    );
+
+    // Errors raised before a handler runs (a dead token) and for unknown paths too.
+    let dead = app
+        .request(reqwest::Method::GET, "/api/v1/me")
+        .bearer_auth("ilk_notakey")
+        .header("Accept-Language", "en")
+        .send()
+        .await?;
+    assert_eq!(dead.status(), 401);
+    assert_eq!(dead.headers()["content-language"], "en");
+    assert_eq!(problem(dead).await?.title, "Unauthorized");
+    let unknown = app
+        .request(reqwest::Method::GET, "/api/v1/nothing-here")
+        .header("Accept-Language", "en")
+        .send()
+        .await?;
+    assert_eq!(problem(unknown).await?.title, "Not found");
     Ok(())
 }

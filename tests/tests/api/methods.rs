@@ -639,7 +639,10 @@ async fn only_the_owner_writes_a_method_and_only_the_adopter_its_adoption() -> a
         .await?;
     assert_eq!(
         (status, body["detail"].as_str()),
-        (403, Some("This API key lacks the methods:write scope."))
+        (
+            403,
+            Some("Den här API-nyckeln saknar behörigheten methods:write.")
+        )
     );
     for path in [
         format!("/api/v1/methods/{draft}"),

@@ -42,7 +42,7 @@ async fn assert_refused(response: Response, limit: i64) -> anyhow::Result<()> {
         problem["detail"]
             .as_str()
             .unwrap_or_default()
-            .contains(&format!("{limit} requests a minute")),
+            .contains(&format!("{limit} förfrågningar i minuten")),
         "{problem}"
     );
     Ok(())

@@ -25,8 +25,8 @@ async fn a_person_signs_up_creates_an_organisation_stays_signed_in_and_makes_a_w
             Vec::<String>::new()
         );
 
-        // A password that is too short: the API's message appears next to the field, and
-        // what was typed stays.
+        // A password that is too short: the API's message appears next to the field, in the
+        // page's language, and what was typed stays.
         fill("#email", "maria.lind@example.se").await?;
         fill("#display_name", "Maria Lind").await?;
         fill("#password", "kort").await?;
@@ -36,8 +36,17 @@ async fn a_person_signs_up_creates_an_organisation_stays_signed_in_and_makes_a_w
             .click()
             .await?;
         browser
+            .wait_for_text("#password-error", "måste ha minst 10 tecken")
+            .await?;
+        // In English, the same mistake reads in English: the client sends its language.
+        browser.click(Locator::Css("button[lang=en]")).await?;
+        browser.wait_for_text("main h1", "Create account").await?;
+        browser.submit("form").await?;
+        browser
             .wait_for_text("#password-error", "must be at least 10 characters")
             .await?;
+        browser.click(Locator::Css("button[lang=sv]")).await?;
+        browser.wait_for_text("main h1", "Skapa konto").await?;
         assert_eq!(
             client
                 .find(Locator::Css("#email"))
