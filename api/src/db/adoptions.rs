@@ -125,16 +125,29 @@ pub async fn of_method(
     conn: &mut AsyncPgConnection,
     viewer: &Viewer,
     method_id: Uuid,
+    selection: Selection,
 ) -> QueryResult<Vec<Adoption>> {
     let mut sql = Sql::default();
     let writes = bind_writes(&mut sql, viewer);
     sql.push(select(&writes));
     let method = sql.bind::<sql::Uuid, _>(method_id);
-    sql.push(format!(
-        " WHERE a.method_id = {method} ORDER BY a.created_at, a.id"
-    ));
+    sql.push(format!(" WHERE a.method_id = {method}"));
+    sql.and_at_least::<sql::Timestamptz, _>("a.updated_at", selection.updated_since);
+    sql.push(if selection.by_update {
+        " ORDER BY a.updated_at, a.id"
+    } else {
+        " ORDER BY a.created_at, a.id"
+    });
     let rows: Vec<AdoptionRow> = sql.finish().load(conn).await?;
     Ok(rows.into_iter().map(Adoption::from).collect())
+}
+
+/// Which of a method's adoptions, in which order: all, oldest first; or for incremental
+/// sync those changed since a time, the least recently changed first.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Selection {
+    pub updated_since: Option<chrono::DateTime<chrono::Utc>>,
+    pub by_update: bool,
 }
 
 /// The fields of a new or changed adoption, already validated.

@@ -32,7 +32,7 @@ use crate::openapi::problems::{
     BadRequest, Conflict, Forbidden, NotFound, PreconditionFailed, PreconditionRequired,
     Unauthorized, Unprocessable,
 };
-use crate::pagination::{self, PageParams, SyncParams};
+use crate::pagination::{self, PageParams, SyncParams, SyncSort};
 use crate::patch;
 use crate::preconditions::{self, IfMatch, Tagged};
 
@@ -672,21 +672,28 @@ async fn add_method_evidence(
         .json(created))
 }
 
-/// A method's adoptions, oldest first.
+/// A method's adoptions, oldest first (or, with `sort=updated_at`, the least recently
+/// changed first).
 #[utoipa::path(
     tag = "methods",
-    responses((status = 200, description = "A complete list.", body = Page<Adoption>), NotFound),
+    params(SyncParams),
+    responses((status = 200, description = "A complete list.", body = Page<Adoption>), BadRequest, NotFound),
 )]
 #[get("/methods/{id}/adoptions")]
 async fn list_method_adoptions(
     pool: web::Data<Pool>,
     caller: Caller,
     id: web::Path<Uuid>,
+    sync: web::Query<SyncParams>,
 ) -> Result<web::Json<Page<Adoption>>, ApiError> {
     let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     reload(&mut conn, &viewer, *id, "sv").await?;
+    let selection = db::adoptions::Selection {
+        updated_since: sync.updated_since,
+        by_update: sync.sort == Some(SyncSort::UpdatedAt),
+    };
     Ok(web::Json(Page::complete(
-        db::adoptions::of_method(&mut conn, &viewer, *id).await?,
+        db::adoptions::of_method(&mut conn, &viewer, *id, selection).await?,
     )))
 }
 
@@ -818,7 +825,7 @@ async fn get_method_spread(
 ) -> Result<web::Json<MethodSpread>, ApiError> {
     let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     let method = reload(&mut conn, &viewer, *id, "sv").await?;
-    let lineage = db::adoptions::of_method(&mut conn, &viewer, method.id)
+    let lineage = db::adoptions::of_method(&mut conn, &viewer, method.id, Default::default())
         .await?
         .into_iter()
         .map(|adoption| Lineage {

@@ -343,3 +343,61 @@ async fn the_changes_feed_tells_each_caller_what_changed_and_what_it_may_no_long
     assert_eq!(response.status(), 400);
     Ok(())
 }
+
+#[tokio::test]
+async fn a_methods_adoptions_are_read_since_a_time_in_update_order() -> anyhow::Result<()> {
+    let app = TestApp::spawn().await?;
+    let bank = crate::methods::Bank::on(app).await?;
+    let app = &bank.app;
+    let method = bank.published_method().await?;
+    let adoptions = format!("/api/v1/methods/{method}/adoptions");
+    let mut made = Vec::new();
+    for (municipality, neighbourhood) in [("1280", "Rosengård"), ("0180", "Tensta")] {
+        let (status, adoption) = app
+            .json(
+                Method::POST,
+                &adoptions,
+                Some(&bank.sara.access_token),
+                Some(json!({"municipality_code": municipality, "neighbourhood": neighbourhood})),
+            )
+            .await?;
+        assert_eq!(status, 201, "{adoption}");
+        made.push(adoption);
+    }
+    // The first one changes last: in update order it comes last, and alone after the second.
+    let first = made[0]["id"].as_str().unwrap_or_default();
+    let changed = app
+        .patch(
+            &format!("/api/v1/adoptions/{first}"),
+            &bank.sara.access_token,
+            1,
+            json!({"status": "running"}),
+        )
+        .await?;
+    assert_eq!(changed.status(), 200);
+    let second_at = made[1]["updated_at"].as_str().unwrap_or_default();
+    let (status, page) = app
+        .json(
+            Method::GET,
+            &format!(
+                "{adoptions}?updated_since={}&sort=updated_at",
+                encoded(second_at)
+            ),
+            None,
+            None,
+        )
+        .await?;
+    assert_eq!(status, 200, "{page}");
+    assert_eq!(
+        ids(&page),
+        [made[1]["id"].clone(), made[0]["id"].clone()]
+            .map(|id| id.as_str().unwrap_or_default().to_owned())
+    );
+    let (_, all) = app.json(Method::GET, &adoptions, None, None).await?;
+    assert_eq!(
+        ids(&all).len(),
+        2,
+        "without them, all of them, oldest first"
+    );
+    Ok(())
+}
