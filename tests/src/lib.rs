@@ -424,6 +424,26 @@ impl TestApp {
         Ok(response.json().await?)
     }
 
+    /// Posts an idea to `lab` as `author`; returns it as the API answered.
+    pub async fn create_idea(
+        &self,
+        author: &TestUser,
+        lab: uuid::Uuid,
+        title: &str,
+        body: &str,
+    ) -> anyhow::Result<serde_json::Value> {
+        let (status, idea) = self
+            .json(
+                reqwest::Method::POST,
+                &format!("/api/v1/labs/{lab}/ideas"),
+                Some(&author.access_token),
+                Some(serde_json::json!({"title": title, "body": body})),
+            )
+            .await?;
+        anyhow::ensure!(status == 201, "create idea answered {status}: {idea}");
+        Ok(idea)
+    }
+
     /// Opens a lab hosted by `host` (which `owner` belongs to), in Norrköping, on
     /// unemployment, with the given visibility (`public` or `members`).
     pub async fn create_lab(

@@ -161,11 +161,8 @@ pub async fn list(
         .into_iter()
         .map(|row| {
             let key = window.order.key_of(KeyFields {
-                id: row.id,
-                created_at: row.created_at,
-                updated_at: row.updated_at,
-                rank: row.rank,
                 votes: row.vote_count,
+                ..KeyFields::of(row.id, row.created_at, row.updated_at, row.rank)
             });
             (row.into_idea(viewer), key)
         })

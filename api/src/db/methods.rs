@@ -207,13 +207,7 @@ async fn with_levels(
     let facts = evidence_facts(conn, &ids).await?;
     rows.into_iter()
         .map(|row| {
-            let key = KeyFields {
-                id: row.id,
-                created_at: row.created_at,
-                updated_at: row.updated_at,
-                rank: row.rank,
-                votes: 0,
-            };
+            let key = KeyFields::of(row.id, row.created_at, row.updated_at, row.rank);
             let method = row.into_method(
                 facts.get(&key.id).unwrap_or(&EvidenceFacts::default()),
                 language,

@@ -143,13 +143,12 @@ pub async fn list(
     Ok(rows
         .into_iter()
         .map(|row| {
-            let key = window.order.key_of(KeyFields {
-                id: row.id,
-                created_at: row.created_at,
-                updated_at: row.updated_at,
-                rank: row.rank,
-                votes: 0,
-            });
+            let key = window.order.key_of(KeyFields::of(
+                row.id,
+                row.created_at,
+                row.updated_at,
+                row.rank,
+            ));
             (Need::from(row), key)
         })
         .collect())

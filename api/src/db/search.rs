@@ -86,6 +86,19 @@ pub struct KeyFields {
     pub votes: i32,
 }
 
+impl KeyFields {
+    /// The fields of a row that has no votes (anything but an idea).
+    pub fn of(id: Uuid, created_at: DateTime<Utc>, updated_at: DateTime<Utc>, rank: f32) -> Self {
+        Self {
+            id,
+            created_at,
+            updated_at,
+            rank,
+            votes: 0,
+        }
+    }
+}
+
 /// Which part of a list a query reads: its order, where the previous page ended, how many
 /// rows, and (for incremental sync) only rows changed at or after a time.
 #[derive(Debug, Clone, Copy)]

@@ -225,13 +225,9 @@ async fn list_matches(
     let records =
         db::matches::list(&mut conn, &organizations, direction, query.status, window).await?;
     let page = pagination::page(records, limit, |r| {
-        window.order.key_of(KeyFields {
-            id: r.id,
-            created_at: r.created_at,
-            updated_at: r.updated_at,
-            rank: 0.0,
-            votes: 0,
-        })
+        window
+            .order
+            .key_of(KeyFields::of(r.id, r.created_at, r.updated_at, 0.0))
     });
     Ok(web::Json(Page {
         items: page

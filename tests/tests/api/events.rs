@@ -257,15 +257,14 @@ async fn a_members_only_labs_events_reach_its_participants_and_never_an_outsider
     }
 
     // In the members-only lab: an idea, its status, a phase, a need.
-    let (status, idea) = app
-        .json(
-            Method::POST,
-            &format!("/api/v1/labs/{}/ideas", closed.id),
-            Some(&maria.access_token),
-            Some(json!({"title": "Trygghetsvandringar", "body": "Varje månad, med grannar."})),
+    let idea = app
+        .create_idea(
+            &maria,
+            closed.id,
+            "Trygghetsvandringar",
+            "Varje månad, med grannar.",
         )
         .await?;
-    assert_eq!(status, 201, "{idea}");
     let idea = idea["id"].as_str().unwrap_or_default().to_owned();
     let (status, _) = app
         .json(

@@ -164,15 +164,9 @@ async fn a_read_with_the_etag_it_gave_is_a_304_until_what_it_shows_changes() -> 
     assert_eq!(after["title"], "Portalen 2");
 
     // What an idea shows changes with its votes while its version does not: so does its tag.
-    let (status, idea) = app
-        .json(
-            Method::POST,
-            &format!("/api/v1/labs/{}/ideas", lab.id),
-            Some(&maria.access_token),
-            Some(json!({"title": "Språkcafé", "body": "Öva svenska."})),
-        )
+    let idea = app
+        .create_idea(&maria, lab.id, "Språkcafé", "Öva svenska.")
         .await?;
-    assert_eq!(status, 201, "{idea}");
     let idea_path = format!("/api/v1/ideas/{}", idea["id"].as_str().unwrap_or_default());
     let before = app.get(&idea_path).await?;
     let before_etag = before.headers()["etag"].to_str()?.to_owned();
