@@ -31,6 +31,7 @@ impl Application {
     /// Migrates the database, binds the listener and builds the server.
     pub async fn build(config: Config) -> anyhow::Result<Self> {
         db::run_migrations(&config.database_url).await?;
+        crate::domain::swedish::load();
         let pool = db::pool(&config.database_url, config.database_pool_size)?;
         let listener = TcpListener::bind(config.bind_addr)
             .with_context(|| format!("could not listen on {}", config.bind_addr))?;
@@ -141,8 +142,10 @@ impl Application {
     }
 
     /// Serves until stopped through [`Application::handle`].
-    /// The webhook worker runs beside the server and stops with it.
+    /// The webhook worker runs beside the server and stops with it; so does the analysis
+    /// of rows whose compound parts are not stored yet.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let analysis = tokio::spawn(analyse_pending_rows(self.pool.clone()));
         let worker = tokio::spawn(crate::webhook_worker::run(
             self.pool,
             self.database_url,
@@ -150,7 +153,23 @@ impl Application {
         ));
         let served = self.server.await;
         worker.abort();
+        analysis.abort();
         served
+    }
+}
+
+/// Stores the compound parts of rows written before they existed (see
+/// `db::search::analyse_pending`); a failure is logged, and tried again at the next start.
+async fn analyse_pending_rows(pool: db::Pool) {
+    let analysed = async {
+        let mut conn = pool.get().await?;
+        anyhow::Ok(db::search::analyse_pending(&mut conn).await?)
+    }
+    .await;
+    match analysed {
+        Ok(0) => {}
+        Ok(rows) => tracing::info!(rows, "compound parts of earlier rows stored"),
+        Err(error) => tracing::error!(%error, "could not store the compound parts of earlier rows"),
     }
 }
 

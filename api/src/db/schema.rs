@@ -137,6 +137,8 @@ diesel::table! {
         version -> Int4,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        title_parts -> Nullable<Text>,
+        text_parts -> Nullable<Text>,
     }
 }
 
@@ -189,6 +191,8 @@ diesel::table! {
         version -> Int4,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        title_parts -> Nullable<Text>,
+        text_parts -> Nullable<Text>,
     }
 }
 
@@ -207,6 +211,8 @@ diesel::table! {
         version -> Int4,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        title_parts -> Nullable<Text>,
+        text_parts -> Nullable<Text>,
     }
 }
 
@@ -273,6 +279,8 @@ diesel::table! {
         version -> Int4,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        title_parts -> Nullable<Text>,
+        text_parts -> Nullable<Text>,
     }
 }
 
@@ -334,6 +342,8 @@ diesel::table! {
         version -> Integer,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        title_parts -> Nullable<Text>,
+        text_parts -> Nullable<Text>,
     }
 }
 

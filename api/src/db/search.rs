@@ -6,11 +6,114 @@
 //! own filters.
 
 use chrono::{DateTime, Utc};
+use diesel::QueryableByName;
+use diesel::result::QueryResult;
 use diesel::sql_types as sql;
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::sql::Sql;
+use crate::domain::swedish;
+
+/// What is stored beside a row's searched texts: the parts of the compound words of its
+/// title and of its other texts (indexed with the title's weight and a low one).
+pub fn parts(title: &str, texts: &[&str]) -> (Option<String>, Option<String>) {
+    (
+        Some(swedish::compound_parts(&[title])),
+        Some(swedish::compound_parts(texts)),
+    )
+}
+
+/// The searched tables, and their texts besides the title, in SQL (as [`parts`] is given
+/// them by each table's writes).
+const SEARCHED: [(&str, &str); 5] = [
+    ("labs", "ARRAY[summary, neighbourhood, description]"),
+    ("needs", "ARRAY[description]"),
+    ("ideas", "ARRAY[body]"),
+    ("offerings", "ARRAY[description]"),
+    ("methods", "ARRAY[summary, problem, approach, results]"),
+];
+
+/// How many rows are analysed in one statement.
+const ANALYSED_AT_ONCE: i64 = 500;
+
+/// Stores the compound parts of the rows not analysed yet (written before the parts
+/// existed, or set back to NULL by a migration for a new word list); how many there were.
+/// Each row gets a change in the changes feed (the feed cannot tell this update from
+/// others) but keeps its version and `updated_at`.
+pub async fn analyse_pending(conn: &mut AsyncPgConnection) -> QueryResult<usize> {
+    #[derive(QueryableByName)]
+    struct Pending {
+        #[diesel(sql_type = sql::Uuid)]
+        id: Uuid,
+        #[diesel(sql_type = sql::Text)]
+        title: String,
+        #[diesel(sql_type = sql::Array<sql::Text>)]
+        texts: Vec<String>,
+    }
+    let mut analysed = 0;
+    for (table, texts) in SEARCHED {
+        loop {
+            let mut select = Sql::default();
+            let limit = select.bind::<sql::BigInt, _>(ANALYSED_AT_ONCE);
+            select.push(format!(
+                "SELECT id, title, {texts} AS texts FROM {table} \
+                 WHERE title_parts IS NULL OR text_parts IS NULL LIMIT {limit}"
+            ));
+            let rows: Vec<Pending> = select.finish().load(conn).await?;
+            if rows.is_empty() {
+                break;
+            }
+            let (mut ids, mut titles, mut others) = (Vec::new(), Vec::new(), Vec::new());
+            for row in &rows {
+                let texts: Vec<&str> = row.texts.iter().map(String::as_str).collect();
+                let (title, other) = parts(&row.title, &texts);
+                ids.push(row.id);
+                titles.push(title.unwrap_or_default());
+                others.push(other.unwrap_or_default());
+            }
+            let mut update = Sql::default();
+            let (ids, titles, others) = (
+                update.bind::<sql::Array<sql::Uuid>, _>(ids),
+                update.bind::<sql::Array<sql::Text>, _>(titles),
+                update.bind::<sql::Array<sql::Text>, _>(others),
+            );
+            update.push(format!(
+                "UPDATE {table} t SET title_parts = v.title, text_parts = v.other \
+                 FROM unnest({ids}, {titles}, {others}) AS v(id, title, other) WHERE t.id = v.id"
+            ));
+            update.finish().execute(conn).await?;
+            analysed += rows.len();
+        }
+    }
+    Ok(analysed)
+}
+
+/// The search text as a Postgres query: the web-search syntax of `websearch_to_tsquery`
+/// (phrases in quotes, `or`, `-` for not), each word widened to its synonyms and to its
+/// parts when it is a compound (see [`swedish::expand_query`]), all bound into `sql`.
+pub fn search_query(sql: &mut Sql<'_>, query: &str) -> String {
+    let mut expression = format!(
+        "websearch_to_tsquery('swedish', {})",
+        sql.bind::<sql::Text, _>(query.to_owned())
+    );
+    for expansion in swedish::expand_query(query) {
+        let word = format!(
+            "plainto_tsquery('swedish', {})",
+            sql.bind::<sql::Text, _>(expansion.word)
+        );
+        let mut widened = word.clone();
+        for alternative in expansion.alternatives {
+            widened.push_str(&format!(
+                " || plainto_tsquery('swedish', {})",
+                sql.bind::<sql::Text, _>(alternative)
+            ));
+        }
+        expression = format!("ts_rewrite({expression}, {word}, {widened})");
+    }
+    expression
+}
 
 /// Where a page ends, in the list's order; the next page starts after it.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -151,7 +254,7 @@ impl Place {
 pub struct Listing {
     window: Window,
     alias: &'static str,
-    /// The placeholder of the search text, when searching.
+    /// The search as a Postgres query (see [`search_query`]), when searching.
     query: Option<String>,
 }
 
@@ -163,7 +266,7 @@ impl Listing {
         window: Window,
         query: Option<&str>,
     ) -> Self {
-        let query = query.map(|query| sql.bind::<sql::Text, _>(query.to_owned()));
+        let query = query.map(|query| search_query(sql, query));
         Self {
             window,
             alias,
@@ -174,10 +277,7 @@ impl Listing {
     /// The rank to select: the search rank (title over text) when sorting by it, else 0.
     pub fn rank(&self) -> String {
         match (&self.query, self.window.order) {
-            (Some(query), Order::Relevance) => format!(
-                "ts_rank({}.search, websearch_to_tsquery('swedish', {query}))",
-                self.alias
-            ),
+            (Some(query), Order::Relevance) => format!("ts_rank({}.search, {query})", self.alias),
             _ => "0::real".to_owned(),
         }
     }
@@ -185,10 +285,7 @@ impl Listing {
     /// Appends the search condition (nothing without a search).
     pub fn push_search(&self, sql: &mut Sql<'_>) {
         if let Some(query) = &self.query {
-            sql.push(format!(
-                " AND {}.search @@ websearch_to_tsquery('swedish', {query})",
-                self.alias
-            ));
+            sql.push(format!(" AND {}.search @@ {query}", self.alias));
         }
     }
 
@@ -242,7 +339,7 @@ mod tests {
             after: Some(SortKey::Votes(3, Uuid::nil())),
             ..Window::first(Order::MostVoted, 20)
         };
-        let listing = Listing::bind(&mut sql, "i", window, Some("läxhjälp"));
+        let listing = Listing::bind(&mut sql, "i", window, Some("kaffe"));
         listing.push_search(&mut sql);
         listing.push_page(&mut sql);
         assert_eq!(
@@ -252,6 +349,21 @@ mod tests {
         );
         assert!(Order::Newest.accepts(&SortKey::Newest(Utc::now(), Uuid::nil())));
         assert!(!Order::Relevance.accepts(&SortKey::Newest(Utc::now(), Uuid::nil())));
+    }
+
+    #[test]
+    fn a_search_widens_each_word_with_synonyms_and_parts_in_one_rewrite_each() {
+        let mut sql = Sql::default();
+        let query = search_query(&mut sql, "kaffe trygghetsvandringar");
+        assert_eq!(
+            query,
+            "ts_rewrite(websearch_to_tsquery('swedish', $1), plainto_tsquery('swedish', $2), \
+             plainto_tsquery('swedish', $2) || plainto_tsquery('swedish', $3))"
+        );
+        assert_eq!(
+            search_query(&mut Sql::default(), "kaffe"),
+            "websearch_to_tsquery('swedish', $1)"
+        );
     }
 
     #[test]

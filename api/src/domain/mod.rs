@@ -9,5 +9,6 @@ pub mod matching;
 pub mod methods;
 pub mod organizations;
 pub mod reference;
+pub mod swedish;
 pub mod validation;
 pub mod webhooks;

@@ -1,4 +1,5 @@
-//! Swedish full-text search over labs, needs and ideas.
+//! Swedish full-text search over labs, needs, ideas and offerings: stems, compounds and
+//! synonyms.
 
 use innolabb_tests::TestApp;
 use reqwest::Method;
@@ -95,5 +96,206 @@ async fn search_understands_swedish_and_ranks_titles_over_text() -> anyhow::Resu
         }
     }
     assert_eq!(seen, ["Arbetslösheten i Navestad", "Trygga gårdar"]);
+    Ok(())
+}
+
+/// What `path` answers for the search `q` (as `?q=`), as `token`'s holder or anonymously.
+async fn searched(
+    app: &TestApp,
+    path: &str,
+    q: &str,
+    token: Option<&str>,
+) -> anyhow::Result<Value> {
+    let mut request = app.request(Method::GET, path).query(&[("q", q)]);
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    let response = request.send().await?;
+    anyhow::ensure!(
+        response.status() == 200,
+        "{path}?q={q} answered {}",
+        response.status()
+    );
+    Ok(response.json().await?)
+}
+
+/// The titles a list answers for a search.
+async fn found(
+    app: &TestApp,
+    list: &str,
+    q: &str,
+    token: Option<&str>,
+) -> anyhow::Result<Vec<String>> {
+    let page = searched(app, &format!("/api/v1/{list}"), q, token).await?;
+    Ok(titles(&page["items"]))
+}
+
+#[tokio::test]
+async fn a_part_finds_its_compounds_and_a_compound_its_parts_in_every_list() -> anyhow::Result<()> {
+    let app = TestApp::spawn().await?;
+    let (maria, host) = app.housing_company().await?;
+    let token = Some(maria.access_token.as_str());
+    let lab = app
+        .create_lab(
+            &maria,
+            host.id,
+            "Trygghetsvandringar i trapphusen",
+            "public",
+        )
+        .await?;
+    // The lab's summary (from the helper) speaks of långtidsarbetslöshet.
+    assert_eq!(
+        found(&app, "labs", "trygghet", None).await?,
+        [lab.title.as_str()]
+    );
+    assert_eq!(
+        found(&app, "labs", "arbetslösa", None).await?,
+        [lab.title.as_str()]
+    );
+    app.create_need(
+        &maria,
+        lab.id,
+        json!({"title": "Läxhjälpsgruppen behöver lokaler", "description": "Kvällar i veckan."}),
+    )
+    .await?;
+    assert_eq!(
+        found(&app, "needs", "läxhjälp", None).await?,
+        ["Läxhjälpsgruppen behöver lokaler"]
+    );
+    app.create_idea(
+        &maria,
+        lab.id,
+        "Kaffe med kvinnojouren",
+        "Ett samtal om stöd.",
+    )
+    .await?;
+    assert_eq!(
+        found(&app, "ideas", "kvinnor", None).await?,
+        ["Kaffe med kvinnojouren"]
+    );
+    let karin = app.sign_up("Karin Ek").await?;
+    app.create_organization(&karin, "Läsfrämjarna", 2).await?;
+    let (status, offering) = app
+        .json(
+            Method::POST,
+            "/api/v1/offerings",
+            Some(&karin.access_token),
+            Some(json!({
+                "title": "Bokcirklar", "description": "Högläsning på skolgården varje vecka.",
+                "kind": "service", "challenge_areas": ["schools"],
+                "coverage": {"counties": ["05"]}, "tags": []
+            })),
+        )
+        .await?;
+    assert_eq!(status, 201, "{offering}");
+    assert_eq!(
+        found(&app, "offerings", "skola", None).await?,
+        ["Bokcirklar"]
+    );
+
+    // A compound finds a text about its parts: `läxhjälpsgrupp` finds läxhjälp in a group.
+    app.create_need(
+        &maria,
+        lab.id,
+        json!({"title": "Läxhjälp", "description": "En grupp som träffas på biblioteket."}),
+    )
+    .await?;
+    let needs = found(&app, "needs", "läxhjälpsgrupp", None).await?;
+    assert_eq!(needs.len(), 2, "{needs:?}");
+
+    // A changed title is analysed again: the old compound's parts no longer find it.
+    let response = app
+        .patch(
+            &format!("/api/v1/labs/{}", lab.id),
+            &maria.access_token,
+            lab.version,
+            json!({"title": "Grannskapsträffar i trapphusen"}),
+        )
+        .await?;
+    assert_eq!(response.status(), 200);
+    assert!(found(&app, "labs", "vandring", token).await?.is_empty());
+    for q in ["träff", "grannskap", "grannar"] {
+        assert_eq!(
+            found(&app, "labs", q, token).await?,
+            ["Grannskapsträffar i trapphusen"],
+            "{q}"
+        );
+    }
+    Ok(())
+}
+
+#[tokio::test]
+async fn synonyms_widen_a_search_and_a_members_only_lab_stays_hidden_from_outsiders()
+-> anyhow::Result<()> {
+    let app = TestApp::spawn().await?;
+    let (maria, host) = app.housing_company().await?;
+    let public = app
+        .create_lab(&maria, host.id, "Jobbspår för unga", "public")
+        .await?;
+    let hidden = app
+        .create_lab(
+            &maria,
+            host.id,
+            "Brottsförebyggande trygghetsvandringar",
+            "members",
+        )
+        .await?;
+    // `arbete` finds `jobb`, `ungdomar` finds `unga`; both in one search.
+    assert_eq!(
+        found(&app, "labs", "arbete ungdomar", None).await?,
+        [public.title.as_str()]
+    );
+    let all: Value = app.get_json("/api/v1/search?q=sysselsättning").await?;
+    assert_eq!(titles(&all["labs"]), [public.title.as_str()]);
+    // `kriminalitet` finds `brott`, a part of the title's first compound: for the host...
+    let host_token = Some(maria.access_token.as_str());
+    for q in ["kriminalitet", "trygghet", "säkerhet"] {
+        assert_eq!(
+            found(&app, "labs", q, host_token).await?,
+            [hidden.title.as_str()],
+            "{q}"
+        );
+    }
+    // ...but never for an outsider or anonymously, through a list or the search.
+    let olle = app.sign_up("Olle Utanför").await?;
+    for token in [None, Some(olle.access_token.as_str())] {
+        for q in ["kriminalitet", "trygghet", "trygghetsvandringar"] {
+            assert!(found(&app, "labs", q, token).await?.is_empty(), "{q}");
+            let all = searched(&app, "/api/v1/search", q, token).await?;
+            assert!(titles(&all["labs"]).is_empty(), "{q}: {all}");
+        }
+    }
+    // A word with synonyms still ranks its exact title hit first.
+    app.create_lab(&maria, host.id, "Arbete och studier", "public")
+        .await?;
+    let ranked = found(&app, "labs", "arbete", None).await?;
+    assert_eq!(
+        ranked.first().map(String::as_str),
+        Some("Arbete och studier"),
+        "{ranked:?}"
+    );
+    assert_eq!(ranked.len(), 2);
+    Ok(())
+}
+
+#[tokio::test]
+async fn rows_written_before_their_parts_were_stored_are_analysed_at_start() -> anyhow::Result<()> {
+    use diesel_async::{AsyncConnection, RunQueryDsl};
+    let app = TestApp::spawn().await?;
+    let (maria, host) = app.housing_company().await?;
+    let lab = app
+        .create_lab(&maria, host.id, "Kvinnojouren på Navestad", "public")
+        .await?;
+    let mut conn = diesel_async::AsyncPgConnection::establish(&app.database_url).await?;
+    diesel::sql_query("UPDATE labs SET title_parts = NULL, text_parts = NULL")
+        .execute(&mut conn)
+        .await?;
+    assert!(found(&app, "labs", "jour", None).await?.is_empty());
+    assert_eq!(api::db::search::analyse_pending(&mut conn).await?, 1);
+    assert_eq!(
+        found(&app, "labs", "jour", None).await?,
+        [lab.title.as_str()]
+    );
+    assert_eq!(api::db::search::analyse_pending(&mut conn).await?, 0);
     Ok(())
 }
