@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use super::labs::BoundViewer;
 use super::schema::{idea_comments, idea_votes, ideas, users};
-use super::search::{KeyFields, Listing, SortKey, Window, parts};
+use super::search::{KeyFields, Listing, Searched, SortKey, Window, analyse};
 use super::sql::Sql;
 use crate::authz::{self, Viewer};
 
@@ -178,7 +178,6 @@ pub async fn insert(
     body: &str,
 ) -> QueryResult<Uuid> {
     let id = Uuid::now_v7();
-    let (title_parts, text_parts) = parts(title, &[body]);
     diesel::insert_into(ideas::table)
         .values((
             ideas::id.eq(id),
@@ -186,12 +185,11 @@ pub async fn insert(
             ideas::author_id.eq(author_id),
             ideas::organization_id.eq(organization_id),
             ideas::title.eq(title),
-            ideas::title_parts.eq(title_parts),
-            ideas::text_parts.eq(text_parts),
             ideas::body.eq(body),
         ))
         .execute(conn)
         .await?;
+    analyse(conn, Searched::Ideas, id).await?;
     Ok(id)
 }
 
@@ -215,18 +213,16 @@ pub async fn update(
     title: &str,
     body: &str,
 ) -> QueryResult<()> {
-    let (title_parts, text_parts) = parts(title, &[body]);
     diesel::update(ideas::table.find(id))
         .set((
             ideas::title.eq(title),
-            ideas::title_parts.eq(title_parts),
-            ideas::text_parts.eq(text_parts),
             ideas::body.eq(body),
             ideas::version.eq(ideas::version + 1),
             ideas::updated_at.eq(diesel::dsl::now),
         ))
         .execute(conn)
         .await?;
+    analyse(conn, Searched::Ideas, id).await?;
     Ok(())
 }
 

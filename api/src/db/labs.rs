@@ -16,7 +16,7 @@ use shared::{
 use uuid::Uuid;
 
 use super::schema::{indicator_measurements, lab_indicators, lab_participants, labs};
-use super::search::{KeyFields, Listing, Place, SortKey, Window, parts};
+use super::search::{KeyFields, Listing, Place, Searched, SortKey, Window, analyse};
 use super::sql::Sql;
 use crate::authz::Viewer;
 use crate::domain::markdown::to_safe_html;
@@ -261,17 +261,11 @@ pub async fn insert(
     created_by: Option<Uuid>,
 ) -> QueryResult<Uuid> {
     let id = Uuid::now_v7();
-    let (title_parts, text_parts) = parts(
-        fields.title,
-        &[fields.summary, fields.neighbourhood, fields.description],
-    );
     diesel::insert_into(labs::table)
         .values((
             labs::id.eq(id),
             labs::host_organization_id.eq(host),
             labs::title.eq(fields.title),
-            labs::title_parts.eq(title_parts),
-            labs::text_parts.eq(text_parts),
             labs::summary.eq(fields.summary),
             labs::description.eq(fields.description),
             labs::description_html.eq(to_safe_html(fields.description)),
@@ -285,6 +279,7 @@ pub async fn insert(
         ))
         .execute(conn)
         .await?;
+    analyse(conn, Searched::Labs, id).await?;
     set_participant(conn, id, host, ParticipantRole::Host).await?;
     Ok(id)
 }
@@ -335,15 +330,9 @@ pub async fn update(
     id: Uuid,
     fields: &LabFields<'_>,
 ) -> QueryResult<()> {
-    let (title_parts, text_parts) = parts(
-        fields.title,
-        &[fields.summary, fields.neighbourhood, fields.description],
-    );
     diesel::update(labs::table.find(id))
         .set((
             labs::title.eq(fields.title),
-            labs::title_parts.eq(title_parts),
-            labs::text_parts.eq(text_parts),
             labs::summary.eq(fields.summary),
             labs::description.eq(fields.description),
             labs::description_html.eq(to_safe_html(fields.description)),
@@ -358,6 +347,7 @@ pub async fn update(
         ))
         .execute(conn)
         .await?;
+    analyse(conn, Searched::Labs, id).await?;
     Ok(())
 }
 

@@ -17,7 +17,7 @@ use super::labs::BoundViewer;
 use super::schema::{
     method_evidence, method_indicators, method_origin_ideas, method_origin_labs, methods,
 };
-use super::search::{KeyFields, Listing, Place, SortKey, Window, parts};
+use super::search::{KeyFields, Listing, Place, Searched, SortKey, Window, analyse};
 use super::sql::Sql;
 use crate::authz::Viewer;
 use crate::domain::evidence::{self, EvidenceFacts};
@@ -431,22 +431,11 @@ pub async fn insert(
     created_by: Option<Uuid>,
 ) -> QueryResult<Uuid> {
     let id = Uuid::now_v7();
-    let (title_parts, text_parts) = parts(
-        fields.title,
-        &[
-            fields.summary,
-            fields.problem,
-            fields.approach,
-            fields.results,
-        ],
-    );
     diesel::insert_into(methods::table)
         .values((
             methods::id.eq(id),
             methods::organization_id.eq(organization_id),
             methods::title.eq(fields.title),
-            methods::title_parts.eq(title_parts),
-            methods::text_parts.eq(text_parts),
             methods::summary.eq(fields.summary),
             methods::problem.eq(fields.problem),
             methods::approach.eq(fields.approach),
@@ -464,6 +453,7 @@ pub async fn insert(
         ))
         .execute(conn)
         .await?;
+    analyse(conn, Searched::Methods, id).await?;
     set_links(conn, id, links).await?;
     Ok(id)
 }
@@ -492,20 +482,9 @@ pub async fn update(
     fields: &MethodFields<'_>,
     links: &MethodLinks<'_>,
 ) -> QueryResult<()> {
-    let (title_parts, text_parts) = parts(
-        fields.title,
-        &[
-            fields.summary,
-            fields.problem,
-            fields.approach,
-            fields.results,
-        ],
-    );
     diesel::update(methods::table.find(id))
         .set((
             methods::title.eq(fields.title),
-            methods::title_parts.eq(title_parts),
-            methods::text_parts.eq(text_parts),
             methods::summary.eq(fields.summary),
             methods::problem.eq(fields.problem),
             methods::approach.eq(fields.approach),
@@ -524,6 +503,7 @@ pub async fn update(
         ))
         .execute(conn)
         .await?;
+    analyse(conn, Searched::Methods, id).await?;
     set_links(conn, id, links).await
 }
 

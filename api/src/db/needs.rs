@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use super::labs::BoundViewer;
 use super::schema::needs;
-use super::search::{KeyFields, Listing, Place, SortKey, Window, parts};
+use super::search::{KeyFields, Listing, Place, Searched, SortKey, Window, analyse};
 use super::sql::Sql;
 use crate::authz::Viewer;
 
@@ -172,15 +172,12 @@ pub async fn insert(
     created_by: Option<Uuid>,
 ) -> QueryResult<Uuid> {
     let id = Uuid::now_v7();
-    let (title_parts, text_parts) = parts(fields.title, &[fields.description]);
     diesel::insert_into(needs::table)
         .values((
             needs::id.eq(id),
             needs::lab_id.eq(lab_id),
             needs::organization_id.eq(organization_id),
             needs::title.eq(fields.title),
-            needs::title_parts.eq(title_parts),
-            needs::text_parts.eq(text_parts),
             needs::description.eq(fields.description),
             needs::challenge_area.eq(fields.challenge_area),
             needs::municipality_code.eq(fields.municipality_code),
@@ -190,6 +187,7 @@ pub async fn insert(
         ))
         .execute(conn)
         .await?;
+    analyse(conn, Searched::Needs, id).await?;
     Ok(id)
 }
 
@@ -200,12 +198,9 @@ pub async fn update(
     id: Uuid,
     fields: &NeedFields<'_>,
 ) -> QueryResult<()> {
-    let (title_parts, text_parts) = parts(fields.title, &[fields.description]);
     diesel::update(needs::table.find(id))
         .set((
             needs::title.eq(fields.title),
-            needs::title_parts.eq(title_parts),
-            needs::text_parts.eq(text_parts),
             needs::description.eq(fields.description),
             needs::challenge_area.eq(fields.challenge_area),
             needs::municipality_code.eq(fields.municipality_code),
@@ -216,6 +211,7 @@ pub async fn update(
         ))
         .execute(conn)
         .await?;
+    analyse(conn, Searched::Needs, id).await?;
     Ok(())
 }
 

@@ -11,7 +11,7 @@ use shared::{Coverage, Offering, OfferingKind, OfferingStatus, OrganizationRef};
 use uuid::Uuid;
 
 use super::schema::offerings;
-use super::search::{KeyFields, Listing, Place, SortKey, Window, parts};
+use super::search::{KeyFields, Listing, Place, Searched, SortKey, Window, analyse};
 use super::sql::Sql;
 use crate::authz::Viewer;
 
@@ -211,15 +211,12 @@ pub async fn insert(
     created_by: Option<Uuid>,
 ) -> QueryResult<Uuid> {
     let id = Uuid::now_v7();
-    let (title_parts, text_parts) = parts(fields.title, &[fields.description]);
     diesel::insert_into(offerings::table)
         .values((
             offerings::id.eq(id),
             offerings::organization_id.eq(organization_id),
             offerings::created_by.eq(created_by),
             offerings::title.eq(fields.title),
-            offerings::title_parts.eq(title_parts),
-            offerings::text_parts.eq(text_parts),
             offerings::description.eq(fields.description),
             offerings::kind.eq(fields.kind.as_str()),
             offerings::challenge_areas.eq(fields.challenge_areas),
@@ -231,6 +228,7 @@ pub async fn insert(
         ))
         .execute(conn)
         .await?;
+    analyse(conn, Searched::Offerings, id).await?;
     Ok(id)
 }
 
@@ -241,12 +239,9 @@ pub async fn update(
     id: Uuid,
     fields: &OfferingFields<'_>,
 ) -> QueryResult<()> {
-    let (title_parts, text_parts) = parts(fields.title, &[fields.description]);
     diesel::update(offerings::table.find(id))
         .set((
             offerings::title.eq(fields.title),
-            offerings::title_parts.eq(title_parts),
-            offerings::text_parts.eq(text_parts),
             offerings::description.eq(fields.description),
             offerings::kind.eq(fields.kind.as_str()),
             offerings::challenge_areas.eq(fields.challenge_areas),
@@ -260,6 +255,7 @@ pub async fn update(
         ))
         .execute(conn)
         .await?;
+    analyse(conn, Searched::Offerings, id).await?;
     Ok(())
 }
 

@@ -16,35 +16,73 @@ use uuid::Uuid;
 use super::sql::Sql;
 use crate::domain::swedish;
 
-/// What is stored beside a row's searched texts: the parts of the compound words of its
-/// title and of its other texts (indexed with the title's weight and a low one).
-pub fn parts(title: &str, texts: &[&str]) -> (Option<String>, Option<String>) {
-    (
-        Some(swedish::compound_parts(&[title])),
-        Some(swedish::compound_parts(texts)),
-    )
+/// A table whose rows are searched, with the parts of the compound words of its title and
+/// of its other texts stored beside them (`title_parts`, `text_parts`; see migration
+/// `compound_parts`), which its search document indexes with the title's weight and a low one.
+#[derive(Debug, Clone, Copy)]
+pub enum Searched {
+    Labs,
+    Needs,
+    Ideas,
+    Offerings,
+    Methods,
 }
 
-/// The searched tables, and their texts besides the title, in SQL (as [`parts`] is given
-/// them by each table's writes).
-const SEARCHED: [(&str, &str); 5] = [
-    ("labs", "ARRAY[summary, neighbourhood, description]"),
-    ("needs", "ARRAY[description]"),
-    ("ideas", "ARRAY[body]"),
-    ("offerings", "ARRAY[description]"),
-    ("methods", "ARRAY[summary, problem, approach, results]"),
-];
+impl Searched {
+    const ALL: [Self; 5] = [
+        Self::Labs,
+        Self::Needs,
+        Self::Ideas,
+        Self::Offerings,
+        Self::Methods,
+    ];
+
+    /// The table, and its searched texts besides the title as an SQL array.
+    fn table_and_texts(self) -> (&'static str, &'static str) {
+        match self {
+            Self::Labs => ("labs", "ARRAY[summary, neighbourhood, description]"),
+            Self::Needs => ("needs", "ARRAY[description]"),
+            Self::Ideas => ("ideas", "ARRAY[body]"),
+            Self::Offerings => ("offerings", "ARRAY[description]"),
+            Self::Methods => ("methods", "ARRAY[summary, problem, approach, results]"),
+        }
+    }
+}
 
 /// How many rows are analysed in one statement.
 const ANALYSED_AT_ONCE: i64 = 500;
+
+/// Stores the compound parts of a row just written (in the write's transaction). Each write
+/// of a searched text calls it, so which texts are searched is said once, in [`Searched`].
+pub async fn analyse(conn: &mut AsyncPgConnection, table: Searched, id: Uuid) -> QueryResult<()> {
+    analyse_rows(conn, table, Some(id)).await.map(|_| ())
+}
 
 /// Stores the compound parts of the rows not analysed yet (written before the parts
 /// existed, or set back to NULL by a migration for a new word list); how many there were.
 /// Each row gets a change in the changes feed (the feed cannot tell this update from
 /// others) but keeps its version and `updated_at`.
 pub async fn analyse_pending(conn: &mut AsyncPgConnection) -> QueryResult<usize> {
+    let mut analysed = 0;
+    for table in Searched::ALL {
+        loop {
+            match analyse_rows(conn, table, None).await? {
+                0 => break,
+                rows => analysed += rows,
+            }
+        }
+    }
+    Ok(analysed)
+}
+
+/// Analyses the row `id` of `table`, or (without one) a batch of its rows not analysed yet.
+async fn analyse_rows(
+    conn: &mut AsyncPgConnection,
+    table: Searched,
+    id: Option<Uuid>,
+) -> QueryResult<usize> {
     #[derive(QueryableByName)]
-    struct Pending {
+    struct Texts {
         #[diesel(sql_type = sql::Uuid)]
         id: Uuid,
         #[diesel(sql_type = sql::Text)]
@@ -52,42 +90,45 @@ pub async fn analyse_pending(conn: &mut AsyncPgConnection) -> QueryResult<usize>
         #[diesel(sql_type = sql::Array<sql::Text>)]
         texts: Vec<String>,
     }
-    let mut analysed = 0;
-    for (table, texts) in SEARCHED {
-        loop {
-            let mut select = Sql::default();
+    let (table, texts) = table.table_and_texts();
+    let mut select = Sql::new(format!(
+        "SELECT id, title, {texts} AS texts FROM {table} WHERE "
+    ));
+    match id {
+        Some(id) => {
+            let id = select.bind::<sql::Uuid, _>(id);
+            select.push(format!("id = {id}"));
+        }
+        None => {
             let limit = select.bind::<sql::BigInt, _>(ANALYSED_AT_ONCE);
             select.push(format!(
-                "SELECT id, title, {texts} AS texts FROM {table} \
-                 WHERE title_parts IS NULL OR text_parts IS NULL LIMIT {limit}"
+                "(title_parts IS NULL OR text_parts IS NULL) LIMIT {limit}"
             ));
-            let rows: Vec<Pending> = select.finish().load(conn).await?;
-            if rows.is_empty() {
-                break;
-            }
-            let (mut ids, mut titles, mut others) = (Vec::new(), Vec::new(), Vec::new());
-            for row in &rows {
-                let texts: Vec<&str> = row.texts.iter().map(String::as_str).collect();
-                let (title, other) = parts(&row.title, &texts);
-                ids.push(row.id);
-                titles.push(title.unwrap_or_default());
-                others.push(other.unwrap_or_default());
-            }
-            let mut update = Sql::default();
-            let (ids, titles, others) = (
-                update.bind::<sql::Array<sql::Uuid>, _>(ids),
-                update.bind::<sql::Array<sql::Text>, _>(titles),
-                update.bind::<sql::Array<sql::Text>, _>(others),
-            );
-            update.push(format!(
-                "UPDATE {table} t SET title_parts = v.title, text_parts = v.other \
-                 FROM unnest({ids}, {titles}, {others}) AS v(id, title, other) WHERE t.id = v.id"
-            ));
-            update.finish().execute(conn).await?;
-            analysed += rows.len();
         }
     }
-    Ok(analysed)
+    let rows: Vec<Texts> = select.finish().load(conn).await?;
+    if rows.is_empty() {
+        return Ok(0);
+    }
+    let (mut ids, mut titles, mut others) = (Vec::new(), Vec::new(), Vec::new());
+    for row in &rows {
+        let texts: Vec<&str> = row.texts.iter().map(String::as_str).collect();
+        ids.push(row.id);
+        titles.push(swedish::compound_parts(&[&row.title]));
+        others.push(swedish::compound_parts(&texts));
+    }
+    let mut update = Sql::default();
+    let (ids, titles, others) = (
+        update.bind::<sql::Array<sql::Uuid>, _>(ids),
+        update.bind::<sql::Array<sql::Text>, _>(titles),
+        update.bind::<sql::Array<sql::Text>, _>(others),
+    );
+    update.push(format!(
+        "UPDATE {table} t SET title_parts = v.title, text_parts = v.other \
+         FROM unnest({ids}, {titles}, {others}) AS v(id, title, other) WHERE t.id = v.id"
+    ));
+    update.finish().execute(conn).await?;
+    Ok(rows.len())
 }
 
 /// The search text as a Postgres query: the web-search syntax of `websearch_to_tsquery`

@@ -155,7 +155,7 @@ struct ListQuery {
     status: Option<IdeaStatus>,
     /// Only ideas by this person.
     author: Option<Uuid>,
-    /// Full-text search (Swedish stemming).
+    /// Full-text search (Swedish stems, compounds and synonyms).
     #[param(max_length = 200)]
     q: Option<String>,
     /// `newest`, `most_voted` or `updated_at` (the least recently changed first, for

@@ -138,7 +138,7 @@ struct ListQuery {
     phase: Option<LabPhase>,
     /// Only labs hosted by this organisation.
     host: Option<Uuid>,
-    /// Full-text search (Swedish stemming); the best matches come first.
+    /// Full-text search (Swedish stems, compounds and synonyms); the best matches come first.
     #[param(max_length = 200)]
     q: Option<String>,
 }

@@ -226,7 +226,7 @@ struct ListQuery {
     organization: Option<Uuid>,
     /// `published` (the default), `retired`, or `draft` (your organisations' drafts).
     status: Option<MethodStatus>,
-    /// Full-text search (Swedish stemming); the best matches come first.
+    /// Full-text search (Swedish stems, compounds and synonyms); the best matches come first.
     #[param(max_length = 200)]
     q: Option<String>,
 }

@@ -140,7 +140,7 @@ async fn list_lab_needs(
 struct ListQuery {
     /// Only needs with this status.
     status: Option<NeedStatus>,
-    /// Full-text search (Swedish stemming); the best matches come first.
+    /// Full-text search (Swedish stems, compounds and synonyms); the best matches come first.
     #[param(max_length = 200)]
     q: Option<String>,
 }

@@ -157,7 +157,7 @@ struct ListQuery {
     organization: Option<Uuid>,
     /// Only active or only paused offerings.
     status: Option<OfferingStatus>,
-    /// Full-text search (Swedish stemming); the best matches come first.
+    /// Full-text search (Swedish stems, compounds and synonyms); the best matches come first.
     #[param(max_length = 200)]
     q: Option<String>,
 }

@@ -29,7 +29,8 @@ const PER_KIND: i64 = 5;
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 struct SearchQuery {
-    /// What to look for (Swedish stemming: `arbetslösa` finds `arbetslösheten`).
+    /// What to look for: Swedish stems (`arbetslösa` finds `arbetslösheten`), compounds
+    /// (`trygghet` finds `trygghetsvandringar`) and synonyms (`jobb` finds `arbete`).
     #[param(min_length = 1, max_length = 200)]
     q: String,
 }
