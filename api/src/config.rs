@@ -25,7 +25,12 @@ pub struct Config {
     /// `API_KEY_RATE_LIMIT`: requests a minute an API key may make unless a platform
     /// admin gave it its own limit.
     pub key_rate_limit: KeyRateLimit,
+    /// `SEARCH_WORDS_REFRESH_SECONDS`: how often the words that searches are corrected to
+    /// and completed from are gathered again, when something changed.
+    pub search_words_refresh: std::time::Duration,
 }
+
+pub const DEFAULT_SEARCH_WORDS_REFRESH_SECONDS: u64 = 60;
 
 /// The default limit of an API key's requests a minute.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -131,6 +136,16 @@ impl Config {
                     format!("API_KEY_RATE_LIMIT={limit:?} is not a positive number")
                 })?,
         };
+        let search_words_refresh = match lookup("SEARCH_WORDS_REFRESH_SECONDS") {
+            None => DEFAULT_SEARCH_WORDS_REFRESH_SECONDS,
+            Some(seconds) => seconds
+                .parse()
+                .ok()
+                .filter(|seconds| *seconds > 0)
+                .with_context(|| {
+                    format!("SEARCH_WORDS_REFRESH_SECONDS={seconds:?} is not a positive number")
+                })?,
+        };
         Ok(Self {
             database_url,
             bind_addr,
@@ -141,6 +156,7 @@ impl Config {
                 allow_private: flag(&lookup, "WEBHOOKS_ALLOW_PRIVATE")?,
             },
             key_rate_limit: KeyRateLimit { per_minute },
+            search_words_refresh: std::time::Duration::from_secs(search_words_refresh),
         })
     }
 }
@@ -169,6 +185,10 @@ mod tests {
         assert_eq!(config.static_dir, PathBuf::from(DEFAULT_STATIC_DIR));
         assert_eq!(config.database_pool_size, DEFAULT_DATABASE_POOL_SIZE);
         assert_eq!(config.key_rate_limit.per_minute, DEFAULT_API_KEY_RATE_LIMIT);
+        assert_eq!(
+            config.search_words_refresh.as_secs(),
+            DEFAULT_SEARCH_WORDS_REFRESH_SECONDS
+        );
         Ok(())
     }
 

@@ -25,6 +25,7 @@ pub struct Application {
     pool: db::Pool,
     database_url: String,
     webhooks: crate::config::WebhookPolicy,
+    search_words_refresh: std::time::Duration,
 }
 
 impl Application {
@@ -129,6 +130,7 @@ impl Application {
             pool: worker_pool,
             database_url: config.database_url.clone(),
             webhooks: webhook_policy,
+            search_words_refresh: config.search_words_refresh,
         })
     }
 
@@ -142,10 +144,14 @@ impl Application {
     }
 
     /// Serves until stopped through [`Application::handle`].
-    /// The webhook worker runs beside the server and stops with it; so does the analysis
-    /// of rows whose compound parts are not stored yet.
+    /// The webhook worker runs beside the server and stops with it; so do the analysis
+    /// of rows whose compound parts are not stored yet and the gathering of search words.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let analysis = tokio::spawn(analyse_pending_rows(self.pool.clone()));
+        let words = tokio::spawn(refresh_search_words(
+            self.pool.clone(),
+            self.search_words_refresh,
+        ));
         let worker = tokio::spawn(crate::webhook_worker::run(
             self.pool,
             self.database_url,
@@ -154,6 +160,7 @@ impl Application {
         let served = self.server.await;
         worker.abort();
         analysis.abort();
+        words.abort();
         served
     }
 }
@@ -170,6 +177,27 @@ async fn analyse_pending_rows(pool: db::Pool) {
         Ok(0) => {}
         Ok(rows) => tracing::info!(rows, "compound parts of earlier rows stored"),
         Err(error) => tracing::error!(%error, "could not store the compound parts of earlier rows"),
+    }
+}
+
+/// Gathers the words that searches are corrected to and completed from every `every`,
+/// when something changed (see `db::search::refresh_words`); a failure is logged and
+/// tried again next time.
+async fn refresh_search_words(pool: db::Pool, every: std::time::Duration) {
+    let mut ticks = tokio::time::interval(every);
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticks.tick().await;
+        let refreshed = async {
+            let mut conn = pool.get().await?;
+            anyhow::Ok(db::search::refresh_words(&mut conn).await?)
+        }
+        .await;
+        match refreshed {
+            Ok(true) => tracing::debug!("search words gathered"),
+            Ok(false) => {}
+            Err(error) => tracing::warn!(%error, "could not gather the search words"),
+        }
     }
 }
 

@@ -62,7 +62,10 @@ pub use organizations::{
 pub use page::Page;
 pub use problem::{FieldError, Problem};
 pub use reference::{ChallengeArea, County, LocalizedText, Municipality};
-pub use search::SearchResults;
+pub use search::{
+    Highlight, IdeaHit, LabHit, MethodHit, NeedHit, OfferingHit, SearchResults, SearchSuggestions,
+    Segment,
+};
 pub use statistics::{
     CountyCount, KeyCount, MonthCount, OpenDataColumn, OpenDataset, Statistics, Totals,
 };

@@ -67,6 +67,8 @@ impl TestApp {
             auth: AuthConfig::new(TEST_JWT_SECRET, false)?,
             webhooks: WebhookPolicy::default(),
             key_rate_limit: KeyRateLimit::default(),
+            // Quickly, so that a test soon finds a new text's words in corrections.
+            search_words_refresh: std::time::Duration::from_millis(200),
         })
     }
 
@@ -472,6 +474,81 @@ impl TestApp {
             response.status()
         );
         Ok(response.json().await?)
+    }
+
+    /// Texts to search: a public lab ("Trygghetsvandringar i trapphusen") with a need about
+    /// a homework group (its title holding markup, its text a script and
+    /// "Arbetslösheten"), an idea about "läxläsning", an offering of another organisation
+    /// about "läxhjälp", and a members-only lab with a word of its own ("Xylofonverkstaden").
+    pub async fn homework_help(&self) -> anyhow::Result<()> {
+        let (maria, host) = self.housing_company().await?;
+        let lab = self
+            .create_lab(
+                &maria,
+                host.id,
+                "Trygghetsvandringar i trapphusen",
+                "public",
+            )
+            .await?;
+        self.create_need(
+            &maria,
+            lab.id,
+            serde_json::json!({"title": "Läxhjälpsgruppen <b>behöver</b> lokaler",
+                "description": "Kvällar i veckan. <script>alert(1)</script> Arbetslösheten är hög."}),
+        )
+        .await?;
+        self.create_idea(&maria, lab.id, "Läxläsning på biblioteket", "Varje tisdag.")
+            .await?;
+        self.create_lab(&maria, host.id, "Xylofonverkstaden för kvinnor", "members")
+            .await?;
+        let karin = self.sign_up("Karin Ek").await?;
+        let actor = self.create_organization(&karin, "Läsfrämjarna", 2).await?;
+        let (status, offering) = self
+            .json(
+                reqwest::Method::POST,
+                "/api/v1/offerings",
+                Some(&karin.access_token),
+                Some(serde_json::json!({
+                    "organization_id": actor.id,
+                    "title": "Läxhjälp för unga", "description": "Studenter hjälper med läxorna.",
+                    "kind": "service", "challenge_areas": ["schools"],
+                    "coverage": {"counties": ["05"]}, "tags": []
+                })),
+            )
+            .await?;
+        anyhow::ensure!(
+            status == 201,
+            "create offering answered {status}: {offering}"
+        );
+        Ok(())
+    }
+
+    /// Waits (ten seconds at most) until the words that searches are corrected to and
+    /// completed from include `word`, as completions of `prefix` show: the server gathers
+    /// them again a moment after texts are written.
+    pub async fn wait_for_search_words(&self, prefix: &str, word: &str) -> anyhow::Result<()> {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        loop {
+            let answer: serde_json::Value = self
+                .client
+                .get(self.url("/api/v1/search/suggest"))
+                .query(&[("q", prefix)])
+                .send()
+                .await?
+                .json()
+                .await?;
+            let found = answer["suggestions"]
+                .as_array()
+                .is_some_and(|all| all.iter().any(|s| s.as_str() == Some(word)));
+            if found {
+                return Ok(());
+            }
+            anyhow::ensure!(
+                std::time::Instant::now() < deadline,
+                "the search words never held {word:?}: {answer}"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
     }
 
     /// `n` people with access tokens, for tests of many people at once: written straight to

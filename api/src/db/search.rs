@@ -6,10 +6,10 @@
 //! own filters.
 
 use chrono::{DateTime, Utc};
-use diesel::QueryableByName;
 use diesel::result::QueryResult;
 use diesel::sql_types as sql;
-use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use diesel::{OptionalExtension, QueryableByName};
+use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -154,6 +154,97 @@ pub fn search_query(sql: &mut Sql<'_>, query: &str) -> String {
         expression = format!("ts_rewrite({expression}, {word}, {widened})");
     }
     expression
+}
+
+/// Gathers the words of the visible texts again (see migration `search_words`) when
+/// something changed since they last were, unless another instance is at it; whether it did.
+pub async fn refresh_words(conn: &mut AsyncPgConnection) -> QueryResult<bool> {
+    #[derive(QueryableByName)]
+    struct State {
+        #[diesel(sql_type = sql::Nullable<sql::Timestamptz>)]
+        changes_until: Option<DateTime<Utc>>,
+        #[diesel(sql_type = sql::Nullable<sql::Timestamptz>)]
+        latest: Option<DateTime<Utc>>,
+    }
+    conn.transaction(async |conn| {
+        let state: Option<State> = diesel::sql_query(
+            "SELECT changes_until, (SELECT max(at) FROM changes) AS latest \
+                 FROM search_words_refreshed FOR UPDATE SKIP LOCKED",
+        )
+        .get_result(conn)
+        .await
+        .optional()?;
+        let Some(latest) = state.and_then(|state| {
+            state
+                .latest
+                .filter(|&latest| Some(latest) > state.changes_until)
+        }) else {
+            return Ok(false);
+        };
+        diesel::sql_query("REFRESH MATERIALIZED VIEW CONCURRENTLY search_words")
+            .execute(conn)
+            .await?;
+        let mut update = Sql::default();
+        let latest = update.bind::<sql::Timestamptz, _>(latest);
+        update.push(format!(
+            "UPDATE search_words_refreshed SET changes_until = {latest}"
+        ));
+        update.finish().execute(conn).await?;
+        Ok(true)
+    })
+    .await
+}
+
+/// For each of `words` that no visible text holds, the closest word that one does (by
+/// trigram similarity, most common first among equals), where one is close enough.
+pub async fn closest_words(
+    conn: &mut AsyncPgConnection,
+    words: Vec<String>,
+) -> QueryResult<Vec<(String, String)>> {
+    #[derive(QueryableByName)]
+    struct Closest {
+        #[diesel(sql_type = sql::Text)]
+        typed: String,
+        #[diesel(sql_type = sql::Text)]
+        closest: String,
+    }
+    let mut sql = Sql::default();
+    let words = sql.bind::<sql::Array<sql::Text>, _>(words);
+    sql.push(format!(
+        "SELECT q.word AS typed, c.word AS closest FROM unnest({words}) AS q(word)
+         CROSS JOIN LATERAL (SELECT s.word FROM search_words s WHERE s.word % q.word
+                             ORDER BY similarity(s.word, q.word) DESC, s.documents DESC, s.word
+                             LIMIT 1) c
+         WHERE NOT EXISTS (SELECT 1 FROM search_words k WHERE k.word = q.word)"
+    ));
+    let found: Vec<Closest> = sql.finish().load(conn).await?;
+    Ok(found
+        .into_iter()
+        .map(|found| (found.typed, found.closest))
+        .collect())
+}
+
+/// The visible texts' words that begin with `prefix` (lower case letters), most common first.
+pub async fn words_beginning(
+    conn: &mut AsyncPgConnection,
+    prefix: &str,
+    limit: i64,
+) -> QueryResult<Vec<String>> {
+    #[derive(QueryableByName)]
+    struct Word {
+        #[diesel(sql_type = sql::Text)]
+        word: String,
+    }
+    let mut sql = Sql::default();
+    // Letters only reach here, so the pattern has no wildcard but its last.
+    let pattern = sql.bind::<sql::Text, _>(format!("{prefix}%"));
+    let limit = sql.bind::<sql::BigInt, _>(limit);
+    sql.push(format!(
+        "SELECT word FROM search_words WHERE word LIKE {pattern} \
+         ORDER BY documents DESC, word LIMIT {limit}"
+    ));
+    let words: Vec<Word> = sql.finish().load(conn).await?;
+    Ok(words.into_iter().map(|word| word.word).collect())
 }
 
 /// Where a page ends, in the list's order; the next page starts after it.

@@ -2,7 +2,7 @@
 //! by pulldown-cmark, then cleaned by ammonia (no scripts, no event handlers, no
 //! `javascript:` links, no images from other sites; links open without handing over the page).
 
-use pulldown_cmark::{Options, Parser, html};
+use pulldown_cmark::{Event, Options, Parser, TagEnd, html};
 
 /// The sanitised HTML of a Markdown text.
 pub fn to_safe_html(markdown: &str) -> String {
@@ -20,9 +20,38 @@ pub fn to_safe_html(markdown: &str) -> String {
         .to_string()
 }
 
+/// The words of a Markdown text without its markup (for a search hit's snippet): its text
+/// and code, blocks and line breaks as spaces; raw HTML left out.
+pub fn to_plain_text(markdown: &str) -> String {
+    let mut plain = String::with_capacity(markdown.len());
+    for event in Parser::new_ext(
+        markdown,
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
+    ) {
+        match event {
+            Event::Text(text) | Event::Code(text) => plain.push_str(&text),
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell,
+            ) => plain.push(' '),
+            _ => {}
+        }
+    }
+    plain.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_text_keeps_the_words_and_drops_the_markup() {
+        assert_eq!(
+            to_plain_text("## Bakgrund\n\nAv 22 *kvinnor* fick **arbete**.\n- ett\n- två <b>x</b>"),
+            "Bakgrund Av 22 kvinnor fick arbete. ett två x"
+        );
+    }
 
     #[test]
     fn markdown_becomes_html() {

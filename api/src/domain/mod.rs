@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod changes;
 pub mod evidence;
+pub mod highlight;
 pub mod labs;
 pub mod markdown;
 pub mod matching;

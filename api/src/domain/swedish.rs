@@ -48,6 +48,89 @@ pub fn expand_query(query: &str) -> Vec<Expansion> {
     ANALYSIS.expand(query)
 }
 
+/// What the words of a search match in a text: every word whose Swedish stem is that of a
+/// searched word, of one of its synonyms or of one of its parts, and every compound with
+/// such a part (`trygghet` matches `trygghetsvandringar`). Words after a `-` (not) match
+/// nothing.
+pub fn matcher(query: &str) -> Matcher {
+    ANALYSIS.matcher(query)
+}
+
+/// The stems a search matches (see [`matcher`]).
+#[derive(Debug, Clone, Default)]
+pub struct Matcher {
+    stems: HashSet<String>,
+}
+
+impl Matcher {
+    /// Whether `word` (as written in a text) is one the search matches.
+    pub fn matches(&self, word: &str) -> bool {
+        if self.stems.is_empty() {
+            return false;
+        }
+        let word = word.to_lowercase();
+        self.stems.contains(ANALYSIS.stemmer.stem(&word).as_ref())
+            || ANALYSIS
+                .split(&word)
+                .into_iter()
+                .flatten()
+                .any(|part| self.stems.contains(ANALYSIS.stemmer.stem(&part).as_ref()))
+    }
+}
+
+/// The runs of letters in a text with where they stand (byte offsets), in order.
+pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|word| !word.is_empty())
+        .map(move |word| (word.as_ptr() as usize - text.as_ptr() as usize, word))
+}
+
+/// The shortest word a misspelt search corrects: shorter ones are too close to too many.
+const SHORTEST_CORRECTED: usize = 4;
+
+/// The words of a search that may be misspelt, once each, in lower case: those of four
+/// letters or more that it looks for (not `or`, not one excluded by `-`).
+pub fn correctable_words(query: &str) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    let wanted = query
+        .split_whitespace()
+        .filter(|token| !token.starts_with('-'))
+        .flat_map(words)
+        .filter(|word| word.chars().count() >= SHORTEST_CORRECTED);
+    for word in wanted {
+        if !found.contains(&word) {
+            found.push(word);
+        }
+    }
+    found
+}
+
+/// The search with each misspelt word replaced by its correction (`typed`, in lower case →
+/// `corrected`), everything else as it was written.
+pub fn respell(query: &str, corrections: &[(String, String)]) -> String {
+    let mut respelt = String::with_capacity(query.len());
+    let mut at = 0;
+    for (start, word) in word_spans(query) {
+        let lower = word.to_lowercase();
+        if let Some((_, corrected)) = corrections.iter().find(|(typed, _)| *typed == lower) {
+            respelt.push_str(&query[at..start]);
+            respelt.push_str(corrected);
+            at = start + word.len();
+        }
+    }
+    respelt.push_str(&query[at..]);
+    respelt
+}
+
+/// The last word of a search being typed (lower case letters) and what stands before it,
+/// when the search ends in a word of at least `shortest` letters.
+pub fn last_word(query: &str, shortest: usize) -> Option<(&str, String)> {
+    let (start, word) = word_spans(query).last()?;
+    let ends_the_query = start + word.len() == query.len();
+    (ends_the_query && word.chars().count() >= shortest)
+        .then(|| (&query[..start], word.to_lowercase()))
+}
+
 /// A word of a search and what else counts as it. Each alternative is a text whose words
 /// must all be found (`läxhjälp grupp` for `läxhjälpsgrupp`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -213,6 +296,29 @@ impl Analysis {
         found
     }
 
+    fn matcher(&self, query: &str) -> Matcher {
+        let mut stems = HashSet::new();
+        let wanted = query
+            .split_whitespace()
+            .filter(|token| !token.starts_with('-'))
+            .flat_map(words)
+            .filter(|word| word != "or");
+        for word in wanted {
+            let alternatives = self
+                .synonyms_of(&word)
+                .into_iter()
+                .flat_map(|synonym| words(&synonym).collect::<Vec<_>>());
+            let parts = self.split(&word).unwrap_or_default();
+            for form in std::iter::once(word.clone())
+                .chain(alternatives)
+                .chain(parts)
+            {
+                stems.insert(self.stemmer.stem(&form).into_owned());
+            }
+        }
+        Matcher { stems }
+    }
+
     fn expand(&self, query: &str) -> Vec<Expansion> {
         let mut expansions: Vec<Expansion> = Vec::new();
         for word in words(query) {
@@ -318,6 +424,63 @@ mod tests {
         };
         assert!(alternatives("brottsligheten").contains(&"kriminalitet".to_owned()));
         assert!(alternatives("trygga").contains(&"säkerhet".to_owned()));
+    }
+
+    #[test]
+    fn a_search_matches_forms_compounds_parts_and_synonyms_but_not_what_it_excludes() {
+        let matcher = matcher("arbetslösa trygghet läxhjälpsgrupp -kaffe");
+        for word in [
+            "Arbetslösheten",
+            "långtidsarbetslösheten",
+            "trygga",
+            "trygghetsvandringar",
+            "säkerhet",
+            "läxhjälp",
+            "grupper",
+        ] {
+            assert!(matcher.matches(word), "{word}");
+        }
+        // A compound's parts are matched, not their synonyms (as in the search itself).
+        for word in ["kaffe", "vandring", "skola", "i", "läxläsning"] {
+            assert!(!matcher.matches(word), "{word}");
+        }
+        assert!(!Matcher::default().matches("trygghet"));
+    }
+
+    #[test]
+    fn a_misspelt_search_is_respelt_word_by_word_keeping_the_rest() {
+        assert_eq!(
+            correctable_words("Läxhjalp och arbetslöshten -kaffe or läxhjalp i"),
+            ["läxhjalp", "arbetslöshten"]
+        );
+        let corrections = [
+            ("läxhjalp".to_owned(), "läxhjälp".to_owned()),
+            ("arbetslöshten".to_owned(), "arbetslösheten".to_owned()),
+        ];
+        assert_eq!(
+            respell("\"Läxhjalp\" i Navestad, arbetslöshten", &corrections),
+            "\"läxhjälp\" i Navestad, arbetslösheten"
+        );
+        assert_eq!(respell("kaffe", &corrections), "kaffe");
+    }
+
+    #[test]
+    fn the_last_word_is_completed_only_while_it_is_being_typed() {
+        assert_eq!(
+            last_word("trygghet i Läx", 2),
+            Some(("trygghet i ", "läx".to_owned()))
+        );
+        assert_eq!(last_word("läx ", 2), None);
+        assert_eq!(last_word("l", 2), None);
+        assert_eq!(last_word("", 2), None);
+    }
+
+    #[test]
+    fn word_spans_say_where_each_word_stands() {
+        let text = "Läxhjälp, för «unga»!";
+        let spans: Vec<(usize, &str)> = word_spans(text).collect();
+        assert_eq!(spans, [(0, "Läxhjälp"), (12, "för"), (19, "unga")]);
+        assert!(spans.iter().all(|(at, word)| text[*at..].starts_with(word)));
     }
 
     #[test]

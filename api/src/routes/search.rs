@@ -1,8 +1,12 @@
-//! One search box for the whole platform: the best labs, needs, ideas and methods together.
+//! One search box for the whole platform: the best labs, needs, ideas, offerings and methods
+//! together, each hit highlighted; a misspelt search corrected; the word being typed completed.
 
 use actix_web::{HttpRequest, get, web};
+use diesel_async::AsyncPgConnection;
 use serde::Deserialize;
-use shared::SearchResults;
+use shared::{
+    Highlight, IdeaHit, LabHit, MethodHit, NeedHit, OfferingHit, SearchResults, SearchSuggestions,
+};
 use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -11,32 +15,36 @@ use crate::auth::Caller;
 use crate::authz::Viewer;
 use crate::db::search::{Order, Window};
 use crate::db::{self, Pool};
+use crate::domain::highlight::highlight;
+use crate::domain::swedish;
 use crate::error::ApiError;
 use crate::openapi::problems::BadRequest;
 
 pub fn configure(config: &mut ServiceConfig) {
-    config.service(search_all);
-}
-
-/// The items of a list, without their sort keys.
-fn first<T, K>(items: Vec<(T, K)>) -> Vec<T> {
-    items.into_iter().map(|(item, _)| item).collect()
+    config.service(search_all).service(suggest_search_words);
 }
 
 /// How many of each kind a search returns.
 const PER_KIND: i64 = 5;
+/// How many completions a suggestion offers.
+const SUGGESTIONS: i64 = 8;
+/// The shortest start of a word that is completed.
+const SHORTEST_COMPLETED: usize = 2;
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 struct SearchQuery {
     /// What to look for: Swedish stems (`arbetslösa` finds `arbetslösheten`), compounds
-    /// (`trygghet` finds `trygghetsvandringar`) and synonyms (`jobb` finds `arbete`).
+    /// (`trygghet` finds `trygghetsvandringar`) and synonyms (`jobb` finds `arbete`); a
+    /// misspelt word that finds nothing is corrected to a close word of the visible texts.
     #[param(min_length = 1, max_length = 200)]
     q: String,
 }
 
-/// Search labs, needs, ideas and published methods you may see; the five best of each,
-/// best first.
+/// Search labs, needs, ideas, offerings and published methods you may see; the five best of
+/// each, best first, each with its matched words marked. When the search as typed finds
+/// nothing and close spellings of its words do, their results are answered, with
+/// `searched_for` saying which spelling was used.
 #[utoipa::path(
     tag = "search",
     params(SearchQuery),
@@ -49,54 +57,159 @@ async fn search_all(
     request: HttpRequest,
     query: web::Query<SearchQuery>,
 ) -> Result<web::Json<SearchResults>, ApiError> {
-    let q = fields::query_param(Some(&query.q))?
-        .ok_or_else(|| ApiError::invalid_parameter("q", "required", crate::t!("field-required")))?;
+    let q = required_query(&query.q)?;
+    let language = fields::language(&request);
     let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let found = find(&mut conn, &viewer, &q, language).await?;
+    if !found.is_empty() {
+        return Ok(web::Json(found));
+    }
+    let corrections = db::search::closest_words(&mut conn, swedish::correctable_words(&q)).await?;
+    let respelt = swedish::respell(&q, &corrections);
+    if respelt == q {
+        return Ok(web::Json(found));
+    }
+    let mut corrected = find(&mut conn, &viewer, &respelt, language).await?;
+    if corrected.is_empty() {
+        return Ok(web::Json(found));
+    }
+    corrected.searched_for = Some(respelt);
+    Ok(web::Json(corrected))
+}
+
+/// Complete the last word of a search being typed from the words of the texts everyone
+/// may see, most common first (at most eight); nothing when the search does not end in a
+/// word of two letters or more.
+#[utoipa::path(
+    tag = "search",
+    params(SearchQuery),
+    responses((status = 200, description = "The completions.", body = SearchSuggestions), BadRequest),
+)]
+#[get("/search/suggest")]
+async fn suggest_search_words(
+    pool: web::Data<Pool>,
+    query: web::Query<SearchQuery>,
+) -> Result<web::Json<SearchSuggestions>, ApiError> {
+    let q = required_query(&query.q)?;
+    let Some((before, prefix)) = swedish::last_word(&q, SHORTEST_COMPLETED) else {
+        return Ok(web::Json(SearchSuggestions {
+            suggestions: Vec::new(),
+        }));
+    };
+    let mut conn = pool.get().await?;
+    let words = db::search::words_beginning(&mut conn, &prefix, SUGGESTIONS).await?;
+    Ok(web::Json(SearchSuggestions {
+        suggestions: words
+            .into_iter()
+            .map(|word| format!("{before}{word}"))
+            .collect(),
+    }))
+}
+
+/// The search text, trimmed: 400 when it is empty or too long.
+fn required_query(q: &str) -> Result<String, ApiError> {
+    fields::query_param(Some(q))?
+        .ok_or_else(|| ApiError::invalid_parameter("q", "required", crate::t!("field-required")))
+}
+
+/// The best of each kind for `q`, highlighted.
+async fn find(
+    conn: &mut AsyncPgConnection,
+    viewer: &Viewer,
+    q: &str,
+    language: &str,
+) -> Result<SearchResults, ApiError> {
+    let window = Window::first(Order::Relevance, PER_KIND);
+    let query = Some(q.to_owned());
     let labs = db::labs::list(
-        &mut conn,
-        &viewer,
+        conn,
+        viewer,
         &db::labs::Filter {
-            query: Some(q.clone()),
+            query: query.clone(),
             ..Default::default()
         },
-        Window::first(Order::Relevance, PER_KIND),
+        window,
     )
     .await?;
     let needs = db::needs::list(
-        &mut conn,
-        &viewer,
+        conn,
+        viewer,
         &db::needs::Filter {
-            query: Some(q.clone()),
+            query: query.clone(),
             ..Default::default()
         },
-        Window::first(Order::Relevance, PER_KIND),
+        window,
     )
     .await?;
     let ideas = db::ideas::list(
-        &mut conn,
-        &viewer,
+        conn,
+        viewer,
         &db::ideas::Filter {
-            query: Some(q.clone()),
+            query: query.clone(),
             ..Default::default()
         },
-        Window::first(Order::Relevance, PER_KIND),
+        window,
+    )
+    .await?;
+    let offerings = db::offerings::list(
+        conn,
+        viewer,
+        &db::offerings::Filter {
+            query: query.clone(),
+            ..Default::default()
+        },
+        window,
     )
     .await?;
     let methods = db::methods::list(
-        &mut conn,
-        &viewer,
+        conn,
+        viewer,
         &db::methods::Filter {
-            query: Some(q),
+            query,
             ..Default::default()
         },
-        Window::first(Order::Relevance, PER_KIND),
-        fields::language(&request),
+        window,
+        language,
     )
     .await?;
-    Ok(web::Json(SearchResults {
-        labs: first(labs),
-        needs: first(needs),
-        ideas: first(ideas),
-        methods: first(methods),
-    }))
+    let mark = |title: &str, texts: &[&str]| -> Highlight { highlight(q, title, texts) };
+    Ok(SearchResults {
+        searched_for: None,
+        labs: hits(labs, |lab| LabHit {
+            highlight: mark(
+                &lab.title,
+                &[&lab.summary, &lab.neighbourhood, &lab.description],
+            ),
+            item: lab,
+        }),
+        needs: hits(needs, |need| NeedHit {
+            highlight: mark(&need.title, &[&need.description]),
+            item: need,
+        }),
+        ideas: hits(ideas, |idea| IdeaHit {
+            highlight: mark(&idea.title, &[&idea.body]),
+            item: idea,
+        }),
+        offerings: hits(offerings, |offering| OfferingHit {
+            highlight: mark(&offering.title, &[&offering.description]),
+            item: offering,
+        }),
+        methods: hits(methods, |method| MethodHit {
+            highlight: mark(
+                &method.title,
+                &[
+                    &method.summary,
+                    &method.problem,
+                    &method.approach,
+                    &method.results,
+                ],
+            ),
+            item: method,
+        }),
+    })
+}
+
+/// The items of a list (without their sort keys), each made a hit.
+fn hits<T, K, H>(items: Vec<(T, K)>, hit: impl Fn(T) -> H) -> Vec<H> {
+    items.into_iter().map(|(item, _)| hit(item)).collect()
 }

@@ -133,6 +133,9 @@ fn config(database_url: &str, webhooks: WebhookPolicy) -> anyhow::Result<Config>
         auth: AuthConfig::new(&[7; 32], false)?,
         webhooks,
         key_rate_limit: KeyRateLimit::default(),
+        search_words_refresh: std::time::Duration::from_secs(
+            api::config::DEFAULT_SEARCH_WORDS_REFRESH_SECONDS,
+        ),
     })
 }
 

@@ -299,3 +299,173 @@ async fn rows_written_before_their_parts_were_stored_are_analysed_at_start() -> 
     assert_eq!(api::db::search::analyse_pending(&mut conn).await?, 0);
     Ok(())
 }
+
+/// The text of highlighted pieces, the marked ones in brackets.
+fn marked(pieces: &Value) -> String {
+    pieces
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|piece| {
+            let text = piece["text"].as_str().unwrap_or_default();
+            match piece["marked"].as_bool() {
+                Some(true) => format!("[{text}]"),
+                _ => text.to_owned(),
+            }
+        })
+        .collect()
+}
+
+/// What `path` answers for `q` once the words of texts just written have been gathered
+/// (the test servers gather them every 200 ms): the first answer that `done` accepts, or
+/// the last one after ten seconds.
+async fn searched_until(
+    app: &TestApp,
+    path: &str,
+    q: &str,
+    done: impl Fn(&Value) -> bool,
+) -> anyhow::Result<Value> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let all = searched(app, path, q, None).await?;
+        if done(&all) || std::time::Instant::now() > deadline {
+            return Ok(all);
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test]
+async fn every_kind_of_hit_marks_its_words_and_stored_markup_stays_text() -> anyhow::Result<()> {
+    let app = TestApp::spawn().await?;
+    app.homework_help().await?;
+    let all = searched(&app, "/api/v1/search", "läxhjälp", None).await?;
+    assert!(all.get("searched_for").is_none(), "{all}");
+    let need = &all["needs"][0];
+    // The hit is the need as its GET shows it, with its highlight beside.
+    assert_eq!(need["title"], "Läxhjälpsgruppen <b>behöver</b> lokaler");
+    assert_eq!(
+        marked(&need["highlight"]["title"]),
+        "[Läxhjälpsgruppen] <b>behöver</b> lokaler"
+    );
+    // Markdown's raw HTML is left out of the snippet; no piece is markup.
+    assert_eq!(
+        marked(&need["highlight"]["snippet"]),
+        "Kvällar i veckan. alert(1) Arbetslösheten är hög."
+    );
+    // A synonym (läxläsning) and the offering's own word are marked too.
+    assert_eq!(
+        marked(&all["ideas"][0]["highlight"]["title"]),
+        "[Läxläsning] på biblioteket"
+    );
+    assert_eq!(
+        marked(&all["offerings"][0]["highlight"]["title"]),
+        "[Läxhjälp] för unga"
+    );
+    assert_eq!(
+        marked(&all["offerings"][0]["highlight"]["snippet"]),
+        "Studenter hjälper med läxorna."
+    );
+    // A part marks its compounds in the lab's title, and its text in the snippet.
+    let all = searched(&app, "/api/v1/search", "trygghet arbetslös", None).await?;
+    assert_eq!(
+        marked(&all["labs"][0]["highlight"]["title"]),
+        "[Trygghetsvandringar] i trapphusen"
+    );
+    assert_eq!(
+        marked(&all["labs"][0]["highlight"]["snippet"]),
+        "Ett labb om [långtidsarbetslöshet] bland kvinnor. Navestad"
+    );
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_misspelt_search_is_corrected_from_visible_words_and_says_so() -> anyhow::Result<()> {
+    let app = TestApp::spawn().await?;
+    app.homework_help().await?;
+    let corrected =
+        |spelling: &'static str| move |all: &Value| all["searched_for"].as_str() == Some(spelling);
+    let all = searched_until(&app, "/api/v1/search", "Läxhjalp", corrected("läxhjälp")).await?;
+    assert_eq!(all["searched_for"], "läxhjälp", "{all}");
+    assert_eq!(titles(&all["offerings"]), ["Läxhjälp för unga"]);
+    assert_eq!(
+        marked(&all["offerings"][0]["highlight"]["title"]),
+        "[Läxhjälp] för unga"
+    );
+    let all = searched_until(
+        &app,
+        "/api/v1/search",
+        "arbetslöshten",
+        corrected("arbetslösheten"),
+    )
+    .await?;
+    assert_eq!(all["searched_for"], "arbetslösheten", "{all}");
+    assert_eq!(
+        titles(&all["needs"]),
+        ["Läxhjälpsgruppen <b>behöver</b> lokaler"]
+    );
+    // A compound written apart with its linking letter: the part is spelt as a word.
+    let all = searched(&app, "/api/v1/search", "trygghets vandring", None).await?;
+    assert_eq!(all["searched_for"], "trygghet vandring", "{all}");
+    assert_eq!(titles(&all["labs"]), ["Trygghetsvandringar i trapphusen"]);
+    assert_eq!(
+        marked(&all["labs"][0]["highlight"]["title"]),
+        "[Trygghetsvandringar] i trapphusen"
+    );
+    // A members-only lab's words are never a correction, not even for its host.
+    let all = searched(&app, "/api/v1/search", "xylofonverkstan", None).await?;
+    assert!(all.get("searched_for").is_none(), "{all}");
+    assert!(titles(&all["labs"]).is_empty());
+    // A search that finds nothing and is close to no word answers nothing, uncorrected.
+    let all = searched(&app, "/api/v1/search", "qwertyuiop", None).await?;
+    assert!(all.get("searched_for").is_none(), "{all}");
+    Ok(())
+}
+
+#[tokio::test]
+async fn the_word_being_typed_is_completed_from_visible_words() -> anyhow::Result<()> {
+    let app = TestApp::spawn().await?;
+    app.homework_help().await?;
+    // Wait until the words of all four texts are gathered (the offering's `läxorna` last).
+    app.wait_for_search_words("läxo", "läxorna").await?;
+    let app = &app;
+    let suggested = |q: &'static str| async move {
+        let answer = searched(app, "/api/v1/search/suggest", q, None).await?;
+        anyhow::Ok(
+            answer["suggestions"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|s| s.as_str().map(str::to_owned))
+                .collect::<Vec<_>>(),
+        )
+    };
+    // The most common first: läxhjälp stands in the need's parts and the offering.
+    let completions = suggested("trygghet och Läx").await?;
+    assert_eq!(
+        completions.first().map(String::as_str),
+        Some("trygghet och läxhjälp"),
+        "{completions:?}"
+    );
+    for word in ["läxhjälpsgruppen", "läxläsning", "läxorna"] {
+        assert!(
+            completions.contains(&format!("trygghet och {word}")),
+            "{word}: {completions:?}"
+        );
+    }
+    assert!(suggested("xylo").await?.is_empty(), "members-only words");
+    assert!(
+        suggested("läx ").await?.len() > 1,
+        "trimmed, still completed"
+    );
+    assert!(suggested("l").await?.is_empty(), "one letter");
+    assert!(suggested("läx 2").await?.is_empty(), "not a word");
+    for bad in [
+        "/api/v1/search/suggest",
+        "/api/v1/search/suggest?q=",
+        &format!("/api/v1/search/suggest?q={}", "a".repeat(201)),
+    ] {
+        assert_eq!(app.get(bad).await?.status(), 400, "{bad}");
+    }
+    Ok(())
+}
