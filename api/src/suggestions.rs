@@ -8,6 +8,7 @@ use shared::{Need, NeedSuggestion, Offering, OfferingSuggestion};
 use crate::authz::Viewer;
 use crate::db;
 use crate::domain::matching::{self, Measured, NeedFacts, OfferingFacts};
+use crate::domain::swedish;
 use crate::error::ApiError;
 
 /// The best `limit` offerings for a need, with their reasons in `language`.
@@ -19,16 +20,18 @@ pub async fn offerings_for_need(
     language: &str,
 ) -> Result<Vec<OfferingSuggestion>, ApiError> {
     let candidates = db::matching::offerings_for_need(conn, viewer, need).await?;
-    let words = db::matching::words_of_need(conn, need.id).await?;
-    let vocabularies: Vec<Vec<String>> = candidates.iter().map(|c| c.words.clone()).collect();
-    let texts = matching::text_relevance(&words, &vocabularies);
+    let vocabulary = Vocabulary::of(&db::matching::words_of_need(conn, need.id).await?);
+    let vocabularies: Vec<Vec<String>> = candidates.iter().map(|c| concepts(&c.words)).collect();
+    let texts = matching::text_relevance(&vocabulary.concepts, &vocabularies);
     let scored = candidates
         .into_iter()
         .zip(texts)
         .map(|(row, text)| {
+            let shared_words = vocabulary.named(&text.shared);
             let measured = Measured {
-                text: matching::blend_text(text, row.rank),
+                text: matching::blend_text(text.share, row.rank),
                 track_record: row.track_record,
+                shared_words: &shared_words,
             };
             let offering = Offering::from(row);
             let (score, reasons) = matching::score(
@@ -60,15 +63,20 @@ pub async fn needs_for_offering(
 ) -> Result<Vec<NeedSuggestion>, ApiError> {
     let track_record = db::matching::track_record(conn, offering.organization.id).await?;
     let candidates = db::matching::needs_for_offering(conn, viewer, offering.id).await?;
-    let words = db::matching::words_of_offering(conn, offering.id).await?;
-    let vocabularies: Vec<Vec<String>> = candidates.iter().map(|c| c.words.clone()).collect();
-    let texts = matching::text_relevance(&words, &vocabularies);
+    let vocabulary = Vocabulary::of(&db::matching::words_of_offering(conn, offering.id).await?);
+    let vocabularies: Vec<Vec<String>> = candidates.iter().map(|c| concepts(&c.words)).collect();
+    let texts = matching::text_relevance(&vocabulary.concepts, &vocabularies);
     let mut scored = Vec::with_capacity(candidates.len());
     for (candidate, text) in candidates.into_iter().zip(texts) {
         let Some(need) = db::needs::find(conn, viewer, candidate.id).await? else {
             continue;
         };
-        let measured = Measured { text, track_record };
+        let shared_words = vocabulary.named(&text.shared);
+        let measured = Measured {
+            text: text.share,
+            track_record,
+            shared_words: &shared_words,
+        };
         let (score, reasons) = matching::score(
             &need_facts(&need),
             &offering_facts(offering),
@@ -85,6 +93,43 @@ pub async fn needs_for_offering(
         ));
     }
     Ok(best(scored, limit))
+}
+
+/// The text a suggestion is measured against, as concepts (stems, a synonym group's as
+/// one), each with the word that names it.
+struct Vocabulary {
+    concepts: Vec<String>,
+    names: Vec<String>,
+}
+
+impl Vocabulary {
+    fn of(words: &[db::matching::Word]) -> Self {
+        let mut vocabulary = Self {
+            concepts: Vec::with_capacity(words.len()),
+            names: Vec::with_capacity(words.len()),
+        };
+        for word in words {
+            let concept = swedish::concept(&word.stem);
+            if !vocabulary.concepts.contains(&concept) {
+                vocabulary.concepts.push(concept);
+                vocabulary.names.push(word.shown.clone());
+            }
+        }
+        vocabulary
+    }
+
+    /// The words that name the concepts at `indexes`.
+    fn named(&self, indexes: &[usize]) -> Vec<String> {
+        indexes
+            .iter()
+            .map(|&index| self.names[index].clone())
+            .collect()
+    }
+}
+
+/// A candidate's stems as concepts.
+fn concepts(stems: &[String]) -> Vec<String> {
+    stems.iter().map(|stem| swedish::concept(stem)).collect()
 }
 
 fn need_facts(need: &Need) -> NeedFacts<'_> {

@@ -48,6 +48,14 @@ pub struct EvalNeed {
     pub tags: Vec<String>,
     /// The keys of the offerings a lab coordinator would consider relevant.
     pub relevant: Vec<String>,
+    /// Which part of the set the need belongs to: `original`, or `phrasing` for needs that
+    /// speak of a topic in other words (compounds, synonyms, a typo) than its offerings.
+    #[serde(default = "original")]
+    pub part: String,
+}
+
+fn original() -> String {
+    "original".to_owned()
 }
 
 #[derive(Debug, Deserialize)]
@@ -215,16 +223,17 @@ async fn load<'a>(
     Ok((needs, offerings))
 }
 
-/// Loads the set into an empty database and measures the engine against its labels.
+/// Loads the set into an empty database and measures the engine against its labels: the
+/// figures of each part of the set (in the order they first appear), then of all needs.
 pub async fn evaluate(
     conn: &mut AsyncPgConnection,
     set: &EvaluationSet,
-) -> anyhow::Result<Quality> {
+) -> anyhow::Result<Vec<(String, Quality)>> {
     let (needs, offerings) = load(conn, set).await?;
     // As autovacuum would: the engine leaves out words its statistics find common.
     diesel_async::RunQueryDsl::execute(diesel::sql_query("ANALYZE"), conn).await?;
     let viewer = Viewer::load(conn, Caller::Anonymous).await?;
-    let (mut precision, mut recall, mut ndcg) = (0.0, 0.0, 0.0);
+    let mut sums: Vec<(String, [f64; 3], usize)> = Vec::new();
     for (id, labelled) in &needs {
         let need = db::needs::find(conn, &viewer, *id)
             .await?
@@ -234,9 +243,25 @@ pub async fn evaluate(
             .into_iter()
             .filter_map(|s| offerings.get(&s.offering.id).cloned())
             .collect();
-        precision += precision_at(3, &ranked, &labelled.relevant);
-        recall += recall_at(10, &ranked, &labelled.relevant);
-        ndcg += ndcg_at(10, &ranked, &labelled.relevant);
+        let figures = [
+            precision_at(3, &ranked, &labelled.relevant),
+            recall_at(10, &ranked, &labelled.relevant),
+            ndcg_at(10, &ranked, &labelled.relevant),
+        ];
+        for part in [labelled.part.as_str(), "all"] {
+            let at = match sums.iter().position(|(name, ..)| name == part) {
+                Some(at) => at,
+                None => {
+                    sums.push((part.to_owned(), [0.0; 3], 0));
+                    sums.len() - 1
+                }
+            };
+            let (_, sum, count) = &mut sums[at];
+            for (total, figure) in sum.iter_mut().zip(figures) {
+                *total += figure;
+            }
+            *count += 1;
+        }
         if ranked
             .first()
             .is_none_or(|first| !labelled.relevant.contains(first))
@@ -249,12 +274,20 @@ pub async fn evaluate(
             );
         }
     }
-    let count = needs.len().max(1) as f64;
-    Ok(Quality {
-        precision_at_3: precision / count,
-        recall_at_10: recall / count,
-        ndcg_at_10: ndcg / count,
-    })
+    // "all" was first met beside the first part: it goes last.
+    sums.sort_by_key(|(name, ..)| name == "all");
+    Ok(sums
+        .into_iter()
+        .map(|(name, [precision, recall, ndcg], count)| {
+            let count = count.max(1) as f64;
+            let quality = Quality {
+                precision_at_3: precision / count,
+                recall_at_10: recall / count,
+                ndcg_at_10: ndcg / count,
+            };
+            (name, quality)
+        })
+        .collect())
 }
 
 /// Percentiles of the time of one suggestions request, in milliseconds.

@@ -96,10 +96,17 @@ async fn main() -> anyhow::Result<()> {
                 set.offerings.len(),
                 file.display()
             );
-            let quality = innolabb_demo::evaluation::evaluate(&mut conn, &set).await?;
-            println!("precision@3  {:.3}", quality.precision_at_3);
-            println!("recall@10    {:.3}", quality.recall_at_10);
-            println!("nDCG@10      {:.3}", quality.ndcg_at_10);
+            let parts = innolabb_demo::evaluation::evaluate(&mut conn, &set).await?;
+            println!(
+                "{:<10} {:>11} {:>10} {:>8}",
+                "part", "precision@3", "recall@10", "nDCG@10"
+            );
+            for (part, quality) in parts {
+                println!(
+                    "{part:<10} {:>11.3} {:>10.3} {:>8.3}",
+                    quality.precision_at_3, quality.recall_at_10, quality.ndcg_at_10
+                );
+            }
         }
         Command::BenchMatching {
             file,

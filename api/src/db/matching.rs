@@ -137,12 +137,22 @@ pub async fn needs_for_offering(
     sql.finish().load(conn).await
 }
 
-/// The Swedish stems of a need's or an offering's title and description.
-pub async fn words_of_need(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<Vec<String>> {
+/// A word of a text's search document: its Swedish stem, and the shortest way the text
+/// writes it (the stem itself when no single word of the text gives it), to name it.
+#[derive(Debug, Clone, QueryableByName)]
+pub struct Word {
+    #[diesel(sql_type = sql::Text)]
+    pub stem: String,
+    #[diesel(sql_type = sql::Text)]
+    pub shown: String,
+}
+
+/// The words of a need's or an offering's title, description and their compounds' parts.
+pub async fn words_of_need(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<Vec<Word>> {
     words_of_row(conn, "needs", id).await
 }
 
-pub async fn words_of_offering(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<Vec<String>> {
+pub async fn words_of_offering(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<Vec<Word>> {
     words_of_row(conn, "offerings", id).await
 }
 
@@ -150,19 +160,21 @@ async fn words_of_row(
     conn: &mut AsyncPgConnection,
     table: &str,
     id: Uuid,
-) -> QueryResult<Vec<String>> {
-    #[derive(QueryableByName)]
-    struct Words {
-        #[diesel(sql_type = sql::Array<sql::Text>)]
-        words: Vec<String>,
-    }
+) -> QueryResult<Vec<Word>> {
     let mut sql = Sql::default();
     let id = sql.bind::<sql::Uuid, _>(id);
     sql.push(format!(
-        "SELECT tsvector_to_array(search) AS words FROM {table} WHERE id = {id}"
+        "WITH t AS (SELECT search, concat_ws(' ', title, description, title_parts, text_parts) AS text
+                      FROM {table} WHERE id = {id}),
+              forms AS (SELECT w AS word, unnest(tsvector_to_array(to_tsvector('swedish', w))) AS stem
+                          FROM t, regexp_split_to_table(lower(t.text), '[^[:alpha:]]+') AS w
+                         WHERE w <> '')
+         SELECT s.stem, coalesce((SELECT f.word FROM forms f WHERE f.stem = s.stem
+                                  ORDER BY length(f.word), f.word LIMIT 1), s.stem) AS shown
+           FROM t, unnest(tsvector_to_array(t.search)) AS s(stem)
+          ORDER BY s.stem"
     ));
-    let row: Option<Words> = sql.finish().get_result(conn).await.optional()?;
-    Ok(row.map(|row| row.words).unwrap_or_default())
+    sql.finish().load(conn).await
 }
 
 /// The accepted, active or completed matches of an organisation's offerings.

@@ -36,11 +36,14 @@ pub struct OfferingFacts<'a> {
 
 /// What the queries measured of the pair.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Measured {
+pub struct Measured<'a> {
     /// How much of the need's vocabulary the offering shares (see [`text_relevance`]).
     pub text: f64,
     /// Accepted, active or completed matches of the offering's organisation.
     pub track_record: i64,
+    /// The words the two texts share (or share through a synonym), as the text they were
+    /// measured against writes them, rarest first.
+    pub shared_words: &'a [String],
 }
 
 /// How near an offering reaches a need's place.
@@ -68,34 +71,57 @@ pub fn reach(need: &NeedFacts<'_>, offering: &OfferingFacts<'_>) -> Reach {
     }
 }
 
+/// How much of a text's vocabulary a candidate shares, and which of its words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextShare {
+    /// In [0, 1].
+    pub share: f64,
+    /// The indexes of the text's words the candidate has, rarest (weightiest) first.
+    pub shared: Vec<usize>,
+}
+
 /// How much of a text's vocabulary each candidate shares, weighing rare words more: the
-/// words are Swedish stems (Postgres' `swedish` configuration), a word's weight is its
-/// inverse document frequency among the candidates, and a candidate's relevance is the
-/// weight of the words it shares over the weight of all the text's words, in [0, 1].
-/// So "läxhjälp" counts for much, "unga" (in half the candidates) for little.
-pub fn text_relevance(words: &[String], candidates: &[Vec<String>]) -> Vec<f64> {
+/// words are Swedish stems (Postgres' `swedish` configuration), those of a synonym group
+/// made one (see `swedish::concept`); a word's weight is its inverse document frequency
+/// among the candidates, and a candidate's share is the weight of the words it shares over
+/// the weight of all the text's words. So "läxhjälp" counts for much, "unga" (in half the
+/// candidates) for little.
+pub fn text_relevance(words: &[String], candidates: &[Vec<String>]) -> Vec<TextShare> {
     let count = candidates.len() as f64;
     let weight = |word: &String| {
         let frequency = candidates.iter().filter(|c| c.contains(word)).count() as f64;
         ((count + 1.0) / (frequency + 0.5)).ln().max(0.0)
     };
-    let weights: Vec<(&String, f64)> = words.iter().map(|word| (word, weight(word))).collect();
+    let mut weights: Vec<(usize, f64)> = words
+        .iter()
+        .enumerate()
+        .map(|(index, word)| (index, weight(word)))
+        .collect();
+    weights.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let total: f64 = weights.iter().map(|(_, w)| w).sum();
     candidates
         .iter()
         .map(|candidate| {
-            if total <= 0.0 {
-                return 0.0;
-            }
-            let shared: f64 = weights
+            let shared: Vec<(usize, f64)> = weights
                 .iter()
-                .filter(|(word, _)| candidate.contains(word))
-                .map(|(_, w)| w)
-                .sum();
-            (shared / total).clamp(0.0, 1.0)
+                .filter(|(index, weight)| *weight > 0.0 && candidate.contains(&words[*index]))
+                .copied()
+                .collect();
+            let share = if total <= 0.0 {
+                0.0
+            } else {
+                (shared.iter().map(|(_, w)| w).sum::<f64>() / total).clamp(0.0, 1.0)
+            };
+            TextShare {
+                share,
+                shared: shared.into_iter().map(|(index, _)| index).collect(),
+            }
         })
         .collect()
 }
+
+/// How many shared words an explanation names.
+const NAMED_WORDS: usize = 3;
 
 /// Postgres' `ts_rank` (which weighs title words over description words) turned into
 /// [0, 1), blended with the vocabulary share of [`text_relevance`].
@@ -192,12 +218,8 @@ pub fn score(
                 },
                 Factor::Text => {
                     let score = measured.text.clamp(0.0, 1.0);
-                    let explanation = if score >= 0.35 {
-                        say(
-                            en,
-                            "Beskrivningarna handlar om samma sak.",
-                            "The descriptions are about the same thing.",
-                        )
+                    let explanation = if !measured.shared_words.is_empty() {
+                        both_about(en, measured.shared_words)
                     } else if score > 0.0 {
                         say(
                             en,
@@ -272,6 +294,28 @@ pub fn score(
     (total.clamp(0.0, 1.0), reasons)
 }
 
+/// "Behovet och erbjudandet handlar båda om ”läxhjälp” och ”elever”."
+fn both_about(en: bool, words: &[String]) -> String {
+    let quoted: Vec<String> = words
+        .iter()
+        .take(NAMED_WORDS)
+        .map(|word| match en {
+            true => format!("“{word}”"),
+            false => format!("”{word}”"),
+        })
+        .collect();
+    let and = if en { "and" } else { "och" };
+    let list = match quoted.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [first @ .., last] => format!("{} {and} {last}", first.join(", ")),
+    };
+    match en {
+        true => format!("The need and the offering are both about {list}."),
+        false => format!("Behovet och erbjudandet handlar båda om {list}."),
+    }
+}
+
 fn say(en: bool, sv: &str, english: &str) -> String {
     if en { english } else { sv }.to_owned()
 }
@@ -328,9 +372,10 @@ mod tests {
         }
     }
 
-    const SOME_TEXT: Measured = Measured {
+    const SOME_TEXT: Measured<'static> = Measured {
         text: 0.3,
         track_record: 0,
+        shared_words: &[],
     };
 
     #[test]
@@ -339,6 +384,7 @@ mod tests {
             Measured {
                 text: 0.6,
                 track_record: 5,
+                shared_words: &[],
             },
             "sv",
         );
@@ -355,6 +401,7 @@ mod tests {
             Measured {
                 text: 1.0,
                 track_record: 3,
+                shared_words: &[],
             },
             "sv",
         );
@@ -403,7 +450,8 @@ mod tests {
                 .score(
                     Measured {
                         text: 0.0,
-                        track_record: 0
+                        track_record: 0,
+                        shared_words: &[],
                     },
                     "sv"
                 )
@@ -423,7 +471,8 @@ mod tests {
                 .score(
                     Measured {
                         text: 0.3,
-                        track_record: 2
+                        track_record: 2,
+                        shared_words: &[],
                     },
                     "sv"
                 )
@@ -444,12 +493,47 @@ mod tests {
             strings(&["unga", "kväll", "läxhjälp"]),
             strings(&["odling"]),
         ];
-        let relevance = text_relevance(&words, &candidates);
+        let shares = text_relevance(&words, &candidates);
+        let relevance: Vec<f64> = shares.iter().map(|share| share.share).collect();
         assert!(relevance[0] > relevance[1], "{relevance:?}");
         assert_eq!(relevance[4], 0.0);
         assert!((relevance[3] - 1.0).abs() < 1e-12);
         assert!(relevance.iter().all(|r| (0.0..=1.0).contains(r)));
-        assert!(text_relevance(&[], &candidates).iter().all(|r| *r == 0.0));
+        // The shared words, rarest first: kväll (in one), läxhjälp (in two), unga (in three).
+        assert_eq!(shares[3].shared, [2, 0, 1]);
+        assert_eq!(shares[0].shared, [0]);
+        assert!(shares[4].shared.is_empty());
+        assert!(
+            text_relevance(&[], &candidates)
+                .iter()
+                .all(|r| r.share == 0.0)
+        );
+    }
+
+    #[test]
+    fn the_text_reason_names_the_shared_words() {
+        let shared = strings(&["läxhjälp", "elever", "kvällar", "skolan"]);
+        let measured = Measured {
+            shared_words: &shared,
+            ..SOME_TEXT
+        };
+        let (_, sv) = Pair::new().score(measured, "sv");
+        assert_eq!(
+            sv[2].explanation,
+            "Behovet och erbjudandet handlar båda om ”läxhjälp”, ”elever” och ”kvällar”."
+        );
+        let one = strings(&["läxhjälp"]);
+        let (_, en) = Pair::new().score(
+            Measured {
+                shared_words: &one,
+                ..SOME_TEXT
+            },
+            "en",
+        );
+        assert_eq!(
+            en[2].explanation,
+            "The need and the offering are both about “läxhjälp”."
+        );
     }
 
     #[test]

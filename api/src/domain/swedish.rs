@@ -85,6 +85,13 @@ pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
         .map(move |word| (word.as_ptr() as usize - text.as_ptr() as usize, word))
 }
 
+/// What a word stands for in matchmaking: its synonym group (`≈` and the group's first
+/// word, so `läslust` and `läsfrämjande` are one), else the word itself. Works on a word or
+/// on its Postgres stem alike (both stem to the same Snowball stem).
+pub fn concept(word: &str) -> String {
+    ANALYSIS.concept(word)
+}
+
 /// The shortest word a misspelt search corrects: shorter ones are too close to too many.
 const SHORTEST_CORRECTED: usize = 4;
 
@@ -296,6 +303,18 @@ impl Analysis {
         found
     }
 
+    fn concept(&self, word: &str) -> String {
+        let stem = self.stemmer.stem(word);
+        match self
+            .synonyms
+            .get(stem.as_ref())
+            .and_then(|groups| groups.first())
+        {
+            Some(&group) => format!("≈{}", self.groups[group][0]),
+            None => word.to_owned(),
+        }
+    }
+
     fn matcher(&self, query: &str) -> Matcher {
         let mut stems = HashSet::new();
         let wanted = query
@@ -473,6 +492,19 @@ mod tests {
         assert_eq!(last_word("läx ", 2), None);
         assert_eq!(last_word("l", 2), None);
         assert_eq!(last_word("", 2), None);
+    }
+
+    #[test]
+    fn synonyms_are_one_concept_in_any_form_and_other_words_their_own() {
+        // Postgres' stems (läsfrämj, brotts, ungdom, arbet) as well as the words.
+        assert_eq!(concept("läslust"), concept("läsfrämj"));
+        assert_eq!(concept("läsfrämjande"), "≈läslust");
+        assert_eq!(concept("kriminalitet"), concept("brotts"));
+        assert_eq!(concept("ungdom"), concept("unga"));
+        assert_eq!(concept("sysselsättning"), concept("arbet"));
+        assert_eq!(concept("kvinn"), concept("kvinnor"));
+        assert_eq!(concept("kaffe"), "kaffe");
+        assert_ne!(concept("brott"), concept("trygg"));
     }
 
     #[test]

@@ -460,3 +460,86 @@ async fn a_need_gets_ranked_offerings_with_reasons_in_its_readers_language() -> 
     );
     Ok(())
 }
+
+#[tokio::test]
+async fn a_suggestion_finds_the_same_topic_in_other_words_and_names_them() -> anyhow::Result<()> {
+    let app = TestApp::spawn().await?;
+    let (maria, host) = app.housing_company().await?;
+    let lab = app
+        .create_lab(&maria, host.id, "Portalen", "public")
+        .await?;
+    // Another area, so that only the words can tell the offerings apart.
+    let need = app
+        .create_need(&maria, lab.id, json!({"title": "Läslust hos barnen", "description": "Barnen i området läser för lite.", "challenge_area": "community_services"}))
+        .await?;
+    let karin = app.sign_up("Karin Ek").await?;
+    app.create_organization(&karin, "Läsfrämjarna", 2).await?;
+    let reading = offer(
+        &app,
+        &karin,
+        offering(
+            "Läsfrämjande på gården",
+            "Högläsning för barn varje vecka.",
+            &["schools"],
+            json!({"municipalities": ["0581"]}),
+            &[],
+        ),
+    )
+    .await?;
+    let other = offer(
+        &app,
+        &karin,
+        offering(
+            "Energirådgivning",
+            "Råd om el och värme för hushåll.",
+            &["schools"],
+            json!({"municipalities": ["0581"]}),
+            &[],
+        ),
+    )
+    .await?;
+    let path = format!("/api/v1/needs/{}/suggestions", need.id);
+    let suggestions: Value = app.get_json(&path).await?;
+    let items = suggestions["items"].as_array().cloned().unwrap_or_default();
+    assert_eq!(
+        items[0]["offering"]["id"],
+        reading.as_str(),
+        "{suggestions}"
+    );
+    // The need's own words name what they share: läslust for läsfrämjande (a synonym),
+    // barn for barnen; the words of the other offering share nothing.
+    let text = &items[0]["reasons"][2];
+    assert_eq!(text["factor"], "text");
+    let explanation = text["explanation"].as_str().unwrap_or_default();
+    assert!(
+        explanation.starts_with("Behovet och erbjudandet handlar båda om ")
+            && explanation.contains("”läslust”")
+            && explanation.contains("”barn"),
+        "{explanation}"
+    );
+    if let Some(unrelated) = items
+        .iter()
+        .find(|item| item["offering"]["id"] == other.as_str())
+    {
+        assert_eq!(
+            unrelated["reasons"][2]["explanation"],
+            "Beskrivningarna har inga ord gemensamt."
+        );
+    }
+    let english: Value = app
+        .request(Method::GET, &path)
+        .header("Accept-Language", "en")
+        .send()
+        .await?
+        .json()
+        .await?;
+    let explanation = english["items"][0]["reasons"][2]["explanation"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(
+        explanation.starts_with("The need and the offering are both about ")
+            && explanation.contains("“läslust”"),
+        "{explanation}"
+    );
+    Ok(())
+}
