@@ -170,7 +170,7 @@ impl Browser {
         self.wait_for_text("main h1", "Logga in").await?;
         self.fill("#email", email).await?;
         self.fill("#password", crate::TEST_PASSWORD).await?;
-        self.submit("form").await?;
+        self.submit("main form").await?;
         self.wait_for_text("main h1", "Mitt konto").await
     }
 

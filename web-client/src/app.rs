@@ -7,7 +7,7 @@ use crate::pages::{
     Account, EditLab, EditMethod, EditOffering, IdeaPage, LabPage, LabsPage, MatchPage,
     MatchesPage, MethodPage, MethodsPage, NeedPage, NeedsPage, NewLab, NewMethod, NewOffering,
     NewOrganization, NotFound, NotificationsPage, OfferingPage, OfferingsPage, OrganizationPage,
-    Register, SignIn, Start, StatisticsPage,
+    Register, SearchPage, SignIn, Start, StatisticsPage,
 };
 use crate::session::SessionProvider;
 
@@ -52,6 +52,8 @@ pub enum Route {
     Method { id: String },
     #[at("/methods/:id/edit")]
     EditMethod { id: String },
+    #[at("/search")]
+    Search,
     #[at("/statistics")]
     Statistics,
     #[at("/register")]
@@ -90,6 +92,7 @@ fn switch(route: Route) -> Html {
         Route::NewMethod => html! { <NewMethod /> },
         Route::Method { id } => html! { <MethodPage {id} /> },
         Route::EditMethod { id } => html! { <EditMethod {id} /> },
+        Route::Search => html! { <SearchPage /> },
         Route::Statistics => html! { <StatisticsPage /> },
         Route::Register => html! { <Register /> },
         Route::SignIn => html! { <SignIn /> },

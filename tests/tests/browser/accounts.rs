@@ -31,7 +31,7 @@ async fn a_person_signs_up_creates_an_organisation_stays_signed_in_and_makes_a_w
         fill("#display_name", "Maria Lind").await?;
         fill("#password", "kort").await?;
         client
-            .find(Locator::Css("form button[type=submit]"))
+            .find(Locator::Css("main form button[type=submit]"))
             .await?
             .click()
             .await?;
@@ -41,7 +41,7 @@ async fn a_person_signs_up_creates_an_organisation_stays_signed_in_and_makes_a_w
         // In English, the same mistake reads in English: the client sends its language.
         browser.click(Locator::Css("button[lang=en]")).await?;
         browser.wait_for_text("main h1", "Create account").await?;
-        browser.submit("form").await?;
+        browser.submit("main form").await?;
         browser
             .wait_for_text("#password-error", "must be at least 10 characters")
             .await?;
@@ -58,7 +58,7 @@ async fn a_person_signs_up_creates_an_organisation_stays_signed_in_and_makes_a_w
         );
         fill("#password", " och resten av lösenordet").await?;
         client
-            .find(Locator::Css("form button[type=submit]"))
+            .find(Locator::Css("main form button[type=submit]"))
             .await?
             .click()
             .await?;
@@ -84,7 +84,7 @@ async fn a_person_signs_up_creates_an_organisation_stays_signed_in_and_makes_a_w
             .await?;
         fill("#description", "Allmännyttigt bostadsbolag.").await?;
         client
-            .find(Locator::Css("form button[type=submit]"))
+            .find(Locator::Css("main form button[type=submit]"))
             .await?
             .click()
             .await?;

@@ -7,4 +7,5 @@ mod forms;
 mod labs;
 mod marketplace;
 mod methods;
+mod search;
 mod start;

@@ -562,3 +562,25 @@ open-data-csv = { $name }.csv
 open-data-csv-semicolon = { $name }.csv with semicolons
 open-data-json = { $name }.json
 open-data-columns = The columns of { $name }
+
+## Search
+search-label = Search Innolabb
+search-placeholder = Search labs, needs, ideas …
+search-button = Search
+search-suggestions-label = Suggestions
+search-suggestion-count = { $count ->
+    [one] One suggestion. Choose with the up and down arrow keys.
+   *[other] { $count } suggestions. Choose with the up and down arrow keys.
+}
+search-title = Search
+search-prompt = Type what you are looking for in the search field at the top of the page: labs, needs, ideas, offerings and methods are searched together.
+search-loading = Searching …
+search-results-for = You searched for
+search-corrected = Showing results for
+search-empty = Nothing found. Try another word or a shorter search.
+search-found = The search is done.
+search-group-labs = Labs
+search-group-needs = Needs
+search-group-ideas = Ideas
+search-group-offerings = Offerings
+search-group-methods = Methods

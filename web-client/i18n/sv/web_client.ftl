@@ -562,3 +562,25 @@ open-data-csv = { $name }.csv
 open-data-csv-semicolon = { $name }.csv med semikolon
 open-data-json = { $name }.json
 open-data-columns = Kolumnerna i { $name }
+
+## Search
+search-label = Sök på Innolabb
+search-placeholder = Sök labb, behov, idéer …
+search-button = Sök
+search-suggestions-label = Förslag
+search-suggestion-count = { $count ->
+    [one] Ett förslag. Välj med pil upp och pil ner.
+   *[other] { $count } förslag. Välj med pil upp och pil ner.
+}
+search-title = Sök
+search-prompt = Skriv vad du söker i sökfältet överst på sidan: labb, behov, idéer, erbjudanden och metoder söks tillsammans.
+search-loading = Söker …
+search-results-for = Du sökte på
+search-corrected = Visar resultat för
+search-empty = Inga träffar. Pröva ett annat ord eller en kortare sökning.
+search-found = Sökningen är klar.
+search-group-labs = Labb
+search-group-needs = Behov
+search-group-ideas = Idéer
+search-group-offerings = Erbjudanden
+search-group-methods = Metoder

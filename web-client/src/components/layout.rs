@@ -4,6 +4,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::language_switch::LanguageSwitch;
+use super::search_field::SearchField;
 use crate::app::Route;
 use crate::i18n::use_i18n;
 use crate::pages::{NotificationBell, UnreadProvider};
@@ -115,6 +116,7 @@ pub fn Layout(props: &LayoutProps) -> Html {
                             }) }
                         </ul>
                     </nav>
+                    <SearchField />
                     <AccountLinks />
                     <LanguageSwitch />
                 </div>

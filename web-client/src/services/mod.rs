@@ -13,6 +13,7 @@ pub mod needs;
 pub mod offerings;
 pub mod organizations;
 pub mod reference;
+pub mod search;
 pub mod statistics;
 pub mod webhooks;
 

@@ -1,0 +1,184 @@
+//! Sök: what a search finds across the platform, grouped by kind, the matched words marked,
+//! and the spelling used when the search as typed found nothing.
+
+use i18n_embed_fl::fl;
+use serde::{Deserialize, Serialize};
+use shared::{Highlight, SearchResults};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::api::Fetch;
+use crate::api::use_get;
+use crate::app::Route;
+use crate::components::Highlighted;
+use crate::components::status::{ErrorMessage, Loading};
+use crate::i18n::{use_i18n, use_title};
+use crate::services;
+
+/// The page's address: `/search?q=…`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SearchParams {
+    pub q: String,
+}
+
+/// The search in the address, if any.
+#[hook]
+pub fn use_searched() -> String {
+    use_location()
+        .and_then(|location| location.query::<SearchParams>().ok())
+        .map(|params| params.q.trim().to_owned())
+        .unwrap_or_default()
+}
+
+#[component]
+pub fn SearchPage() -> Html {
+    let i18n = use_i18n();
+    let loader = i18n.loader();
+    use_title(fl!(loader, "search-title"));
+    let q = use_searched();
+    html! {
+        <>
+            <h1>{ fl!(loader, "search-title") }</h1>
+            if q.is_empty() {
+                <p class="lead">{ fl!(loader, "search-prompt") }</p>
+            } else {
+                <Results q={q.clone()} key={q} />
+            }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ResultsProps {
+    q: String,
+}
+
+#[component]
+fn Results(props: &ResultsProps) -> Html {
+    let i18n = use_i18n();
+    let loader = i18n.loader();
+    let found = use_get(services::search::all(&props.q));
+    let results = match &found.state {
+        Fetch::Loading => return html! { <Loading text={fl!(loader, "search-loading")} /> },
+        Fetch::Failed(_) => return html! { <ErrorMessage on_retry={found.reload.clone()} /> },
+        Fetch::Loaded(results) => results,
+    };
+    let SearchResults {
+        searched_for,
+        labs,
+        needs,
+        ideas,
+        offerings,
+        methods,
+    } = results;
+    let groups = [
+        group(
+            "labs",
+            fl!(loader, "search-group-labs"),
+            labs.iter().map(|hit| {
+                (
+                    Route::Lab {
+                        id: hit.item.id.to_string(),
+                    },
+                    &hit.highlight,
+                )
+            }),
+        ),
+        group(
+            "needs",
+            fl!(loader, "search-group-needs"),
+            needs.iter().map(|hit| {
+                (
+                    Route::Need {
+                        id: hit.item.id.to_string(),
+                    },
+                    &hit.highlight,
+                )
+            }),
+        ),
+        group(
+            "ideas",
+            fl!(loader, "search-group-ideas"),
+            ideas.iter().map(|hit| {
+                (
+                    Route::Idea {
+                        id: hit.item.id.to_string(),
+                    },
+                    &hit.highlight,
+                )
+            }),
+        ),
+        group(
+            "offerings",
+            fl!(loader, "search-group-offerings"),
+            offerings.iter().map(|hit| {
+                (
+                    Route::Offering {
+                        id: hit.item.id.to_string(),
+                    },
+                    &hit.highlight,
+                )
+            }),
+        ),
+        group(
+            "methods",
+            fl!(loader, "search-group-methods"),
+            methods.iter().map(|hit| {
+                (
+                    Route::Method {
+                        id: hit.item.id.to_string(),
+                    },
+                    &hit.highlight,
+                )
+            }),
+        ),
+    ];
+    html! {
+        <>
+            <p class="lead">
+                { fl!(loader, "search-results-for") }{ " " }<strong class="search-query">{ &props.q }</strong>
+            </p>
+            if let Some(corrected) = searched_for {
+                <p class="search-corrected" role="status">
+                    { fl!(loader, "search-corrected") }{ " " }<strong>{ corrected }</strong>
+                </p>
+            }
+            if results.is_empty() {
+                <p class="status" role="status">{ fl!(loader, "search-empty") }</p>
+            } else {
+                <p class="visually-hidden" role="status">{ fl!(loader, "search-found") }</p>
+                { for groups }
+            }
+        </>
+    }
+}
+
+/// One kind of hits under its heading, or nothing when there are none.
+fn group<'a>(
+    kind: &'static str,
+    heading: String,
+    hits: impl ExactSizeIterator<Item = (Route, &'a Highlight)>,
+) -> Html {
+    if hits.len() == 0 {
+        return html! {};
+    }
+    let id = format!("search-{kind}");
+    html! {
+        <section class="search-group" aria-labelledby={id.clone()}>
+            <h2 {id}>{ heading }</h2>
+            <ul class="plain-list search-hits">
+                { for hits.map(|(route, highlight)| html! {
+                    <li class="search-hit">
+                        <Link<Route> to={route} classes="search-hit__title">
+                            <Highlighted pieces={highlight.title.clone()} />
+                        </Link<Route>>
+                        if !highlight.snippet.is_empty() {
+                            <p class="search-hit__snippet"><Highlighted pieces={highlight.snippet.clone()} /></p>
+                        }
+                    </li>
+                }) }
+            </ul>
+        </section>
+    }
+}
