@@ -87,6 +87,25 @@ pub const DEFAULT_BIND_ADDR: &str = "127.0.0.1:8080";
 pub const DEFAULT_STATIC_DIR: &str = "web-client/dist";
 pub const DEFAULT_DATABASE_POOL_SIZE: usize = 10;
 
+/// A whole number above zero, `default` when unset.
+fn positive<T>(
+    lookup: &impl Fn(&str) -> Option<String>,
+    name: &str,
+    default: T,
+) -> anyhow::Result<T>
+where
+    T: std::str::FromStr + PartialOrd + Default,
+{
+    match lookup(name) {
+        None => Ok(default),
+        Some(value) => value
+            .parse()
+            .ok()
+            .filter(|number| *number > T::default())
+            .with_context(|| format!("{name}={value:?} is not a positive number")),
+    }
+}
+
 /// A true/false variable, false when unset.
 fn flag(lookup: &impl Fn(&str) -> Option<String>, name: &str) -> anyhow::Result<bool> {
     match lookup(name).as_deref() {
@@ -114,38 +133,18 @@ impl Config {
             format!("BIND_ADDR={bind_addr:?} is not an address such as {DEFAULT_BIND_ADDR}")
         })?;
         let static_dir = lookup("STATIC_DIR").unwrap_or_else(|| DEFAULT_STATIC_DIR.to_owned());
-        let database_pool_size = match lookup("DATABASE_POOL_SIZE") {
-            None => DEFAULT_DATABASE_POOL_SIZE,
-            Some(size) => size
-                .parse()
-                .ok()
-                .filter(|size| *size > 0)
-                .with_context(|| format!("DATABASE_POOL_SIZE={size:?} is not a positive number"))?,
-        };
+        let database_pool_size =
+            positive(&lookup, "DATABASE_POOL_SIZE", DEFAULT_DATABASE_POOL_SIZE)?;
         let jwt_secret = lookup("JWT_SECRET").context(
             "JWT_SECRET is not set: give it 32 or more random bytes (`cargo xtask run` makes one in .data/)",
         )?;
         let cookie_secure = flag(&lookup, "COOKIE_SECURE")?;
-        let per_minute = match lookup("API_KEY_RATE_LIMIT") {
-            None => DEFAULT_API_KEY_RATE_LIMIT,
-            Some(limit) => limit
-                .parse()
-                .ok()
-                .filter(|limit| *limit > 0)
-                .with_context(|| {
-                    format!("API_KEY_RATE_LIMIT={limit:?} is not a positive number")
-                })?,
-        };
-        let search_words_refresh = match lookup("SEARCH_WORDS_REFRESH_SECONDS") {
-            None => DEFAULT_SEARCH_WORDS_REFRESH_SECONDS,
-            Some(seconds) => seconds
-                .parse()
-                .ok()
-                .filter(|seconds| *seconds > 0)
-                .with_context(|| {
-                    format!("SEARCH_WORDS_REFRESH_SECONDS={seconds:?} is not a positive number")
-                })?,
-        };
+        let per_minute = positive(&lookup, "API_KEY_RATE_LIMIT", DEFAULT_API_KEY_RATE_LIMIT)?;
+        let search_words_refresh = positive(
+            &lookup,
+            "SEARCH_WORDS_REFRESH_SECONDS",
+            DEFAULT_SEARCH_WORDS_REFRESH_SECONDS,
+        )?;
         Ok(Self {
             database_url,
             bind_addr,
