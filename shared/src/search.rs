@@ -98,6 +98,10 @@ hit!(
     Method
 );
 
+/// The shortest start of a word that `GET /search/suggest` completes: the web client asks
+/// no sooner.
+pub const SHORTEST_COMPLETED: usize = 2;
+
 /// Completions of the last word of a query, most common first, each the whole query with
 /// that word completed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

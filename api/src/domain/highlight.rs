@@ -15,9 +15,9 @@ const WORDS_BEFORE: usize = 8;
 /// Where a text was cut.
 const CUT: &str = "…";
 
-/// The highlight of a hit with `title` and `texts` (Markdown or plain) for the search `query`.
-pub fn highlight(query: &str, title: &str, texts: &[&str]) -> Highlight {
-    let matcher = swedish::matcher(query);
+/// The highlight of a hit with `title` and `texts` (Markdown or plain), the words `matcher`
+/// (made once per search, `swedish::matcher`) matches marked.
+pub fn highlight(matcher: &Matcher, title: &str, texts: &[&str]) -> Highlight {
     let text = texts
         .iter()
         .map(|text| markdown::to_plain_text(text))
@@ -25,8 +25,8 @@ pub fn highlight(query: &str, title: &str, texts: &[&str]) -> Highlight {
         .collect::<Vec<_>>()
         .join(" ");
     Highlight {
-        title: mark(title, &matcher),
-        snippet: snippet(&text, &matcher),
+        title: mark(title, matcher),
+        snippet: snippet(&text, matcher),
     }
 }
 
@@ -113,6 +113,10 @@ impl Pieces {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn highlight(query: &str, title: &str, texts: &[&str]) -> Highlight {
+        super::highlight(&swedish::matcher(query), title, texts)
+    }
 
     /// The pieces as one text, the marked ones in brackets.
     fn shown(pieces: &[Segment]) -> String {

@@ -80,9 +80,19 @@ impl Matcher {
 
 /// The runs of letters in a text with where they stand (byte offsets), in order.
 pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    // `split` answers slices of `text` itself, so a word's offset is how far in it starts.
     text.split(|c: char| !c.is_alphabetic())
         .filter(|word| !word.is_empty())
         .map(move |word| (word.as_ptr() as usize - text.as_ptr() as usize, word))
+}
+
+/// The words a search looks for, in lower case: not `or`, not one excluded by `-`.
+fn searched_words(query: &str) -> impl Iterator<Item = String> + '_ {
+    query
+        .split_whitespace()
+        .filter(|token| !token.starts_with('-'))
+        .flat_map(words)
+        .filter(|word| word != "or")
 }
 
 /// What a word stands for in matchmaking: its synonym group (`≈` and the group's first
@@ -99,11 +109,7 @@ const SHORTEST_CORRECTED: usize = 4;
 /// letters or more that it looks for (not `or`, not one excluded by `-`).
 pub fn correctable_words(query: &str) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
-    let wanted = query
-        .split_whitespace()
-        .filter(|token| !token.starts_with('-'))
-        .flat_map(words)
-        .filter(|word| word.chars().count() >= SHORTEST_CORRECTED);
+    let wanted = searched_words(query).filter(|word| word.chars().count() >= SHORTEST_CORRECTED);
     for word in wanted {
         if !found.contains(&word) {
             found.push(word);
@@ -317,12 +323,7 @@ impl Analysis {
 
     fn matcher(&self, query: &str) -> Matcher {
         let mut stems = HashSet::new();
-        let wanted = query
-            .split_whitespace()
-            .filter(|token| !token.starts_with('-'))
-            .flat_map(words)
-            .filter(|word| word != "or");
-        for word in wanted {
+        for word in searched_words(query) {
             let alternatives = self
                 .synonyms_of(&word)
                 .into_iter()
@@ -361,9 +362,7 @@ impl Analysis {
 
 /// The words of a text, in lower case: runs of letters.
 fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphabetic())
-        .filter(|word| !word.is_empty())
-        .map(str::to_lowercase)
+    word_spans(text).map(|(_, word)| word.to_lowercase())
 }
 
 #[cfg(test)]

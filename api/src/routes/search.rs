@@ -28,8 +28,6 @@ pub fn configure(config: &mut ServiceConfig) {
 const PER_KIND: i64 = 5;
 /// How many completions a suggestion offers.
 const SUGGESTIONS: i64 = 8;
-/// The shortest start of a word that is completed.
-const SHORTEST_COMPLETED: usize = 2;
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -37,6 +35,15 @@ struct SearchQuery {
     /// What to look for: Swedish stems (`arbetslösa` finds `arbetslösheten`), compounds
     /// (`trygghet` finds `trygghetsvandringar`) and synonyms (`jobb` finds `arbete`); a
     /// misspelt word that finds nothing is corrected to a close word of the visible texts.
+    #[param(min_length = 1, max_length = 200)]
+    q: String,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+struct SuggestQuery {
+    /// The search being typed; its last word (two letters or more, ending the search) is
+    /// completed.
     #[param(min_length = 1, max_length = 200)]
     q: String,
 }
@@ -64,17 +71,28 @@ async fn search_all(
     if !found.is_empty() {
         return Ok(web::Json(found));
     }
-    let corrections = db::search::closest_words(&mut conn, swedish::correctable_words(&q)).await?;
-    let respelt = swedish::respell(&q, &corrections);
+    let respelt = find_respelt(&mut conn, &viewer, &q, language).await?;
+    Ok(web::Json(respelt.unwrap_or(found)))
+}
+
+/// What the search finds with its unknown words spelt as the closest words of the visible
+/// texts, with `searched_for` saying so; `None` when no word changed or nothing is found.
+async fn find_respelt(
+    conn: &mut AsyncPgConnection,
+    viewer: &Viewer,
+    q: &str,
+    language: &str,
+) -> Result<Option<SearchResults>, ApiError> {
+    let corrections = db::search::closest_words(conn, swedish::correctable_words(q)).await?;
+    let respelt = swedish::respell(q, &corrections);
     if respelt == q {
-        return Ok(web::Json(found));
+        return Ok(None);
     }
-    let mut corrected = find(&mut conn, &viewer, &respelt, language).await?;
-    if corrected.is_empty() {
-        return Ok(web::Json(found));
-    }
-    corrected.searched_for = Some(respelt);
-    Ok(web::Json(corrected))
+    let found = find(conn, viewer, &respelt, language).await?;
+    Ok((!found.is_empty()).then_some(SearchResults {
+        searched_for: Some(respelt),
+        ..found
+    }))
 }
 
 /// Complete the last word of a search being typed from the words of the texts everyone
@@ -82,16 +100,16 @@ async fn search_all(
 /// word of two letters or more.
 #[utoipa::path(
     tag = "search",
-    params(SearchQuery),
+    params(SuggestQuery),
     responses((status = 200, description = "The completions.", body = SearchSuggestions), BadRequest),
 )]
 #[get("/search/suggest")]
 async fn suggest_search_words(
     pool: web::Data<Pool>,
-    query: web::Query<SearchQuery>,
+    query: web::Query<SuggestQuery>,
 ) -> Result<web::Json<SearchSuggestions>, ApiError> {
     let q = required_query(&query.q)?;
-    let Some((before, prefix)) = swedish::last_word(&q, SHORTEST_COMPLETED) else {
+    let Some((before, prefix)) = swedish::last_word(&q, shared::search::SHORTEST_COMPLETED) else {
         return Ok(web::Json(SearchSuggestions {
             suggestions: Vec::new(),
         }));
@@ -172,7 +190,8 @@ async fn find(
         language,
     )
     .await?;
-    let mark = |title: &str, texts: &[&str]| -> Highlight { highlight(q, title, texts) };
+    let matcher = swedish::matcher(q);
+    let mark = |title: &str, texts: &[&str]| -> Highlight { highlight(&matcher, title, texts) };
     Ok(SearchResults {
         searched_for: None,
         labs: hits(labs, |lab| LabHit {

@@ -10,7 +10,7 @@ mod language_switch;
 mod layout;
 pub mod places;
 mod reasons;
-mod search_field;
+pub mod search_field;
 pub mod status;
 mod tags;
 

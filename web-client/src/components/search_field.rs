@@ -4,18 +4,33 @@
 //! says how many there are. Searching opens `/search?q=…`.
 
 use i18n_embed_fl::fl;
+use serde::{Deserialize, Serialize};
+use shared::search::SHORTEST_COMPLETED;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::api::fetch;
 use crate::app::Route;
 use crate::i18n::use_i18n;
-use crate::pages::{SearchParams, use_searched};
 use crate::services;
 
-/// The shortest word that is completed (as the API does).
-const SHORTEST_COMPLETED: usize = 2;
 const LISTBOX: &str = "search-suggestions";
+
+/// The search page's address: `/search?q=…`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SearchParams {
+    pub q: String,
+}
+
+/// The search in the address, if any (what the field and the search page show).
+#[hook]
+pub fn use_searched() -> String {
+    use_location()
+        .and_then(|location| location.query::<SearchParams>().ok())
+        .map(|params| params.q.trim().to_owned())
+        .unwrap_or_default()
+}
 
 #[component]
 pub fn SearchField() -> Html {

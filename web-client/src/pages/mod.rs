@@ -41,7 +41,7 @@ pub use offering_form::{EditOffering, NewOffering};
 pub use offerings::{OfferingPage, OfferingsPage};
 pub use organization::OrganizationPage;
 pub use register::Register;
-pub use search::{SearchPage, SearchParams, use_searched};
+pub use search::SearchPage;
 pub use sign_in::SignIn;
 pub use start::Start;
 pub use statistics::StatisticsPage;

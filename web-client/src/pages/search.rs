@@ -2,34 +2,16 @@
 //! and the spelling used when the search as typed found nothing.
 
 use i18n_embed_fl::fl;
-use serde::{Deserialize, Serialize};
 use shared::{Highlight, SearchResults};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::api::Fetch;
 use crate::api::use_get;
 use crate::app::Route;
-use crate::components::Highlighted;
-use crate::components::status::{ErrorMessage, Loading};
+use crate::components::search_field::use_searched;
+use crate::components::{Highlighted, status};
 use crate::i18n::{use_i18n, use_title};
 use crate::services;
-
-/// The page's address: `/search?q=…`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct SearchParams {
-    pub q: String,
-}
-
-/// The search in the address, if any.
-#[hook]
-pub fn use_searched() -> String {
-    use_location()
-        .and_then(|location| location.query::<SearchParams>().ok())
-        .map(|params| params.q.trim().to_owned())
-        .unwrap_or_default()
-}
 
 #[component]
 pub fn SearchPage() -> Html {
@@ -59,10 +41,9 @@ fn Results(props: &ResultsProps) -> Html {
     let i18n = use_i18n();
     let loader = i18n.loader();
     let found = use_get(services::search::all(&props.q));
-    let results = match &found.state {
-        Fetch::Loading => return html! { <Loading text={fl!(loader, "search-loading")} /> },
-        Fetch::Failed(_) => return html! { <ErrorMessage on_retry={found.reload.clone()} /> },
-        Fetch::Loaded(results) => results,
+    let results = match status::object(&found, fl!(loader, "search-loading"), None) {
+        Ok(results) => results,
+        Err(shown_instead) => return shown_instead,
     };
     let SearchResults {
         searched_for,
@@ -71,7 +52,7 @@ fn Results(props: &ResultsProps) -> Html {
         ideas,
         offerings,
         methods,
-    } = results;
+    } = &results;
     let groups = [
         group(
             "labs",
