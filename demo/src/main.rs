@@ -42,6 +42,23 @@ enum Command {
         #[arg(long, default_value = "target/bench/statistics.sql")]
         script: std::path::PathBuf,
     },
+    /// Time Swedish search among 10,000 labs, 100,000 ideas and 20,000 offerings over HTTP,
+    /// beside pgbench running the SQL of one search, in an empty database.
+    BenchSearch {
+        /// Where the Swedish texts come from.
+        #[arg(long, default_value = "eval/matching.json")]
+        file: std::path::PathBuf,
+        /// How many times each request is timed.
+        #[arg(long, default_value_t = 20)]
+        rounds: usize,
+        #[arg(long, env = "BENCH_SERVER_LOG")]
+        server_log: std::path::PathBuf,
+        #[arg(long, env = "PGBENCH", default_value = "pgbench")]
+        pgbench: std::path::PathBuf,
+        /// Where the statements of one search and the plans of the timed requests go.
+        #[arg(long, default_value = "target/bench")]
+        folder: std::path::PathBuf,
+    },
     /// Time webhook deliveries from the change's commit to the receiver, with the worker idle
     /// and under a load of events, in an empty database.
     BenchWebhooks {
@@ -163,6 +180,27 @@ async fn main() -> anyhow::Result<()> {
                 if http.p50 < 100.0 { "met" } else { "NOT met" }
             );
         }
+        Command::BenchSearch {
+            file,
+            rounds,
+            server_log,
+            pgbench,
+            folder,
+        } => {
+            let url = std::env::var("DATABASE_URL").context("DATABASE_URL is not set")?;
+            connect().await?;
+            std::fs::create_dir_all(&folder)?;
+            let setup = innolabb_demo::bench::search::Setup {
+                database_url: url,
+                texts: evaluation_set(&file)?,
+                rounds,
+                server_log,
+                pgbench,
+                folder,
+            };
+            let report = innolabb_demo::bench::search::run(&setup).await?;
+            print_search_report(&setup, &report);
+        }
         Command::BenchWebhooks {
             idle_events,
             rate,
@@ -186,4 +224,66 @@ async fn main() -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// The figures of `bench-search`, with its targets.
+fn print_search_report(
+    setup: &innolabb_demo::bench::search::Setup,
+    report: &innolabb_demo::bench::search::Report,
+) {
+    let row = |what: &str, l: &innolabb_demo::bench::Latencies| {
+        println!(
+            "  {what:<42} p50 {:>6.1} ms  p95 {:>6.1} ms  p99 {:>6.1} ms  max {:>6.1} ms",
+            l.p50, l.p95, l.p99, l.max
+        );
+    };
+    println!(
+        "Over HTTP (release build, one client, anonymous), each request {} times:",
+        setup.rounds
+    );
+    for timed in &report.timed {
+        row(&timed.what, &timed.latency);
+    }
+    println!("Each search:");
+    for (q, latency, hits) in &report.per_search {
+        row(&format!("{q} ({hits} hits)"), latency);
+    }
+    let search = &report.timed[0].latency;
+    let suggest = &report.timed[report.timed.len() - 1].latency;
+    let met = |met: bool| if met { "met" } else { "NOT met" };
+    println!(
+        "Targets: search p95 {:.1} ms ≤ 30 ms {}; suggest p95 {:.1} ms ≤ 10 ms {}",
+        search.p95,
+        met(search.p95 <= 30.0),
+        suggest.p95,
+        met(suggest.p95 <= 10.0)
+    );
+    println!(
+        "The {} statements of GET /search?q=läxhjälp in pgbench (1 client, extended protocol): \
+         {:.1} ms on average ({})",
+        report.statements,
+        report.pgbench_ms,
+        setup.folder.join("search.sql").display()
+    );
+    println!(
+        "Scans in the plans of the timed requests' statements ({}), with how many statements make them:",
+        setup.folder.join("search-plans.txt").display()
+    );
+    for (scan, statements) in &report.scans {
+        println!("  {statements:>3}  {scan}");
+    }
+    let (with, without) = (&report.write_with_search, &report.write_without_search);
+    println!("A new idea's write, each in its own transaction:");
+    row("with its search (db::ideas::insert)", with);
+    row("the insert alone, no search document", without);
+    println!(
+        "Search's extra cost of a write: p50 {:.2} ms, p95 {:.2} ms; target < 5 ms {}",
+        with.p50 - without.p50,
+        with.p95 - without.p95,
+        met(with.p95 - without.p95 < 5.0)
+    );
+    println!(
+        "Seeding: the API's Swedish analysis of {} rows took {:.0} s; gathering the {} visible words {:.2} s",
+        report.analysed, report.analysis_seconds, report.words, report.refresh_seconds
+    );
 }

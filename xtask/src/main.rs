@@ -5,6 +5,8 @@
 //! - `test`: every check and test of the project; what CI runs.
 //! - `openapi`: write the generated OpenAPI document to `openapi/openapi.json`.
 //! - `eval-matching`, `bench-matching`: the matchmaking engine's quality and speed.
+//! - `bench-statistics`, `bench-search`, `bench-webhooks`: the speed of statistics, Swedish
+//!   search and webhook deliveries on a large platform.
 
 mod browser;
 mod matching;
@@ -43,6 +45,9 @@ enum Command {
     BenchMatching,
     /// Time GET /statistics among 10,000 labs over HTTP, beside pgbench running its SQL.
     BenchStatistics,
+    /// Time search, list searches and completions among 100,000 ideas, 20,000 offerings and
+    /// 10,000 labs over HTTP, beside pgbench; show the plans and a write's extra cost.
+    BenchSearch,
     /// Time webhook deliveries (commit to receiver), worker idle and at 100 events a second.
     BenchWebhooks,
 }
@@ -67,6 +72,11 @@ fn main() -> anyhow::Result<()> {
             &root,
             "bench-statistics",
             "Benchmarking the statistics among 10,000 labs",
+        ),
+        Command::BenchSearch => matching::run(
+            &root,
+            "bench-search",
+            "Timing Swedish search among 100,000 ideas, 20,000 offerings and 10,000 labs",
         ),
         Command::BenchWebhooks => matching::run(
             &root,

@@ -1,6 +1,7 @@
 //! `eval-matching` and `bench-matching`: the matchmaking engine's quality against the
 //! labelled set in `eval/matching.json`, and its speed among 20,000 offerings;
-//! `bench-statistics`: `GET /statistics` among 10,000 labs beside pgbench. Each runs the
+//! `bench-statistics` and `bench-search`: statistics and search among 10,000 labs beside
+//! pgbench; `bench-webhooks`: deliveries' latency. Each runs the
 //! demo binary's command of the same name against a fresh database of a throwaway Postgres.
 
 use std::path::Path;

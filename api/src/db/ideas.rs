@@ -154,7 +154,7 @@ pub async fn list(
         .and_eq::<sql::Text, _>("l.challenge_area", filter.challenge_area.clone())
         .and_eq::<sql::Text, _>("i.status", filter.status)
         .and_eq::<sql::Uuid, _>("i.author_id", filter.author);
-    listing.push_search(&mut sql);
+    listing.push_search(&mut sql, Searched::Ideas);
     listing.push_page(&mut sql);
     let rows: Vec<IdeaRow> = sql.finish().load(conn).await?;
     Ok(rows

@@ -223,7 +223,7 @@ pub async fn list(
                AND h.role = 'host' AND h.organization_id = {host})"
         ));
     }
-    listing.push_search(&mut sql);
+    listing.push_search(&mut sql, Searched::Labs);
     listing.push_page(&mut sql);
     let rows: Vec<LabRow> = sql.finish().load(conn).await?;
     Ok(rows

@@ -282,7 +282,7 @@ async fn page_rows(
         sql.and_eq::<sql::Text, _>("am.county_code", place.county_code.clone());
         sql.push(")");
     }
-    listing.push_search(&mut sql);
+    listing.push_search(&mut sql, Searched::Methods);
     listing.push_page(&mut sql);
     sql.finish().load(conn).await
 }

@@ -137,7 +137,7 @@ pub async fn list(
     sql.and_eq::<sql::Uuid, _>("n.lab_id", filter.lab);
     filter.place.push(&mut sql, "n");
     sql.and_eq::<sql::Text, _>("n.status", filter.status);
-    listing.push_search(&mut sql);
+    listing.push_search(&mut sql, Searched::Needs);
     listing.push_page(&mut sql);
     let rows: Vec<NeedRow> = sql.finish().load(conn).await?;
     Ok(rows

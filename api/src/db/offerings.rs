@@ -176,7 +176,7 @@ pub async fn list(
     }
     sql.and_eq::<sql::Uuid, _>("o.organization_id", filter.organization)
         .and_eq::<sql::Text, _>("o.status", filter.status);
-    listing.push_search(&mut sql);
+    listing.push_search(&mut sql, Searched::Offerings);
     listing.push_page(&mut sql);
     let rows: Vec<OfferingRow> = sql.finish().load(conn).await?;
     Ok(rows

@@ -37,6 +37,11 @@ impl Searched {
         Self::Methods,
     ];
 
+    /// The table.
+    fn table(self) -> &'static str {
+        self.table_and_texts().0
+    }
+
     /// The table, and its searched texts besides the title as an SQL array.
     fn table_and_texts(self) -> (&'static str, &'static str) {
         match self {
@@ -335,13 +340,18 @@ impl KeyFields {
 }
 
 /// Which part of a list a query reads: its order, where the previous page ended, how many
-/// rows, and (for incremental sync) only rows changed at or after a time.
+/// rows, (for incremental sync) only rows changed at or after a time, and (for a quick
+/// search) how many of the newest matches are ranked.
 #[derive(Debug, Clone, Copy)]
 pub struct Window {
     pub order: Order,
     pub after: Option<SortKey>,
     pub limit: i64,
     pub updated_since: Option<DateTime<Utc>>,
+    /// When searching, rank only this many of the newest matches instead of all: ranking
+    /// costs each match, and a word of a third of 100,000 ideas takes some 70 ms to rank
+    /// in full (`cargo xtask bench-search`); `None` ranks every match, as lists must.
+    pub candidates: Option<i64>,
 }
 
 impl Window {
@@ -352,6 +362,7 @@ impl Window {
             after: None,
             limit,
             updated_since: None,
+            candidates: None,
         }
     }
 }
@@ -414,10 +425,24 @@ impl Listing {
         }
     }
 
-    /// Appends the search condition (nothing without a search).
-    pub fn push_search(&self, sql: &mut Sql<'_>) {
-        if let Some(query) = &self.query {
-            sql.push(format!(" AND {}.search @@ {query}", self.alias));
+    /// Appends the search condition on the rows of `table` (nothing without a search):
+    /// its matches, or the newest of them when the window bounds the candidates.
+    pub fn push_search(&self, sql: &mut Sql<'_>, table: Searched) {
+        let (Some(query), alias) = (&self.query, self.alias) else {
+            return;
+        };
+        match self.window.candidates {
+            None => {
+                sql.push(format!(" AND {alias}.search @@ {query}"));
+            }
+            Some(candidates) => {
+                let candidates = sql.bind::<sql::BigInt, _>(candidates);
+                sql.push(format!(
+                    " AND {alias}.id IN (SELECT c.id FROM {} c WHERE c.search @@ {query} \
+                     ORDER BY c.created_at DESC, c.id DESC LIMIT {candidates})",
+                    table.table()
+                ));
+            }
         }
     }
 
@@ -429,6 +454,7 @@ impl Listing {
             after,
             limit,
             updated_since,
+            ..
         } = self.window;
         let alias = self.alias;
         let rank = self.rank();
@@ -472,7 +498,7 @@ mod tests {
             ..Window::first(Order::MostVoted, 20)
         };
         let listing = Listing::bind(&mut sql, "i", window, Some("kaffe"));
-        listing.push_search(&mut sql);
+        listing.push_search(&mut sql, Searched::Ideas);
         listing.push_page(&mut sql);
         assert_eq!(
             sql.text(),
@@ -481,6 +507,23 @@ mod tests {
         );
         assert!(Order::Newest.accepts(&SortKey::Newest(Utc::now(), Uuid::nil())));
         assert!(!Order::Relevance.accepts(&SortKey::Newest(Utc::now(), Uuid::nil())));
+    }
+
+    #[test]
+    fn a_bounded_search_ranks_only_the_newest_matches_of_its_table() {
+        let mut sql = Sql::default();
+        let window = Window {
+            candidates: Some(100),
+            ..Window::first(Order::Relevance, 5)
+        };
+        let listing = Listing::bind(&mut sql, "o", window, Some("kaffe"));
+        listing.push_search(&mut sql, Searched::Offerings);
+        assert_eq!(
+            sql.text(),
+            " AND o.id IN (SELECT c.id FROM offerings c \
+             WHERE c.search @@ websearch_to_tsquery('swedish', $1) \
+             ORDER BY c.created_at DESC, c.id DESC LIMIT $2)"
+        );
     }
 
     #[test]

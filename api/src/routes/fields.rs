@@ -176,6 +176,7 @@ pub fn window(order: Order, sync: &SyncParams, page: &PageParams) -> Result<Wind
         after: cursor_param(order, page)?,
         limit: page.limit()? + 1,
         updated_since: sync.updated_since,
+        candidates: None,
     })
 }
 

@@ -192,6 +192,7 @@ async fn page_of_ideas(
         after: fields::cursor_param(order, page)?,
         limit: limit + 1,
         updated_since: query.updated_since,
+        candidates: None,
     };
     let (mut conn, viewer) = Viewer::connect(pool, caller).await?;
     if let Some(lab) = lab {

@@ -26,6 +26,9 @@ pub fn configure(config: &mut ServiceConfig) {
 
 /// How many of each kind a search returns.
 const PER_KIND: i64 = 5;
+/// How many of each kind's newest matches a search ranks: a common word (a third of the
+/// ideas) then costs no more than a rare one. The lists' `q` ranks every match.
+const CANDIDATES: i64 = 100;
 /// How many completions a suggestion offers.
 const SUGGESTIONS: i64 = 8;
 
@@ -49,9 +52,10 @@ struct SuggestQuery {
 }
 
 /// Search labs, needs, ideas, offerings and published methods you may see; the five best of
-/// each, best first, each with its matched words marked. When the search as typed finds
-/// nothing and close spellings of its words do, their results are answered, with
-/// `searched_for` saying which spelling was used.
+/// each, best first, each with its matched words marked; of a kind with more than 100
+/// matches, the best of its 100 newest (each kind's list with `q` ranks them all). When the
+/// search as typed finds nothing and close spellings of its words do, their results are
+/// answered, with `searched_for` saying which spelling was used.
 #[utoipa::path(
     tag = "search",
     params(SearchQuery),
@@ -137,7 +141,10 @@ async fn find(
     q: &str,
     language: &str,
 ) -> Result<SearchResults, ApiError> {
-    let window = Window::first(Order::Relevance, PER_KIND);
+    let window = Window {
+        candidates: Some(CANDIDATES),
+        ..Window::first(Order::Relevance, PER_KIND)
+    };
     let query = Some(q.to_owned());
     let labs = db::labs::list(
         conn,

@@ -6,6 +6,7 @@
 //! The SQL is not copied here: Postgres logs the statements of one answer
 //! (`log_min_duration_statement = 0` for a moment), and the bench replays them.
 
+pub mod search;
 pub mod webhooks;
 
 use std::path::{Path, PathBuf};
@@ -59,17 +60,7 @@ pub struct Report {
 /// Seeds the large platform (`statistics.sql`), then measures.
 pub async fn statistics(setup: &Setup) -> anyhow::Result<Report> {
     let mut conn = AsyncPgConnection::establish(&setup.database_url).await?;
-    let started = Instant::now();
-    conn.batch_execute(include_str!("statistics.sql")).await?;
-    let labs = count(&mut conn, "SELECT count(*) FROM labs").await?;
-    println!(
-        "seeded {labs} labs, {} ideas, {} matches, {} methods and {} adoptions in {:.0} s",
-        count(&mut conn, "SELECT count(*) FROM ideas").await?,
-        count(&mut conn, "SELECT count(*) FROM matches").await?,
-        count(&mut conn, "SELECT count(*) FROM methods").await?,
-        count(&mut conn, "SELECT count(*) FROM adoptions").await?,
-        started.elapsed().as_secs_f64()
-    );
+    let labs = seed_large_platform(&mut conn).await?;
 
     let application =
         Application::build(config(&setup.database_url, WebhookPolicy::default())?).await?;
@@ -96,23 +87,11 @@ pub async fn statistics(setup: &Setup) -> anyhow::Result<Report> {
         samples.push(ask().await?);
     }
 
-    // The statements of one answer, as Postgres received them.
-    let offset = std::fs::metadata(&setup.server_log)?.len();
-    set_statement_logging(&mut conn, true).await?;
-    ask().await?;
-    set_statement_logging(&mut conn, false).await?;
-    let log = std::fs::read(&setup.server_log)?;
-    let logged = String::from_utf8_lossy(&log[offset as usize..]);
-    let statements = logged_statements(&logged);
-    anyhow::ensure!(
-        !statements.is_empty(),
-        "no statements were logged in {}: {logged}",
-        setup.server_log.display()
-    );
-    if let Some(folder) = setup.script.parent() {
-        std::fs::create_dir_all(folder)?;
-    }
-    std::fs::write(&setup.script, pgbench_script(&statements))?;
+    let statements = statements_during(&mut conn, &setup.server_log, async || {
+        ask().await.map(|_| ())
+    })
+    .await?;
+    write_script(&setup.script, &statements)?;
     let pgbench_ms = pgbench(&setup.pgbench, &setup.database_url, &setup.script)?;
     handle.stop(true).await;
     Ok(Report {
@@ -121,6 +100,24 @@ pub async fn statistics(setup: &Setup) -> anyhow::Result<Report> {
         statements: statements.len(),
         pgbench_ms,
     })
+}
+
+/// Seeds the large platform of `statistics.sql` (10,000 labs, 100,000 ideas, 20,000
+/// offerings …) and says so; how many labs it has.
+async fn seed_large_platform(conn: &mut AsyncPgConnection) -> anyhow::Result<i64> {
+    let started = Instant::now();
+    conn.batch_execute(include_str!("statistics.sql")).await?;
+    let labs = count(conn, "SELECT count(*) FROM labs").await?;
+    println!(
+        "seeded {labs} labs, {} ideas, {} offerings, {} matches, {} methods and {} adoptions in {:.0} s",
+        count(conn, "SELECT count(*) FROM ideas").await?,
+        count(conn, "SELECT count(*) FROM offerings").await?,
+        count(conn, "SELECT count(*) FROM matches").await?,
+        count(conn, "SELECT count(*) FROM methods").await?,
+        count(conn, "SELECT count(*) FROM adoptions").await?,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(labs)
 }
 
 /// The API's configuration in a benchmark: a release build in this process on a free port.
@@ -147,6 +144,37 @@ async fn count(conn: &mut AsyncPgConnection, query: &str) -> anyhow::Result<i64>
     }
     let row: Count = diesel_async::RunQueryDsl::get_result(diesel::sql_query(query), conn).await?;
     Ok(row.count)
+}
+
+/// The statements Postgres received while `request` ran, as the server's log shows them
+/// (every statement is logged for that moment).
+async fn statements_during(
+    conn: &mut AsyncPgConnection,
+    server_log: &Path,
+    request: impl AsyncFnOnce() -> anyhow::Result<()>,
+) -> anyhow::Result<Vec<String>> {
+    let offset = std::fs::metadata(server_log)?.len();
+    set_statement_logging(conn, true).await?;
+    request().await?;
+    set_statement_logging(conn, false).await?;
+    let log = std::fs::read(server_log)?;
+    let logged = String::from_utf8_lossy(&log[offset as usize..]);
+    let statements = logged_statements(&logged);
+    anyhow::ensure!(
+        !statements.is_empty(),
+        "no statements were logged in {}: {logged}",
+        server_log.display()
+    );
+    Ok(statements)
+}
+
+/// Writes the statements as one pgbench transaction to `script`.
+fn write_script(script: &Path, statements: &[String]) -> anyhow::Result<()> {
+    if let Some(folder) = script.parent() {
+        std::fs::create_dir_all(folder)?;
+    }
+    std::fs::write(script, pgbench_script(statements))?;
+    Ok(())
 }
 
 /// Turns the logging of every statement on or off, and waits for the server to reload.
