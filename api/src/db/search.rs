@@ -426,7 +426,8 @@ impl Listing {
     }
 
     /// Appends the search condition on the rows of `table` (nothing without a search):
-    /// its matches, or the newest of them when the window bounds the candidates.
+    /// its matches, or the newest of them when the window bounds the candidates (an array
+    /// gathered once, then read by primary key, so no plan scans the table to join them).
     pub fn push_search(&self, sql: &mut Sql<'_>, table: Searched) {
         let (Some(query), alias) = (&self.query, self.alias) else {
             return;
@@ -438,8 +439,8 @@ impl Listing {
             Some(candidates) => {
                 let candidates = sql.bind::<sql::BigInt, _>(candidates);
                 sql.push(format!(
-                    " AND {alias}.id IN (SELECT c.id FROM {} c WHERE c.search @@ {query} \
-                     ORDER BY c.created_at DESC, c.id DESC LIMIT {candidates})",
+                    " AND {alias}.id = ANY(ARRAY(SELECT c.id FROM {} c WHERE c.search @@ {query} \
+                     ORDER BY c.created_at DESC, c.id DESC LIMIT {candidates}))",
                     table.table()
                 ));
             }
@@ -520,9 +521,9 @@ mod tests {
         listing.push_search(&mut sql, Searched::Offerings);
         assert_eq!(
             sql.text(),
-            " AND o.id IN (SELECT c.id FROM offerings c \
+            " AND o.id = ANY(ARRAY(SELECT c.id FROM offerings c \
              WHERE c.search @@ websearch_to_tsquery('swedish', $1) \
-             ORDER BY c.created_at DESC, c.id DESC LIMIT $2)"
+             ORDER BY c.created_at DESC, c.id DESC LIMIT $2))"
         );
     }
 

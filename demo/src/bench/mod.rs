@@ -192,26 +192,31 @@ async fn set_statement_logging(conn: &mut AsyncPgConnection, on: bool) -> anyhow
 }
 
 /// The statements a server log shows executed (with their parameters written in), in order,
-/// leaving out the benchmark's own.
+/// by the connection that executed the most: the answer's, not the API's background tasks'
+/// nor the benchmark's own.
 pub fn logged_statements(log: &str) -> Vec<String> {
-    let mut statements: Vec<String> = Vec::new();
-    let mut current: Option<String> = None;
+    // (the server process, the statement)
+    let mut statements: Vec<(&str, String)> = Vec::new();
+    let mut current: Option<(&str, String)> = None;
     for line in log.lines() {
         if let Some(rest) = line.strip_prefix('\t') {
-            if let Some(statement) = current.as_mut() {
+            if let Some((_, statement)) = current.as_mut() {
                 statement.push('\n');
                 statement.push_str(rest);
             }
             continue;
         }
-        if let Some(statement) = current.take() {
-            statements.push(statement);
-        }
+        statements.extend(current.take());
+        // `2026-12-03 08:00:00.001 UTC [10] LOG:  …`
+        let process = line
+            .split_once(" [")
+            .and_then(|(_, rest)| rest.split_once(']'))
+            .map_or("", |(process, _)| process);
         let parameters = line
             .split_once("DETAIL:  Parameters: ")
             .or_else(|| line.split_once("DETAIL:  parameters: "));
         if let Some((_, parameters)) = parameters {
-            if let Some(last) = statements.last_mut() {
+            if let Some((_, last)) = statements.iter_mut().rev().find(|(p, _)| *p == process) {
                 *last = with_parameters(last, parameters);
             }
             continue;
@@ -229,12 +234,20 @@ pub fn logged_statements(log: &str) -> Vec<String> {
                 })
             });
         if let Some(sql) = executed {
-            current = Some(sql.to_owned());
+            current = Some((process, sql.to_owned()));
         }
     }
     statements.extend(current);
-    statements.retain(|s| !s.contains("ALTER SYSTEM") && !s.contains("pg_reload_conf"));
+    statements.retain(|(_, s)| !s.contains("ALTER SYSTEM") && !s.contains("pg_reload_conf"));
+    let busiest = statements
+        .iter()
+        .map(|(process, _)| *process)
+        .max_by_key(|process| statements.iter().filter(|(p, _)| p == process).count());
     statements
+        .into_iter()
+        .filter(|(process, _)| Some(*process) == busiest)
+        .map(|(_, statement)| statement)
+        .collect()
 }
 
 /// `sql` with `$1 = '…', $2 = '…'` written in as literals (the highest number first, so
@@ -312,11 +325,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn statements_are_read_from_the_log_with_their_parameters() {
+    fn the_answers_statements_are_read_from_the_log_with_their_parameters() {
         let log = "2026-12-03 08:00:00.001 UTC [10] LOG:  duration: 0.050 ms  statement: SELECT 1\n\
 2026-12-03 08:00:00.002 UTC [10] LOG:  duration: 0.010 ms  parse <unnamed>: SELECT a FROM t WHERE id = ANY($1)\n\
+2026-12-03 08:00:00.002 UTC [12] LOG:  duration: 0.020 ms  execute s1: UPDATE outbox SET tries = $1\n\
 2026-12-03 08:00:00.003 UTC [10] LOG:  duration: 1.200 ms  execute s12: SELECT a FROM t\n\
 \tWHERE id = ANY($1) AND b = $10\n\
+2026-12-03 08:00:00.003 UTC [12] DETAIL:  Parameters: $1 = '1'\n\
 2026-12-03 08:00:00.003 UTC [10] DETAIL:  Parameters: $1 = '{x,y}', $10 = 'it''s'\n\
 2026-12-03 08:00:00.004 UTC [11] LOG:  duration: 0.100 ms  statement: ALTER SYSTEM RESET log_min_duration_statement; SELECT pg_reload_conf();\n";
         assert_eq!(
