@@ -89,6 +89,11 @@ async fn typing_completes_a_word_choosing_it_shows_marked_hits_and_a_typo_is_cor
             browser.texts_of("#search-suggestions li").await?,
             Vec::<String>::new()
         );
+        // Each kind with a list of its own links to it, for every match of the search.
+        assert_eq!(
+            browser.texts_of(".search-group__all a").await?,
+            ["Alla behov om ”läxhjälp”", "Alla erbjudanden om ”läxhjälp”"]
+        );
         let marked = browser.texts_of(".search-hit mark").await?;
         for word in ["Läxhjälpsgruppen", "Läxläsning", "Läxhjälp"] {
             assert!(marked.iter().any(|m| m == word), "{word}: {marked:?}");
@@ -122,6 +127,15 @@ async fn typing_completes_a_word_choosing_it_shows_marked_hits_and_a_typo_is_cor
         assert_eq!(
             browser.texts_of(".search-group h2").await?,
             ["Labb", "Behov"]
+        );
+        // The list opens searching for the spelling that found something, and ranks all.
+        browser.click(Locator::Css(".search-group__all a")).await?;
+        browser.wait_for_text("h1", "Innovationslabb").await?;
+        browser.element(Locator::Css(".card-list li")).await?;
+        let list_field = browser.element(Locator::Css("main #q")).await?;
+        assert_eq!(
+            list_field.prop("value").await?.as_deref(),
+            Some("arbetslösheten")
         );
 
         // A search in the address, loaded afresh: the field shows it, the page its hits.

@@ -584,3 +584,7 @@ search-group-needs = Needs
 search-group-ideas = Ideas
 search-group-offerings = Offerings
 search-group-methods = Methods
+search-all-labs = All labs about “{ $q }”
+search-all-needs = All needs about “{ $q }”
+search-all-offerings = All offerings about “{ $q }”
+search-all-methods = All methods about “{ $q }”

@@ -584,3 +584,7 @@ search-group-needs = Behov
 search-group-ideas = Idéer
 search-group-offerings = Erbjudanden
 search-group-methods = Metoder
+search-all-labs = Alla labb om ”{ $q }”
+search-all-needs = Alla behov om ”{ $q }”
+search-all-offerings = Alla erbjudanden om ”{ $q }”
+search-all-methods = Alla metoder om ”{ $q }”

@@ -1,7 +1,9 @@
 //! Sök: what a search finds across the platform, grouped by kind, the matched words marked,
-//! and the spelling used when the search as typed found nothing.
+//! and the spelling used when the search as typed found nothing; each kind links to its list,
+//! which ranks every match.
 
 use i18n_embed_fl::fl;
+use serde::Serialize;
 use shared::{Highlight, SearchResults};
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -53,6 +55,8 @@ fn Results(props: &ResultsProps) -> Html {
         offerings,
         methods,
     } = &results;
+    // The lists search for the spelling that found something.
+    let searched = searched_for.clone().unwrap_or_else(|| props.q.clone());
     let groups = [
         group(
             "labs",
@@ -65,6 +69,11 @@ fn Results(props: &ResultsProps) -> Html {
                     &hit.highlight,
                 )
             }),
+            Some(AllMatches {
+                list: Route::Labs,
+                text: fl!(loader, "search-all-labs", q = searched.clone()),
+            }),
+            &searched,
         ),
         group(
             "needs",
@@ -77,6 +86,11 @@ fn Results(props: &ResultsProps) -> Html {
                     &hit.highlight,
                 )
             }),
+            Some(AllMatches {
+                list: Route::Needs,
+                text: fl!(loader, "search-all-needs", q = searched.clone()),
+            }),
+            &searched,
         ),
         group(
             "ideas",
@@ -89,6 +103,9 @@ fn Results(props: &ResultsProps) -> Html {
                     &hit.highlight,
                 )
             }),
+            // Ideas are listed lab by lab: no list holds them all.
+            None,
+            &searched,
         ),
         group(
             "offerings",
@@ -101,6 +118,11 @@ fn Results(props: &ResultsProps) -> Html {
                     &hit.highlight,
                 )
             }),
+            Some(AllMatches {
+                list: Route::Offerings,
+                text: fl!(loader, "search-all-offerings", q = searched.clone()),
+            }),
+            &searched,
         ),
         group(
             "methods",
@@ -113,6 +135,11 @@ fn Results(props: &ResultsProps) -> Html {
                     &hit.highlight,
                 )
             }),
+            Some(AllMatches {
+                list: Route::Methods,
+                text: fl!(loader, "search-all-methods", q = searched.clone()),
+            }),
+            &searched,
         ),
     ];
     html! {
@@ -135,11 +162,27 @@ fn Results(props: &ResultsProps) -> Html {
     }
 }
 
-/// One kind of hits under its heading, or nothing when there are none.
+/// The search a link to a list opens it with.
+#[derive(Clone, PartialEq, Serialize)]
+struct ListSearch {
+    q: String,
+}
+
+/// Where every match of a kind is listed, and the link's text: the search shows each kind's
+/// best few, its list ranks them all.
+struct AllMatches {
+    list: Route,
+    text: String,
+}
+
+/// One kind of hits under its heading, with a link to all its matches where the kind has a
+/// list of its own, or nothing when there are none.
 fn group<'a>(
     kind: &'static str,
     heading: String,
     hits: impl ExactSizeIterator<Item = (Route, &'a Highlight)>,
+    all: Option<AllMatches>,
+    searched: &str,
 ) -> Html {
     if hits.len() == 0 {
         return html! {};
@@ -160,6 +203,13 @@ fn group<'a>(
                     </li>
                 }) }
             </ul>
+            if let Some(AllMatches { list, text }) = all {
+                <p class="search-group__all">
+                    <Link<Route, ListSearch> to={list} query={Some(ListSearch { q: searched.to_owned() })}>
+                        { text }
+                    </Link<Route, ListSearch>>
+                </p>
+            }
         </section>
     }
 }
