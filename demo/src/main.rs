@@ -49,8 +49,8 @@ enum Command {
         #[arg(long, default_value = "eval/matching.json")]
         file: std::path::PathBuf,
         /// How many times each request is timed.
-        #[arg(long, default_value_t = 20)]
-        rounds: usize,
+        #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u16).range(1..))]
+        rounds: u16,
         #[arg(long, env = "BENCH_SERVER_LOG")]
         server_log: std::path::PathBuf,
         #[arg(long, env = "PGBENCH", default_value = "pgbench")]
@@ -193,7 +193,7 @@ async fn main() -> anyhow::Result<()> {
             let setup = innolabb_demo::bench::search::Setup {
                 database_url: url,
                 texts: evaluation_set(&file)?,
-                rounds,
+                rounds: rounds.into(),
                 server_log,
                 pgbench,
                 folder,
@@ -241,15 +241,17 @@ fn print_search_report(
         "Over HTTP (release build, one client, anonymous), each request {} times:",
         setup.rounds
     );
-    for timed in &report.timed {
+    for timed in report.timings.all() {
         row(&timed.what, &timed.latency);
     }
     println!("Each search:");
     for (q, latency, hits) in &report.per_search {
         row(&format!("{q} ({hits} hits)"), latency);
     }
-    let search = &report.timed[0].latency;
-    let suggest = &report.timed[report.timed.len() - 1].latency;
+    let (search, suggest) = (
+        &report.timings.search.latency,
+        &report.timings.suggest.latency,
+    );
     let met = |met: bool| if met { "met" } else { "NOT met" };
     println!(
         "Targets: search p95 {:.1} ms ≤ 30 ms {}; suggest p95 {:.1} ms ≤ 10 ms {}",

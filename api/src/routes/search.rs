@@ -53,9 +53,10 @@ struct SuggestQuery {
 
 /// Search labs, needs, ideas, offerings and published methods you may see; the five best of
 /// each, best first, each with its matched words marked; of a kind with more than 100
-/// matches, the best of its 100 newest (each kind's list with `q` ranks them all). When the
-/// search as typed finds nothing and close spellings of its words do, their results are
-/// answered, with `searched_for` saying which spelling was used.
+/// matches, the best of its 100 newest (those you may not see count among them, so fewer
+/// may be shown; each kind's list with `q` ranks every match). When the search as typed
+/// finds nothing and close spellings of its words do, their results are answered, with
+/// `searched_for` saying which spelling was used.
 #[utoipa::path(
     tag = "search",
     params(SearchQuery),

@@ -153,12 +153,13 @@ async fn statements_during(
     server_log: &Path,
     request: impl AsyncFnOnce() -> anyhow::Result<()>,
 ) -> anyhow::Result<Vec<String>> {
+    const EVERY_STATEMENT: &str = "log_min_duration_statement";
     let offset = std::fs::metadata(server_log)?.len();
-    set_statement_logging(conn, true).await?;
-    request().await?;
-    set_statement_logging(conn, false).await?;
-    let log = std::fs::read(server_log)?;
-    let logged = String::from_utf8_lossy(&log[offset as usize..]);
+    alter_system(conn, &[(EVERY_STATEMENT, Some("0"))]).await?;
+    let asked = request().await;
+    alter_system(conn, &[(EVERY_STATEMENT, None)]).await?;
+    asked?;
+    let logged = log_since(server_log, offset)?;
     let statements = logged_statements(&logged);
     anyhow::ensure!(
         !statements.is_empty(),
@@ -177,18 +178,29 @@ fn write_script(script: &Path, statements: &[String]) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Turns the logging of every statement on or off, and waits for the server to reload.
-async fn set_statement_logging(conn: &mut AsyncPgConnection, on: bool) -> anyhow::Result<()> {
-    let setting = if on {
-        "ALTER SYSTEM SET log_min_duration_statement = 0"
-    } else {
-        "ALTER SYSTEM RESET log_min_duration_statement"
-    };
-    // Apart: ALTER SYSTEM cannot run in the transaction a multi-statement query makes.
-    conn.batch_execute(setting).await?;
+/// Sets (`Some`) or resets (`None`) server settings, and waits for the server to reload.
+async fn alter_system(
+    conn: &mut AsyncPgConnection,
+    settings: &[(&str, Option<&str>)],
+) -> anyhow::Result<()> {
+    for (name, value) in settings {
+        let statement = match value {
+            Some(value) => format!("ALTER SYSTEM SET {name} = {value}"),
+            None => format!("ALTER SYSTEM RESET {name}"),
+        };
+        // Apart: ALTER SYSTEM cannot run in the transaction a multi-statement query makes.
+        conn.batch_execute(&statement).await?;
+    }
     conn.batch_execute("SELECT pg_reload_conf()").await?;
     tokio::time::sleep(Duration::from_millis(300)).await;
     Ok(())
+}
+
+/// What the server logged after `offset` (a length of its log taken before).
+fn log_since(server_log: &Path, offset: u64) -> anyhow::Result<String> {
+    let log = std::fs::read(server_log)?;
+    let start = usize::try_from(offset)?.min(log.len());
+    Ok(String::from_utf8_lossy(&log[start..]).into_owned())
 }
 
 /// The statements a server log shows executed (with their parameters written in), in order,

@@ -20,7 +20,10 @@ use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl, SimpleAsyncC
 use serde_json::Value;
 use uuid::Uuid;
 
-use super::{Latencies, config, pgbench, seed_large_platform, statements_during, write_script};
+use super::{
+    Latencies, alter_system, config, log_since, pgbench, seed_large_platform, statements_during,
+    write_script,
+};
 use crate::evaluation::EvaluationSet;
 
 /// Searches as people type them: words, compounds and their parts, synonyms, phrases.
@@ -65,6 +68,24 @@ pub struct Timed {
     pub latency: Latencies,
 }
 
+/// The timed requests of each kind.
+pub struct Timings {
+    pub search: Timed,
+    pub misspelt: Timed,
+    pub lists: Vec<Timed>,
+    pub suggest: Timed,
+}
+
+impl Timings {
+    /// Every kind, in the order they are printed.
+    pub fn all(&self) -> impl Iterator<Item = &Timed> {
+        [&self.search, &self.misspelt]
+            .into_iter()
+            .chain(&self.lists)
+            .chain([&self.suggest])
+    }
+}
+
 pub struct Report {
     /// Rows analysed by the API's Swedish analysis after seeding, and how long it took.
     pub analysed: usize,
@@ -72,8 +93,8 @@ pub struct Report {
     /// Words in the view of visible words, and how long gathering them took.
     pub words: i64,
     pub refresh_seconds: f64,
-    pub timed: Vec<Timed>,
-    /// Each search's p50 and p95 (ms) over the rounds, and its hits.
+    pub timings: Timings,
+    /// Each search's latencies over the rounds, and its hits.
     pub per_search: Vec<(String, Latencies, usize)>,
     /// pgbench's average latency (ms) of the statements of one `GET /search?q=läxhjälp`, and
     /// how many there are.
@@ -117,7 +138,7 @@ pub async fn run(setup: &Setup) -> anyhow::Result<Report> {
     for q in SEARCHES.iter().chain(&MISSPELT) {
         api.get("search", q).await?;
     }
-    let (timed, per_search) = time_requests(&api, setup.rounds).await?;
+    let (timings, per_search) = time_requests(&api, setup.rounds).await?;
 
     let statements = statements_during(&mut conn, &setup.server_log, async || {
         api.get("search", "läxhjälp").await.map(|_| ())
@@ -136,7 +157,7 @@ pub async fn run(setup: &Setup) -> anyhow::Result<Report> {
         analysis_seconds,
         words,
         refresh_seconds,
-        timed,
+        timings,
         per_search,
         pgbench_ms,
         statements: statements.len(),
@@ -247,7 +268,7 @@ impl Api {
 async fn time_requests(
     api: &Api,
     rounds: usize,
-) -> anyhow::Result<(Vec<Timed>, Vec<(String, Latencies, usize)>)> {
+) -> anyhow::Result<(Timings, Vec<(String, Latencies, usize)>)> {
     let mut searched: Vec<Vec<f64>> = vec![Vec::new(); SEARCHES.len()];
     let mut hits = vec![0; SEARCHES.len()];
     let mut misspelt = Vec::new();
@@ -284,33 +305,35 @@ async fn time_requests(
             suggested.push(ms);
         }
     }
-    let mut timed = vec![
-        Timed {
+    let timings = Timings {
+        search: Timed {
             what: format!("GET /search ({} searches)", SEARCHES.len()),
             latency: Latencies::of(searched.concat()),
         },
-        Timed {
+        misspelt: Timed {
             what: format!("GET /search, misspelt ({})", MISSPELT.len()),
             latency: Latencies::of(misspelt),
         },
-    ];
-    for (list, samples) in LISTS.iter().zip(lists) {
-        timed.push(Timed {
-            what: format!("GET /{list}?q= (the same {})", SEARCHES.len()),
-            latency: Latencies::of(samples),
-        });
-    }
-    timed.push(Timed {
-        what: format!("GET /search/suggest ({} beginnings)", BEGINNINGS.len()),
-        latency: Latencies::of(suggested),
-    });
+        lists: LISTS
+            .iter()
+            .zip(lists)
+            .map(|(list, samples)| Timed {
+                what: format!("GET /{list}?q= (the same {})", SEARCHES.len()),
+                latency: Latencies::of(samples),
+            })
+            .collect(),
+        suggest: Timed {
+            what: format!("GET /search/suggest ({} beginnings)", BEGINNINGS.len()),
+            latency: Latencies::of(suggested),
+        },
+    };
     let per_search = SEARCHES
         .iter()
         .zip(searched)
         .zip(hits)
         .map(|((q, samples), hits)| (q.to_string(), Latencies::of(samples), hits))
         .collect();
-    Ok((timed, per_search))
+    Ok((timings, per_search))
 }
 
 /// The plans of the statements of a search, a misspelt one, a completion and the lists'
@@ -330,12 +353,8 @@ async fn plans(
     ];
     // Loaded here too, so that the server knows its settings when they are written.
     conn.batch_execute("LOAD 'auto_explain'").await?;
-    for (name, value) in SETTINGS {
-        conn.batch_execute(&format!("ALTER SYSTEM SET {name} = {value}"))
-            .await?;
-    }
-    conn.batch_execute("SELECT pg_reload_conf()").await?;
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let set: Vec<_> = SETTINGS.map(|(name, value)| (name, Some(value))).to_vec();
+    alter_system(conn, &set).await?;
     let (api, handle) = Api::start(&setup.database_url).await?;
     // The plans of the requests, not of the instance's start.
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
@@ -351,48 +370,51 @@ async fn plans(
     }
     .await;
     handle.stop(true).await;
-    for (name, _) in SETTINGS {
-        conn.batch_execute(&format!("ALTER SYSTEM RESET {name}"))
-            .await?;
-    }
-    conn.batch_execute("SELECT pg_reload_conf()").await?;
+    let logged = log_since(&setup.server_log, offset);
+    let reset: Vec<_> = SETTINGS.map(|(name, _)| (name, None)).to_vec();
+    alter_system(conn, &reset).await?;
     asked?;
+    let logged = logged?;
 
-    let log = std::fs::read(&setup.server_log)?;
-    let logged = String::from_utf8_lossy(&log[offset as usize..]);
-    let mut written = String::new();
-    let mut scans: Vec<(String, usize)> = Vec::new();
-    let mut seen: Vec<String> = Vec::new();
-    let mut count = |seen: &mut Vec<String>| {
-        for scan in seen.drain(..) {
-            match scans.iter_mut().find(|(known, _)| *known == scan) {
-                Some((_, statements)) => *statements += 1,
-                None => scans.push((scan, 1)),
-            }
-        }
-    };
-    let mut in_plan = false;
-    for line in logged.lines() {
-        if let Some(rest) = line.strip_prefix('\t') {
-            if in_plan {
-                written.push_str(&format!("    {rest}\n"));
-                if let Some(scan) = scan_of(rest).filter(|scan| !seen.contains(scan)) {
-                    seen.push(scan);
-                }
-            }
-            continue;
-        }
-        count(&mut seen);
-        in_plan = line.contains("  plan:");
-        if in_plan {
-            written.push('\n');
-        }
-    }
-    count(&mut seen);
+    let (written, scans) = plan_scans(&logged);
     anyhow::ensure!(!scans.is_empty(), "auto_explain logged no plans: {logged}");
     std::fs::write(setup.folder.join("search-plans.txt"), written)?;
-    scans.sort();
     Ok(scans)
+}
+
+/// The plans `auto_explain` wrote in a server log, indented, and the scans they make, each
+/// with how many plans make it, sorted.
+fn plan_scans(logged: &str) -> (String, Vec<(String, usize)>) {
+    let mut written = String::new();
+    // Each plan's scans, once each.
+    let mut plans: Vec<Vec<String>> = Vec::new();
+    let mut in_plan = false;
+    for line in logged.lines() {
+        // A log entry begins a line; its further lines (a plan's) begin with a tab.
+        let Some(rest) = line.strip_prefix('\t') else {
+            in_plan = line.contains("  plan:");
+            if in_plan {
+                written.push('\n');
+                plans.push(Vec::new());
+            }
+            continue;
+        };
+        if let (true, Some(scans)) = (in_plan, plans.last_mut()) {
+            written.push_str(&format!("    {rest}\n"));
+            if let Some(scan) = scan_of(rest).filter(|scan| !scans.contains(scan)) {
+                scans.push(scan);
+            }
+        }
+    }
+    let mut scans: Vec<(String, usize)> = Vec::new();
+    for scan in plans.into_iter().flatten() {
+        match scans.iter_mut().find(|(known, _)| *known == scan) {
+            Some((_, plans)) => *plans += 1,
+            None => scans.push((scan, 1)),
+        }
+    }
+    scans.sort();
+    (written, scans)
 }
 
 /// The scan a plan's line makes, without the relation's alias, e.g. "Index Scan using
@@ -471,6 +493,31 @@ async fn time_writes(
 #[cfg(test)]
 mod tests {
     use super::scan_of;
+
+    #[test]
+    fn the_scans_of_each_logged_plan_are_counted_once_per_plan() {
+        let log = "2026-12-04 14:00:00.000 UTC [7] LOG:  duration: 1.0 ms  plan:
+\tQuery Text: SELECT 1 FROM labs l
+\tNested Loop  (cost=0.1..1.0 rows=1 width=4) (actual rows=1 loops=1)
+\t  ->  Index Scan using labs_pkey on labs l  (cost=0.1..1.0 rows=1 width=4) (actual rows=1 loops=1)
+\t  ->  Index Scan using labs_pkey on labs l2  (cost=0.1..1.0 rows=1 width=4) (actual rows=1 loops=1)
+2026-12-04 14:00:00.001 UTC [7] LOG:  statement: SELECT 2
+\t  ->  Seq Scan on ideas  (not a plan's line)
+2026-12-04 14:00:00.002 UTC [8] LOG:  duration: 1.0 ms  plan:
+\tSeq Scan on municipalities m  (cost=0.0..4.9 rows=290 width=16) (actual rows=290 loops=1)
+\tIndex Scan using labs_pkey on labs  (cost=0.1..1.0 rows=1 width=4) (actual rows=1 loops=1)
+";
+        let (written, scans) = super::plan_scans(log);
+        assert_eq!(
+            scans,
+            [
+                ("Index Scan using labs_pkey on labs".to_owned(), 2),
+                ("Seq Scan on municipalities".to_owned(), 1)
+            ]
+        );
+        assert!(written.contains("    Query Text: SELECT 1 FROM labs l\n"));
+        assert!(!written.contains("not a plan's line"));
+    }
 
     #[test]
     fn a_plans_scans_are_named_without_their_aliases() {

@@ -469,3 +469,42 @@ async fn the_word_being_typed_is_completed_from_visible_words() -> anyhow::Resul
     }
     Ok(())
 }
+
+#[tokio::test]
+async fn the_search_ranks_the_newest_matches_and_a_list_ranks_them_all() -> anyhow::Result<()> {
+    let app = TestApp::spawn().await?;
+    let anna = app.sign_up("Anna Lindqvist").await?;
+    let host = app.create_organization(&anna, "Hyresbostäder", 1).await?;
+    let lab = app
+        .create_lab(&anna, host.id, "Skolresultat i Navestad", "public")
+        .await?;
+    // The best match, in its title, written first; then more matches in text only than
+    // the search ranks, each newer than the last.
+    app.create_idea(&anna, lab.id, "Läxhjälp på biblioteket", "Varje tisdag.")
+        .await?;
+    app.run_sql(&format!(
+        "INSERT INTO ideas (id, lab_id, title, body, created_at)
+         SELECT gen_random_uuid(), '{}', 'Idé ' || n, 'Barnen behöver läxhjälp.',
+                now() + n * interval '1 second'
+           FROM generate_series(1, 100) n",
+        lab.id
+    ))
+    .await?;
+
+    // The search's five ideas come from the 100 newest matches, best first among them.
+    let results = searched(&app, "/api/v1/search", "läxhjälp", None).await?;
+    let shown = titles(&results["ideas"]);
+    assert_eq!(shown.len(), 5, "{shown:?}");
+    assert!(
+        !shown.contains(&"Läxhjälp på biblioteket".to_owned()),
+        "{shown:?}"
+    );
+    // The list ranks every match: the title hit first, and more pages to follow.
+    let listed = searched(&app, "/api/v1/ideas", "läxhjälp", None).await?;
+    assert_eq!(
+        titles(&listed["items"]).first().map(String::as_str),
+        Some("Läxhjälp på biblioteket")
+    );
+    assert!(listed["next_cursor"].is_string(), "{listed}");
+    Ok(())
+}
