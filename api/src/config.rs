@@ -28,6 +28,89 @@ pub struct Config {
     /// `SEARCH_WORDS_REFRESH_SECONDS`: how often the words that searches are corrected to
     /// and completed from are gathered again, when something changed.
     pub search_words_refresh: std::time::Duration,
+    /// `SMTP_URL` or `MAIL_DIR`, `MAIL_FROM` and `PUBLIC_URL`: how mail leaves and where
+    /// its links lead.
+    pub mail: MailConfig,
+}
+
+/// Where outgoing mail goes.
+#[derive(Debug, Clone)]
+pub enum MailDelivery {
+    /// `SMTP_URL`: `smtp://host:port` (plain, a local relay), `smtps://…` (TLS),
+    /// `smtp://…?tls=starttls`; user and password in the URL.
+    Smtp(std::sync::Arc<SecretBox<str>>),
+    /// `MAIL_DIR`: each mail written as an `.eml` file there (development).
+    Files(PathBuf),
+    /// Neither: mail waits in the outbox until a later start is given one.
+    Off,
+}
+
+impl MailDelivery {
+    /// By SMTP to `url` (see [`MailDelivery::Smtp`]).
+    pub fn smtp(url: &str) -> Self {
+        Self::Smtp(std::sync::Arc::new(SecretBox::new(url.into())))
+    }
+}
+
+/// Outgoing mail.
+#[derive(Debug, Clone)]
+pub struct MailConfig {
+    pub delivery: MailDelivery,
+    /// `MAIL_FROM`: the sender, `Innolabb <noreply@example.se>` or a bare address.
+    pub from: String,
+    /// `PUBLIC_URL`: where people reach the web client, for links in mail (no trailing
+    /// `/`); unset, the address the server listens on.
+    pub public_url: Option<String>,
+}
+
+pub const DEFAULT_MAIL_FROM: &str = "Innolabb <noreply@innolabb.localhost>";
+
+impl MailConfig {
+    /// Mail kept in the outbox, with links to the server itself.
+    pub fn off() -> Self {
+        Self {
+            delivery: MailDelivery::Off,
+            from: DEFAULT_MAIL_FROM.to_owned(),
+            public_url: None,
+        }
+    }
+
+    fn from_lookup(lookup: &impl Fn(&str) -> Option<String>) -> anyhow::Result<Self> {
+        let delivery = match (lookup("SMTP_URL"), lookup("MAIL_DIR")) {
+            (Some(_), Some(_)) => anyhow::bail!("set SMTP_URL or MAIL_DIR, not both"),
+            (Some(url), None) => {
+                let parsed = url::Url::parse(&url)
+                    .ok()
+                    .filter(|url| matches!(url.scheme(), "smtp" | "smtps") && url.has_host());
+                // Never echo the URL: it may hold a password.
+                anyhow::ensure!(
+                    parsed.is_some(),
+                    "SMTP_URL is not an smtp:// or smtps:// URL with a host"
+                );
+                MailDelivery::smtp(&url)
+            }
+            (None, Some(dir)) => MailDelivery::Files(dir.into()),
+            (None, None) => MailDelivery::Off,
+        };
+        let from = lookup("MAIL_FROM").unwrap_or_else(|| DEFAULT_MAIL_FROM.to_owned());
+        from.parse::<lettre::message::Mailbox>()
+            .with_context(|| format!("MAIL_FROM={from:?} is not an e-mail address"))?;
+        let public_url = lookup("PUBLIC_URL");
+        if let Some(public_url) = &public_url {
+            let parsed = url::Url::parse(public_url)
+                .ok()
+                .filter(|url| matches!(url.scheme(), "http" | "https") && url.has_host());
+            anyhow::ensure!(
+                parsed.is_some(),
+                "PUBLIC_URL={public_url:?} is not an http(s) URL such as https://innolabb.example.se"
+            );
+        }
+        Ok(Self {
+            delivery,
+            from,
+            public_url: public_url.map(|url| url.trim_end_matches('/').to_owned()),
+        })
+    }
 }
 
 pub const DEFAULT_SEARCH_WORDS_REFRESH_SECONDS: u64 = 60;
@@ -145,6 +228,7 @@ impl Config {
             "SEARCH_WORDS_REFRESH_SECONDS",
             DEFAULT_SEARCH_WORDS_REFRESH_SECONDS,
         )?;
+        let mail = MailConfig::from_lookup(&lookup)?;
         Ok(Self {
             database_url,
             bind_addr,
@@ -156,6 +240,7 @@ impl Config {
             },
             key_rate_limit: KeyRateLimit { per_minute },
             search_words_refresh: std::time::Duration::from_secs(search_words_refresh),
+            mail,
         })
     }
 }
@@ -205,6 +290,41 @@ mod tests {
             let error = with(wrong).err().map(|e| e.to_string()).unwrap_or_default();
             assert!(error.contains("API_KEY_RATE_LIMIT"), "{wrong}: {error}");
         }
+        Ok(())
+    }
+
+    #[test]
+    fn mail_goes_by_smtp_or_to_files_and_links_lead_to_the_public_url() -> anyhow::Result<()> {
+        let with = |vars: &[(&'static str, &'static str)]| {
+            let mut all = vec![("DATABASE_URL", "postgres://x/y"), ("JWT_SECRET", SECRET)];
+            all.extend_from_slice(vars);
+            Config::from_lookup(lookup(&all)).map(|config| config.mail)
+        };
+        let default = with(&[])?;
+        assert!(matches!(default.delivery, MailDelivery::Off));
+        assert_eq!(default.public_url, None);
+        let smtp = with(&[
+            ("SMTP_URL", "smtps://user:secret@mail.example.se:465"),
+            ("PUBLIC_URL", "https://innolabb.example.se/"),
+        ])?;
+        assert!(matches!(smtp.delivery, MailDelivery::Smtp(_)));
+        assert_eq!(
+            smtp.public_url.as_deref(),
+            Some("https://innolabb.example.se")
+        );
+        assert!(matches!(
+            with(&[("MAIL_DIR", "/tmp/mail")])?.delivery,
+            MailDelivery::Files(_)
+        ));
+        let error = |vars| with(vars).err().map(|e| e.to_string()).unwrap_or_default();
+        let refused = error(&[("SMTP_URL", "http://user:secret@mail.example.se")]);
+        assert!(
+            refused.contains("SMTP_URL") && !refused.contains("secret"),
+            "{refused}"
+        );
+        assert!(error(&[("MAIL_FROM", "not an address")]).contains("MAIL_FROM"));
+        assert!(error(&[("PUBLIC_URL", "innolabb.se")]).contains("PUBLIC_URL"));
+        assert!(error(&[("SMTP_URL", "smtp://a:25"), ("MAIL_DIR", "/tmp")]).contains("not both"));
         Ok(())
     }
 

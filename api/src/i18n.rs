@@ -50,6 +50,14 @@ impl Language {
         }
     }
 
+    /// The language of a stored locale (`users.locale`), Swedish unless it is English.
+    pub fn of_locale(locale: &str) -> Self {
+        Self::ALL
+            .into_iter()
+            .find(|language| language.code() == locale)
+            .unwrap_or_default()
+    }
+
     /// The language a request prefers: the first of its `Accept-Language` (by quality) that
     /// the API speaks, else Swedish.
     pub fn of(request: &impl HttpMessage) -> Self {

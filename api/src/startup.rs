@@ -26,6 +26,8 @@ pub struct Application {
     database_url: String,
     webhooks: crate::config::WebhookPolicy,
     search_words_refresh: std::time::Duration,
+    /// How mail leaves and who sends it; `None` when mail is off.
+    mail: Option<(crate::mail::transport::Transport, String)>,
 }
 
 impl Application {
@@ -37,6 +39,20 @@ impl Application {
         let listener = TcpListener::bind(config.bind_addr)
             .with_context(|| format!("could not listen on {}", config.bind_addr))?;
         let port = listener.local_addr()?.port();
+        let mail = crate::mail::transport::Transport::from_config(&config.mail)?
+            .map(|transport| (transport, config.mail.from.clone()));
+        if mail.is_none() {
+            tracing::warn!("mail is off (set SMTP_URL or MAIL_DIR): mails wait in the outbox");
+        }
+        let links = web::Data::new(crate::auth::tokens::Links {
+            public_url: config.mail.public_url.clone().unwrap_or_else(|| {
+                let host = match config.bind_addr.ip() {
+                    ip if ip.is_unspecified() => "localhost".to_owned(),
+                    ip => ip.to_string(),
+                };
+                format!("http://{host}:{port}")
+            }),
+        });
         let static_dir = config.static_dir.clone();
         let auth = web::Data::new(config.auth.clone());
         let webhook_policy = config.webhooks;
@@ -50,6 +66,7 @@ impl Application {
                 .app_data(auth.clone())
                 .app_data(webhooks.clone())
                 .app_data(key_rate_limit.clone())
+                .app_data(links.clone())
                 .app_data(web::Data::new(allowed_methods))
                 .app_data(
                     web::JsonConfig::default()
@@ -131,6 +148,7 @@ impl Application {
             database_url: config.database_url.clone(),
             webhooks: webhook_policy,
             search_words_refresh: config.search_words_refresh,
+            mail,
         })
     }
 
@@ -144,9 +162,18 @@ impl Application {
     }
 
     /// Serves until stopped through [`Application::handle`].
-    /// The webhook worker runs beside the server and stops with it; so do the analysis
-    /// of rows whose compound parts are not stored yet and the gathering of search words.
+    /// The webhook and mail workers run beside the server and stop with it; so do the
+    /// analysis of rows whose compound parts are not stored yet and the gathering of search
+    /// words.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let mail = self.mail.map(|(transport, from)| {
+            tokio::spawn(crate::mail::worker::run(
+                self.pool.clone(),
+                self.database_url.clone(),
+                transport,
+                from,
+            ))
+        });
         let analysis = tokio::spawn(analyse_pending_rows(self.pool.clone()));
         let words = tokio::spawn(refresh_search_words(
             self.pool.clone(),
@@ -159,6 +186,9 @@ impl Application {
         ));
         let served = self.server.await;
         worker.abort();
+        if let Some(mail) = mail {
+            mail.abort();
+        }
         analysis.abort();
         words.abort();
         served

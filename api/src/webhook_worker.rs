@@ -2,22 +2,19 @@
 //! Safe with several instances on one database: each leases due deliveries
 //! (`db::webhooks::claim_due`), commits, calls the receiver with no transaction open, and
 //! records the attempt. A crashed instance's leases expire and another sends them again —
-//! at least once, which is why `webhook-id` stays the same. A committed delivery wakes the
-//! workers at once (`LISTEN`/`NOTIFY`); retries, which fall due by time, are found by
-//! looking at the outbox every [`IDLE`] while it is empty.
+//! at least once, which is why `webhook-id` stays the same. The loop, its wake-ups and the
+//! retry schedule are [`crate::outbox`]'s.
 
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
-use diesel_async::{AsyncConnection as _, AsyncPgConnection, RunQueryDsl as _};
-use futures_util::StreamExt as _;
-use rand::Rng as _;
+use diesel_async::{AsyncConnection as _, AsyncPgConnection};
 
 use crate::config::WebhookPolicy;
 use crate::db::webhooks::{Attempt, Due, Next};
 use crate::db::{self, Pool};
-use crate::domain::webhooks::{check_url, disables, retry_delay, signature_header};
+use crate::domain::webhooks::{check_url, disables, signature_header};
 use crate::outbound;
 
 /// How long the receiver has to answer.
@@ -26,73 +23,18 @@ const TIMEOUT: Duration = Duration::from_secs(15);
 const LEASE_SECONDS: i32 = 120;
 /// How much of an answer the delivery log keeps.
 const EXCERPT_BYTES: usize = 1024;
-/// How often the outbox is looked at when it was empty.
-const IDLE: Duration = Duration::from_millis(250);
-
 /// Sends due deliveries until the process ends.
 pub async fn run(pool: Pool, database_url: String, policy: WebhookPolicy) {
-    let mut listener = Listener {
+    crate::outbox::run(
+        "webhook deliveries",
         database_url,
-        conn: None,
-    };
-    loop {
-        match deliver_due(&pool, policy).await {
-            Ok(0) => listener.wait(IDLE).await,
-            Ok(_) => {}
-            Err(error) => {
-                tracing::warn!(%error, "webhook deliveries: the outbox could not be read");
-                tokio::time::sleep(Duration::from_secs(1)).await;
-            }
-        }
-    }
-}
-
-/// A connection of its own that listens for committed deliveries (a pooled one would be
-/// handed to requests, and its notifications lost).
-struct Listener {
-    database_url: String,
-    conn: Option<AsyncPgConnection>,
-}
-
-impl Listener {
-    /// Waits until a delivery is committed, or `at_most`. Without a listening connection
-    /// (the database was away) it connects again, and meanwhile only waits.
-    async fn wait(&mut self, at_most: Duration) {
-        if self.conn.is_none() {
-            self.conn = listen(&self.database_url).await;
-        }
-        let Some(conn) = self.conn.as_mut() else {
-            tokio::time::sleep(at_most).await;
-            return;
-        };
-        let broken = {
-            let mut notifications = std::pin::pin!(conn.notifications_stream());
-            matches!(
-                tokio::time::timeout(at_most, notifications.next()).await,
-                Ok(None | Some(Err(_)))
-            )
-        };
-        if broken {
-            self.conn = None;
-        }
-    }
-}
-
-async fn listen(database_url: &str) -> Option<AsyncPgConnection> {
-    let listening = async {
-        let mut conn = AsyncPgConnection::establish(database_url).await?;
-        diesel::sql_query(format!("LISTEN {}", db::webhooks::OUTBOX_CHANNEL))
-            .execute(&mut conn)
-            .await?;
-        anyhow::Ok(conn)
-    };
-    match listening.await {
-        Ok(conn) => Some(conn),
-        Err(error) => {
-            tracing::warn!(%error, "webhook deliveries: cannot listen for new ones; polling");
-            None
-        }
-    }
+        db::webhooks::OUTBOX_CHANNEL,
+        || {
+            let pool = pool.clone();
+            async move { deliver_due(&pool, policy).await }
+        },
+    )
+    .await;
 }
 
 /// Leases what is due and sends it; how many were sent.
@@ -265,14 +207,7 @@ fn client(url: &url::Url, addresses: &[SocketAddr]) -> reqwest::Result<reqwest::
 
 /// After the attempt numbered `attempts + 1` failed: when to try again, or not at all.
 fn retry(attempts: i32, retry_after: Option<Duration>) -> Next {
-    let failed = u32::try_from(attempts + 1).unwrap_or(u32::MAX);
-    let jitter = rand::rng().random::<f64>();
-    match retry_delay(failed, retry_after, jitter)
-        .and_then(|delay| chrono::Duration::from_std(delay).ok())
-    {
-        Some(delay) => Next::RetryAt(Utc::now() + delay),
-        None => Next::Failed,
-    }
+    crate::outbox::retry_at(attempts, retry_after).map_or(Next::Failed, Next::RetryAt)
 }
 
 /// The first [`EXCERPT_BYTES`] of the answer, as text.

@@ -125,9 +125,15 @@ async fn load_organizations(
     conn: &mut AsyncPgConnection,
     organizations: &[(String, String, OrganizationKind, String)],
 ) -> anyhow::Result<HashMap<String, Uuid>> {
-    let owner = db::users::insert(conn, "eval@innolabb.example", "no password", "Utvärdering")
-        .await?
-        .context("the evaluation needs an empty database")?;
+    let owner = db::users::insert(
+        conn,
+        "eval@innolabb.example",
+        "no password",
+        "Utvärdering",
+        shared::Locale::Sv,
+    )
+    .await?
+    .context("the evaluation needs an empty database")?;
     let mut ids = HashMap::new();
     for (n, (key, name, kind, municipality)) in organizations.iter().enumerate() {
         let fields = OrganizationFields {

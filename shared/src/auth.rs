@@ -110,14 +110,19 @@ impl Locale {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({
     "id": "0192e9b0-7d1c-7c3e-9f3a-1b2c3d4e5f60", "email": "anna.lindqvist@example.se",
-    "display_name": "Anna Lindqvist", "locale": "sv", "is_platform_admin": false,
-    "created_at": "2026-11-27T09:00:00Z", "version": 1
+    "display_name": "Anna Lindqvist", "locale": "sv", "email_verified": true,
+    "is_platform_admin": false, "created_at": "2026-11-27T09:00:00Z", "version": 1
 })))]
 pub struct Me {
     pub id: Uuid,
     pub email: String,
     pub display_name: String,
+    /// The language of the web client and of mail to this person.
     pub locale: Locale,
+    /// Whether the person followed the link mailed to `email`. Until then they may post
+    /// ideas, vote and comment, but not create organisations or API keys, or be made an
+    /// owner or admin.
+    pub email_verified: bool,
     pub is_platform_admin: bool,
     pub created_at: DateTime<Utc>,
     /// Increases with every change; send it back in `If-Match`.
@@ -144,4 +149,36 @@ pub struct ChangePassword {
     pub current_password: String,
     #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 128))]
     pub new_password: String,
+}
+
+/// `POST /auth/verify-email`: the token of the link mailed to the address.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"token": "q3J0c1Vx2m8yZ0pWbU5kT2FhR3Z0d1lYc0xwZ2ZqQ0E"})))]
+#[serde(deny_unknown_fields)]
+pub struct VerifyEmail {
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
+    pub token: String,
+}
+
+/// `POST /auth/password-reset`: mail a link to choose a new password.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"email": "anna.lindqvist@example.se"})))]
+#[serde(deny_unknown_fields)]
+pub struct RequestPasswordReset {
+    #[cfg_attr(feature = "openapi", schema(max_length = 254))]
+    pub email: String,
+}
+
+/// `POST /auth/password-reset/confirm`: the mailed token and the new password.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"token": "q3J0c1Vx2m8yZ0pWbU5kT2FhR3Z0d1lYc0xwZ2ZqQ0E", "password": "en ny lång och hemlig fras"})))]
+#[serde(deny_unknown_fields)]
+pub struct ConfirmPasswordReset {
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
+    pub token: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 128))]
+    pub password: String,
 }

@@ -26,8 +26,8 @@ pub mod statistics;
 pub mod webhooks;
 
 pub use auth::{
-    ChangePassword, Locale, LoginRequest, Me, RefreshRequest, RegisterRequest, SessionMode,
-    TokenResponse, UpdateMe,
+    ChangePassword, ConfirmPasswordReset, Locale, LoginRequest, Me, RefreshRequest,
+    RegisterRequest, RequestPasswordReset, SessionMode, TokenResponse, UpdateMe, VerifyEmail,
 };
 pub use changes::{Change, ChangeKind, ObjectType};
 pub use health::{Health, Readiness};

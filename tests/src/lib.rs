@@ -7,12 +7,13 @@
 pub mod browser;
 mod database;
 pub mod receiver;
+pub mod smtp;
 
 use std::path::PathBuf;
 
 use actix_web::dev::ServerHandle;
 use anyhow::Context;
-use api::config::{AuthConfig, Config, KeyRateLimit, WebhookPolicy};
+use api::config::{AuthConfig, Config, KeyRateLimit, MailConfig, WebhookPolicy};
 use api::startup::Application;
 
 /// The secret the test servers sign access tokens with.
@@ -69,6 +70,7 @@ impl TestApp {
             key_rate_limit: KeyRateLimit::default(),
             // Quickly, so that a test soon finds a new text's words in corrections.
             search_words_refresh: std::time::Duration::from_millis(200),
+            mail: MailConfig::off(),
         })
     }
 
@@ -268,8 +270,46 @@ impl TestApp {
         Ok(response.json().await?)
     }
 
-    /// Registers and signs in a new person named `name` (their e-mail derives from it).
+    /// Registers and signs in a new person named `name` (their e-mail derives from it), and
+    /// verifies their address with the link of the mail waiting in the outbox.
     pub async fn sign_up(&self, name: &str) -> anyhow::Result<TestUser> {
+        let user = self.sign_up_unverified(name).await?;
+        let link = self.outbox_link(&user.email, "/verify-email").await?;
+        let token = smtp::token_of(&link)?;
+        let (status, body) = self
+            .json(
+                reqwest::Method::POST,
+                "/api/v1/auth/verify-email",
+                None,
+                Some(serde_json::json!({"token": token})),
+            )
+            .await?;
+        anyhow::ensure!(status == 204, "verify-email answered {status}: {body}");
+        Ok(user)
+    }
+
+    /// The link to `page` in the newest mail to `email` in the outbox (whose bodies stay
+    /// there while mail is off, as in these tests).
+    pub async fn outbox_link(&self, email: &str, page: &str) -> anyhow::Result<String> {
+        use diesel_async::{AsyncConnection, RunQueryDsl};
+        #[derive(diesel::QueryableByName)]
+        struct Body {
+            #[diesel(sql_type = diesel::sql_types::Text)]
+            body_text: String,
+        }
+        let mut conn = diesel_async::AsyncPgConnection::establish(&self.database_url).await?;
+        let mail: Body = diesel::sql_query(
+            "SELECT body_text FROM mail_outbox WHERE recipient = $1 ORDER BY created_at DESC, id DESC LIMIT 1",
+        )
+        .bind::<diesel::sql_types::Text, _>(email)
+        .get_result(&mut conn)
+        .await
+        .context("no mail in the outbox")?;
+        smtp::link_in(&mail.body_text, page)
+    }
+
+    /// Registers and signs in a new person named `name` whose address is not verified.
+    pub async fn sign_up_unverified(&self, name: &str) -> anyhow::Result<TestUser> {
         let email = format!("{}@example.se", name.to_lowercase().replace(' ', "."));
         let registered = self
             .call(
@@ -565,6 +605,7 @@ impl TestApp {
                 &format!("person.{index}@example.se"),
                 "no password",
                 &format!("Person {index}"),
+                shared::Locale::Sv,
             )
             .await?
             .context("the e-mail is taken")?;

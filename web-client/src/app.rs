@@ -4,10 +4,11 @@ use yew_router::prelude::*;
 use crate::components::Layout;
 use crate::i18n::LanguageProvider;
 use crate::pages::{
-    Account, EditLab, EditMethod, EditOffering, IdeaPage, LabPage, LabsPage, MatchPage,
-    MatchesPage, MethodPage, MethodsPage, NeedPage, NeedsPage, NewLab, NewMethod, NewOffering,
-    NewOrganization, NotFound, NotificationsPage, OfferingPage, OfferingsPage, OrganizationPage,
-    Register, SearchPage, SignIn, Start, StatisticsPage,
+    Account, EditLab, EditMethod, EditOffering, ForgotPassword, IdeaPage, LabPage, LabsPage,
+    MatchPage, MatchesPage, MethodPage, MethodsPage, NeedPage, NeedsPage, NewLab, NewMethod,
+    NewOffering, NewOrganization, NotFound, NotificationsPage, OfferingPage, OfferingsPage,
+    OrganizationPage, Register, ResetPassword, SearchPage, SignIn, Start, StatisticsPage,
+    VerifyEmailPage,
 };
 use crate::session::SessionProvider;
 
@@ -62,6 +63,12 @@ pub enum Route {
     SignIn,
     #[at("/account")]
     Account,
+    #[at("/verify-email")]
+    VerifyEmail,
+    #[at("/forgot-password")]
+    ForgotPassword,
+    #[at("/reset-password")]
+    ResetPassword,
     #[at("/organizations/new")]
     NewOrganization,
     #[at("/organizations/:id")]
@@ -97,6 +104,9 @@ fn switch(route: Route) -> Html {
         Route::Register => html! { <Register /> },
         Route::SignIn => html! { <SignIn /> },
         Route::Account => html! { <Account /> },
+        Route::VerifyEmail => html! { <VerifyEmailPage /> },
+        Route::ForgotPassword => html! { <ForgotPassword /> },
+        Route::ResetPassword => html! { <ResetPassword /> },
         Route::NewOrganization => html! { <NewOrganization /> },
         Route::Organization { id } => html! { <OrganizationPage {id} /> },
         Route::NotFound => html! { <NotFound /> },

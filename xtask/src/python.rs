@@ -1,6 +1,7 @@
 //! The Python tools of the tests, pinned, in one virtual environment under `target/`:
 //! schemathesis (fuzzes the API from its OpenAPI document), openapi-spec-validator (the
-//! document is valid) and openapi-python-client (a partner's generated client works).
+//! document is valid), openapi-python-client (a partner's generated client works) and
+//! aiosmtpd (the tests' SMTP server).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -10,10 +11,12 @@ use anyhow::Context;
 use crate::shell;
 
 /// Each tool with its pinned version. Changing one reinstalls the environment.
-const REQUIREMENTS: [&str; 3] = [
+const REQUIREMENTS: [&str; 4] = [
     "schemathesis==4.32.5",
     "openapi-spec-validator==0.9.0",
     "openapi-python-client==0.29.1",
+    // The tests' SMTP server (tests/smtp/sink.py).
+    "aiosmtpd==1.4.6",
 ];
 
 /// Where the tools are.
@@ -32,7 +35,8 @@ impl Tools {
             ("SCHEMATHESIS", self.bin("schemathesis")),
             ("OPENAPI_SPEC_VALIDATOR", self.bin("openapi-spec-validator")),
             ("OPENAPI_PYTHON_CLIENT", self.bin("openapi-python-client")),
-            // The generated client is imported by this interpreter (it has httpx and attrs).
+            // The generated client is imported by this interpreter (it has httpx and attrs),
+            // which also runs the SMTP sink (aiosmtpd).
             ("PYTHON", self.bin("python")),
         ]
     }

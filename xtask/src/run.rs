@@ -62,14 +62,23 @@ pub fn run(root: &Path) -> anyhow::Result<()> {
         "Serving Innolabb at http://{bind_addr} (Ctrl-C stops it)"
     ));
     println!("API documentation: http://{bind_addr}/docs");
-    let mut server = Command::new(&api_binary)
+    let mut command = Command::new(&api_binary);
+    command
         .arg("serve")
         .env("DATABASE_URL", &database_url)
         .env("BIND_ADDR", &bind_addr)
         .env("STATIC_DIR", &static_dir)
-        .env("JWT_SECRET", &jwt_secret)
-        .spawn()
-        .context("could not start the API")?;
+        .env("JWT_SECRET", &jwt_secret);
+    // Without an SMTP server, each mail is written as a file to open and follow its link.
+    if std::env::var_os("SMTP_URL").is_none() && std::env::var_os("MAIL_DIR").is_none() {
+        let mail_dir = root.join(".data/mail");
+        println!(
+            "E-mail (no SMTP_URL set): written as .eml files to {}",
+            mail_dir.display()
+        );
+        command.env("MAIL_DIR", mail_dir);
+    }
+    let mut server = command.spawn().context("could not start the API")?;
 
     // Ctrl-C reaches the server directly (same process group); a SIGTERM to us is passed on.
     // Either way we wait for the server to finish, then stop Postgres.

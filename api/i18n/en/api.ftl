@@ -127,3 +127,20 @@ field-org-number = must be a Swedish organisation number such as 556000-0019
 field-org-number-taken = An organisation with this organisation number is registered already.
 field-events-required = must name at least one event
 field-event-unknown = { $event } is not an event; the events are { $events }
+
+# E-mail.
+mail-greeting = Hello { $name }!
+mail-signature = Best regards
+    Innolabb
+mail-verify-subject = Confirm your e-mail address
+mail-verify-body = Please confirm that { $email } is your address at Innolabb. The link is valid for 48 hours and works once.
+mail-verify-action = Confirm the e-mail address
+mail-verify-ignore = Did you not create an account at Innolabb? Then you can ignore this message.
+mail-reset-subject = Choose a new password
+mail-reset-body = Someone, hopefully you, asked to choose a new password for your account at Innolabb. The link is valid for one hour and works once. Once you have chosen a new password, all your sessions are signed out.
+mail-reset-action = Choose a new password
+mail-reset-ignore = Did you not ask for this? Then you can ignore this message: your password is unchanged.
+field-token-invalid = The link is invalid, already used or too old. Ask for a new one.
+problem-email-verified-already = Your e-mail address is verified already.
+problem-email-unverified = Verify your e-mail address first: follow the link in the mail we sent (you can ask for a new one under My account).
+field-role-needs-verified-email = This person has not verified their e-mail address yet. They can be a member, but an owner or admin only once the address is verified.

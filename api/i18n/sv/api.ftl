@@ -134,3 +134,20 @@ field-org-number = måste vara ett svenskt organisationsnummer, till exempel 556
 field-org-number-taken = En organisation med det här organisationsnumret är redan registrerad.
 field-events-required = måste ange minst en händelse
 field-event-unknown = { $event } är ingen händelse; händelserna är { $events }
+
+# E-mail.
+mail-greeting = Hej { $name }!
+mail-signature = Hälsningar
+    Innolabb
+mail-verify-subject = Bekräfta din e-postadress
+mail-verify-body = Bekräfta att { $email } är din adress hos Innolabb. Länken gäller i 48 timmar och kan användas en gång.
+mail-verify-action = Bekräfta e-postadressen
+mail-verify-ignore = Har du inte skapat något konto hos Innolabb? Då kan du bortse från det här meddelandet.
+mail-reset-subject = Välj ett nytt lösenord
+mail-reset-body = Någon, förhoppningsvis du, bad om att få välja ett nytt lösenord till ditt konto hos Innolabb. Länken gäller i en timme och kan användas en gång. När du har valt ett nytt lösenord loggas alla dina inloggningar ut.
+mail-reset-action = Välj nytt lösenord
+mail-reset-ignore = Bad du inte om det? Då kan du bortse från meddelandet: ditt lösenord är oförändrat.
+field-token-invalid = Länken är ogiltig, redan använd eller för gammal. Be om en ny.
+problem-email-verified-already = Din e-postadress är redan bekräftad.
+problem-email-unverified = Bekräfta din e-postadress först: följ länken i mejlet vi skickade (du kan be om ett nytt under Mitt konto).
+field-role-needs-verified-email = Personen har inte bekräftat sin e-postadress än. Hen kan bli medlem, men ägare eller administratör först när adressen är bekräftad.

@@ -7,5 +7,6 @@ pub mod password;
 pub mod secrets;
 pub mod session;
 pub mod throttle;
+pub mod tokens;
 
 pub use caller::{Caller, KeyCaller, Person};

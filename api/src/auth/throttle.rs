@@ -19,6 +19,13 @@ pub const REGISTRATIONS_PER_ADDRESS: i32 = 60;
 /// Sign-up attempts per e-mail address per hour.
 pub const REGISTRATIONS_PER_EMAIL: i32 = 10;
 pub const REGISTRATION_WINDOW: Duration = Duration::hours(1);
+/// Requests for a password-reset mail per client address per hour (refused with 429).
+pub const PASSWORD_RESETS_PER_ADDRESS: i32 = 30;
+/// Reset mails per account per hour; past it, requests are answered alike and mail nothing.
+pub const PASSWORD_RESETS_PER_ACCOUNT: i32 = 3;
+/// Verification mails a person may ask for again per hour.
+pub const VERIFICATION_MAILS_PER_ACCOUNT: i32 = 5;
+pub const MAIL_WINDOW: Duration = Duration::hours(1);
 
 fn refuse(until: chrono::DateTime<Utc>) -> ApiError {
     ApiError::TooManyRequests {
@@ -86,6 +93,43 @@ pub async fn check_registration(
         if count > limit {
             return Err(refuse(until));
         }
+    }
+    Ok(())
+}
+
+/// Counts a request for a password-reset mail from `address`, refusing it past the limit.
+pub async fn check_password_reset(
+    conn: &mut AsyncPgConnection,
+    address: &str,
+) -> Result<(), ApiError> {
+    let key = format!("reset:address:{address}");
+    let (count, until) = rate_limits::hit(conn, &key, MAIL_WINDOW).await?;
+    if count > PASSWORD_RESETS_PER_ADDRESS {
+        return Err(refuse(until));
+    }
+    Ok(())
+}
+
+/// Counts a reset mail to an account; whether it may still be sent. The caller answers the
+/// same either way, so that nobody learns whether an address has an account.
+pub async fn may_mail_password_reset(
+    conn: &mut AsyncPgConnection,
+    user_id: uuid::Uuid,
+) -> Result<bool, ApiError> {
+    let key = format!("reset:account:{user_id}");
+    let (count, _) = rate_limits::hit(conn, &key, MAIL_WINDOW).await?;
+    Ok(count <= PASSWORD_RESETS_PER_ACCOUNT)
+}
+
+/// Counts a request to mail the verification link again, refusing it past the limit.
+pub async fn check_verification_mail(
+    conn: &mut AsyncPgConnection,
+    user_id: uuid::Uuid,
+) -> Result<(), ApiError> {
+    let key = format!("verify-mail:account:{user_id}");
+    let (count, until) = rate_limits::hit(conn, &key, MAIL_WINDOW).await?;
+    if count > VERIFICATION_MAILS_PER_ACCOUNT {
+        return Err(refuse(until));
     }
     Ok(())
 }

@@ -8,6 +8,7 @@
 //! caller may see but not do.
 
 mod acting;
+mod email;
 mod ideas;
 mod labs;
 mod matches;
@@ -19,6 +20,7 @@ mod testing;
 mod viewer;
 
 pub use acting::acting_organization;
+pub use email::{may_hold_role, verified_person};
 pub use ideas::{
     CommentAccess, CommentAction, CommentFacts, IdeaAction, comment, idea, moderates, need,
 };

@@ -24,6 +24,7 @@ macro_rules! lock_version_of {
     };
 }
 
+pub mod account_tokens;
 pub mod adoptions;
 pub mod api_keys;
 pub mod audit;
@@ -31,6 +32,7 @@ pub mod changes;
 pub mod ideas;
 pub mod idempotency;
 pub mod labs;
+pub mod mail;
 pub mod matches;
 pub mod matching;
 pub mod methods;

@@ -39,6 +39,7 @@ diesel::table! {
         version -> Int4,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        email_verified_at -> Nullable<Timestamptz>,
     }
 }
 
@@ -480,7 +481,44 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    account_tokens (token_hash) {
+        token_hash -> Bytea,
+        user_id -> Uuid,
+        purpose -> Text,
+        email -> Text,
+        expires_at -> Timestamptz,
+        used_at -> Nullable<Timestamptz>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    mail_outbox (id) {
+        id -> Uuid,
+        user_id -> Nullable<Uuid>,
+        recipient -> Text,
+        kind -> Text,
+        subject -> Text,
+        body_text -> Text,
+        body_html -> Text,
+        unsubscribe_url -> Nullable<Text>,
+        status -> Text,
+        attempts -> Int4,
+        next_attempt_at -> Timestamptz,
+        locked_until -> Nullable<Timestamptz>,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamptz,
+        finished_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::joinable!(account_tokens -> users (user_id));
+diesel::joinable!(mail_outbox -> users (user_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
+    account_tokens,
+    mail_outbox,
     changes,
     challenge_areas,
     webhooks,

@@ -77,16 +77,16 @@ pub async fn revoke_family(conn: &mut AsyncPgConnection, family_id: Uuid) -> Que
     Ok(())
 }
 
-/// Revokes every session of a person except one (after a password change).
+/// Revokes every session of a person, or all but one (after a password change).
 pub async fn revoke_all_but(
     conn: &mut AsyncPgConnection,
     user_id: Uuid,
-    keep_family: Uuid,
+    keep_family: Option<Uuid>,
 ) -> QueryResult<()> {
     diesel::update(
         refresh_tokens::table
             .filter(refresh_tokens::user_id.eq(user_id))
-            .filter(refresh_tokens::family_id.ne(keep_family))
+            .filter(refresh_tokens::family_id.nullable().ne_all(keep_family))
             .filter(refresh_tokens::revoked_at.is_null()),
     )
     .set(refresh_tokens::revoked_at.eq(diesel::dsl::now))

@@ -19,6 +19,7 @@ pub struct User {
     pub is_platform_admin: bool,
     pub created_at: DateTime<Utc>,
     pub version: i32,
+    pub email_verified_at: Option<DateTime<Utc>>,
 }
 
 impl From<User> for Me {
@@ -28,6 +29,7 @@ impl From<User> for Me {
             email: user.email,
             display_name: user.display_name,
             locale: Locale::parse(&user.locale).unwrap_or_default(),
+            email_verified: user.email_verified_at.is_some(),
             is_platform_admin: user.is_platform_admin,
             created_at: user.created_at,
             version: user.version,
@@ -54,12 +56,13 @@ pub async fn find_by_email(conn: &mut AsyncPgConnection, email: &str) -> QueryRe
         .optional()
 }
 
-/// Creates an account; `None` when the e-mail is taken.
+/// Creates an account speaking `locale`; `None` when the e-mail is taken.
 pub async fn insert(
     conn: &mut AsyncPgConnection,
     email: &str,
     password_hash: &str,
     display_name: &str,
+    locale: Locale,
 ) -> QueryResult<Option<User>> {
     diesel::insert_into(users::table)
         .values((
@@ -67,6 +70,7 @@ pub async fn insert(
             users::email.eq(email),
             users::password_hash.eq(password_hash),
             users::display_name.eq(display_name),
+            users::locale.eq(locale.as_str()),
         ))
         .on_conflict(users::email)
         .do_nothing()
@@ -118,6 +122,24 @@ pub async fn set_password(
         .execute(conn)
         .await?;
     Ok(())
+}
+
+/// Marks the address verified, if it is still the account's; whether it was. (Not an edit
+/// of the profile: its version stays, so that nobody's `If-Match` fails for it.)
+pub async fn verify_email(
+    conn: &mut AsyncPgConnection,
+    id: Uuid,
+    email: &str,
+) -> QueryResult<bool> {
+    let changed = diesel::update(users::table.find(id))
+        .filter(users::email.eq(email))
+        .set((
+            users::email_verified_at.eq(Some(Utc::now())),
+            users::updated_at.eq(diesel::dsl::now),
+        ))
+        .execute(conn)
+        .await?;
+    Ok(changed == 1)
 }
 
 /// Makes a person a platform admin; `false` when no account has that e-mail.

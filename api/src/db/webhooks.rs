@@ -239,13 +239,8 @@ pub async fn subscribed(
 /// The channel on which a committed delivery wakes the workers of every instance.
 pub const OUTBOX_CHANNEL: &str = "webhook_outbox";
 
-/// Tells the workers that a delivery is due, once the caller's transaction commits (Postgres
-/// sends a transaction's notifications at its commit, one of each).
 async fn wake_workers(conn: &mut AsyncPgConnection) -> QueryResult<()> {
-    diesel::sql_query(format!("NOTIFY {OUTBOX_CHANNEL}"))
-        .execute(conn)
-        .await
-        .map(|_| ())
+    crate::outbox::wake(conn, OUTBOX_CHANNEL).await
 }
 
 /// Puts an event for a webhook in the outbox, in the caller's transaction: the worker sends

@@ -10,6 +10,7 @@ pub mod matching;
 pub mod methods;
 pub mod organizations;
 pub mod reference;
+pub mod retries;
 pub mod swedish;
 pub mod validation;
 pub mod webhooks;

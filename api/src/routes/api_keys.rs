@@ -37,7 +37,7 @@ const SHOWN_PREFIX: usize = 10;
         (status = 201, description = "The key and its secret.", body = CreatedApiKey, headers(("Location" = String))),
         (status = 400, description = "Malformed JSON or an unknown scope.", body = Problem, content_type = "application/problem+json"),
         Unauthorized,
-        (status = 403, description = "Not an owner or admin of it.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an owner or admin of it, or your e-mail address is not verified.", body = Problem, content_type = "application/problem+json"),
         NotFound, Unprocessable,
     ),
 )]
@@ -59,7 +59,7 @@ async fn create_api_key(
     errors.finish()?;
     let mut conn = pool.get().await?;
     authz::organization(&mut conn, &caller, *id, OrgAction::ManageApiKeys).await?;
-    let created_by = caller.person()?.user_id;
+    let created_by = authz::verified_person(&mut conn, &caller).await?;
     let secret = secrets::generate(API_KEY_PREFIX);
     let mut scopes = body.scopes.clone();
     scopes.sort_by_key(|scope| scope.as_str());

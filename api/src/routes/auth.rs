@@ -5,12 +5,14 @@ use actix_web::{HttpRequest, HttpResponse, post, web};
 use diesel_async::AsyncConnection;
 use shared::limits;
 use shared::{
-    LoginRequest, Me, Problem, RefreshRequest, RegisterRequest, SessionMode, TokenResponse,
+    ConfirmPasswordReset, LoginRequest, Me, Problem, RefreshRequest, RegisterRequest,
+    RequestPasswordReset, SessionMode, TokenResponse, VerifyEmail,
 };
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use crate::auth::session::{self, REFRESH_COOKIE, Rotation};
+use crate::auth::tokens::{self, Links, Purpose};
 use crate::auth::{password, secrets, throttle};
 use crate::config::AuthConfig;
 use crate::db::{self, Pool};
@@ -25,7 +27,10 @@ pub fn configure(config: &mut ServiceConfig) {
         .service(register_account)
         .service(create_session)
         .service(refresh_session)
-        .service(end_session);
+        .service(end_session)
+        .service(verify_email_address)
+        .service(request_password_reset)
+        .service(confirm_password_reset);
 }
 
 /// The client's address, for throttling. The peer address: behind a proxy, configure it to
@@ -38,7 +43,9 @@ fn client_address(request: &HttpRequest) -> String {
 
 /// Create an account.
 ///
-/// Throttled per client address and per e-mail address (429 with `Retry-After`).
+/// A link to verify the address is mailed at once (see `POST /auth/verify-email`); the
+/// account speaks the request's language (`Accept-Language`). Throttled per client address
+/// and per e-mail address (429 with `Retry-After`).
 #[utoipa::path(
     tag = "auth",
     request_body = RegisterRequest,
@@ -53,6 +60,7 @@ fn client_address(request: &HttpRequest) -> String {
 #[post("/auth/register")]
 async fn register_account(
     pool: web::Data<Pool>,
+    links: web::Data<Links>,
     request: HttpRequest,
     body: Body<RegisterRequest>,
 ) -> Result<HttpResponse, ApiError> {
@@ -66,9 +74,22 @@ async fn register_account(
     let mut conn = pool.get().await?;
     throttle::check_registration(&mut conn, &client_address(&request), &email).await?;
     let password_hash = password::hash(body.password.clone()).await?;
-    let user = db::users::insert(&mut conn, &email, &password_hash, body.display_name.trim())
-        .await?
-        .ok_or_else(|| ApiError::conflict_on("email", "taken", &crate::t!("field-email-taken")))?;
+    let locale = match crate::i18n::current() {
+        crate::i18n::Language::Swedish => shared::Locale::Sv,
+        crate::i18n::Language::English => shared::Locale::En,
+    };
+    let name = body.display_name.trim();
+    let user = conn
+        .transaction::<_, ApiError, _>(async |conn| {
+            let user = db::users::insert(conn, &email, &password_hash, name, locale)
+                .await?
+                .ok_or_else(|| {
+                    ApiError::conflict_on("email", "taken", &crate::t!("field-email-taken"))
+                })?;
+            tokens::send(conn, &links, &user, Purpose::VerifyEmail).await?;
+            Ok(user)
+        })
+        .await?;
     Ok(HttpResponse::Created()
         .insert_header((LOCATION, "/api/v1/me"))
         .json(Me::from(user)))
@@ -204,4 +225,133 @@ async fn end_session(
     Ok(HttpResponse::NoContent()
         .cookie(session::refresh_cookie(String::new(), &auth, true))
         .finish())
+}
+
+/// Longer than any token this API mails (43 characters).
+const MAX_MAILED_TOKEN_LENGTH: usize = 200;
+
+/// The token of a mailed link, refused as a field error when it is unknown, used or expired.
+async fn redeem_mailed_token(
+    conn: &mut diesel_async::AsyncPgConnection,
+    token: &str,
+    purpose: Purpose,
+) -> Result<(Uuid, String), ApiError> {
+    let invalid = || ApiError::invalid_field("token", "invalid", crate::t!("field-token-invalid"));
+    if token.len() > MAX_MAILED_TOKEN_LENGTH {
+        return Err(invalid());
+    }
+    tokens::redeem(conn, token, purpose)
+        .await?
+        .ok_or_else(invalid)
+}
+
+/// Verify an e-mail address with the token of the link mailed to it.
+///
+/// The token works once, for 48 hours; a newer mail's link replaces an older one. No
+/// sign-in is needed: the link may be opened on another device.
+#[utoipa::path(
+    tag = "auth",
+    request_body = VerifyEmail,
+    responses(
+        (status = 204, description = "The address is verified."),
+        BadRequest,
+        (status = 422, description = "The token is unknown, used or expired.", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[post("/auth/verify-email")]
+async fn verify_email_address(
+    pool: web::Data<Pool>,
+    body: Body<VerifyEmail>,
+) -> Result<HttpResponse, ApiError> {
+    let mut conn = pool.get().await?;
+    conn.transaction::<_, ApiError, _>(async |conn| {
+        let (user_id, email) = redeem_mailed_token(conn, &body.token, Purpose::VerifyEmail).await?;
+        // An address changed since the mail is not verified by the old link.
+        if !db::users::verify_email(conn, user_id, &email).await? {
+            return Err(ApiError::invalid_field(
+                "token",
+                "invalid",
+                crate::t!("field-token-invalid"),
+            ));
+        }
+        Ok(())
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Ask for a link to choose a new password.
+///
+/// Always answers 202 alike, whether or not the address has an account, so that nobody
+/// can learn who has one; an account is mailed at most 3 links an hour (past that, nothing
+/// more is sent). The link works once, for one hour. Throttled per client address (429).
+#[utoipa::path(
+    tag = "auth",
+    request_body = RequestPasswordReset,
+    responses(
+        (status = 202, description = "If the address has an account, a link is on its way."),
+        BadRequest,
+        Unprocessable,
+        (status = 429, description = "Too many requests from this client.", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[post("/auth/password-reset")]
+async fn request_password_reset(
+    pool: web::Data<Pool>,
+    links: web::Data<Links>,
+    request: HttpRequest,
+    body: Body<RequestPasswordReset>,
+) -> Result<HttpResponse, ApiError> {
+    let email = normalize_email(&body.email);
+    let mut errors = FieldErrors::default();
+    check_email(&mut errors, "email", &email);
+    errors.finish()?;
+    let mut conn = pool.get().await?;
+    throttle::check_password_reset(&mut conn, &client_address(&request)).await?;
+    conn.transaction::<_, ApiError, _>(async |conn| {
+        let Some(user) = db::users::find_by_email(conn, &email).await? else {
+            return Ok(());
+        };
+        if throttle::may_mail_password_reset(conn, user.id).await? {
+            tokens::send(conn, &links, &user, Purpose::PasswordReset).await?;
+        }
+        Ok(())
+    })
+    .await?;
+    Ok(HttpResponse::Accepted().finish())
+}
+
+/// Choose a new password with the token of the mailed link.
+///
+/// Every session of the account ends (sign in again with the new password). Following the
+/// link also proves the address, which counts as verified.
+#[utoipa::path(
+    tag = "auth",
+    request_body = ConfirmPasswordReset,
+    responses(
+        (status = 204, description = "The password is changed; every session has ended."),
+        BadRequest,
+        (status = 422, description = "The token is unknown, used or expired, or the password too weak.", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[post("/auth/password-reset/confirm")]
+async fn confirm_password_reset(
+    pool: web::Data<Pool>,
+    body: Body<ConfirmPasswordReset>,
+) -> Result<HttpResponse, ApiError> {
+    let mut errors = FieldErrors::default();
+    check_password(&mut errors, "password", &body.password);
+    errors.finish()?;
+    let password_hash = password::hash(body.password.clone()).await?;
+    let mut conn = pool.get().await?;
+    conn.transaction::<_, ApiError, _>(async |conn| {
+        let (user_id, email) =
+            redeem_mailed_token(conn, &body.token, Purpose::PasswordReset).await?;
+        db::users::set_password(conn, user_id, &password_hash).await?;
+        db::sessions::revoke_all_but(conn, user_id, None).await?;
+        db::users::verify_email(conn, user_id, &email).await?;
+        Ok(())
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
 }

@@ -6,7 +6,8 @@ use shared::limits;
 use shared::{ChangePassword, Me, MyOrganization, Page, Problem, UpdateMe};
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use crate::auth::{Caller, password};
+use crate::auth::tokens::{self, Links, Purpose};
+use crate::auth::{Caller, password, throttle};
 use crate::db::{self, Pool};
 use crate::domain::accounts::check_password;
 use crate::domain::validation::FieldErrors;
@@ -22,6 +23,7 @@ pub fn configure(config: &mut ServiceConfig) {
         .service(get_me)
         .service(update_me)
         .service(change_password)
+        .service(send_verification_email)
         .service(list_my_organizations);
 }
 
@@ -122,8 +124,47 @@ async fn change_password(
     }
     let new_hash = password::hash(body.new_password.clone()).await?;
     db::users::set_password(&mut conn, person.user_id, &new_hash).await?;
-    db::sessions::revoke_all_but(&mut conn, person.user_id, person.session_id).await?;
+    db::sessions::revoke_all_but(&mut conn, person.user_id, Some(person.session_id)).await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// Mail the link that verifies your e-mail address again.
+///
+/// The newest link replaces the earlier ones. At most 5 an hour (429).
+#[utoipa::path(
+    tag = "me",
+    security(("bearer_jwt" = [])),
+    responses(
+        (status = 202, description = "A new link is on its way."),
+        Unauthorized, PersonOnly,
+        (status = 409, description = "The address is verified already.", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many mails asked for.", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[post("/me/verification-email")]
+async fn send_verification_email(
+    pool: web::Data<Pool>,
+    links: web::Data<Links>,
+    caller: Caller,
+) -> Result<HttpResponse, ApiError> {
+    let person = caller.person()?;
+    let mut conn = pool.get().await?;
+    conn.transaction::<_, ApiError, _>(async |conn| {
+        let user = db::users::find(conn, person.user_id)
+            .await?
+            .ok_or_else(ApiError::unauthorized)?;
+        if user.email_verified_at.is_some() {
+            return Err(ApiError::Conflict {
+                detail: crate::t!("problem-email-verified-already"),
+                errors: Vec::new(),
+            });
+        }
+        throttle::check_verification_mail(conn, user.id).await?;
+        tokens::send(conn, &links, &user, Purpose::VerifyEmail).await?;
+        Ok(())
+    })
+    .await?;
+    Ok(HttpResponse::Accepted().finish())
 }
 
 /// The organisations you belong to, with your role in each.

@@ -66,7 +66,7 @@ async fn list_organization_members(
         (status = 403, description = "Not an owner or admin, or an admin granting ownership.", body = Problem, content_type = "application/problem+json"),
         NotFound,
         (status = 409, description = "Already a member.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "No account has that e-mail address.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "No account has that e-mail address, or an owner or admin to be whose address is not verified.", body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[post("/organizations/{id}/members")]
@@ -84,6 +84,7 @@ async fn add_organization_member(
         .ok_or_else(|| {
             ApiError::invalid_field("email", "unknown", crate::t!("field-no-such-account"))
         })?;
+    authz::may_hold_role(user.email_verified_at.is_some(), body.role)?;
     let (organization_id, organization_name) = (*id, access.organization.name.clone());
     conn.transaction::<_, ApiError, _>(async |conn| {
         if !db::organizations::add_member(conn, organization_id, user.id, body.role).await? {
@@ -133,6 +134,7 @@ async fn add_organization_member(
         (status = 403, description = "Not allowed to change this member.", body = Problem, content_type = "application/problem+json"),
         NotFound,
         (status = 409, description = "It would leave the organisation without an owner.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "An owner or admin to be whose e-mail address is not verified.", body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[patch("/organizations/{id}/members/{user_id}")]
@@ -157,6 +159,8 @@ async fn change_member_role(
             let owners = db::organizations::count_owners_for_update(conn, organization_id).await?;
             let target = db::organizations::role_of(conn, organization_id, user_id).await?.ok_or(ApiError::NotFound)?;
             authz::manage_member(actor, Some(target), Some(new_role))?;
+            let verified = db::users::find(conn, user_id).await?.is_some_and(|user| user.email_verified_at.is_some());
+            authz::may_hold_role(verified, new_role)?;
             if target == Role::Owner && new_role != Role::Owner && owners <= 1 {
                 return Err(last_owner());
             }

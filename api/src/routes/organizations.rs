@@ -23,8 +23,7 @@ use crate::domain::validation::FieldErrors;
 use crate::error::ApiError;
 use crate::extract::Body;
 use crate::openapi::problems::{
-    BadRequest, NotFound, PersonOnly, PreconditionFailed, PreconditionRequired, Unauthorized,
-    Unprocessable,
+    BadRequest, NotFound, PreconditionFailed, PreconditionRequired, Unauthorized, Unprocessable,
 };
 use crate::pagination::{self, PageParams, SyncParams, SyncSort};
 use crate::patch;
@@ -61,7 +60,8 @@ async fn check_fields(
     request_body = CreateOrganization,
     responses(
         (status = 201, description = "The organisation.", body = Organization, headers(("Location" = String))),
-        BadRequest, Unauthorized, PersonOnly,
+        BadRequest, Unauthorized,
+        (status = 403, description = "Only a signed-in person with a verified e-mail address may create one.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The organisation number is registered already.", body = Problem, content_type = "application/problem+json"),
         Unprocessable,
     ),
@@ -72,7 +72,7 @@ async fn create_organization(
     caller: Caller,
     body: Body<CreateOrganization>,
 ) -> Result<HttpResponse, ApiError> {
-    let owner = caller.person()?.user_id;
+    caller.person()?;
     let mut errors = FieldErrors::default();
     let number = match org_number::parse(&body.org_number) {
         Ok(number) => number,
@@ -94,6 +94,7 @@ async fn create_organization(
         website,
     };
     let mut conn = pool.get().await?;
+    let owner = authz::verified_person(&mut conn, &caller).await?;
     check_fields(&mut conn, &fields, errors).await?;
     let organization = conn
         .transaction::<_, ApiError, _>(async move |conn| {

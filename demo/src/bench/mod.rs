@@ -133,6 +133,7 @@ fn config(database_url: &str, webhooks: WebhookPolicy) -> anyhow::Result<Config>
         search_words_refresh: std::time::Duration::from_secs(
             api::config::DEFAULT_SEARCH_WORDS_REFRESH_SECONDS,
         ),
+        mail: api::config::MailConfig::off(),
     })
 }
 

@@ -7,6 +7,7 @@ mod events;
 mod health;
 mod ideas;
 mod labs;
+mod mail;
 mod matches;
 mod methods;
 mod needs;

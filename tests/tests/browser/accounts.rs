@@ -64,6 +64,25 @@ async fn a_person_signs_up_creates_an_organisation_stays_signed_in_and_makes_a_w
             .await?;
         browser.wait_for_text("main h1", "Mitt konto").await?;
 
+        // Until the address is verified, the page says so; the mailed link verifies it.
+        browser
+            .wait_for_text("#verify-heading", "Bekräfta din e-postadress")
+            .await?;
+        let link = app
+            .outbox_link("maria.lind@example.se", "/verify-email")
+            .await?;
+        client.goto(&link).await?;
+        browser
+            .wait_for_text("main [role=status]", "Din e-postadress är bekräftad. Tack!")
+            .await?;
+        assert_eq!(
+            browser.accessibility_violations().await?,
+            Vec::<String>::new()
+        );
+        browser.click(Locator::LinkText("Mitt konto")).await?;
+        browser.wait_for_text("main h1", "Mitt konto").await?;
+        browser.wait_for_count("#verify-heading", 0).await?;
+
         client
             .find(Locator::LinkText("Skapa organisation"))
             .await?
@@ -337,4 +356,63 @@ async fn an_owner_adds_a_webhook_sees_its_secret_once_pings_it_and_redelivers_fr
     .await?;
     receiver.stop().await;
     Ok(())
+}
+
+#[tokio::test]
+async fn a_person_who_forgot_the_password_follows_the_mailed_link_and_signs_in_again()
+-> anyhow::Result<()> {
+    let sink = innolabb_tests::smtp::SmtpSink::start().await?;
+    let url = sink.url.clone();
+    let app = TestApp::spawn_with(move |config| {
+        config.mail.delivery = api::config::MailDelivery::smtp(&url);
+    })
+    .await?;
+    let karin = app.sign_up_unverified("Karin Ek").await?;
+    sink.wait_for_mail_to(&karin.email, 1).await?;
+    Browser::run(async |browser| {
+        let client = &browser.client;
+        client.goto(&app.url("/sign-in")).await?;
+        browser.click(Locator::LinkText("Glömt lösenord?")).await?;
+        browser.wait_for_text("main h1", "Glömt lösenord?").await?;
+        // As it first appears: an empty address, nothing sent yet.
+        let email = browser.element(Locator::Css("#email")).await?;
+        assert_eq!(email.prop("value").await?.as_deref(), Some(""));
+        assert_eq!(browser.texts_of("main [role=status]").await?, Vec::<String>::new());
+        assert_eq!(browser.accessibility_violations().await?, Vec::<String>::new());
+        browser.fill("#email", &karin.email).await?;
+        browser.submit("main form").await?;
+        browser
+            .wait_for_text(
+                "main [role=status]",
+                "Om det finns ett konto för karin.ek@example.se har vi skickat ett mejl med en länk. \
+                 Länken gäller i en timme.",
+            )
+            .await?;
+
+        let mail = sink.wait_for_mail_to(&karin.email, 2).await?.remove(1);
+        client.goto(&mail.link("/reset-password")?).await?;
+        browser.wait_for_text("main h1", "Välj nytt lösenord").await?;
+        let password = browser.element(Locator::Css("#password")).await?;
+        assert_eq!(password.prop("value").await?.as_deref(), Some(""));
+        assert_eq!(browser.accessibility_violations().await?, Vec::<String>::new());
+        browser.fill("#password", "kort").await?;
+        browser.submit("main form").await?;
+        browser.wait_for_text("#password-error", "måste ha minst 10 tecken").await?;
+        browser.fill("#password", "mitt nya långa lösenord").await?;
+        browser.submit("main form").await?;
+        browser
+            .wait_for_text("main [role=status]", "Ditt lösenord är bytt. Logga in med det nya.")
+            .await?;
+
+        browser.click(Locator::Css("main a.button")).await?;
+        browser.wait_for_text("main h1", "Logga in").await?;
+        browser.fill("#email", &karin.email).await?;
+        browser.fill("#password", "mitt nya långa lösenord").await?;
+        browser.submit("main form").await?;
+        browser.wait_for_text("main h1", "Mitt konto").await?;
+        // Following the mailed link proved the address.
+        browser.wait_for_count("#verify-heading", 0).await?;
+        Ok(())
+    })
+    .await
 }

@@ -72,10 +72,50 @@ pub fn Account() -> Html {
         Some(me) => html! {
             <>
                 <h1>{ fl!(loader, "account-title") }</h1>
+                if !me.email_verified {
+                    <Unverified email={me.email.clone()} />
+                }
                 <Profile me={me} />
                 <MyOrganizations />
             </>
         },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct UnverifiedProps {
+    email: String,
+}
+
+/// Says what waits for a verified address, and mails the link again.
+#[component]
+fn Unverified(props: &UnverifiedProps) -> Html {
+    let i18n = use_i18n();
+    let loader = i18n.loader();
+    let session = use_session();
+    let outcome = use_state(|| None::<Result<(), ApiError>>);
+    let resend = {
+        let outcome = outcome.clone();
+        Callback::from(move |_: MouseEvent| {
+            let outcome = outcome.clone();
+            api::spawn(
+                services::me::send_verification_email(),
+                session.token(),
+                Callback::from(move |result| outcome.set(Some(result))),
+            );
+        })
+    };
+    html! {
+        <section class="notice" aria-labelledby="verify-heading">
+            <h2 id="verify-heading">{ fl!(loader, "account-verify-heading") }</h2>
+            <p>{ fl!(loader, "account-verify-text", email = props.email.clone()) }</p>
+            <button type="button" class="button button--secondary" onclick={resend}>{ fl!(loader, "account-verify-resend") }</button>
+            { match &*outcome {
+                Some(Ok(())) => html! { <p role="status">{ fl!(loader, "account-verify-sent", email = props.email.clone()) }</p> },
+                Some(Err(error)) => html! { <p class="form-error" role="alert">{ form_message(loader, error) }</p> },
+                None => html! {},
+            } }
+        </section>
     }
 }
 

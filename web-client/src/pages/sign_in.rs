@@ -65,6 +65,7 @@ pub fn SignIn() -> Html {
                     autocomplete="current-password" required=true />
                 <button type="submit" class="button" disabled={*busy}>{ fl!(loader, "login-submit") }</button>
             </form>
+            <p><Link<Route> to={Route::ForgotPassword}>{ fl!(loader, "login-forgot") }</Link<Route>></p>
             <p><Link<Route> to={Route::Register}>{ fl!(loader, "login-no-account") }</Link<Route>></p>
         </section>
     }

@@ -1,6 +1,9 @@
 //! Accounts and sessions.
 
-use shared::{LoginRequest, Me, RefreshRequest, RegisterRequest, TokenResponse};
+use shared::{
+    ConfirmPasswordReset, LoginRequest, Me, RefreshRequest, RegisterRequest, RequestPasswordReset,
+    TokenResponse, VerifyEmail,
+};
 
 use super::Write;
 
@@ -22,4 +25,19 @@ pub fn refresh(body: &RefreshRequest) -> Write<TokenResponse> {
 /// `end_session` (sign out)
 pub fn sign_out(body: &RefreshRequest) -> Write<()> {
     Write::post("/auth/logout", body)
+}
+
+/// `verify_email_address`
+pub fn verify_email(body: &VerifyEmail) -> Write<()> {
+    Write::post("/auth/verify-email", body)
+}
+
+/// `request_password_reset`
+pub fn request_password_reset(body: &RequestPasswordReset) -> Write<()> {
+    Write::post("/auth/password-reset", body)
+}
+
+/// `confirm_password_reset`
+pub fn confirm_password_reset(body: &ConfirmPasswordReset) -> Write<()> {
+    Write::post("/auth/password-reset/confirm", body)
 }

@@ -38,3 +38,8 @@ pub fn mark_all_read() -> Write<()> {
 pub fn mark_read(id: impl std::fmt::Display) -> Write<()> {
     Write::post_empty(format!("/notifications/{}/read", super::segment(id)))
 }
+
+/// `send_verification_email`
+pub fn send_verification_email() -> Write<()> {
+    Write::post_empty("/me/verification-email")
+}
