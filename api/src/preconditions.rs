@@ -151,6 +151,7 @@ macro_rules! versioned {
 }
 
 versioned!(
+    shared::NotificationSettings,
     shared::Organization,
     shared::Me,
     shared::Lab,

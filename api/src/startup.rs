@@ -28,6 +28,8 @@ pub struct Application {
     search_words_refresh: std::time::Duration,
     /// How mail leaves and who sends it; `None` when mail is off.
     mail: Option<(crate::mail::transport::Transport, String)>,
+    links: crate::mail::Links,
+    auth: crate::config::AuthConfig,
 }
 
 impl Application {
@@ -44,7 +46,7 @@ impl Application {
         if mail.is_none() {
             tracing::warn!("mail is off (set SMTP_URL or MAIL_DIR): mails wait in the outbox");
         }
-        let links = web::Data::new(crate::auth::tokens::Links {
+        let links = crate::mail::Links {
             public_url: config.mail.public_url.clone().unwrap_or_else(|| {
                 let host = match config.bind_addr.ip() {
                     ip if ip.is_unspecified() => "localhost".to_owned(),
@@ -52,7 +54,9 @@ impl Application {
                 };
                 format!("http://{host}:{port}")
             }),
-        });
+        };
+        let mail_links = links.clone();
+        let links = web::Data::new(links);
         let static_dir = config.static_dir.clone();
         let auth = web::Data::new(config.auth.clone());
         let webhook_policy = config.webhooks;
@@ -149,6 +153,8 @@ impl Application {
             webhooks: webhook_policy,
             search_words_refresh: config.search_words_refresh,
             mail,
+            links: mail_links,
+            auth: config.auth.clone(),
         })
     }
 
@@ -166,6 +172,13 @@ impl Application {
     /// analysis of rows whose compound parts are not stored yet and the gathering of search
     /// words.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        // Notifications go to the outbox even while mail is off: they wait there.
+        let notification_mail = tokio::spawn(crate::mail::notifications::run(
+            self.pool.clone(),
+            self.database_url.clone(),
+            self.links,
+            self.auth,
+        ));
         let mail = self.mail.map(|(transport, from)| {
             tokio::spawn(crate::mail::worker::run(
                 self.pool.clone(),
@@ -189,6 +202,7 @@ impl Application {
         if let Some(mail) = mail {
             mail.abort();
         }
+        notification_mail.abort();
         analysis.abort();
         words.abort();
         served

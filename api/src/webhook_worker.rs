@@ -91,7 +91,7 @@ async fn settle(
             db::notifications::notify_admins(
                 conn,
                 delivery.organization_id,
-                "webhook_disabled",
+                shared::NotificationKind::WebhookDisabled,
                 "organization",
                 delivery.organization_id,
                 details,

@@ -15,6 +15,7 @@ pub mod limits;
 pub mod matches;
 pub mod methods;
 pub mod needs;
+pub mod notifications;
 pub mod offerings;
 pub mod org_number;
 pub mod organizations;
@@ -50,6 +51,10 @@ pub use methods::{
     UpdateMethod,
 };
 pub use needs::{CreateNeed, LabRef, Need, NeedStatus, UpdateNeed};
+pub use notifications::{
+    MailFrequency, NotificationKind, NotificationSetting, NotificationSettings,
+    UpdateNotificationSettings,
+};
 pub use offerings::{
     Coverage, CreateOffering, Factor, NeedSuggestion, Offering, OfferingKind, OfferingStatus,
     OfferingSuggestion, Reason, UpdateOffering,

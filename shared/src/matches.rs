@@ -201,10 +201,10 @@ pub struct CreateMatchMessage {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Notification {
     pub id: Uuid,
-    /// `match_requested`, `match_accepted`, `match_declined`, `match_message`,
-    /// `idea_status_changed`, `comment_reply`, `member_added`.
+    /// One of [`crate::NotificationKind`]: `match_requested`, `match_accepted`, … (a text,
+    /// so that a client meeting a newer kind can still show it).
     pub kind: String,
-    /// `match`, `idea` or `organization`.
+    /// `match`, `idea`, `organization` or `method`.
     pub subject_type: String,
     pub subject_id: Uuid,
     /// What the client needs to say it (titles, states, reasons).

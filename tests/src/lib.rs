@@ -299,9 +299,11 @@ impl TestApp {
         }
         let mut conn = diesel_async::AsyncPgConnection::establish(&self.database_url).await?;
         let mail: Body = diesel::sql_query(
-            "SELECT body_text FROM mail_outbox WHERE recipient = $1 ORDER BY created_at DESC, id DESC LIMIT 1",
+            "SELECT body_text FROM mail_outbox WHERE recipient = $1 AND body_text LIKE '%' || $2 || '?token=%'
+              ORDER BY created_at DESC, id DESC LIMIT 1",
         )
         .bind::<diesel::sql_types::Text, _>(email)
+        .bind::<diesel::sql_types::Text, _>(page)
         .get_result(&mut conn)
         .await
         .context("no mail in the outbox")?;

@@ -8,7 +8,7 @@ use crate::pages::{
     MatchPage, MatchesPage, MethodPage, MethodsPage, NeedPage, NeedsPage, NewLab, NewMethod,
     NewOffering, NewOrganization, NotFound, NotificationsPage, OfferingPage, OfferingsPage,
     OrganizationPage, Register, ResetPassword, SearchPage, SignIn, Start, StatisticsPage,
-    VerifyEmailPage,
+    UnsubscribePage, VerifyEmailPage,
 };
 use crate::session::SessionProvider;
 
@@ -69,6 +69,8 @@ pub enum Route {
     ForgotPassword,
     #[at("/reset-password")]
     ResetPassword,
+    #[at("/unsubscribe")]
+    Unsubscribe,
     #[at("/organizations/new")]
     NewOrganization,
     #[at("/organizations/:id")]
@@ -107,6 +109,7 @@ fn switch(route: Route) -> Html {
         Route::VerifyEmail => html! { <VerifyEmailPage /> },
         Route::ForgotPassword => html! { <ForgotPassword /> },
         Route::ResetPassword => html! { <ResetPassword /> },
+        Route::Unsubscribe => html! { <UnsubscribePage /> },
         Route::NewOrganization => html! { <NewOrganization /> },
         Route::Organization { id } => html! { <OrganizationPage {id} /> },
         Route::NotFound => html! { <NotFound /> },

@@ -179,6 +179,12 @@ impl Versioned for shared::Method {
     }
 }
 
+impl Versioned for shared::NotificationSettings {
+    fn version(&self) -> i32 {
+        self.version
+    }
+}
+
 impl Versioned for shared::Offering {
     fn version(&self) -> i32 {
         self.version
@@ -290,20 +296,26 @@ where
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             let write = make_request.emit((*draft).clone());
-            let (error, busy, on_saved, token, current) = (
+            let (error, busy, on_saved, token, current, version) = (
                 error.clone(),
                 busy.clone(),
                 on_saved.clone(),
                 session.token(),
                 *version,
+                version.clone(),
             );
             busy.set(true);
             wasm_bindgen_futures::spawn_local(async move {
-                let version = (write.method == Method::PATCH).then_some(current);
-                let result = api::send(&write, token.as_deref(), version).await;
+                let sent = (write.method == Method::PATCH).then_some(current);
+                let result = api::send(&write, token.as_deref(), sent).await;
                 busy.set(false);
                 match result {
-                    Ok(saved) => on_saved.emit(saved),
+                    Ok(saved) => {
+                        // A form that stays on the page saves its next change on this one.
+                        version.set(saved.version());
+                        error.set(None);
+                        on_saved.emit(saved);
+                    }
                     Err(failure) => error.set(Some(failure)),
                 }
             });

@@ -339,6 +339,44 @@ pub fn form_message(loader: &FluentLanguageLoader, error: &crate::api::ApiError)
     }
 }
 
+/// A kind of notification, as the mail settings name it.
+pub fn notification_kind_name(
+    loader: &FluentLanguageLoader,
+    kind: shared::NotificationKind,
+) -> String {
+    use i18n_embed_fl::fl;
+    use shared::NotificationKind::*;
+    match kind {
+        MatchRequested => fl!(loader, "mail-kind-match_requested"),
+        MatchAccepted => fl!(loader, "mail-kind-match_accepted"),
+        MatchDeclined => fl!(loader, "mail-kind-match_declined"),
+        MatchWithdrawn => fl!(loader, "mail-kind-match_withdrawn"),
+        MatchStarted => fl!(loader, "mail-kind-match_started"),
+        MatchCompleted => fl!(loader, "mail-kind-match_completed"),
+        MatchMessage => fl!(loader, "mail-kind-match_message"),
+        IdeaStatusChanged => fl!(loader, "mail-kind-idea_status_changed"),
+        CommentReply => fl!(loader, "mail-kind-comment_reply"),
+        MemberAdded => fl!(loader, "mail-kind-member_added"),
+        WebhookDisabled => fl!(loader, "mail-kind-webhook_disabled"),
+        MethodPublished => fl!(loader, "mail-kind-method_published"),
+        MethodAdopted => fl!(loader, "mail-kind-method_adopted"),
+    }
+}
+
+/// How often a kind is mailed.
+pub fn mail_frequency_name(
+    loader: &FluentLanguageLoader,
+    frequency: shared::MailFrequency,
+) -> String {
+    use i18n_embed_fl::fl;
+    match frequency {
+        shared::MailFrequency::Immediately => fl!(loader, "mail-frequency-immediately"),
+        shared::MailFrequency::Daily => fl!(loader, "mail-frequency-daily"),
+        shared::MailFrequency::Weekly => fl!(loader, "mail-frequency-weekly"),
+        shared::MailFrequency::Never => fl!(loader, "mail-frequency-never"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;

@@ -144,3 +144,31 @@ field-token-invalid = The link is invalid, already used or too old. Ask for a ne
 problem-email-verified-already = Your e-mail address is verified already.
 problem-email-unverified = Verify your e-mail address first: follow the link in the mail we sent (you can ask for a new one under My account).
 field-role-needs-verified-email = This person has not verified their e-mail address yet. They can be a member, but an owner or admin only once the address is verified.
+
+# Notification mail: what each notification says, and how to stop them.
+notification-match_requested = New match request: { $title }
+notification-match_accepted = Your request was accepted: { $title }
+notification-match_declined = Your request was declined: { $title }
+notification-match_withdrawn = A request was withdrawn: { $title }
+notification-match_started = The match has started: { $title }
+notification-match_completed = The match is completed: { $title }
+notification-match_message = New message in the match: { $title }
+notification-idea_status_changed = Your idea has a new status: { $title }
+notification-comment_reply = Someone replied to your comment: { $title }
+notification-member_added = You were added to { $title }
+notification-webhook_disabled = A webhook was disabled because its receiver did not answer: { $title }
+notification-method_published = A method was published in the method bank: { $title }
+notification-method_adopted = Your method was adopted: { $title }
+notification-other = Something happened: { $title }
+mail-notification-open = Open in Innolabb
+mail-notification-why = You get this mail because you asked to hear of such things at once. Change that under My account: { $settings }
+    Stop mails about this: { $unsubscribe }
+mail-digest-daily-subject = Your daily summary from Innolabb
+mail-digest-weekly-subject = Your weekly summary from Innolabb
+mail-digest-intro = { $count ->
+    [one] This happened since last time, and you have not read it yet:
+   *[other] This happened since last time, and you have not read it yet ({ $count } things):
+}
+mail-digest-open = See all notifications
+mail-digest-why = You get a summary of what you have not read. Change how often under My account: { $settings }
+    Stop all mail from Innolabb: { $unsubscribe }

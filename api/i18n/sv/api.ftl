@@ -151,3 +151,31 @@ field-token-invalid = Länken är ogiltig, redan använd eller för gammal. Be o
 problem-email-verified-already = Din e-postadress är redan bekräftad.
 problem-email-unverified = Bekräfta din e-postadress först: följ länken i mejlet vi skickade (du kan be om ett nytt under Mitt konto).
 field-role-needs-verified-email = Personen har inte bekräftat sin e-postadress än. Hen kan bli medlem, men ägare eller administratör först när adressen är bekräftad.
+
+# Notification mail: what each notification says, and how to stop them.
+notification-match_requested = Ny förfrågan om matchning: { $title }
+notification-match_accepted = Er förfrågan accepterades: { $title }
+notification-match_declined = Er förfrågan avböjdes: { $title }
+notification-match_withdrawn = En förfrågan drogs tillbaka: { $title }
+notification-match_started = Matchningen har startat: { $title }
+notification-match_completed = Matchningen är avslutad: { $title }
+notification-match_message = Nytt meddelande i matchningen: { $title }
+notification-idea_status_changed = Din idé har fått ny status: { $title }
+notification-comment_reply = Någon svarade på din kommentar: { $title }
+notification-member_added = Du har lagts till i { $title }
+notification-webhook_disabled = En webhook stängdes av eftersom mottagaren inte svarade: { $title }
+notification-method_published = En metod har publicerats i metodbanken: { $title }
+notification-method_adopted = Er metod har införts av fler: { $title }
+notification-other = Något hände: { $title }
+mail-notification-open = Öppna i Innolabb
+mail-notification-why = Du får det här mejlet eftersom du vill få besked direkt om sådant. Ändra det under Mitt konto: { $settings }
+    Sluta få mejl om sådant: { $unsubscribe }
+mail-digest-daily-subject = Dagens sammanfattning från Innolabb
+mail-digest-weekly-subject = Veckans sammanfattning från Innolabb
+mail-digest-intro = { $count ->
+    [one] Det här har hänt sedan sist, och du har inte läst det än:
+   *[other] Det här har hänt sedan sist, och du har inte läst det än ({ $count } saker):
+}
+mail-digest-open = Se alla aviseringar
+mail-digest-why = Du får en sammanfattning av det du inte har läst. Ändra hur ofta under Mitt konto: { $settings }
+    Sluta få mejl från Innolabb: { $unsubscribe }

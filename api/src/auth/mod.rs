@@ -8,5 +8,6 @@ pub mod secrets;
 pub mod session;
 pub mod throttle;
 pub mod tokens;
+pub mod unsubscribe;
 
 pub use caller::{Caller, KeyCaller, Person};

@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use super::secrets;
 use crate::db;
-use crate::mail::{self, Recipient, compose};
+use crate::mail::{self, Links, Recipient, compose};
 
 /// What a token is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,18 +45,6 @@ impl Purpose {
     }
 }
 
-/// Where the web client is, for links in mail (`PUBLIC_URL`).
-#[derive(Debug, Clone)]
-pub struct Links {
-    pub public_url: String,
-}
-
-impl Links {
-    fn page(&self, purpose: Purpose, token: &str) -> String {
-        format!("{}{}?token={token}", self.public_url, purpose.page())
-    }
-}
-
 /// Mails `user` a new link for `purpose`, in the caller's transaction.
 pub async fn send(
     conn: &mut AsyncPgConnection,
@@ -76,7 +64,7 @@ pub async fn send(
         expires_at,
     )
     .await?;
-    let link = links.page(purpose, &token);
+    let link = links.page(&format!("{}?token={token}", purpose.page()));
     let recipient = Recipient::of(user);
     let composed = match purpose {
         Purpose::VerifyEmail => compose::verify_email(recipient, &link),

@@ -247,6 +247,9 @@ diesel::table! {
         details -> Jsonb,
         read_at -> Nullable<Timestamptz>,
         created_at -> Timestamptz,
+        mail_frequency -> Text,
+        mail_due_at -> Nullable<Timestamptz>,
+        mail_handled_at -> Nullable<Timestamptz>,
     }
 }
 
@@ -513,11 +516,21 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    notification_settings (user_id) {
+        user_id -> Uuid,
+        frequencies -> Jsonb,
+        version -> Int4,
+        updated_at -> Timestamptz,
+    }
+}
+
 diesel::joinable!(account_tokens -> users (user_id));
 diesel::joinable!(mail_outbox -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     account_tokens,
+    notification_settings,
     mail_outbox,
     changes,
     challenge_areas,

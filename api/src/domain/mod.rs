@@ -8,6 +8,7 @@ pub mod labs;
 pub mod markdown;
 pub mod matching;
 pub mod methods;
+pub mod notification_settings;
 pub mod organizations;
 pub mod reference;
 pub mod retries;

@@ -3,9 +3,120 @@
 
 use pulldown_cmark_escape::{escape_href, escape_html};
 
-use super::{Mail, Recipient};
+use shared::{MailFrequency, Notification, NotificationKind};
+
+use super::{Links, Mail, Recipient};
 use crate::i18n::speaking;
 use crate::t;
+
+/// Where a notification mail's unsubscribe links lead: the web client's page (in the text)
+/// and the API's one-click endpoint (`List-Unsubscribe`, RFC 8058).
+fn unsubscribe_links(links: &Links, token: &str) -> (String, String) {
+    (
+        links.page(&format!("/unsubscribe?token={token}")),
+        links.page(&format!("/api/v1/unsubscribe?token={token}")),
+    )
+}
+
+/// One notification, mailed at once. `token` is its signed unsubscribe token (for its kind).
+pub fn notification(
+    recipient: Recipient<'_>,
+    notification: &Notification,
+    links: &Links,
+    token: &str,
+) -> Mail {
+    speaking(recipient.language, || {
+        let line = notification_line(notification);
+        let (page, one_click) = unsubscribe_links(links, token);
+        let closing = t!(
+            "mail-notification-why",
+            settings = links.page("/account"),
+            unsubscribe = page
+        );
+        let (text, html) = layout(
+            recipient.display_name,
+            std::slice::from_ref(&line),
+            Some((
+                &t!("mail-notification-open"),
+                &links.page(&notification.path()),
+            )),
+            &closing,
+        );
+        Mail {
+            kind: "notification",
+            subject: line,
+            text,
+            html,
+            unsubscribe_url: Some(one_click),
+        }
+    })
+}
+
+/// The unread notifications of a day or a week, in one mail. `token` unsubscribes from all
+/// notification mail.
+pub fn digest(
+    recipient: Recipient<'_>,
+    frequency: MailFrequency,
+    notifications: &[Notification],
+    links: &Links,
+    token: &str,
+) -> Mail {
+    speaking(recipient.language, || {
+        let mut paragraphs = vec![t!("mail-digest-intro", count = notifications.len())];
+        paragraphs.extend(notifications.iter().map(|notification| {
+            format!(
+                "{}\n{}",
+                notification_line(notification),
+                links.page(&notification.path())
+            )
+        }));
+        let (page, one_click) = unsubscribe_links(links, token);
+        let closing = t!(
+            "mail-digest-why",
+            settings = links.page("/account"),
+            unsubscribe = page
+        );
+        let (text, html) = layout(
+            recipient.display_name,
+            &paragraphs,
+            Some((&t!("mail-digest-open"), &links.page("/notifications"))),
+            &closing,
+        );
+        let subject = match frequency {
+            MailFrequency::Weekly => t!("mail-digest-weekly-subject"),
+            _ => t!("mail-digest-daily-subject"),
+        };
+        Mail {
+            kind: "digest",
+            subject,
+            text,
+            html,
+            unsubscribe_url: Some(one_click),
+        }
+    })
+}
+
+/// What a notification says, in the current language.
+pub fn notification_line(notification: &Notification) -> String {
+    use NotificationKind::*;
+    let title = notification.title().to_owned();
+    match NotificationKind::parse(&notification.kind) {
+        Some(MatchRequested) => t!("notification-match_requested", title = title),
+        Some(MatchAccepted) => t!("notification-match_accepted", title = title),
+        Some(MatchDeclined) => t!("notification-match_declined", title = title),
+        Some(MatchWithdrawn) => t!("notification-match_withdrawn", title = title),
+        Some(MatchStarted) => t!("notification-match_started", title = title),
+        Some(MatchCompleted) => t!("notification-match_completed", title = title),
+        Some(MatchMessage) => t!("notification-match_message", title = title),
+        Some(IdeaStatusChanged) => t!("notification-idea_status_changed", title = title),
+        Some(CommentReply) => t!("notification-comment_reply", title = title),
+        Some(MemberAdded) => t!("notification-member_added", title = title),
+        Some(WebhookDisabled) => t!("notification-webhook_disabled", title = title),
+        Some(MethodPublished) => t!("notification-method_published", title = title),
+        Some(MethodAdopted) => t!("notification-method_adopted", title = title),
+        None => t!("notification-other", title = title),
+    }
+}
 
 /// The link that verifies an e-mail address, valid for [`crate::auth::tokens::VERIFY_EMAIL_VALID`].
 pub fn verify_email(recipient: Recipient<'_>, link: &str) -> Mail {

@@ -4,6 +4,7 @@
 //! are enqueued ([`compose`]), plain text with a simple HTML alternative.
 
 pub mod compose;
+pub mod notifications;
 pub mod transport;
 pub mod worker;
 
@@ -16,6 +17,19 @@ use crate::i18n::Language;
 
 /// The channel that wakes the mail workers.
 pub const OUTBOX_CHANNEL: &str = "mail_outbox";
+
+/// Where the web client is, for links in mail (`PUBLIC_URL`).
+#[derive(Debug, Clone)]
+pub struct Links {
+    pub public_url: String,
+}
+
+impl Links {
+    /// The absolute URL of a path of the web client or the API (`/account`).
+    pub fn page(&self, path: &str) -> String {
+        format!("{}{path}", self.public_url)
+    }
+}
 
 /// Who a mail is for.
 #[derive(Debug, Clone, Copy)]

@@ -12,7 +12,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use crate::auth::session::{self, REFRESH_COOKIE, Rotation};
-use crate::auth::tokens::{self, Links, Purpose};
+use crate::auth::tokens::{self, Purpose};
 use crate::auth::{password, secrets, throttle};
 use crate::config::AuthConfig;
 use crate::db::{self, Pool};
@@ -20,6 +20,7 @@ use crate::domain::accounts::{MAX_EMAIL_LENGTH, check_email, check_password, nor
 use crate::domain::validation::FieldErrors;
 use crate::error::ApiError;
 use crate::extract::Body;
+use crate::mail::Links;
 use crate::openapi::problems::{BadRequest, Unprocessable};
 
 pub fn configure(config: &mut ServiceConfig) {

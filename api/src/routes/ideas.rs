@@ -6,8 +6,8 @@ use diesel_async::{AsyncConnection, AsyncPgConnection};
 use serde::Deserialize;
 use shared::limits;
 use shared::{
-    ChangeIdeaStatus, Comment, CreateComment, CreateIdea, Idea, IdeaStatus, LabPhase, Page,
-    UpdateIdea,
+    ChangeIdeaStatus, Comment, CreateComment, CreateIdea, Idea, IdeaStatus, LabPhase,
+    NotificationKind, Page, UpdateIdea,
 };
 use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -377,7 +377,7 @@ async fn change_idea_status(
                 db::notifications::notify(
                     conn,
                     author.id,
-                    "idea_status_changed",
+                    NotificationKind::IdeaStatusChanged,
                     "idea",
                     id,
                     details,
@@ -570,7 +570,7 @@ async fn create_idea_comment(
                 db::notifications::notify(
                     conn,
                     answered,
-                    "comment_reply",
+                    NotificationKind::CommentReply,
                     "idea",
                     idea_id,
                     details,

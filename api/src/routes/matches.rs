@@ -9,8 +9,8 @@ use serde::Deserialize;
 use shared::limits;
 use shared::{
     CreateMatch, CreateMatchMessage, Lab, LabPhase, Match, MatchAction, MatchDecision,
-    MatchMessage, MatchSide, MatchState, NeedStatus, OfferingStatus, Page, ParticipantRole,
-    Visibility,
+    MatchMessage, MatchSide, MatchState, NeedStatus, NotificationKind, OfferingStatus, Page,
+    ParticipantRole, Visibility,
 };
 use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -53,7 +53,7 @@ async fn notify_side(
     record: &MatchRecord,
     side: MatchSide,
     actor: Option<Uuid>,
-    kind: &str,
+    kind: NotificationKind,
     extra: serde_json::Value,
 ) -> Result<(), ApiError> {
     let mut details = serde_json::json!({
@@ -159,7 +159,7 @@ async fn create_match(
                 &record,
                 requested_by.other(),
                 actor,
-                "match_requested",
+                NotificationKind::MatchRequested,
                 serde_json::json!({ "message": message }),
             )
             .await?;
@@ -314,11 +314,11 @@ async fn act(
             .find(|side| action.taken_by(*side, record.requested_by()))
             .unwrap_or(MatchSide::Need);
         let (kind, event) = match action {
-            MatchAction::Accept => ("match_accepted", "match.accepted"),
-            MatchAction::Decline => ("match_declined", "match.declined"),
-            MatchAction::Withdraw => ("match_withdrawn", "match.withdrawn"),
-            MatchAction::Start => ("match_started", "match.started"),
-            MatchAction::Complete => ("match_completed", "match.completed"),
+            MatchAction::Accept => (NotificationKind::MatchAccepted, "match.accepted"),
+            MatchAction::Decline => (NotificationKind::MatchDeclined, "match.declined"),
+            MatchAction::Withdraw => (NotificationKind::MatchWithdrawn, "match.withdrawn"),
+            MatchAction::Start => (NotificationKind::MatchStarted, "match.started"),
+            MatchAction::Complete => (NotificationKind::MatchCompleted, "match.completed"),
         };
         let details = serde_json::json!({ "state": next.as_str(), "reason": keep_reason, "outcome": outcome });
         notify_side(conn, &record, acting_side.other(), actor, kind, details.clone()).await?;
@@ -466,7 +466,7 @@ async fn post_match_message(
                 &record,
                 side.other(),
                 actor,
-                "match_message",
+                NotificationKind::MatchMessage,
                 serde_json::json!({ "body": text }),
             )
             .await?;

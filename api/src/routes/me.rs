@@ -6,13 +6,14 @@ use shared::limits;
 use shared::{ChangePassword, Me, MyOrganization, Page, Problem, UpdateMe};
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use crate::auth::tokens::{self, Links, Purpose};
+use crate::auth::tokens::{self, Purpose};
 use crate::auth::{Caller, password, throttle};
 use crate::db::{self, Pool};
 use crate::domain::accounts::check_password;
 use crate::domain::validation::FieldErrors;
 use crate::error::ApiError;
 use crate::extract::Body;
+use crate::mail::Links;
 use crate::openapi::problems::{
     BadRequest, PersonOnly, PreconditionFailed, PreconditionRequired, Unauthorized, Unprocessable,
 };

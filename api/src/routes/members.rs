@@ -102,7 +102,7 @@ async fn add_organization_member(
             db::notifications::notify(
                 conn,
                 user.id,
-                "member_added",
+                shared::NotificationKind::MemberAdded,
                 "organization",
                 organization_id,
                 details,

@@ -7,8 +7,8 @@ use serde::Deserialize;
 use shared::limits;
 use shared::{
     Adoption, AdoptionStatus, CreateAdoption, CreateEvidence, CreateMethod, Evidence, LabPhase,
-    Lineage, Method, MethodSpread, MethodStatus, Page, RetireMethod, ReviewMethod, Scope, Transfer,
-    UpdateAdoption, UpdateMethod,
+    Lineage, Method, MethodSpread, MethodStatus, NotificationKind, Page, RetireMethod,
+    ReviewMethod, Scope, Transfer, UpdateAdoption, UpdateMethod,
 };
 use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -425,7 +425,7 @@ async fn change_status(
                     conn,
                     organization,
                     viewer.user_id(),
-                    "method.published",
+                    NotificationKind::MethodPublished,
                     "method",
                     id,
                     details.clone(),
@@ -788,7 +788,7 @@ async fn adopt_method(
                 conn,
                 method.organization.id,
                 viewer.user_id(),
-                "method.adopted",
+                NotificationKind::MethodAdopted,
                 "method",
                 method_id,
                 details,

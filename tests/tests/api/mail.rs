@@ -29,6 +29,15 @@ async fn create_organization(app: &TestApp, user: &TestUser, n: u32) -> anyhow::
         .as_u16())
 }
 
+/// A person who registered and followed the mailed link (the outbox's copy of a sent mail
+/// is erased, so the link is read from the sink).
+async fn verified(app: &TestApp, sink: &SmtpSink, name: &str) -> anyhow::Result<TestUser> {
+    let user = app.sign_up_unverified(name).await?;
+    let mail = sink.wait_for_mail_to(&user.email, 1).await?.remove(0);
+    anyhow::ensure!(verify(app, &mail.token("/verify-email")?).await? == 204);
+    Ok(user)
+}
+
 async fn verify(app: &TestApp, token: &str) -> anyhow::Result<u16> {
     let body = json!({"token": token});
     Ok(app
@@ -406,5 +415,302 @@ async fn without_smtp_each_mail_is_written_as_an_eml_file() -> anyhow::Result<()
         written.contains("/verify-email?token="),
         "the link can be followed: {written}"
     );
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_match_request_is_mailed_at_once_to_the_other_sides_people() -> anyhow::Result<()> {
+    let sink = SmtpSink::start().await?;
+    let app = mailing_to(&sink).await?;
+    let maria = verified(&app, &sink, "Maria Lind").await?;
+    let host = app.create_organization(&maria, "Hyresbostäder", 1).await?;
+    let lab = app
+        .create_lab(&maria, host.id, "Portalen", "public")
+        .await?;
+    let need = app
+        .create_need(
+            &maria,
+            lab.id,
+            json!({"title": "Jobbcoachning för kvinnor"}),
+        )
+        .await?;
+    let karin = verified(&app, &sink, "Karin Ek").await?;
+    app.create_organization(&karin, "Kvinnokraft", 2).await?;
+    let (status, offering) = app
+        .json(
+            Method::POST,
+            "/api/v1/offerings",
+            Some(&karin.access_token),
+            Some(json!({
+            "title": "Coachning mot jobb", "kind": "service", "challenge_areas": ["unemployment"],
+            "coverage": {"national": true}})),
+        )
+        .await?;
+    assert_eq!(status, 201);
+    let (status, _) = app
+        .json(
+            Method::POST,
+            "/api/v1/matches",
+            Some(&maria.access_token),
+            Some(json!({
+            "need_id": need.id, "offering_id": offering["id"], "message": "Hej!"})),
+        )
+        .await?;
+    assert_eq!(status, 201);
+
+    let mail = sink.wait_for_mail_to(&karin.email, 2).await?.remove(1);
+    assert_eq!(
+        mail.subject(),
+        "Ny förfrågan om matchning: Coachning mot jobb"
+    );
+    assert!(mail.link("/matches/").is_ok(), "{}", mail.text);
+    let one_click = mail.header("list-unsubscribe");
+    assert!(
+        one_click.starts_with(&format!("<{}/api/v1/unsubscribe?token=", app.address)),
+        "{one_click}"
+    );
+    assert_eq!(
+        mail.header("list-unsubscribe-post"),
+        "List-Unsubscribe=One-Click"
+    );
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert_eq!(
+        sink.received()?
+            .iter()
+            .filter(|m| m.rcpt_tos.contains(&maria.email))
+            .count(),
+        1,
+        "the asking side hears nothing but its own verification"
+    );
+
+    // The one-click link, as a mail client sends it, stops this kind and only this kind.
+    let url = one_click.trim_matches(|c| c == '<' || c == '>');
+    let clicked = app
+        .client
+        .post(url)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("List-Unsubscribe=One-Click")
+        .send()
+        .await?;
+    assert_eq!(clicked.status(), 204);
+    let settings: shared::NotificationSettings = app
+        .get_as("/api/v1/me/notification-settings", &karin.access_token)
+        .await?;
+    let of = |kind| {
+        settings
+            .items
+            .iter()
+            .find(|s| s.kind == kind)
+            .map(|s| s.frequency)
+    };
+    assert_eq!(
+        of(shared::NotificationKind::MatchRequested),
+        Some(shared::MailFrequency::Never)
+    );
+    assert_eq!(
+        of(shared::NotificationKind::MatchAccepted),
+        Some(shared::MailFrequency::Immediately)
+    );
+    let forged = url.replace("match_requested", "all");
+    assert_eq!(app.client.post(&forged).send().await?.status(), 400);
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_daily_digest_holds_exactly_the_unread_notifications_once() -> anyhow::Result<()> {
+    let sink = SmtpSink::start().await?;
+    let app = mailing_to(&sink).await?;
+    let bo = verified(&app, &sink, "Bo Ek").await?;
+    // Three organisations add Bo: three notifications, mailed daily by default.
+    for (n, name) in [
+        (1, "Förening Ett"),
+        (2, "Förening Två"),
+        (3, "Förening Tre"),
+    ] {
+        let owner = verified(&app, &sink, &format!("Ägare {n}")).await?;
+        let organization = app.create_organization(&owner, name, n).await?;
+        let (status, _) = app
+            .json(
+                Method::POST,
+                &format!("/api/v1/organizations/{}/members", organization.id),
+                Some(&owner.access_token),
+                Some(json!({"email": bo.email, "role": "member"})),
+            )
+            .await?;
+        assert_eq!(status, 201);
+    }
+    let notifications: shared::Notifications = app
+        .get_as("/api/v1/notifications", &bo.access_token)
+        .await?;
+    assert_eq!(notifications.unread_count, 3);
+    let read = notifications
+        .items
+        .iter()
+        .find(|n| n.title() == "Förening Två")
+        .map(|n| n.id);
+    let (status, _) = app
+        .json(
+            Method::POST,
+            &format!("/api/v1/notifications/{}/read", read.unwrap_or_default()),
+            Some(&bo.access_token),
+            None,
+        )
+        .await?;
+    assert_eq!(status, 204);
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert_eq!(
+        sink.received()?
+            .iter()
+            .filter(|m| m.rcpt_tos.contains(&bo.email))
+            .count(),
+        1,
+        "nothing but the verification before 06:00"
+    );
+
+    // The morning comes.
+    app.run_sql("UPDATE notifications SET mail_due_at = now() WHERE mail_frequency = 'daily'")
+        .await?;
+    let digest = sink.wait_for_mail_to(&bo.email, 2).await?.remove(1);
+    assert_eq!(digest.subject(), "Dagens sammanfattning från Innolabb");
+    assert!(
+        digest.text.contains("Du har lagts till i Förening Ett"),
+        "{}",
+        digest.text
+    );
+    assert!(digest.text.contains("Du har lagts till i Förening Tre"));
+    assert!(
+        !digest.text.contains("Förening Två"),
+        "read in the app, not mailed"
+    );
+    assert!(digest.text.contains("(2 saker)"), "{}", digest.text);
+    assert!(
+        digest
+            .header("list-unsubscribe")
+            .contains("/api/v1/unsubscribe?token=")
+    );
+
+    // Nothing is mailed twice, even when the morning comes again.
+    app.run_sql("UPDATE notifications SET mail_due_at = now() WHERE mail_frequency = 'daily'")
+        .await?;
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    assert_eq!(
+        sink.received()?
+            .iter()
+            .filter(|m| m.rcpt_tos.contains(&bo.email))
+            .count(),
+        2
+    );
+
+    // A digest's link stops all notification mail.
+    let page = digest.link("/unsubscribe?token=")?;
+    let token = innolabb_tests::smtp::token_of(&page)?;
+    let (status, _) = app
+        .json(
+            Method::POST,
+            &format!("/api/v1/unsubscribe?token={token}"),
+            None,
+            None,
+        )
+        .await?;
+    assert_eq!(status, 204);
+    let settings: shared::NotificationSettings = app
+        .get_as("/api/v1/me/notification-settings", &bo.access_token)
+        .await?;
+    assert!(
+        settings
+            .items
+            .iter()
+            .all(|s| s.frequency == shared::MailFrequency::Never)
+    );
+    Ok(())
+}
+
+#[tokio::test]
+async fn notification_settings_change_with_if_match_and_reschedule_what_waits() -> anyhow::Result<()>
+{
+    let app = TestApp::spawn().await?;
+    let bo = app.sign_up("Bo Ek").await?;
+    let path = "/api/v1/me/notification-settings";
+    let response = app
+        .call(Method::GET, path, Some(&bo.access_token), None)
+        .await?;
+    assert_eq!(response.status(), 200);
+    let etag = response.headers()["etag"].to_str()?.to_owned();
+    let settings: shared::NotificationSettings = response.json().await?;
+    assert_eq!(settings.version, 1);
+    assert_eq!(settings.items.len(), shared::NotificationKind::ALL.len());
+
+    let (owner, organization) = app.housing_company().await?;
+    let (status, _) = app
+        .json(
+            Method::POST,
+            &format!("/api/v1/organizations/{}/members", organization.id),
+            Some(&owner.access_token),
+            Some(json!({"email": bo.email, "role": "member"})),
+        )
+        .await?;
+    assert_eq!(status, 201);
+    let waiting = "SELECT count(*) FROM notifications WHERE kind = 'member_added' AND mail_frequency = 'daily' AND mail_due_at > now()";
+    assert_eq!(app.count(waiting).await?, 1, "due at the next 06:00");
+
+    let change = json!({"items": [{"kind": "member_added", "frequency": "immediately"}]});
+    let without = app
+        .call(
+            Method::PATCH,
+            path,
+            Some(&bo.access_token),
+            Some(change.clone()),
+        )
+        .await?;
+    assert_eq!(without.status(), 428);
+    let changed = app
+        .request(Method::PATCH, path)
+        .bearer_auth(&bo.access_token)
+        .header("If-Match", etag)
+        .json(&change)
+        .send()
+        .await?;
+    assert_eq!(changed.status(), 200);
+    let changed: shared::NotificationSettings = changed.json().await?;
+    assert_eq!(changed.version, 2);
+    let stale = app.patch(path, &bo.access_token, 1, change).await?;
+    assert_eq!(stale.status(), 412);
+    // The waiting notification follows the new setting: it is mailed (to the outbox) now.
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(20);
+    while app
+        .count("SELECT count(*) FROM mail_outbox WHERE kind = 'notification'")
+        .await?
+        == 0
+    {
+        anyhow::ensure!(tokio::time::Instant::now() < deadline, "not mailed");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    // Digests fall due at 06:00 Swedish time (weekly: Mondays), summer and winter.
+    for (frequency, created, due) in [
+        ("daily", "2026-12-04 05:00+01", "2026-12-04 06:00+01"),
+        ("daily", "2026-12-04 07:00+01", "2026-12-05 06:00+01"),
+        ("daily", "2026-06-10 12:00+02", "2026-06-11 06:00+02"),
+        ("weekly", "2026-12-04 07:00+01", "2026-12-07 06:00+01"),
+        ("weekly", "2026-12-07 05:59+01", "2026-12-07 06:00+01"),
+        ("immediately", "2026-12-04 07:00+01", "2026-12-04 07:00+01"),
+    ] {
+        let check = format!(
+            "SELECT count(*) FROM (SELECT 1) x
+              WHERE notification_mail_due('{frequency}', '{created}') = '{due}'::timestamptz"
+        );
+        assert_eq!(app.count(&check).await?, 1, "{frequency} from {created}");
+    }
+    let never =
+        "SELECT count(*) FROM (SELECT 1) x WHERE notification_mail_due('never', now()) IS NULL";
+    assert_eq!(app.count(never).await?, 1);
+    let unknown = app
+        .patch(
+            path,
+            &bo.access_token,
+            2,
+            json!({"items": [{"kind": "nonsense", "frequency": "daily"}]}),
+        )
+        .await?;
+    assert_eq!(unknown.status(), 400);
     Ok(())
 }

@@ -416,3 +416,110 @@ async fn a_person_who_forgot_the_password_follows_the_mailed_link_and_signs_in_a
     })
     .await
 }
+
+#[tokio::test]
+async fn a_person_chooses_how_notifications_are_mailed_and_a_mailed_link_stops_them()
+-> anyhow::Result<()> {
+    let app = TestApp::spawn().await?;
+    let karin = app.sign_up("Karin Ek").await?;
+    Browser::run(async |browser| {
+        browser.sign_in_as(&app, &karin.email).await?;
+        browser
+            .wait_for_text("#mail-settings-heading", "E-post om aviseringar")
+            .await?;
+        browser
+            .wait_for_count("#mail-match_message option", 4)
+            .await?;
+        browser
+            .click(Locator::Css("#mail-match_message option[value=weekly]"))
+            .await?;
+        browser
+            .submit("section[aria-labelledby=mail-settings-heading] form")
+            .await?;
+        browser
+            .wait_for_text(
+                "section[aria-labelledby=mail-settings-heading] [role=status]",
+                "Sparat.",
+            )
+            .await?;
+        // A second change saves on the first (the form keeps the new version).
+        browser
+            .click(Locator::Css("#mail-comment_reply option[value=never]"))
+            .await?;
+        browser
+            .submit("section[aria-labelledby=mail-settings-heading] form")
+            .await?;
+        browser
+            .wait_for_text(
+                "section[aria-labelledby=mail-settings-heading] [role=status]",
+                "Sparat.",
+            )
+            .await?;
+        let settings: shared::NotificationSettings = app
+            .get_as("/api/v1/me/notification-settings", &karin.access_token)
+            .await?;
+        let of = |kind| {
+            settings
+                .items
+                .iter()
+                .find(|s| s.kind == kind)
+                .map(|s| s.frequency)
+        };
+        assert_eq!(
+            of(shared::NotificationKind::MatchMessage),
+            Some(shared::MailFrequency::Weekly)
+        );
+        assert_eq!(
+            of(shared::NotificationKind::CommentReply),
+            Some(shared::MailFrequency::Never)
+        );
+        // After a reload the page shows what was saved.
+        browser.client.refresh().await?;
+        browser
+            .wait_for_count("#mail-match_message option", 4)
+            .await?;
+        let shown = browser.selects_shown().await?;
+        assert!(
+            shown.contains(&"mail-match_message=weekly (Varje vecka)".to_owned()),
+            "{shown:?}"
+        );
+
+        // The unsubscribe page of a mailed link asks before it stops anything.
+        let token = api::auth::unsubscribe::token(
+            innolabb_tests::TEST_JWT_SECRET,
+            karin.id,
+            api::auth::unsubscribe::Scope::All,
+        );
+        browser
+            .client
+            .goto(&app.url(&format!("/unsubscribe?token={token}")))
+            .await?;
+        browser.wait_for_text("main h1", "Sluta få e-post").await?;
+        assert_eq!(
+            browser.accessibility_violations().await?,
+            Vec::<String>::new()
+        );
+        let unchanged: shared::NotificationSettings = app
+            .get_as("/api/v1/me/notification-settings", &karin.access_token)
+            .await?;
+        assert_eq!(
+            unchanged.version, settings.version,
+            "opening the link changes nothing"
+        );
+        browser.click(Locator::Css("main button")).await?;
+        browser
+            .wait_for_text("main [role=status]", "Klart: du får inga fler sådana mejl.")
+            .await?;
+        let stopped: shared::NotificationSettings = app
+            .get_as("/api/v1/me/notification-settings", &karin.access_token)
+            .await?;
+        assert!(
+            stopped
+                .items
+                .iter()
+                .all(|s| s.frequency == shared::MailFrequency::Never)
+        );
+        Ok(())
+    })
+    .await
+}

@@ -124,10 +124,19 @@ async fn every_select_shows_the_state_of_its_list_or_form_when_first_loaded() ->
             first_sight(&path, expected).await?;
         }
 
-        // Selects without municipalities: the matches inbox and the account page.
+        // Selects without municipalities: the matches inbox and the account page (its
+        // language, and how each kind of notification is mailed: the defaults).
+        let mut account = vec![shows("locale", "sv", "Svenska")];
+        account.extend(shared::NotificationKind::ALL.iter().map(|kind| {
+            let (value, text) = match kind.default_frequency() {
+                shared::MailFrequency::Immediately => ("immediately", "Direkt"),
+                _ => ("daily", "Varje dag"),
+            };
+            shows(&format!("mail-{}", kind.as_str()), value, text)
+        }));
         for (path, expected) in [
             ("/matches", vec![all("match-state-filter")]),
-            ("/account", vec![shows("locale", "sv", "Svenska")]),
+            ("/account", account),
         ] {
             browser.client.goto(&app.url(path)).await?;
             browser.wait_for_count("select", expected.len()).await?;
@@ -136,7 +145,7 @@ async fn every_select_shows_the_state_of_its_list_or_form_when_first_loaded() ->
                     "select option",
                     match path {
                         "/matches" => 7,
-                        _ => 2,
+                        _ => 2 + 4 * shared::NotificationKind::ALL.len(),
                     },
                 )
                 .await?;

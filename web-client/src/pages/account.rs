@@ -1,5 +1,8 @@
 use i18n_embed_fl::fl;
-use shared::{Locale, Me, MyOrganization, UpdateMe};
+use shared::{
+    Locale, MailFrequency, Me, MyOrganization, NotificationKind, NotificationSetting,
+    NotificationSettings, UpdateMe, UpdateNotificationSettings,
+};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -76,6 +79,7 @@ pub fn Account() -> Html {
                     <Unverified email={me.email.clone()} />
                 }
                 <Profile me={me} />
+                <MailSettings />
                 <MyOrganizations />
             </>
         },
@@ -196,6 +200,85 @@ fn Profile(props: &ProfileProps) -> Html {
                 }
             </form>
         </section>
+    }
+}
+
+/// How each kind of notification is mailed: a select per kind.
+#[component]
+fn MailSettings() -> Html {
+    let i18n = use_i18n();
+    let loader = i18n.loader();
+    let settings = use_get(services::me::notification_settings());
+    let body = match &settings.state {
+        Fetch::Loading => html! { <Loading text={fl!(loader, "mail-settings-loading")} /> },
+        Fetch::Failed(_) => html! { <ErrorMessage on_retry={settings.reload.clone()} /> },
+        Fetch::Loaded(loaded) => html! { <MailSettingsForm settings={loaded.clone()} /> },
+    };
+    html! {
+        <section aria-labelledby="mail-settings-heading">
+            <h2 id="mail-settings-heading">{ fl!(loader, "mail-settings-heading") }</h2>
+            <p>{ fl!(loader, "mail-settings-intro") }</p>
+            { body }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct MailSettingsFormProps {
+    settings: NotificationSettings,
+}
+
+#[component]
+fn MailSettingsForm(props: &MailSettingsFormProps) -> Html {
+    let i18n = use_i18n();
+    let loader = i18n.loader();
+    let draft = use_state(|| props.settings.items.clone());
+    let saved = use_state(|| false);
+    let save = crate::forms::use_versioned_save(
+        draft.clone(),
+        props.settings.version,
+        Callback::from(|items: Vec<NotificationSetting>| {
+            services::me::update_notification_settings(&UpdateNotificationSettings { items })
+        }),
+        Callback::from({
+            let saved = saved.clone();
+            move |_: NotificationSettings| saved.set(true)
+        }),
+        Some(services::me::notification_settings()),
+    );
+    let choose = |kind: NotificationKind| {
+        let (draft, saved) = (draft.clone(), saved.clone());
+        Callback::from(move |value: String| {
+            let mut next = (*draft).clone();
+            if let (Some(setting), Some(frequency)) = (
+                next.iter_mut().find(|setting| setting.kind == kind),
+                MailFrequency::parse(&value),
+            ) {
+                setting.frequency = frequency;
+            }
+            saved.set(false);
+            draft.set(next);
+        })
+    };
+    html! {
+        <form onsubmit={save.onsubmit.clone()}>
+            { save.feedback(loader) }
+            { for draft.iter().map(|setting| html! {
+                <SelectField key={setting.kind.as_str()} id={format!("mail-{}", setting.kind.as_str())}
+                    label={crate::i18n::notification_kind_name(loader, setting.kind)}
+                    value={setting.frequency.as_str().to_owned()} on_change={choose(setting.kind)}>
+                    { for MailFrequency::ALL.iter().map(|frequency| html! {
+                        <option value={frequency.as_str()} selected={*frequency == setting.frequency}>
+                            { crate::i18n::mail_frequency_name(loader, *frequency) }
+                        </option>
+                    }) }
+                </SelectField>
+            }) }
+            <button type="submit" class="button" disabled={save.busy}>{ fl!(loader, "account-save") }</button>
+            if *saved {
+                <p role="status">{ fl!(loader, "form-saved") }</p>
+            }
+        </form>
     }
 }
 

@@ -41,7 +41,7 @@ pub use notifications::{NotificationBell, NotificationsPage, UnreadProvider};
 pub use offering_form::{EditOffering, NewOffering};
 pub use offerings::{OfferingPage, OfferingsPage};
 pub use organization::OrganizationPage;
-pub use recovery::{ForgotPassword, ResetPassword, VerifyEmailPage};
+pub use recovery::{ForgotPassword, ResetPassword, UnsubscribePage, VerifyEmailPage};
 pub use register::Register;
 pub use search::SearchPage;
 pub use sign_in::SignIn;

@@ -108,6 +108,7 @@ fn target(subject_type: &str, id: String) -> Route {
     match subject_type {
         "match" => Route::Match { id },
         "organization" => Route::Organization { id },
+        "method" => Route::Method { id },
         _ => Route::Idea { id },
     }
 }
@@ -157,8 +158,7 @@ pub fn NotificationsPage() -> Html {
                         }
                         <ul class="plain-list notifications">
                             { for page.items.iter().map(|n| {
-                                let title = ["offering_title", "idea_title", "organization_name", "webhook_url"].iter().find_map(|key| n.details.get(*key))
-                                    .and_then(|v| v.as_str()).unwrap_or_default().to_owned();
+                                let title = n.title().to_owned();
                                 // Following an unread notification reads it.
                                 let onclick = (!n.read).then(|| {
                                     let (mark_read, id) = (mark_read.clone(), n.id);
@@ -196,6 +196,11 @@ fn notification_text(
         "idea_status_changed" => fl!(loader, "notification-idea_status_changed", title = title),
         "comment_reply" => fl!(loader, "notification-comment_reply", title = title),
         "member_added" => fl!(loader, "notification-member_added", title = title),
+        "match_withdrawn" => fl!(loader, "notification-match_withdrawn", title = title),
+        "match_started" => fl!(loader, "notification-match_started", title = title),
+        "match_completed" => fl!(loader, "notification-match_completed", title = title),
+        "method_published" => fl!(loader, "notification-method_published", title = title),
+        "method_adopted" => fl!(loader, "notification-method_adopted", title = title),
         "webhook_disabled" => fl!(loader, "notification-webhook_disabled", title = title),
         _ => fl!(loader, "notification-other", title = title),
     }

@@ -1,5 +1,5 @@
 //! The pages that mailed links lead to, and the way to ask for one: verifying an e-mail
-//! address, *Glömt lösenord?* and *Välj nytt lösenord*.
+//! address, *Glömt lösenord?*, *Välj nytt lösenord*, and stopping notification mail.
 
 use i18n_embed_fl::fl;
 use serde::Deserialize;
@@ -217,6 +217,56 @@ pub fn ResetPassword() -> Html {
         <section class="narrow" aria-labelledby="page-title">
             <h1 id="page-title">{ fl!(loader, "reset-title") }</h1>
             { content }
+        </section>
+    }
+}
+
+/// `/unsubscribe?token=…`: stops the notification mail the link came with — on a press of
+/// the button, not on opening the page (mail scanners open links).
+#[component]
+pub fn UnsubscribePage() -> Html {
+    let i18n = use_i18n();
+    let loader = i18n.loader();
+    use_title(fl!(loader, "unsubscribe-title"));
+    let token = use_token().unwrap_or_default();
+    let outcome = use_state(|| None::<Result<(), ApiError>>);
+    let busy = use_state(|| false);
+    let onclick = {
+        let (outcome, busy) = (outcome.clone(), busy.clone());
+        Callback::from(move |_: MouseEvent| {
+            busy.set(true);
+            let (outcome, busy) = (outcome.clone(), busy.clone());
+            api::spawn(
+                services::me::unsubscribe(&token),
+                None,
+                Callback::from(move |result| {
+                    busy.set(false);
+                    outcome.set(Some(result));
+                }),
+            );
+        })
+    };
+    let body = match &*outcome {
+        Some(Ok(())) => html! {
+            <>
+                <p role="status">{ fl!(loader, "unsubscribe-done") }</p>
+                <p><Link<Route> to={Route::Account}>{ fl!(loader, "unsubscribe-settings") }</Link<Route>></p>
+            </>
+        },
+        _ => html! {
+            <>
+                if let Some(Err(error)) = &*outcome {
+                    <p class="form-error" role="alert">{ form_message(loader, error) }</p>
+                }
+                <p>{ fl!(loader, "unsubscribe-intro") }</p>
+                <button type="button" class="button" {onclick} disabled={*busy}>{ fl!(loader, "unsubscribe-submit") }</button>
+            </>
+        },
+    };
+    html! {
+        <section class="narrow" aria-labelledby="page-title">
+            <h1 id="page-title">{ fl!(loader, "unsubscribe-title") }</h1>
+            { body }
         </section>
     }
 }

@@ -1,6 +1,9 @@
 //! The signed-in person.
 
-use shared::{Me, MyOrganization, Notifications, Page, UpdateMe};
+use shared::{
+    Me, MyOrganization, NotificationSettings, Notifications, Page, UpdateMe,
+    UpdateNotificationSettings,
+};
 
 use super::{Read, Write};
 
@@ -42,4 +45,24 @@ pub fn mark_read(id: impl std::fmt::Display) -> Write<()> {
 /// `send_verification_email`
 pub fn send_verification_email() -> Write<()> {
     Write::post_empty("/me/verification-email")
+}
+
+/// `get_notification_settings`
+pub fn notification_settings() -> Read<NotificationSettings> {
+    Read::new("/me/notification-settings")
+}
+
+/// `update_notification_settings`
+pub fn update_notification_settings(
+    body: &UpdateNotificationSettings,
+) -> Write<NotificationSettings> {
+    Write::patch("/me/notification-settings", body)
+}
+
+/// `unsubscribe_mail` (with the token of a mailed link; no session needed)
+pub fn unsubscribe(token: &str) -> Write<()> {
+    Write::post_empty(crate::api::with_query(
+        "/unsubscribe",
+        &[("token", Some(token.to_owned()))],
+    ))
 }
