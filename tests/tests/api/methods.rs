@@ -278,7 +278,7 @@ async fn a_lab_becomes_a_method_that_climbs_from_level_one_to_four_through_real_
     );
     assert!(method["published_at"].is_string());
     let notified = app
-        .count(&format!("SELECT count(*) FROM notifications WHERE kind = 'method.published' AND subject_id = '{id}'"))
+        .count(&format!("SELECT count(*) FROM notifications WHERE kind = 'method_published' AND subject_id = '{id}'"))
         .await?;
     assert_eq!(
         notified, 0,
@@ -341,7 +341,7 @@ async fn a_lab_becomes_a_method_that_climbs_from_level_one_to_four_through_real_
     );
     assert_eq!(copy["measurements"], json!([]));
     let notified = app
-        .count(&format!("SELECT count(*) FROM notifications WHERE kind = 'method.adopted' AND subject_id = '{id}'"))
+        .count(&format!("SELECT count(*) FROM notifications WHERE kind = 'method_adopted' AND subject_id = '{id}'"))
         .await?;
     assert_eq!(notified, 1, "Maria's organisation hears of the adoption");
     assert_eq!(
