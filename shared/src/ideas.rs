@@ -83,6 +83,8 @@ pub struct Idea {
     pub can_edit: bool,
     /// Whether you may change its status (you run its lab).
     pub can_change_status: bool,
+    /// Hidden by moderation: only its author and the moderators see it.
+    pub hidden: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub version: i32,
@@ -148,6 +150,9 @@ pub struct Comment {
     /// `null` once removed.
     pub body: Option<String>,
     pub removed: bool,
+    /// Hidden by moderation: its text is shown only to its author and the moderators
+    /// (`body` is `null` for everyone else, and the thread says why).
+    pub hidden: bool,
     /// Whether you may remove it (its author, or you run the lab).
     pub can_remove: bool,
     pub created_at: DateTime<Utc>,

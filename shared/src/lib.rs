@@ -14,6 +14,7 @@ pub mod labs;
 pub mod limits;
 pub mod matches;
 pub mod methods;
+pub mod moderation;
 pub mod needs;
 pub mod notifications;
 pub mod offerings;
@@ -49,6 +50,9 @@ pub use methods::{
     LevelReason, Lineage, Link, Method, MethodRef, MethodSpread, MethodStatus, MonthSpread,
     OriginCounty, Resource, ResourceKind, RetireMethod, ReviewMethod, Transfer, UpdateAdoption,
     UpdateMethod,
+};
+pub use moderation::{
+    CreateReport, ModerationAction, Report, ReportReason, ReportStatus, ReportTarget, ResolveReport,
 };
 pub use needs::{CreateNeed, LabRef, Need, NeedStatus, UpdateNeed};
 pub use notifications::{

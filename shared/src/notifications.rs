@@ -21,6 +21,8 @@ string_enum! {
         WebhookDisabled = "webhook_disabled",
         MethodPublished = "method_published",
         MethodAdopted = "method_adopted",
+        ContentHidden = "content_hidden",
+        ContentRestored = "content_restored",
     }
 }
 
@@ -80,6 +82,7 @@ impl Notification {
             "offering_title",
             "idea_title",
             "method_title",
+            "content_title",
             "organization_name",
             "webhook_url",
         ]

@@ -172,3 +172,9 @@ mail-digest-intro = { $count ->
 mail-digest-open = See all notifications
 mail-digest-why = You get a summary of what you have not read. Change how often under My account: { $settings }
     Stop all mail from Innolabb: { $unsubscribe }
+notification-content_hidden = A moderator hid what you wrote: { $title }
+notification-content_restored = What you wrote is shown again: { $title }
+field-report-target-unknown = There is no such thing that you can see.
+field-report-open-already = You have reported this already; the moderators have not decided yet.
+field-report-hide-unsupported = Only ideas and comments can be hidden here. Dismiss the report, and change or remove the content where it is.
+problem-report-decided = The report is decided already.

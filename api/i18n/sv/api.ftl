@@ -179,3 +179,9 @@ mail-digest-intro = { $count ->
 mail-digest-open = Se alla aviseringar
 mail-digest-why = Du får en sammanfattning av det du inte har läst. Ändra hur ofta under Mitt konto: { $settings }
     Sluta få mejl från Innolabb: { $unsubscribe }
+notification-content_hidden = En moderator har dolt det du skrev: { $title }
+notification-content_restored = Det du skrev visas igen: { $title }
+field-report-target-unknown = Det finns inget sådant som du kan se.
+field-report-open-already = Du har redan anmält det här; moderatorerna har inte tagit ställning än.
+field-report-hide-unsupported = Bara idéer och kommentarer kan döljas här. Avfärda anmälan, och ändra eller ta bort innehållet där det finns.
+problem-report-decided = Anmälan är redan avgjord.

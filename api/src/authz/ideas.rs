@@ -48,6 +48,15 @@ pub async fn idea(
     let idea = db::ideas::find(conn, viewer, id)
         .await?
         .ok_or(ApiError::NotFound)?;
+    if idea.hidden {
+        let own = idea
+            .author
+            .as_ref()
+            .is_some_and(|author| Some(author.id) == viewer.user_id());
+        if !decide_hidden_visible(own, moderates(conn, viewer, idea.lab.id).await?) {
+            return Err(ApiError::NotFound);
+        }
+    }
     match action {
         IdeaAction::Lab(action) => {
             lab(conn, viewer, idea.lab.id, action).await?;
@@ -156,8 +165,17 @@ pub async fn comment(
         .ok_or(ApiError::NotFound)?;
     let idea = idea(conn, viewer, row.idea_id, IdeaAction::Lab(LabAction::View)).await?;
     let facts = CommentFacts::of(&row, viewer, moderates(conn, viewer, idea.lab.id).await?);
+    if row.hidden && !decide_hidden_visible(facts.own, facts.moderates) {
+        return Err(ApiError::NotFound);
+    }
     decide_comment(&viewer.caller, facts, action).map_err(|denied| denied.into_error("comment"))?;
     Ok(CommentAccess { row, facts })
+}
+
+/// Whether content hidden by moderation is shown to a viewer: to its author and to the
+/// moderators (the lab's hosts, platform admins); to everyone else it is not there.
+pub fn decide_hidden_visible(own: bool, moderates: bool) -> bool {
+    own || moderates
 }
 
 /// Whether the viewer moderates the comments of a lab it sees.
@@ -174,6 +192,13 @@ mod tests {
     use super::*;
     use crate::authz::testing::{key, person};
     use shared::Scope;
+
+    #[test]
+    fn hidden_content_is_its_authors_and_the_moderators_only() {
+        assert!(decide_hidden_visible(true, false));
+        assert!(decide_hidden_visible(false, true));
+        assert!(!decide_hidden_visible(false, false));
+    }
 
     #[test]
     fn only_the_author_edits_an_idea_s_text() {

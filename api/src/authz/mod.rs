@@ -13,6 +13,7 @@ mod ideas;
 mod labs;
 mod matches;
 mod methods;
+mod moderation;
 mod offerings;
 mod organizations;
 #[cfg(test)]
@@ -22,11 +23,13 @@ mod viewer;
 pub use acting::acting_organization;
 pub use email::{may_hold_role, verified_person};
 pub use ideas::{
-    CommentAccess, CommentAction, CommentFacts, IdeaAction, comment, idea, moderates, need,
+    CommentAccess, CommentAction, CommentFacts, IdeaAction, comment, decide_hidden_visible, idea,
+    moderates, need,
 };
 pub use labs::{LabAccess, LabAction, LabFacts, lab, may_edit_idea};
 pub use matches::{MatchAccess, MatchRight, a_match, requesting_side};
 pub use methods::{MethodAction, adoption, method, reviewer};
+pub use moderation::{moderation_scope, report, reportable};
 pub use offerings::{OfferingAction, offering};
 pub use organizations::{OrgAccess, OrgAction, decide, manage_member, organization};
 pub use viewer::Viewer;

@@ -47,6 +47,8 @@ struct IdeaRow {
     comment_count: i32,
     #[diesel(sql_type = sql::Bool)]
     hosts: bool,
+    #[diesel(sql_type = sql::Bool)]
+    hidden: bool,
     #[diesel(sql_type = sql::Timestamptz)]
     created_at: DateTime<Utc>,
     #[diesel(sql_type = sql::Timestamptz)]
@@ -85,6 +87,7 @@ impl IdeaRow {
             can_edit: status == IdeaStatus::Submitted
                 && authz::may_edit_idea(&viewer.caller, self.author_id, self.organization_id),
             can_change_status: self.hosts,
+            hidden: self.hidden,
             created_at: self.created_at,
             updated_at: self.updated_at,
             version: self.version,
@@ -101,7 +104,7 @@ fn select(who: &BoundViewer, me: &str, rank: &str) -> String {
                 i.organization_id, o.name AS organization_name, i.vote_count,
                 EXISTS (SELECT 1 FROM idea_votes v WHERE v.idea_id = i.id
                         AND v.user_id = {me}) AS voted_by_me,
-                i.comment_count, {runs} AS hosts,
+                i.comment_count, {runs} AS hosts, i.hidden_at IS NOT NULL AS hidden,
                 i.created_at, i.updated_at, i.version, {rank} AS rank
            FROM ideas i
            JOIN labs l ON l.id = i.lab_id
@@ -149,7 +152,8 @@ pub async fn list(
     let me = sql.bind::<sql::Nullable<sql::Uuid>, _>(viewer.user_id());
     let listing = Listing::bind(&mut sql, "i", window, filter.query.as_deref());
     sql.push(select(&who, &me, &listing.rank()));
-    sql.push(format!(" WHERE {}", who.may_see()));
+    // Hidden by moderation: in no list, for anyone (authors and moderators open it by id).
+    sql.push(format!(" WHERE {} AND i.hidden_at IS NULL", who.may_see()));
     sql.and_eq::<sql::Uuid, _>("i.lab_id", filter.lab)
         .and_eq::<sql::Text, _>("l.challenge_area", filter.challenge_area.clone())
         .and_eq::<sql::Text, _>("i.status", filter.status)
@@ -286,6 +290,8 @@ pub struct CommentRow {
     pub author: Option<PersonRef>,
     pub body: String,
     pub removed: bool,
+    /// Hidden by moderation.
+    pub hidden: bool,
     pub created_at: DateTime<Utc>,
 }
 
@@ -297,11 +303,13 @@ type CommentTuple = (
     Option<String>,
     String,
     Option<DateTime<Utc>>,
+    Option<DateTime<Utc>>,
     DateTime<Utc>,
 );
 
 fn comment_of(row: CommentTuple) -> CommentRow {
-    let (id, idea_id, parent_id, author_id, author_name, body, removed_at, created_at) = row;
+    let (id, idea_id, parent_id, author_id, author_name, body, removed_at, hidden_at, created_at) =
+        row;
     CommentRow {
         id,
         idea_id,
@@ -311,6 +319,7 @@ fn comment_of(row: CommentTuple) -> CommentRow {
             .map(|(id, display_name)| PersonRef { id, display_name }),
         body,
         removed: removed_at.is_some(),
+        hidden: hidden_at.is_some(),
         created_at,
     }
 }
@@ -325,6 +334,7 @@ macro_rules! comment_columns {
             users::display_name.nullable(),
             idea_comments::body,
             idea_comments::removed_at,
+            idea_comments::hidden_at,
             idea_comments::created_at,
         )
     };
@@ -435,4 +445,34 @@ pub async fn remove_comment(
             .await?;
     }
     Ok(removed == 1)
+}
+
+/// Hides an idea or shows it again (moderation); whether it changed.
+pub async fn set_idea_hidden(
+    conn: &mut AsyncPgConnection,
+    id: Uuid,
+    hidden: bool,
+) -> QueryResult<bool> {
+    let at = hidden.then(Utc::now);
+    let changed = diesel::update(ideas::table.find(id))
+        .filter(ideas::hidden_at.is_null().eq(hidden))
+        .set(ideas::hidden_at.eq(at))
+        .execute(conn)
+        .await?;
+    Ok(changed == 1)
+}
+
+/// Hides a comment or shows it again (moderation); whether it changed.
+pub async fn set_comment_hidden(
+    conn: &mut AsyncPgConnection,
+    id: Uuid,
+    hidden: bool,
+) -> QueryResult<bool> {
+    let at = hidden.then(Utc::now);
+    let changed = diesel::update(idea_comments::table.find(id))
+        .filter(idea_comments::hidden_at.is_null().eq(hidden))
+        .set(idea_comments::hidden_at.eq(at))
+        .execute(conn)
+        .await?;
+    Ok(changed == 1)
 }

@@ -43,6 +43,7 @@ pub mod open_data;
 pub mod organizations;
 pub mod rate_limits;
 pub mod reference;
+pub mod reports;
 pub mod schema;
 pub mod search;
 pub mod sessions;

@@ -214,6 +214,7 @@ diesel::table! {
         updated_at -> Timestamptz,
         title_parts -> Nullable<Text>,
         text_parts -> Nullable<Text>,
+        hidden_at -> Nullable<Timestamptz>,
     }
 }
 
@@ -234,6 +235,7 @@ diesel::table! {
         body -> Text,
         removed_at -> Nullable<Timestamptz>,
         created_at -> Timestamptz,
+        hidden_at -> Nullable<Timestamptz>,
     }
 }
 
@@ -525,11 +527,29 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    reports (id) {
+        id -> Uuid,
+        reporter_id -> Nullable<Uuid>,
+        target_type -> Text,
+        target_id -> Uuid,
+        lab_id -> Nullable<Uuid>,
+        reason -> Text,
+        note -> Text,
+        status -> Text,
+        resolved_by -> Nullable<Uuid>,
+        resolution_note -> Text,
+        resolved_at -> Nullable<Timestamptz>,
+        created_at -> Timestamptz,
+    }
+}
+
 diesel::joinable!(account_tokens -> users (user_id));
 diesel::joinable!(mail_outbox -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     account_tokens,
+    reports,
     notification_settings,
     mail_outbox,
     changes,

@@ -48,12 +48,13 @@ pub async fn labs_by_area(conn: &mut AsyncPgConnection) -> QueryResult<Vec<KeyCo
     .await
 }
 
-/// Ideas of public labs by status (statuses without ideas left out).
+/// Ideas of public labs by status (statuses without ideas, and hidden ideas, left out).
 pub async fn ideas_by_status(conn: &mut AsyncPgConnection) -> QueryResult<Vec<KeyCount>> {
     key_counts(
         conn,
         "SELECT i.status AS key, count(*) AS count FROM ideas i
-           JOIN labs l ON l.id = i.lab_id WHERE l.visibility = 'public' GROUP BY i.status",
+           JOIN labs l ON l.id = i.lab_id
+          WHERE l.visibility = 'public' AND i.hidden_at IS NULL GROUP BY i.status",
     )
     .await
 }

@@ -114,6 +114,8 @@ pub fn notification_line(notification: &Notification) -> String {
         Some(WebhookDisabled) => t!("notification-webhook_disabled", title = title),
         Some(MethodPublished) => t!("notification-method_published", title = title),
         Some(MethodAdopted) => t!("notification-method_adopted", title = title),
+        Some(ContentHidden) => t!("notification-content_hidden", title = title),
+        Some(ContentRestored) => t!("notification-content_restored", title = title),
         None => t!("notification-other", title = title),
     }
 }

@@ -456,12 +456,20 @@ async fn set_vote(
 /// Shapes a stored comment for a viewer who may moderate the idea's lab or not.
 fn to_comment(row: CommentRow, viewer: &Viewer, moderates: bool) -> Comment {
     let facts = CommentFacts::of(&row, viewer, moderates);
+    // A hidden comment keeps its place in the thread; only its author and the moderators
+    // read it.
+    let shown = !row.removed && (!row.hidden || authz::decide_hidden_visible(facts.own, moderates));
     Comment {
         id: row.id,
         parent_id: row.parent_id,
-        author: row.author,
-        body: (!row.removed).then_some(row.body),
+        author: if shown || row.removed {
+            row.author
+        } else {
+            None
+        },
+        body: shown.then_some(row.body),
         removed: row.removed,
+        hidden: row.hidden,
         can_remove: !row.removed && facts.may_remove(),
         created_at: row.created_at,
         replies: Vec::new(),

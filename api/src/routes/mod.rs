@@ -18,6 +18,7 @@ mod offerings;
 mod open_data;
 mod organizations;
 mod reference;
+mod reports;
 mod search;
 mod statistics;
 mod webhooks;
@@ -42,6 +43,7 @@ pub fn configure(config: &mut ServiceConfig) {
         .configure(offerings::configure)
         .configure(matches::configure)
         .configure(notifications::configure)
+        .configure(reports::configure)
         .configure(methods::configure)
         .configure(statistics::configure)
         .configure(open_data::configure)

@@ -10,6 +10,7 @@ mod labs;
 mod mail;
 mod matches;
 mod methods;
+mod moderation;
 mod needs;
 mod offerings;
 mod open_data;

@@ -1,0 +1,526 @@
+//! Reports and moderation: what a hidden idea or comment leaves, who decides, and that
+//! every decision is recorded and told.
+
+use innolabb_tests::{TestApp, TestUser};
+use reqwest::Method;
+use serde_json::{Value, json};
+
+/// A public lab hosted by Maria's housing company, an idea by Amina in it, a comment by Bo
+/// on the idea, and Karin, who reads it.
+struct Thread {
+    maria: TestUser,
+    amina: TestUser,
+    bo: TestUser,
+    karin: TestUser,
+    lab: uuid::Uuid,
+    idea: String,
+    comment: String,
+}
+
+async fn thread(app: &TestApp) -> anyhow::Result<Thread> {
+    let (maria, host) = app.housing_company().await?;
+    let lab = app
+        .create_lab(&maria, host.id, "Gården", "public")
+        .await?
+        .id;
+    let amina = app.sign_up("Amina Hassan").await?;
+    let idea = app
+        .create_idea(&amina, lab, "Grillkväll på gården", "Varje fredag i juni.")
+        .await?;
+    let idea = idea["id"].as_str().unwrap_or_default().to_owned();
+    let bo = app.sign_up("Bo Ek").await?;
+    let (status, comment) = app
+        .json(
+            Method::POST,
+            &format!("/api/v1/ideas/{idea}/comments"),
+            Some(&bo.access_token),
+            Some(json!({"body": "Ni som bor i trean är idioter."})),
+        )
+        .await?;
+    anyhow::ensure!(status == 201, "comment answered {status}");
+    let karin = app.sign_up("Karin Ek").await?;
+    Ok(Thread {
+        maria,
+        amina,
+        bo,
+        karin,
+        lab,
+        idea,
+        comment: comment["id"].as_str().unwrap_or_default().to_owned(),
+    })
+}
+
+async fn report(
+    app: &TestApp,
+    by: &TestUser,
+    target_type: &str,
+    id: &str,
+) -> anyhow::Result<(u16, Value)> {
+    app.json(Method::POST, "/api/v1/reports", Some(&by.access_token),
+             Some(json!({"target_type": target_type, "target_id": id, "reason": "offensive", "note": "Kränkande."})))
+        .await
+}
+
+async fn resolve(
+    app: &TestApp,
+    by: &TestUser,
+    report: &str,
+    action: &str,
+) -> anyhow::Result<(u16, Value)> {
+    app.json(
+        Method::POST,
+        &format!("/api/v1/admin/reports/{report}/resolve"),
+        Some(&by.access_token),
+        Some(json!({"action": action, "note": "Personangrepp."})),
+    )
+    .await
+}
+
+/// The comments of the idea as `who` sees them.
+async fn comments(app: &TestApp, t: &Thread, who: Option<&TestUser>) -> anyhow::Result<Value> {
+    let (status, page) = app
+        .json(
+            Method::GET,
+            &format!("/api/v1/ideas/{}/comments", t.idea),
+            who.map(|u| u.access_token.as_str()),
+            None,
+        )
+        .await?;
+    anyhow::ensure!(status == 200, "comments answered {status}");
+    Ok(page["items"][0].clone())
+}
+
+#[tokio::test]
+async fn a_comment_a_host_hides_keeps_its_place_for_everyone_and_its_text_for_author_and_moderators()
+-> anyhow::Result<()> {
+    let app = TestApp::spawn().await?;
+    let t = thread(&app).await?;
+    let (status, reported) = report(&app, &t.karin, "comment", &t.comment).await?;
+    assert_eq!(status, 201, "{reported}");
+    assert_eq!(reported["status"], "open");
+    assert_eq!(reported["excerpt"], "Ni som bor i trean är idioter.");
+    assert_eq!(reported["target_path"], format!("/ideas/{}", t.idea));
+    assert_eq!(
+        report(&app, &t.karin, "comment", &t.comment).await?.0,
+        409,
+        "one open report each"
+    );
+    let id = reported["id"].as_str().unwrap_or_default().to_owned();
+
+    // Karin moderates nothing: her queue is empty and the report is not hers to decide.
+    let (status, queue) = app
+        .json(
+            Method::GET,
+            "/api/v1/admin/reports",
+            Some(&t.karin.access_token),
+            None,
+        )
+        .await?;
+    assert_eq!(
+        (status, queue["items"].as_array().map(Vec::len)),
+        (200, Some(0))
+    );
+    assert_eq!(resolve(&app, &t.karin, &id, "hide").await?.0, 404);
+    // The lab's host sees it in her queue and hides it.
+    let (_, queue) = app
+        .json(
+            Method::GET,
+            "/api/v1/admin/reports?status=open",
+            Some(&t.maria.access_token),
+            None,
+        )
+        .await?;
+    assert_eq!(queue["items"][0]["id"], id.as_str());
+    let (status, decided) = resolve(&app, &t.maria, &id, "hide").await?;
+    assert_eq!(status, 200, "{decided}");
+    assert_eq!(decided["status"], "hidden");
+    assert_eq!(
+        resolve(&app, &t.maria, &id, "dismiss").await?.0,
+        409,
+        "decided already"
+    );
+
+    // Everyone else sees a placeholder without text or author; Bo and Maria see the text.
+    for reader in [None, Some(&t.karin), Some(&t.amina)] {
+        let shown = comments(&app, &t, reader).await?;
+        assert_eq!(
+            (
+                shown["hidden"].clone(),
+                shown["body"].clone(),
+                shown["author"].clone()
+            ),
+            (json!(true), Value::Null, Value::Null),
+            "{shown}"
+        );
+    }
+    for reader in [&t.bo, &t.maria] {
+        let shown = comments(&app, &t, Some(reader)).await?;
+        assert_eq!(shown["body"], "Ni som bor i trean är idioter.");
+        assert_eq!(shown["hidden"], true);
+    }
+    let comment = format!("/api/v1/comments/{}", t.comment);
+    assert_eq!(app.json(Method::GET, &comment, None, None).await?.0, 404);
+    assert_eq!(
+        app.json(Method::GET, &comment, Some(&t.karin.access_token), None)
+            .await?
+            .0,
+        404
+    );
+    assert_eq!(
+        app.json(Method::GET, &comment, Some(&t.bo.access_token), None)
+            .await?
+            .0,
+        200
+    );
+
+    // Recorded and told.
+    let audit = format!(
+        "SELECT count(*) FROM audit_log WHERE action = 'moderation.hidden' AND subject_id = '{}' AND actor_user_id = '{}'",
+        t.comment, t.maria.id
+    );
+    assert_eq!(app.count(&audit).await?, 1);
+    let told = format!(
+        "SELECT count(*) FROM notifications WHERE user_id = '{}' AND kind = 'content_hidden' AND details->>'note' = 'Personangrepp.'",
+        t.bo.id
+    );
+    assert_eq!(app.count(&told).await?, 1);
+
+    // Restored: the text is back for all, and Bo hears of it.
+    let (status, restored) = app
+        .json(
+            Method::POST,
+            &format!("/api/v1/admin/reports/{id}/restore"),
+            Some(&t.maria.access_token),
+            None,
+        )
+        .await?;
+    assert_eq!(
+        (status, restored["status"].clone()),
+        (200, json!("restored"))
+    );
+    let shown = comments(&app, &t, None).await?;
+    assert_eq!(
+        (shown["hidden"].clone(), shown["body"].clone()),
+        (json!(false), json!("Ni som bor i trean är idioter."))
+    );
+    let told = format!(
+        "SELECT count(*) FROM notifications WHERE user_id = '{}' AND kind = 'content_restored'",
+        t.bo.id
+    );
+    assert_eq!(app.count(&told).await?, 1);
+    assert_eq!(
+        app.count("SELECT count(*) FROM audit_log WHERE action = 'moderation.restored'")
+            .await?,
+        1
+    );
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_hidden_idea_leaves_lists_search_statistics_the_changes_feed_and_webhooks()
+-> anyhow::Result<()> {
+    let app = TestApp::spawn_with(|config| config.webhooks.allow_private = true).await?;
+    let t = thread(&app).await?;
+    let admin = app.sign_up("Admin Adminsson").await?;
+    app.make_platform_admin(&admin).await?;
+    // A partner elsewhere follows ideas.
+    let partner = app.sign_up("Petra Partner").await?;
+    let elsewhere = app
+        .create_organization(&partner, "Grannföreningen", 7)
+        .await?;
+    let (key_id, key) = app
+        .create_api_key(&partner, elsewhere.id, &["read"])
+        .await?;
+    let _ = key_id;
+    let receiver = innolabb_tests::receiver::Receiver::start(&[])?;
+    app.add_webhook(
+        &partner,
+        elsewhere.id,
+        &receiver.url,
+        &["idea.status_changed"],
+    )
+    .await?;
+    app.wait_for_search_words("grillk", "grillkväll").await?;
+    let ideas_counted = || async {
+        let statistics: Value = app.get_json("/api/v1/statistics").await?;
+        let submitted = statistics["ideas_by_status"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|entry| entry["key"] == "submitted")
+            .map(|entry| entry["count"].clone());
+        anyhow::Ok(submitted)
+    };
+    assert_eq!(ideas_counted().await?, Some(json!(1)));
+    let (_, found) = app
+        .json(Method::GET, "/api/v1/search?q=grillkväll", None, None)
+        .await?;
+    assert_eq!(
+        found["ideas"].as_array().map(Vec::len),
+        Some(1),
+        "found before: {found}"
+    );
+    let (_, listed) = app
+        .json(Method::GET, "/api/v1/ideas?q=grillkväll", None, None)
+        .await?;
+    assert_eq!(
+        listed["items"].as_array().map(Vec::len),
+        Some(1),
+        "listed before: {listed}"
+    );
+
+    let (_, reported) = report(&app, &t.karin, "idea", &t.idea).await?;
+    let id = reported["id"].as_str().unwrap_or_default().to_owned();
+    let (status, _) = resolve(&app, &admin, &id, "hide").await?;
+    assert_eq!(status, 200);
+
+    let idea = format!("/api/v1/ideas/{}", t.idea);
+    assert_eq!(app.json(Method::GET, &idea, None, None).await?.0, 404);
+    assert_eq!(app.json(Method::GET, &idea, Some(&key), None).await?.0, 404);
+    let (status, own) = app
+        .json(Method::GET, &idea, Some(&t.amina.access_token), None)
+        .await?;
+    assert_eq!((status, own["hidden"].clone()), (200, json!(true)));
+    assert_eq!(
+        app.json(Method::GET, &idea, Some(&t.maria.access_token), None)
+            .await?
+            .0,
+        200
+    );
+    for list in [
+        format!("/api/v1/labs/{}/ideas", t.lab),
+        "/api/v1/ideas".to_owned(),
+        "/api/v1/ideas?q=grillkväll".to_owned(),
+    ] {
+        let (status, page) = app
+            .json(Method::GET, &list, Some(&t.amina.access_token), None)
+            .await?;
+        assert_eq!(
+            (status, page["items"].as_array().map(Vec::len)),
+            (200, Some(0)),
+            "{list}: {page}"
+        );
+    }
+    let (_, found) = app
+        .json(Method::GET, "/api/v1/search?q=grillkväll", None, None)
+        .await?;
+    assert_eq!(found["ideas"], json!([]), "{found}");
+    assert_eq!(
+        ideas_counted().await?,
+        Some(json!(0)),
+        "no submitted idea counted"
+    );
+    // The partner's mirror learns the idea is gone.
+    let (_, changes) = app
+        .json(
+            Method::GET,
+            "/api/v1/changes?object_type=idea",
+            Some(&key),
+            None,
+        )
+        .await?;
+    let change = changes["items"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|c| c["id"] == t.idea.as_str())
+        .map(|c| c["change"].clone());
+    assert_eq!(change, Some(json!("deleted")), "{changes}");
+    // The search words forget it once they are gathered again (here after a new lab).
+    let host = app
+        .get_as::<shared::Page<shared::MyOrganization>>(
+            "/api/v1/me/organizations",
+            &t.maria.access_token,
+        )
+        .await?;
+    app.create_lab(
+        &t.maria,
+        host.items[0].organization.id,
+        "Xylofonverkstaden",
+        "public",
+    )
+    .await?;
+    app.wait_for_search_words("xylof", "xylofonverkstaden")
+        .await?;
+    let (_, suggested) = app
+        .json(Method::GET, "/api/v1/search/suggest?q=grillk", None, None)
+        .await?;
+    assert_eq!(suggested["suggestions"], json!([]), "{suggested}");
+    // A status change of the hidden idea reaches no webhook of an organisation that may not see it.
+    let (status, _) = app
+        .json(
+            Method::POST,
+            &format!("{idea}/status"),
+            Some(&t.maria.access_token),
+            Some(json!({"status": "shortlisted"})),
+        )
+        .await?;
+    assert_eq!(status, 200);
+    let sent = "SELECT count(*) FROM webhook_deliveries WHERE event_type = 'idea.status_changed'";
+    assert_eq!(app.count(sent).await?, 0);
+    Ok(())
+}
+
+#[tokio::test]
+async fn reports_and_decisions_are_checked_on_every_route_and_object() -> anyhow::Result<()> {
+    let app = TestApp::spawn().await?;
+    let t = thread(&app).await?;
+    // A host of another lab, a partner key, and a members-only idea Karin cannot see.
+    let (other_host, other) = {
+        let person = app.sign_up("Olle Annan").await?;
+        let organization = app.create_organization(&person, "Annat bolag", 8).await?;
+        app.create_lab(&person, organization.id, "Annat labb", "public")
+            .await?;
+        (person, organization)
+    };
+    let (_, key) = app.create_api_key(&other_host, other.id, &["read"]).await?;
+    let host = app
+        .get_as::<shared::Page<shared::MyOrganization>>(
+            "/api/v1/me/organizations",
+            &t.maria.access_token,
+        )
+        .await?;
+    let closed = app
+        .create_lab(
+            &t.maria,
+            host.items[0].organization.id,
+            "Styrelsen",
+            "members",
+        )
+        .await?;
+    let secret = app
+        .create_idea(&t.maria, closed.id, "Hemlig idé", "")
+        .await?;
+    let (status, body) = report(
+        &app,
+        &t.karin,
+        "idea",
+        secret["id"].as_str().unwrap_or_default(),
+    )
+    .await?;
+    assert_eq!(
+        (status, body["errors"][0]["field"].clone()),
+        (422, json!("target_id")),
+        "one reports only what one sees"
+    );
+    assert_eq!(
+        report(&app, &t.karin, "lab", &uuid::Uuid::now_v7().to_string())
+            .await?
+            .0,
+        422
+    );
+    let anonymous = app
+        .json(
+            Method::POST,
+            "/api/v1/reports",
+            None,
+            Some(json!({"target_type": "idea", "target_id": t.idea, "reason": "spam"})),
+        )
+        .await?;
+    assert_eq!(anonymous.0, 401);
+    let by_key = app
+        .json(
+            Method::POST,
+            "/api/v1/reports",
+            Some(&key),
+            Some(json!({"target_type": "idea", "target_id": t.idea, "reason": "spam"})),
+        )
+        .await?;
+    assert_eq!(by_key.0, 403);
+
+    let (_, reported) = report(&app, &t.karin, "comment", &t.comment).await?;
+    let id = reported["id"].as_str().unwrap_or_default().to_owned();
+    for path in [
+        format!("/api/v1/admin/reports/{id}/resolve"),
+        format!("/api/v1/admin/reports/{id}/restore"),
+    ] {
+        let body = Some(json!({"action": "dismiss"}));
+        assert_eq!(
+            app.json(Method::POST, &path, None, body.clone()).await?.0,
+            401,
+            "{path}"
+        );
+        assert_eq!(
+            app.json(Method::POST, &path, Some(&key), body.clone())
+                .await?
+                .0,
+            403,
+            "{path}"
+        );
+        for outsider in [&t.karin, &t.bo, &other_host] {
+            assert_eq!(
+                app.json(
+                    Method::POST,
+                    &path,
+                    Some(&outsider.access_token),
+                    body.clone()
+                )
+                .await?
+                .0,
+                404,
+                "{path}"
+            );
+        }
+    }
+    let (_, queue) = app
+        .json(
+            Method::GET,
+            "/api/v1/admin/reports",
+            Some(&other_host.access_token),
+            None,
+        )
+        .await?;
+    assert_eq!(
+        queue["items"],
+        json!([]),
+        "another lab's host sees none of this lab's reports"
+    );
+    assert_eq!(
+        app.json(Method::GET, "/api/v1/admin/reports", Some(&key), None)
+            .await?
+            .0,
+        403
+    );
+
+    // Only ideas and comments can be hidden; anything can be dismissed.
+    let (_, on_lab) = report(&app, &t.karin, "lab", &t.lab.to_string()).await?;
+    let admin = app.sign_up("Admin Adminsson").await?;
+    app.make_platform_admin(&admin).await?;
+    let lab_report = on_lab["id"].as_str().unwrap_or_default().to_owned();
+    assert_eq!(
+        resolve(&app, &t.maria, &lab_report, "dismiss").await?.0,
+        404,
+        "a lab is the admins' to judge"
+    );
+    assert_eq!(resolve(&app, &admin, &lab_report, "hide").await?.0, 422);
+    let (status, dismissed) = resolve(&app, &admin, &lab_report, "dismiss").await?;
+    assert_eq!(
+        (status, dismissed["status"].clone()),
+        (200, json!("dismissed"))
+    );
+    assert_eq!(
+        app.count("SELECT count(*) FROM audit_log WHERE action = 'moderation.dismissed'")
+            .await?,
+        1
+    );
+    // The admin's queue holds every report; filters narrow it.
+    let (_, all) = app
+        .json(
+            Method::GET,
+            "/api/v1/admin/reports",
+            Some(&admin.access_token),
+            None,
+        )
+        .await?;
+    assert_eq!(all["items"].as_array().map(Vec::len), Some(2));
+    let (_, open) = app
+        .json(
+            Method::GET,
+            "/api/v1/admin/reports?status=open&target_type=comment",
+            Some(&admin.access_token),
+            None,
+        )
+        .await?;
+    assert_eq!(open["items"].as_array().map(Vec::len), Some(1));
+    Ok(())
+}
