@@ -5,10 +5,10 @@ use crate::components::Layout;
 use crate::i18n::LanguageProvider;
 use crate::pages::{
     Account, EditLab, EditMethod, EditOffering, ForgotPassword, IdeaPage, LabPage, LabsPage,
-    MatchPage, MatchesPage, MethodPage, MethodsPage, NeedPage, NeedsPage, NewLab, NewMethod,
-    NewOffering, NewOrganization, NotFound, NotificationsPage, OfferingPage, OfferingsPage,
-    OrganizationPage, Register, ResetPassword, SearchPage, SignIn, Start, StatisticsPage,
-    UnsubscribePage, VerifyEmailPage,
+    MatchPage, MatchesPage, MethodPage, MethodsPage, ModerationPage, NeedPage, NeedsPage, NewLab,
+    NewMethod, NewOffering, NewOrganization, NotFound, NotificationsPage, OfferingPage,
+    OfferingsPage, OrganizationPage, Register, ResetPassword, SearchPage, SignIn, Start,
+    StatisticsPage, UnsubscribePage, VerifyEmailPage,
 };
 use crate::session::SessionProvider;
 
@@ -71,6 +71,8 @@ pub enum Route {
     ResetPassword,
     #[at("/unsubscribe")]
     Unsubscribe,
+    #[at("/moderation")]
+    Moderation,
     #[at("/organizations/new")]
     NewOrganization,
     #[at("/organizations/:id")]
@@ -110,6 +112,7 @@ fn switch(route: Route) -> Html {
         Route::ForgotPassword => html! { <ForgotPassword /> },
         Route::ResetPassword => html! { <ResetPassword /> },
         Route::Unsubscribe => html! { <UnsubscribePage /> },
+        Route::Moderation => html! { <ModerationPage /> },
         Route::NewOrganization => html! { <NewOrganization /> },
         Route::Organization { id } => html! { <OrganizationPage {id} /> },
         Route::NotFound => html! { <NotFound /> },

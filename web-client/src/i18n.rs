@@ -339,6 +339,31 @@ pub fn form_message(loader: &FluentLanguageLoader, error: &crate::api::ApiError)
     }
 }
 
+/// Why content is reported.
+pub fn report_reason_name(loader: &FluentLanguageLoader, reason: shared::ReportReason) -> String {
+    use i18n_embed_fl::fl;
+    use shared::ReportReason::*;
+    match reason {
+        Spam => fl!(loader, "report-reason-spam"),
+        Offensive => fl!(loader, "report-reason-offensive"),
+        PersonalData => fl!(loader, "report-reason-personal_data"),
+        Misleading => fl!(loader, "report-reason-misleading"),
+        Other => fl!(loader, "report-reason-other"),
+    }
+}
+
+/// Where a report stands.
+pub fn report_status_name(loader: &FluentLanguageLoader, status: shared::ReportStatus) -> String {
+    use i18n_embed_fl::fl;
+    use shared::ReportStatus::*;
+    match status {
+        Open => fl!(loader, "report-status-open"),
+        Hidden => fl!(loader, "report-status-hidden"),
+        Dismissed => fl!(loader, "report-status-dismissed"),
+        Restored => fl!(loader, "report-status-restored"),
+    }
+}
+
 /// A kind of notification, as the mail settings name it.
 pub fn notification_kind_name(
     loader: &FluentLanguageLoader,
@@ -360,6 +385,8 @@ pub fn notification_kind_name(
         WebhookDisabled => fl!(loader, "mail-kind-webhook_disabled"),
         MethodPublished => fl!(loader, "mail-kind-method_published"),
         MethodAdopted => fl!(loader, "mail-kind-method_adopted"),
+        ContentHidden => fl!(loader, "mail-kind-content_hidden"),
+        ContentRestored => fl!(loader, "mail-kind-content_restored"),
     }
 }
 

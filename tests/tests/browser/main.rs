@@ -7,5 +7,6 @@ mod forms;
 mod labs;
 mod marketplace;
 mod methods;
+mod moderation;
 mod search;
 mod start;

@@ -309,6 +309,7 @@ fn MyOrganizations() -> Html {
             <h2 id="organizations-heading">{ fl!(loader, "account-organizations") }</h2>
             { list }
             <p><Link<Route> to={Route::NewOrganization} classes="button">{ fl!(loader, "account-create-organization") }</Link<Route>></p>
+            <p><Link<Route> to={Route::Moderation}>{ fl!(loader, "account-moderation") }</Link<Route>></p>
         </section>
     }
 }

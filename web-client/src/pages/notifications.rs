@@ -201,6 +201,8 @@ fn notification_text(
         "match_completed" => fl!(loader, "notification-match_completed", title = title),
         "method_published" => fl!(loader, "notification-method_published", title = title),
         "method_adopted" => fl!(loader, "notification-method_adopted", title = title),
+        "content_hidden" => fl!(loader, "notification-content_hidden", title = title),
+        "content_restored" => fl!(loader, "notification-content_restored", title = title),
         "webhook_disabled" => fl!(loader, "notification-webhook_disabled", title = title),
         _ => fl!(loader, "notification-other", title = title),
     }

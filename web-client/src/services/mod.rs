@@ -9,6 +9,7 @@ pub mod labs;
 pub mod matches;
 pub mod me;
 pub mod methods;
+pub mod moderation;
 pub mod needs;
 pub mod offerings;
 pub mod organizations;

@@ -1,6 +1,7 @@
 //! An idea's comments with their replies; removal of one's own (hosts remove any).
 
 use super::*;
+use crate::components::ReportButton;
 
 #[derive(Properties, PartialEq)]
 pub(super) struct CommentsProps {
@@ -36,17 +37,27 @@ pub(super) fn Comments(props: &CommentsProps) -> Html {
             );
         })
     };
+    let me = session.me().map(|me| me.id);
     let render = |comment: &Comment| {
+        let own = comment.author.as_ref().map(|author| author.id) == me && me.is_some();
         html! {
             <>
                 <p class="comment__author">{ comment.author.as_ref().map(|a| a.display_name.clone()).unwrap_or_default() }</p>
                 if comment.removed {
                     <p class="comment__removed">{ fl!(loader, "comment-removed") }</p>
+                } else if let Some(body) = &comment.body {
+                    <p>{ body.clone() }</p>
+                    if comment.hidden {
+                        <p class="comment__removed">{ fl!(loader, "comment-hidden-for-others") }</p>
+                    }
                 } else {
-                    <p>{ comment.body.clone().unwrap_or_default() }</p>
+                    <p class="comment__removed">{ fl!(loader, "comment-hidden") }</p>
                 }
                 if comment.can_remove {
                     <button type="button" class="link-button" onclick={remove(comment.id)}>{ fl!(loader, "comment-remove") }</button>
+                }
+                if me.is_some() && !own && !comment.removed && !comment.hidden {
+                    <ReportButton target_type={shared::ReportTarget::Comment} target_id={comment.id} />
                 }
             </>
         }

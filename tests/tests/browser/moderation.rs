@@ -1,0 +1,134 @@
+//! Reporting a comment, and a moderator hiding it.
+
+use fantoccini::Locator;
+use innolabb_tests::TestApp;
+use innolabb_tests::browser::Browser;
+use serde_json::json;
+
+#[tokio::test]
+async fn a_reported_comment_hidden_by_an_admin_shows_a_placeholder_in_the_thread()
+-> anyhow::Result<()> {
+    let app = TestApp::spawn().await?;
+    let (maria, host) = app.housing_company().await?;
+    let lab = app.create_lab(&maria, host.id, "Gården", "public").await?;
+    let amina = app.sign_up("Amina Hassan").await?;
+    let idea = app
+        .create_idea(&amina, lab.id, "Grillkväll på gården", "Varje fredag.")
+        .await?;
+    let idea = idea["id"].as_str().unwrap_or_default().to_owned();
+    let bo = app.sign_up("Bo Ek").await?;
+    let (status, _) = app
+        .json(
+            reqwest::Method::POST,
+            &format!("/api/v1/ideas/{idea}/comments"),
+            Some(&bo.access_token),
+            Some(json!({"body": "Köp billiga klockor på example.com"})),
+        )
+        .await?;
+    assert_eq!(status, 201);
+    let karin = app.sign_up("Karin Ek").await?;
+    let admin = app.sign_up("Admin Adminsson").await?;
+    app.make_platform_admin(&admin).await?;
+
+    Browser::run(async |browser| {
+        browser.sign_in_as(&app, &karin.email).await?;
+        browser
+            .client
+            .goto(&app.url(&format!("/ideas/{idea}")))
+            .await?;
+        browser
+            .wait_for_text(
+                ".comment p:not(.comment__author)",
+                "Köp billiga klockor på example.com",
+            )
+            .await?;
+        browser
+            .click(Locator::Css(".comment details.report summary"))
+            .await?;
+        // As it first appears: the first reason, an empty note.
+        let shown = browser.selects_shown().await?;
+        assert!(
+            shown.iter().any(|s| s.ends_with("=spam (Skräppost)")),
+            "{shown:?}"
+        );
+        browser
+            .click(Locator::Css(".comment details.report option[value=spam]"))
+            .await?;
+        browser
+            .fill(".comment details.report input", "Reklam")
+            .await?;
+        browser.submit(".comment details.report form").await?;
+        browser
+            .wait_for_text(
+                ".comment .report__sent",
+                "Tack! Moderatorerna tittar på det.",
+            )
+            .await?;
+        assert_eq!(
+            browser.accessibility_violations().await?,
+            Vec::<String>::new()
+        );
+
+        browser.sign_in_as(&app, &admin.email).await?;
+        browser
+            .click(Locator::LinkText(
+                "Anmälningar att granska (för labbens värdar och administratörer)",
+            ))
+            .await?;
+        browser.wait_for_text("main h1", "Anmälningar").await?;
+        let shown = browser.selects_shown().await?;
+        assert_eq!(shown, vec!["report-status=open (Öppna)".to_owned()]);
+        browser
+            .wait_for_text(".report-item__heading", "Skräppost · Öppna")
+            .await?;
+        browser
+            .wait_for_text(".report-item p a", "Köp billiga klockor på example.com")
+            .await?;
+        assert_eq!(
+            browser.accessibility_violations().await?,
+            Vec::<String>::new()
+        );
+        browser
+            .fill(".report-item input", "Reklam hör inte hemma här.")
+            .await?;
+        browser
+            .click(Locator::Css(
+                ".report-item button.button:not(.button--secondary)",
+            ))
+            .await?;
+        browser
+            .wait_for_text("main .status", "Inga anmälningar att granska.")
+            .await?;
+
+        // Karin, and anyone, now sees the placeholder where the comment was.
+        browser.sign_in_as(&app, &karin.email).await?;
+        browser
+            .client
+            .goto(&app.url(&format!("/ideas/{idea}")))
+            .await?;
+        browser
+            .wait_for_text(
+                ".comment .comment__removed",
+                "Kommentaren är dold av en moderator.",
+            )
+            .await?;
+        assert_eq!(
+            browser.texts_of(".comment details.report").await?,
+            Vec::<String>::new()
+        );
+        // Bo, its author, still reads it, and is told why.
+        browser.sign_in_as(&app, &bo.email).await?;
+        browser
+            .client
+            .goto(&app.url(&format!("/ideas/{idea}")))
+            .await?;
+        browser
+            .wait_for_text(
+                ".comment .comment__removed",
+                "Dold av en moderator: bara du och moderatorerna ser den.",
+            )
+            .await?;
+        Ok(())
+    })
+    .await
+}
