@@ -182,3 +182,13 @@ pub struct ConfirmPasswordReset {
     #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 128))]
     pub password: String,
 }
+
+/// `DELETE /me`: the password, to confirm that the account's person asks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"password": "en lång och hemlig fras"})))]
+#[serde(deny_unknown_fields)]
+pub struct DeleteAccount {
+    #[cfg_attr(feature = "openapi", schema(max_length = 128))]
+    pub password: String,
+}

@@ -28,7 +28,7 @@ pub mod statistics;
 pub mod webhooks;
 
 pub use auth::{
-    ChangePassword, ConfirmPasswordReset, Locale, LoginRequest, Me, RefreshRequest,
+    ChangePassword, ConfirmPasswordReset, DeleteAccount, Locale, LoginRequest, Me, RefreshRequest,
     RegisterRequest, RequestPasswordReset, SessionMode, TokenResponse, UpdateMe, VerifyEmail,
 };
 pub use changes::{Change, ChangeKind, ObjectType};

@@ -178,3 +178,4 @@ field-report-target-unknown = There is no such thing that you can see.
 field-report-open-already = You have reported this already; the moderators have not decided yet.
 field-report-hide-unsupported = Only ideas and comments can be hidden here. Dismiss the report, and change or remove the content where it is.
 problem-report-decided = The report is decided already.
+problem-last-owner-of = You are the only owner of { $organizations }. Make someone else an owner first, so that the organisation is not left without one.

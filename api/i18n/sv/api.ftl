@@ -185,3 +185,4 @@ field-report-target-unknown = Det finns inget sådant som du kan se.
 field-report-open-already = Du har redan anmält det här; moderatorerna har inte tagit ställning än.
 field-report-hide-unsupported = Bara idéer och kommentarer kan döljas här. Avfärda anmälan, och ändra eller ta bort innehållet där det finns.
 problem-report-decided = Anmälan är redan avgjord.
+problem-last-owner-of = Du är den enda ägaren av { $organizations }. Gör någon annan till ägare först, så att organisationen inte blir utan.

@@ -41,6 +41,7 @@ pub mod notifications;
 pub mod offerings;
 pub mod open_data;
 pub mod organizations;
+pub mod personal_data;
 pub mod rate_limits;
 pub mod reference;
 pub mod reports;

@@ -1,9 +1,9 @@
 //! The signed-in person: profile, password, organisations.
 
-use actix_web::{HttpResponse, get, patch, post, web};
+use actix_web::{HttpResponse, delete, get, patch, post, web};
 use diesel_async::AsyncConnection;
 use shared::limits;
-use shared::{ChangePassword, Me, MyOrganization, Page, Problem, UpdateMe};
+use shared::{ChangePassword, DeleteAccount, Me, MyOrganization, Page, Problem, UpdateMe};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::auth::tokens::{self, Purpose};
@@ -25,6 +25,8 @@ pub fn configure(config: &mut ServiceConfig) {
         .service(update_me)
         .service(change_password)
         .service(send_verification_email)
+        .service(export_my_data)
+        .service(delete_me)
         .service(list_my_organizations);
 }
 
@@ -187,4 +189,100 @@ async fn list_my_organizations(
     Ok(web::Json(Page::complete(
         db::organizations::of_user(&mut conn, person.user_id).await?,
     )))
+}
+
+/// Everything Innolabb stores about you, as JSON (the right of access, GDPR article 15).
+///
+/// Your profile, memberships, ideas, comments, votes, match messages, reports,
+/// notifications and their mail settings, sessions (when they started and ended, never
+/// their secrets) and the mail sent to you. Nothing about anyone else.
+#[utoipa::path(
+    tag = "me",
+    security(("bearer_jwt" = [])),
+    responses(
+        (status = 200, description = "Your data.", body = Object, headers(("Content-Disposition" = String, description = "attachment; filename=\"innolabb-data.json\""))),
+        Unauthorized, PersonOnly,
+    ),
+)]
+#[get("/me/export")]
+async fn export_my_data(pool: web::Data<Pool>, caller: Caller) -> Result<HttpResponse, ApiError> {
+    let person = caller.person()?;
+    let mut conn = pool.get().await?;
+    let user = db::users::find(&mut conn, person.user_id)
+        .await?
+        .ok_or_else(ApiError::unauthorized)?;
+    let mut data = db::personal_data::export(&mut conn, user.id).await?;
+    if let Some(sections) = data.as_object_mut() {
+        sections.insert("exported_at".into(), serde_json::json!(chrono::Utc::now()));
+        sections.insert("profile".into(), serde_json::json!(Me::from(user)));
+    }
+    Ok(HttpResponse::Ok()
+        .insert_header(("Cache-Control", "private, no-store"))
+        .insert_header((
+            "Content-Disposition",
+            "attachment; filename=\"innolabb-data.json\"",
+        ))
+        .json(data))
+}
+
+/// Delete your account (the right to erasure, GDPR article 17).
+///
+/// Your e-mail address, name, password, sessions, memberships, notifications and mail are
+/// erased at once; your ideas, comments and votes stay, shown as "Borttagen användare", so
+/// that the threads they are part of stay readable. Refused with 409 while you are the only
+/// owner of an organisation: make someone else an owner first.
+#[utoipa::path(
+    tag = "me",
+    security(("bearer_jwt" = [])),
+    request_body = DeleteAccount,
+    responses(
+        (status = 204, description = "Erased; you are signed out."),
+        BadRequest, Unauthorized, PersonOnly,
+        (status = 409, description = "You are the only owner of an organisation.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The password is wrong.", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[delete("/me")]
+async fn delete_me(
+    pool: web::Data<Pool>,
+    auth: web::Data<crate::config::AuthConfig>,
+    caller: Caller,
+    body: Body<DeleteAccount>,
+) -> Result<HttpResponse, ApiError> {
+    let person = caller.person()?;
+    let mut conn = pool.get().await?;
+    let user = db::users::find(&mut conn, person.user_id)
+        .await?
+        .ok_or_else(ApiError::unauthorized)?;
+    if !password::verify(body.password.clone(), Some(user.password_hash.clone())).await? {
+        return Err(ApiError::invalid_field(
+            "password",
+            "wrong",
+            crate::t!("field-wrong-password"),
+        ));
+    }
+    conn.transaction::<_, ApiError, _>(async |conn| {
+        let only_owner = db::personal_data::organizations_only_owned_by(conn, user.id).await?;
+        if !only_owner.is_empty() {
+            return Err(ApiError::Conflict {
+                detail: crate::t!(
+                    "problem-last-owner-of",
+                    organizations = only_owner.join(", ")
+                ),
+                errors: Vec::new(),
+            });
+        }
+        db::personal_data::erase(conn, user.id, &user.email).await?;
+        let details = serde_json::json!({});
+        db::audit::record(conn, &caller, "user.erased", "user", user.id, details).await?;
+        Ok(())
+    })
+    .await?;
+    Ok(HttpResponse::NoContent()
+        .cookie(crate::auth::session::refresh_cookie(
+            String::new(),
+            &auth,
+            true,
+        ))
+        .finish())
 }

@@ -17,6 +17,7 @@ mod open_data;
 mod openapi;
 mod organizations;
 mod partner_guide;
+mod privacy;
 mod rate_limits;
 mod reference;
 mod schemathesis;

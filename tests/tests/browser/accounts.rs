@@ -523,3 +523,70 @@ async fn a_person_chooses_how_notifications_are_mailed_and_a_mailed_link_stops_t
     })
     .await
 }
+
+#[tokio::test]
+async fn a_person_downloads_their_data_and_deletes_their_account() -> anyhow::Result<()> {
+    let app = TestApp::spawn().await?;
+    let (maria, host) = app.housing_company().await?;
+    let lab = app.create_lab(&maria, host.id, "Gården", "public").await?;
+    let sara = app.sign_up("Sara Nilsson").await?;
+    let idea = app
+        .create_idea(&sara, lab.id, "Bytesdag för barnkläder", "")
+        .await?;
+    Browser::run(async |browser| {
+        browser.sign_in_as(&app, &sara.email).await?;
+        browser
+            .wait_for_text("#my-data-heading", "Mina uppgifter")
+            .await?;
+        let field = browser.element(Locator::Css("#delete-password")).await?;
+        assert_eq!(field.prop("value").await?.as_deref(), Some(""));
+        browser
+            .click(Locator::Css(
+                "section[aria-labelledby=my-data-heading] button[type=button]",
+            ))
+            .await?;
+        browser
+            .wait_for_text(
+                "section[aria-labelledby=my-data-heading] [role=status] a",
+                "Spara filen (innolabb-data.json)",
+            )
+            .await?;
+        let link = browser.element(Locator::Css("a[download]")).await?;
+        let href = link.attr("href").await?.unwrap_or_default();
+        assert!(href.starts_with("data:application/json"), "{href}");
+        assert!(href.contains("Bytesdag"), "the download holds her idea");
+        assert_eq!(
+            browser.accessibility_violations().await?,
+            Vec::<String>::new()
+        );
+
+        browser.fill("#delete-password", "fel lösenord!!").await?;
+        browser
+            .submit("section[aria-labelledby=my-data-heading] form")
+            .await?;
+        browser
+            .wait_for_text("#delete-password-error", "är inte ditt nuvarande lösenord")
+            .await?;
+        browser
+            .fill("#delete-password", innolabb_tests::TEST_PASSWORD)
+            .await?;
+        browser
+            .submit("section[aria-labelledby=my-data-heading] form")
+            .await?;
+        browser
+            .wait_for_text(".account-links a", "Logga in")
+            .await?;
+        Ok(())
+    })
+    .await?;
+    let (_, shown) = app
+        .json(
+            reqwest::Method::GET,
+            &format!("/api/v1/ideas/{}", idea["id"].as_str().unwrap_or_default()),
+            None,
+            None,
+        )
+        .await?;
+    assert_eq!(shown["author"]["display_name"], "Borttagen användare");
+    Ok(())
+}

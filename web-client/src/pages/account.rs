@@ -1,7 +1,7 @@
 use i18n_embed_fl::fl;
 use shared::{
-    Locale, MailFrequency, Me, MyOrganization, NotificationKind, NotificationSetting,
-    NotificationSettings, UpdateMe, UpdateNotificationSettings,
+    DeleteAccount, Locale, MailFrequency, Me, MyOrganization, NotificationKind,
+    NotificationSetting, NotificationSettings, UpdateMe, UpdateNotificationSettings,
 };
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -81,6 +81,7 @@ pub fn Account() -> Html {
                 <Profile me={me} />
                 <MailSettings />
                 <MyOrganizations />
+                <MyData />
             </>
         },
     }
@@ -310,6 +311,82 @@ fn MyOrganizations() -> Html {
             { list }
             <p><Link<Route> to={Route::NewOrganization} classes="button">{ fl!(loader, "account-create-organization") }</Link<Route>></p>
             <p><Link<Route> to={Route::Moderation}>{ fl!(loader, "account-moderation") }</Link<Route>></p>
+        </section>
+    }
+}
+
+/// *Mina uppgifter*: everything stored about the person, to download, and deleting the
+/// account.
+#[component]
+fn MyData() -> Html {
+    let i18n = use_i18n();
+    let loader = i18n.loader();
+    let session = use_session();
+    let navigator = use_navigator();
+    let exported = use_state(|| None::<Result<String, ApiError>>);
+    let password = use_state(String::new);
+    let error = use_state(|| None::<ApiError>);
+    let export = {
+        let (exported, session) = (exported.clone(), session.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (exported, token) = (exported.clone(), session.token());
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = api::fetch(&services::me::export(), token.as_deref()).await;
+                exported.set(Some(
+                    result.map(|data| serde_json::to_string_pretty(&data).unwrap_or_default()),
+                ));
+            });
+        })
+    };
+    let onsubmit = {
+        let (password, error, session) = (password.clone(), error.clone(), session.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let body = DeleteAccount {
+                password: (*password).clone(),
+            };
+            let (error, session, navigator) = (error.clone(), session.clone(), navigator.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match api::send(
+                    &services::me::delete(&body),
+                    session.token().as_deref(),
+                    None,
+                )
+                .await
+                {
+                    Ok(()) => {
+                        session.sign_out().await;
+                        if let Some(navigator) = navigator {
+                            navigator.push(&Route::Start);
+                        }
+                    }
+                    Err(failure) => error.set(Some(failure)),
+                }
+            });
+        })
+    };
+    html! {
+        <section aria-labelledby="my-data-heading">
+            <h2 id="my-data-heading">{ fl!(loader, "my-data-heading") }</h2>
+            <p>{ fl!(loader, "my-data-intro") }</p>
+            <button type="button" class="button button--secondary" onclick={export}>{ fl!(loader, "my-data-export") }</button>
+            { match &*exported {
+                Some(Ok(json)) => {
+                    let href = format!("data:application/json;charset=utf-8,{}", String::from(js_sys::encode_uri_component(json)));
+                    html! { <p role="status"><a {href} download="innolabb-data.json">{ fl!(loader, "my-data-save") }</a></p> }
+                }
+                Some(Err(failure)) => html! { <p class="form-error" role="alert">{ form_message(loader, failure) }</p> },
+                None => html! {},
+            } }
+            <h3>{ fl!(loader, "my-data-delete-heading") }</h3>
+            <p>{ fl!(loader, "my-data-delete-intro") }</p>
+            <form {onsubmit}>
+                <FormError message={error.as_ref().filter(|e| e.field("password").is_none()).map(|e| form_message(loader, e))} />
+                <TextField id="delete-password" kind="password" label={fl!(loader, "form-password")} value={(*password).clone()}
+                    on_change={Callback::from({ let password = password.clone(); move |v| password.set(v) })}
+                    error={error.as_ref().and_then(|e| e.field("password"))} autocomplete="current-password" required=true />
+                <button type="submit" class="button button--danger">{ fl!(loader, "my-data-delete") }</button>
+            </form>
         </section>
     }
 }

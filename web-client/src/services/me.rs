@@ -1,7 +1,7 @@
 //! The signed-in person.
 
 use shared::{
-    Me, MyOrganization, NotificationSettings, Notifications, Page, UpdateMe,
+    DeleteAccount, Me, MyOrganization, NotificationSettings, Notifications, Page, UpdateMe,
     UpdateNotificationSettings,
 };
 
@@ -65,4 +65,14 @@ pub fn unsubscribe(token: &str) -> Write<()> {
         "/unsubscribe",
         &[("token", Some(token.to_owned()))],
     ))
+}
+
+/// `export_my_data`
+pub fn export() -> Read<serde_json::Value> {
+    Read::new("/me/export")
+}
+
+/// `delete_me`
+pub fn delete(body: &DeleteAccount) -> Write<()> {
+    Write::delete_with("/me", body)
 }

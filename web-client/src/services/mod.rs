@@ -112,6 +112,11 @@ impl<T> Write<T> {
     fn delete(path: impl Into<String>) -> Self {
         Self::new(Method::DELETE, path, None::<&()>)
     }
+
+    /// A `DELETE` that confirms itself with a body (a password).
+    fn delete_with(path: impl Into<String>, body: &impl Serialize) -> Self {
+        Self::new(Method::DELETE, path, Some(body))
+    }
 }
 
 impl<T> Clone for Write<T> {
