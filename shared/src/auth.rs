@@ -20,6 +20,24 @@ pub struct RegisterRequest {
     /// Your name as others see it, 1–100 characters.
     #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
     pub display_name: String,
+    /// What the web client's form saw (see [`FormSignals`]).
+    #[serde(default)]
+    pub form: Option<FormSignals>,
+}
+
+/// What a form in the web client saw while it was filled, for spam defence: a field hidden
+/// from people (a program filling every field fills it) and how long the filling took.
+/// Other clients leave it out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct FormSignals {
+    /// The hidden field's value: empty from a person.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
+    pub honeypot: String,
+    /// Milliseconds from the form being shown to being sent.
+    pub filled_in_ms: u32,
 }
 
 /// How a browser keeps its session: `cookie` sets the refresh token as an HttpOnly cookie

@@ -107,6 +107,9 @@ pub struct CreateIdea {
     /// Post on behalf of an organisation you belong to.
     #[serde(default)]
     pub organization_id: Option<Uuid>,
+    /// What the web client's form saw (spam defence); other clients leave it out.
+    #[serde(default)]
+    pub form: Option<crate::FormSignals>,
 }
 
 /// `PATCH /ideas/{id}`: only the fields given change.
@@ -172,6 +175,9 @@ pub struct CreateComment {
     /// Reply to this top-level comment.
     #[serde(default)]
     pub parent_id: Option<Uuid>,
+    /// What the web client's form saw (spam defence); other clients leave it out.
+    #[serde(default)]
+    pub form: Option<crate::FormSignals>,
 }
 
 #[cfg(test)]

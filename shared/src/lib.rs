@@ -28,8 +28,9 @@ pub mod statistics;
 pub mod webhooks;
 
 pub use auth::{
-    ChangePassword, ConfirmPasswordReset, DeleteAccount, Locale, LoginRequest, Me, RefreshRequest,
-    RegisterRequest, RequestPasswordReset, SessionMode, TokenResponse, UpdateMe, VerifyEmail,
+    ChangePassword, ConfirmPasswordReset, DeleteAccount, FormSignals, Locale, LoginRequest, Me,
+    RefreshRequest, RegisterRequest, RequestPasswordReset, SessionMode, TokenResponse, UpdateMe,
+    VerifyEmail,
 };
 pub use changes::{Change, ChangeKind, ObjectType};
 pub use health::{Health, Readiness};

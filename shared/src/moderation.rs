@@ -82,7 +82,10 @@ pub struct Report {
     pub reason: ReportReason,
     pub note: String,
     pub status: ReportStatus,
-    /// `null` for a report whose reporter deleted their account.
+    /// Held for review by the platform itself (links from an account younger than a day):
+    /// hidden until decided; dismissing it shows the content.
+    pub held: bool,
+    /// `null` for a report whose reporter deleted their account, or one the platform made.
     pub reporter: Option<PersonRef>,
     pub resolution_note: String,
     pub resolved_at: Option<DateTime<Utc>>,

@@ -398,3 +398,49 @@ pub fn act_then_reload<T: DeserializeOwned + 'static>(
         });
     })
 }
+
+/// Spam defence in a form that people fill in: when it was shown, and a field hidden from
+/// sight and from the keyboard that a person leaves empty and a form-filling program fills.
+/// The API refuses what looks automated (`FormSignals`).
+#[derive(Clone, PartialEq)]
+pub struct FormWatch {
+    shown_at: f64,
+    honeypot: UseStateHandle<String>,
+}
+
+#[hook]
+pub fn use_form_watch() -> FormWatch {
+    let shown_at = *use_state(js_sys::Date::now);
+    FormWatch {
+        shown_at,
+        honeypot: use_state(String::new),
+    }
+}
+
+impl FormWatch {
+    /// What the form saw, to send with it.
+    pub fn signals(&self) -> shared::FormSignals {
+        let elapsed = (js_sys::Date::now() - self.shown_at).clamp(0.0, f64::from(u32::MAX));
+        shared::FormSignals {
+            honeypot: (*self.honeypot).clone(),
+            // Whole milliseconds, within u32 (clamped above).
+            filled_in_ms: elapsed as u32,
+        }
+    }
+
+    /// The hidden field; `id` is unique on the page.
+    pub fn field(&self, loader: &FluentLanguageLoader, id: &str) -> Html {
+        let honeypot = self.honeypot.clone();
+        let oninput = Callback::from(move |event: InputEvent| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            honeypot.set(input.value());
+        });
+        html! {
+            <div class="honeypot">
+                <label for={id.to_owned()}>{ fl!(loader, "form-honeypot") }</label>
+                <input id={id.to_owned()} type="text" name="homepage" tabindex="-1" autocomplete="off"
+                    value={(*self.honeypot).clone()} {oninput} />
+            </div>
+        }
+    }
+}

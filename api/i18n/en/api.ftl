@@ -179,3 +179,4 @@ field-report-open-already = You have reported this already; the moderators have 
 field-report-hide-unsupported = Only ideas and comments can be hidden here. Dismiss the report, and change or remove the content where it is.
 problem-report-decided = The report is decided already.
 problem-last-owner-of = You are the only owner of { $organizations }. Make someone else an owner first, so that the organisation is not left without one.
+field-form-automated = The form seems to have been filled in by a program. Fill it in yourself and send it again.

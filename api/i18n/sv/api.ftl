@@ -186,3 +186,4 @@ field-report-open-already = Du har redan anmält det här; moderatorerna har int
 field-report-hide-unsupported = Bara idéer och kommentarer kan döljas här. Avfärda anmälan, och ändra eller ta bort innehållet där det finns.
 problem-report-decided = Anmälan är redan avgjord.
 problem-last-owner-of = Du är den enda ägaren av { $organizations }. Gör någon annan till ägare först, så att organisationen inte blir utan.
+field-form-automated = Formuläret verkar ha fyllts i av ett program. Fyll i det själv och skicka det igen.

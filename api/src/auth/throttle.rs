@@ -25,6 +25,7 @@ pub const PASSWORD_RESETS_PER_ADDRESS: i32 = 30;
 pub const PASSWORD_RESETS_PER_ACCOUNT: i32 = 3;
 /// Verification mails a person may ask for again per hour.
 pub const VERIFICATION_MAILS_PER_ACCOUNT: i32 = 5;
+/// The window of the hourly limits (mail, posting).
 pub const MAIL_WINDOW: Duration = Duration::hours(1);
 
 fn refuse(until: chrono::DateTime<Utc>) -> ApiError {
@@ -129,6 +130,46 @@ pub async fn check_verification_mail(
     let key = format!("verify-mail:account:{user_id}");
     let (count, until) = rate_limits::hit(conn, &key, MAIL_WINDOW).await?;
     if count > VERIFICATION_MAILS_PER_ACCOUNT {
+        return Err(refuse(until));
+    }
+    Ok(())
+}
+
+/// What a person posts, each with its own hourly limit per account.
+#[derive(Debug, Clone, Copy)]
+pub enum Posting {
+    Idea,
+    Comment,
+    MatchMessage,
+}
+
+impl Posting {
+    /// Far above what a person writes in an hour, far below what a program does.
+    pub fn per_hour(self) -> i32 {
+        match self {
+            Posting::Idea => 20,
+            Posting::Comment | Posting::MatchMessage => 60,
+        }
+    }
+
+    fn key(self) -> &'static str {
+        match self {
+            Posting::Idea => "idea",
+            Posting::Comment => "comment",
+            Posting::MatchMessage => "message",
+        }
+    }
+}
+
+/// Counts a post of the person's, refusing it past the hourly limit (429).
+pub async fn check_posting(
+    conn: &mut AsyncPgConnection,
+    user_id: uuid::Uuid,
+    posting: Posting,
+) -> Result<(), ApiError> {
+    let key = format!("post:{}:{user_id}", posting.key());
+    let (count, until) = rate_limits::hit(conn, &key, MAIL_WINDOW).await?;
+    if count > posting.per_hour() {
         return Err(refuse(until));
     }
     Ok(())

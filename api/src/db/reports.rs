@@ -62,6 +62,27 @@ pub async fn insert(
         .optional()
 }
 
+/// Holds new content for review: an open report the platform makes itself.
+pub async fn hold(
+    conn: &mut AsyncPgConnection,
+    target: ReportTarget,
+    target_id: Uuid,
+    lab_id: Option<Uuid>,
+) -> QueryResult<()> {
+    diesel::insert_into(reports::table)
+        .values((
+            reports::id.eq(Uuid::now_v7()),
+            reports::target_type.eq(target),
+            reports::target_id.eq(target_id),
+            reports::lab_id.eq(lab_id),
+            reports::reason.eq(ReportReason::Spam),
+            reports::held.eq(true),
+        ))
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
 /// Which reports a moderator sees.
 pub enum Moderates {
     /// A platform admin: all.
@@ -97,6 +118,8 @@ struct Row {
     note: String,
     #[diesel(sql_type = sql::Text)]
     status: ReportStatus,
+    #[diesel(sql_type = sql::Bool)]
+    held: bool,
     #[diesel(sql_type = sql::Nullable<sql::Uuid>)]
     reporter_id: Option<Uuid>,
     #[diesel(sql_type = sql::Nullable<sql::Text>)]
@@ -129,6 +152,7 @@ impl Row {
             reason: self.reason,
             note: self.note,
             status: self.status,
+            held: self.held,
             reporter: self
                 .reporter_id
                 .zip(self.reporter_name)
@@ -153,7 +177,7 @@ const SELECT: &str = "
                 WHEN 'lab' THEN (SELECT l.title FROM labs l WHERE l.id = r.target_id)
                 WHEN 'organization' THEN (SELECT g.name FROM organizations g WHERE g.id = r.target_id)
            END AS excerpt,
-           r.reason, r.note, r.status, r.reporter_id, u.display_name AS reporter_name,
+           r.reason, r.note, r.status, r.held, r.reporter_id, u.display_name AS reporter_name,
            r.resolution_note, r.resolved_at, r.created_at
       FROM reports r
       LEFT JOIN users u ON u.id = r.reporter_id";

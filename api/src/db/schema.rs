@@ -542,6 +542,7 @@ diesel::table! {
         resolution_note -> Text,
         resolved_at -> Nullable<Timestamptz>,
         created_at -> Timestamptz,
+        held -> Bool,
     }
 }
 

@@ -12,6 +12,7 @@ pub mod notification_settings;
 pub mod organizations;
 pub mod reference;
 pub mod retries;
+pub mod spam;
 pub mod swedish;
 pub mod validation;
 pub mod webhooks;

@@ -65,6 +65,7 @@ async fn register_account(
     request: HttpRequest,
     body: Body<RegisterRequest>,
 ) -> Result<HttpResponse, ApiError> {
+    crate::domain::spam::refuse_automated(body.form.as_ref())?;
     let email = normalize_email(&body.email);
     let mut errors = FieldErrors::default();
     check_email(&mut errors, "email", &email);

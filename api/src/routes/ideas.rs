@@ -13,6 +13,9 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
+use crate::auth::throttle::{self, Posting};
+use crate::domain::spam::{held_for_review, refuse_automated};
+
 use super::fields;
 use crate::auth::Caller;
 use crate::authz::{
@@ -69,6 +72,7 @@ fn check_text(errors: &mut FieldErrors, title: &str, body: &str) {
     responses(
         (status = 201, description = "The idea, submitted.", body = Idea, headers(("Location" = String), ("ETag" = String))),
         BadRequest, Unauthorized, Forbidden, NotFound, Conflict, Unprocessable,
+        (status = 429, description = "More than 20 ideas by this person this hour.", body = shared::Problem, content_type = "application/problem+json"),
     ),
 )]
 #[post("/labs/{id}/ideas")]
@@ -117,12 +121,21 @@ async fn create_lab_idea(
             errors: Vec::new(),
         });
     }
+    let account_created =
+        screen_post(&mut conn, &viewer, body.form.as_ref(), Posting::Idea).await?;
+    let held =
+        account_created.is_some_and(|created| held_for_review(created, Utc::now(), &[title, text]));
     let idea_id = conn
         .transaction::<_, ApiError, _>(async |conn| {
             let idea_id =
                 db::ideas::insert(conn, lab.id, viewer.user_id(), organization_id, title, text)
                     .await?;
-            events::emit(conn, "idea.created", Subject::Idea(idea_id)).await?;
+            if held {
+                db::ideas::set_idea_hidden(conn, idea_id, true).await?;
+                db::reports::hold(conn, shared::ReportTarget::Idea, idea_id, Some(lab.id)).await?;
+            } else {
+                events::emit(conn, "idea.created", Subject::Idea(idea_id)).await?;
+            }
             Ok(idea_id)
         })
         .await?;
@@ -525,6 +538,7 @@ async fn list_idea_comments(
     responses(
         (status = 201, description = "The comment.", body = Comment, headers(("Location" = String))),
         BadRequest, Unauthorized, Forbidden, NotFound, Unprocessable,
+        (status = 429, description = "More than 60 comments by this person this hour.", body = shared::Problem, content_type = "application/problem+json"),
     ),
 )]
 #[post("/ideas/{id}/comments")]
@@ -562,6 +576,9 @@ async fn create_idea_comment(
         );
     }
     errors.finish()?;
+    let account_created =
+        screen_post(&mut conn, &viewer, body.form.as_ref(), Posting::Comment).await?;
+    let held = account_created.is_some_and(|created| held_for_review(created, Utc::now(), &[text]));
     // Whoever is answered hears of it (not someone answering themselves).
     let answered = parent
         .and_then(|p| p.author)
@@ -571,6 +588,17 @@ async fn create_idea_comment(
         .transaction::<_, ApiError, _>(async |conn| {
             let comment_id =
                 db::ideas::insert_comment(conn, idea_id, body.parent_id, author, text).await?;
+            if held {
+                db::ideas::set_comment_hidden(conn, comment_id, true).await?;
+                db::reports::hold(
+                    conn,
+                    shared::ReportTarget::Comment,
+                    comment_id,
+                    Some(idea.lab.id),
+                )
+                .await?;
+                return Ok(comment_id);
+            }
             if let Some(answered) = answered {
                 let details = serde_json::json!({
                     "idea_title": idea.title, "lab_id": idea.lab.id, "comment_id": comment_id,
@@ -658,4 +686,23 @@ async fn remove_comment(
     })
     .await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// A person's post passes the spam defence: a form filled by a program is refused, and so is
+/// a post past the account's hourly limit. Answers when the account was made (its links may
+/// wait for a moderator); `None` for a partner system, which its key's limits govern.
+async fn screen_post(
+    conn: &mut diesel_async::AsyncPgConnection,
+    viewer: &Viewer,
+    form: Option<&shared::FormSignals>,
+    posting: Posting,
+) -> Result<Option<chrono::DateTime<Utc>>, ApiError> {
+    let Some(user_id) = viewer.user_id() else {
+        return Ok(None);
+    };
+    refuse_automated(form)?;
+    throttle::check_posting(conn, user_id, posting).await?;
+    Ok(db::users::find(conn, user_id)
+        .await?
+        .map(|user| user.created_at))
 }

@@ -16,6 +16,8 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
+use crate::auth::throttle;
+
 use super::fields;
 use crate::auth::Caller;
 use crate::authz::{self, LabAction, MatchAccess, MatchRight, Viewer};
@@ -428,6 +430,7 @@ async fn list_match_messages(
     responses(
         (status = 201, description = "The message.", body = MatchMessage, headers(("Location" = String))),
         BadRequest, Unauthorized, Forbidden, NotFound, Unprocessable,
+        (status = 429, description = "More than 60 messages by this person this hour.", body = shared::Problem, content_type = "application/problem+json"),
     ),
 )]
 #[post("/matches/{id}/messages")]
@@ -451,6 +454,9 @@ async fn post_match_message(
     };
     errors.finish()?;
     let actor = viewer.user_id();
+    if let Some(person) = actor {
+        throttle::check_posting(&mut conn, person, throttle::Posting::MatchMessage).await?;
+    }
     let message_id = conn
         .transaction::<_, ApiError, _>(async |conn| {
             let message_id = db::matches::insert_message(

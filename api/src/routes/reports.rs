@@ -254,6 +254,8 @@ async fn decide(
     let hidden = match to {
         ReportStatus::Hidden => Some(true),
         ReportStatus::Restored => Some(false),
+        // Held content a moderator lets through is shown.
+        ReportStatus::Dismissed if report.held => Some(false),
         _ => None,
     };
     let action = match to {
@@ -281,7 +283,11 @@ async fn decide(
         ReportTarget::Idea => db::ideas::set_idea_hidden(conn, report.target_id, hidden).await?,
         _ => db::ideas::set_comment_hidden(conn, report.target_id, hidden).await?,
     };
-    if let Some(content) = db::reports::content(conn, report.target_type, report.target_id).await?
+    // Held content was never shown: its author hears only if it is hidden for good.
+    let tell = !report.held || to == ReportStatus::Hidden;
+    if tell
+        && let Some(content) =
+            db::reports::content(conn, report.target_type, report.target_id).await?
         && let Some(author) = content.author_id
     {
         let kind = if hidden {

@@ -22,6 +22,7 @@ mod rate_limits;
 mod reference;
 mod schemathesis;
 mod search;
+mod spam;
 mod sync;
 mod web_client;
 mod webhooks;

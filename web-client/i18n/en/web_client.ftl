@@ -676,3 +676,4 @@ my-data-save = Save the file (innolabb-data.json)
 my-data-delete-heading = Delete my account
 my-data-delete-intro = Your e-mail address, name, password, sessions, memberships and notifications are erased at once. Your ideas, comments and votes stay under the name “Borttagen användare” (deleted user), so that conversations stay readable. If you are the only owner of an organisation, make someone else an owner first.
 my-data-delete = Delete my account for good
+form-honeypot = Leave this field empty

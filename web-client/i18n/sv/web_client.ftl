@@ -676,3 +676,4 @@ my-data-save = Spara filen (innolabb-data.json)
 my-data-delete-heading = Radera mitt konto
 my-data-delete-intro = Din e-postadress, ditt namn, lösenord, dina inloggningar, medlemskap och aviseringar raderas direkt. Dina idéer, kommentarer och röster finns kvar under namnet ”Borttagen användare”, så att samtalen går att läsa. Är du ensam ägare av en organisation behöver du först göra någon annan till ägare.
 my-data-delete = Radera mitt konto för gott
+form-honeypot = Lämna det här fältet tomt

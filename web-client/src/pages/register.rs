@@ -24,7 +24,9 @@ pub fn Register() -> Html {
     let error = use_state(|| None::<ApiError>);
     let busy = use_state(|| false);
 
+    let watch = crate::forms::use_form_watch();
     let onsubmit = {
+        let watch = watch.clone();
         let (email, name, password, error, busy) = (
             email.clone(),
             name.clone(),
@@ -38,6 +40,7 @@ pub fn Register() -> Html {
                 email: (*email).clone(),
                 password: (*password).clone(),
                 display_name: (*name).clone(),
+                form: Some(watch.signals()),
             };
             let (session, navigator, error, busy) = (
                 session.clone(),
@@ -71,6 +74,7 @@ pub fn Register() -> Html {
         <section class="narrow" aria-labelledby="page-title">
             <h1 id="page-title">{ fl!(loader, "register-title") }</h1>
             <form {onsubmit} novalidate=true>
+                { watch.field(loader, "register-homepage") }
                 <FormError message={error.as_ref().map(|e| form_message(loader, e))} />
                 <TextField id="email" kind="email" label={fl!(loader, "form-email")} value={(*email).clone()}
                     on_change={Callback::from({ let email = email.clone(); move |v| email.set(v) })}

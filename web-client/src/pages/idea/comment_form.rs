@@ -17,7 +17,9 @@ pub(super) fn CommentForm(props: &CommentFormProps) -> Html {
     let session = use_session();
     let body = use_state(String::new);
     let error = use_state(|| None::<ApiError>);
+    let watch = crate::forms::use_form_watch();
     let onsubmit = {
+        let watch = watch.clone();
         let (body, error, on_posted, session, idea, parent) = (
             body.clone(),
             error.clone(),
@@ -31,6 +33,7 @@ pub(super) fn CommentForm(props: &CommentFormProps) -> Html {
             let request = CreateComment {
                 body: (*body).clone(),
                 parent_id: parent,
+                form: Some(watch.signals()),
             };
             let (body, error, on_posted) = (body.clone(), error.clone(), on_posted.clone());
             api::spawn(
@@ -61,6 +64,7 @@ pub(super) fn CommentForm(props: &CommentFormProps) -> Html {
     };
     let form = html! {
         <form class="comment-form" {onsubmit}>
+            { watch.field(loader, &format!("{id}-homepage")) }
             <TextAreaField id={id.clone()} label={label.clone()} rows={2} value={(*body).clone()}
                 on_change={Callback::from({ let body = body.clone(); move |v| body.set(v) })}
                 error={error.as_ref().and_then(|e| e.field("body"))} />

@@ -10,11 +10,12 @@ pub(super) struct IdeaDraft {
     organization: String,
 }
 
-pub(super) fn idea_body(draft: &IdeaDraft) -> CreateIdea {
+pub(super) fn idea_body(draft: &IdeaDraft, form: shared::FormSignals) -> CreateIdea {
     CreateIdea {
         title: draft.title.clone(),
         body: draft.body.clone(),
         organization_id: draft.organization.parse().ok(),
+        form: Some(form),
     }
 }
 
@@ -26,9 +27,11 @@ pub(super) fn Ideas(props: &SectionProps) -> Html {
     let ideas = use_paged_get(services::labs::ideas_by_votes(&props.id));
     let reload = ideas.first.reload.clone();
     let id = props.id.clone();
+    let watch = crate::forms::use_form_watch();
+    let signals = watch.clone();
     let form = use_create_form(
         Callback::from(move |draft: IdeaDraft| {
-            services::labs::create_idea(&id, &idea_body(&draft))
+            services::labs::create_idea(&id, &idea_body(&draft, signals.signals()))
         }),
         Callback::from(move |_: Idea| reload.emit(())),
     );
@@ -61,6 +64,7 @@ pub(super) fn Ideas(props: &SectionProps) -> Html {
             }) }
             if session.me().is_some() {
                 <form class="add-form" aria-labelledby="idea-new-heading" onsubmit={form.onsubmit.clone()}>
+                    { watch.field(loader, "idea-homepage") }
                     <h3 id="idea-new-heading">{ fl!(loader, "idea-new") }</h3>
                     <FormError message={error.map(|e| form_message(loader, e))} />
                     <TextField id="idea-title" label={fl!(loader, "form-title")} value={form.draft.title.clone()}
