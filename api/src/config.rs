@@ -31,6 +31,25 @@ pub struct Config {
     /// `SMTP_URL` or `MAIL_DIR`, `MAIL_FROM` and `PUBLIC_URL`: how mail leaves and where
     /// its links lead.
     pub mail: MailConfig,
+    /// `FORM_MIN_FILL_MS`: a form of the web client sent faster than this was filled by a
+    /// program.
+    pub spam: SpamPolicy,
+}
+
+/// What marks a form as filled by a program.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SpamPolicy {
+    pub min_fill_ms: u32,
+}
+
+pub const DEFAULT_FORM_MIN_FILL_MS: u32 = 2000;
+
+impl Default for SpamPolicy {
+    fn default() -> Self {
+        Self {
+            min_fill_ms: DEFAULT_FORM_MIN_FILL_MS,
+        }
+    }
 }
 
 /// Where outgoing mail goes.
@@ -229,6 +248,12 @@ impl Config {
             DEFAULT_SEARCH_WORDS_REFRESH_SECONDS,
         )?;
         let mail = MailConfig::from_lookup(&lookup)?;
+        let min_fill_ms = match lookup("FORM_MIN_FILL_MS") {
+            None => DEFAULT_FORM_MIN_FILL_MS,
+            Some(value) => value.parse().with_context(|| {
+                format!("FORM_MIN_FILL_MS={value:?} is not a number of milliseconds")
+            })?,
+        };
         Ok(Self {
             database_url,
             bind_addr,
@@ -241,6 +266,7 @@ impl Config {
             key_rate_limit: KeyRateLimit { per_minute },
             search_words_refresh: std::time::Duration::from_secs(search_words_refresh),
             mail,
+            spam: SpamPolicy { min_fill_ms },
         })
     }
 }
@@ -269,6 +295,7 @@ mod tests {
         assert_eq!(config.static_dir, PathBuf::from(DEFAULT_STATIC_DIR));
         assert_eq!(config.database_pool_size, DEFAULT_DATABASE_POOL_SIZE);
         assert_eq!(config.key_rate_limit.per_minute, DEFAULT_API_KEY_RATE_LIMIT);
+        assert_eq!(config.spam.min_fill_ms, DEFAULT_FORM_MIN_FILL_MS);
         assert_eq!(
             config.search_words_refresh.as_secs(),
             DEFAULT_SEARCH_WORDS_REFRESH_SECONDS

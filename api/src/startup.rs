@@ -62,6 +62,7 @@ impl Application {
         let webhook_policy = config.webhooks;
         let webhooks = web::Data::new(webhook_policy);
         let key_rate_limit = web::Data::new(config.key_rate_limit);
+        let spam = web::Data::new(config.spam);
         let worker_pool = pool.clone();
         let server = HttpServer::new(move || {
             let (app, document) = api();
@@ -71,6 +72,7 @@ impl Application {
                 .app_data(webhooks.clone())
                 .app_data(key_rate_limit.clone())
                 .app_data(links.clone())
+                .app_data(spam.clone())
                 .app_data(web::Data::new(allowed_methods))
                 .app_data(
                     web::JsonConfig::default()

@@ -71,6 +71,8 @@ impl TestApp {
             // Quickly, so that a test soon finds a new text's words in corrections.
             search_words_refresh: std::time::Duration::from_millis(200),
             mail: MailConfig::off(),
+            // Browser tests fill forms faster than people; the spam tests set the default.
+            spam: api::config::SpamPolicy { min_fill_ms: 0 },
         })
     }
 

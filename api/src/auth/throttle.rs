@@ -144,12 +144,10 @@ pub enum Posting {
 }
 
 impl Posting {
-    /// Far above what a person writes in an hour, far below what a program does.
+    /// Far above what a person writes in an hour (a facilitator typing in a workshop's
+    /// sticky notes included), far below what a program does.
     pub fn per_hour(self) -> i32 {
-        match self {
-            Posting::Idea => 20,
-            Posting::Comment | Posting::MatchMessage => 60,
-        }
+        60
     }
 
     fn key(self) -> &'static str {

@@ -5,20 +5,21 @@
 use chrono::{DateTime, Duration, Utc};
 use shared::FormSignals;
 
-/// Faster than a person fills in a form.
-pub const MIN_FILL_MS: u32 = 2000;
 /// How long an account is new: its links wait for a moderator.
 pub const NEW_ACCOUNT: Duration = Duration::hours(24);
 
 /// Whether the form was filled by a program: the hidden field filled, or filled faster
-/// than a person can.
-pub fn looks_automated(form: &FormSignals) -> bool {
-    !form.honeypot.trim().is_empty() || form.filled_in_ms < MIN_FILL_MS
+/// than a person can (`min_fill_ms`, `FORM_MIN_FILL_MS`).
+pub fn looks_automated(form: &FormSignals, min_fill_ms: u32) -> bool {
+    !form.honeypot.trim().is_empty() || form.filled_in_ms < min_fill_ms
 }
 
 /// Refuses a form filled by a program (422 on `form`, saying only that it looked so).
-pub fn refuse_automated(form: Option<&FormSignals>) -> Result<(), crate::error::ApiError> {
-    if form.is_some_and(looks_automated) {
+pub fn refuse_automated(
+    form: Option<&FormSignals>,
+    policy: crate::config::SpamPolicy,
+) -> Result<(), crate::error::ApiError> {
+    if form.is_some_and(|form| looks_automated(form, policy.min_fill_ms)) {
         return Err(crate::error::ApiError::invalid_field(
             "form",
             "automated",
@@ -51,15 +52,18 @@ mod tests {
             honeypot: String::new(),
             filled_in_ms: 9000,
         };
-        assert!(!looks_automated(&person));
-        assert!(looks_automated(&FormSignals {
+        assert!(!looks_automated(&person, 2000));
+        let filled = FormSignals {
             honeypot: "http://spam".into(),
             ..person.clone()
-        }));
-        assert!(looks_automated(&FormSignals {
+        };
+        assert!(looks_automated(&filled, 2000));
+        let quick = FormSignals {
             filled_in_ms: 300,
             ..person
-        }));
+        };
+        assert!(looks_automated(&quick, 2000));
+        assert!(!looks_automated(&quick, 0), "no minimum when configured so");
     }
 
     #[test]

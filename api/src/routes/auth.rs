@@ -62,16 +62,17 @@ fn client_address(request: &HttpRequest) -> String {
 async fn register_account(
     pool: web::Data<Pool>,
     links: web::Data<Links>,
+    spam: web::Data<crate::config::SpamPolicy>,
     request: HttpRequest,
     body: Body<RegisterRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    crate::domain::spam::refuse_automated(body.form.as_ref())?;
     let email = normalize_email(&body.email);
     let mut errors = FieldErrors::default();
     check_email(&mut errors, "email", &email);
     check_password(&mut errors, "password", &body.password);
     errors.length(&body.display_name, "display_name", limits::DISPLAY_NAME);
     errors.finish()?;
+    crate::domain::spam::refuse_automated(body.form.as_ref(), **spam)?;
 
     let mut conn = pool.get().await?;
     throttle::check_registration(&mut conn, &client_address(&request), &email).await?;

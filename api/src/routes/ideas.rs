@@ -14,6 +14,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use crate::auth::throttle::{self, Posting};
+use crate::config::SpamPolicy;
 use crate::domain::spam::{held_for_review, refuse_automated};
 
 use super::fields;
@@ -72,12 +73,13 @@ fn check_text(errors: &mut FieldErrors, title: &str, body: &str) {
     responses(
         (status = 201, description = "The idea, submitted.", body = Idea, headers(("Location" = String), ("ETag" = String))),
         BadRequest, Unauthorized, Forbidden, NotFound, Conflict, Unprocessable,
-        (status = 429, description = "More than 20 ideas by this person this hour.", body = shared::Problem, content_type = "application/problem+json"),
+        (status = 429, description = "More than 60 ideas by this person this hour.", body = shared::Problem, content_type = "application/problem+json"),
     ),
 )]
 #[post("/labs/{id}/ideas")]
 async fn create_lab_idea(
     pool: web::Data<Pool>,
+    spam: web::Data<SpamPolicy>,
     caller: Caller,
     id: web::Path<Uuid>,
     body: Body<CreateIdea>,
@@ -121,8 +123,14 @@ async fn create_lab_idea(
             errors: Vec::new(),
         });
     }
-    let account_created =
-        screen_post(&mut conn, &viewer, body.form.as_ref(), Posting::Idea).await?;
+    let account_created = screen_post(
+        &mut conn,
+        &viewer,
+        body.form.as_ref(),
+        **spam,
+        Posting::Idea,
+    )
+    .await?;
     let held =
         account_created.is_some_and(|created| held_for_review(created, Utc::now(), &[title, text]));
     let idea_id = conn
@@ -544,6 +552,7 @@ async fn list_idea_comments(
 #[post("/ideas/{id}/comments")]
 async fn create_idea_comment(
     pool: web::Data<Pool>,
+    spam: web::Data<SpamPolicy>,
     caller: Caller,
     id: web::Path<Uuid>,
     body: Body<CreateComment>,
@@ -576,8 +585,14 @@ async fn create_idea_comment(
         );
     }
     errors.finish()?;
-    let account_created =
-        screen_post(&mut conn, &viewer, body.form.as_ref(), Posting::Comment).await?;
+    let account_created = screen_post(
+        &mut conn,
+        &viewer,
+        body.form.as_ref(),
+        **spam,
+        Posting::Comment,
+    )
+    .await?;
     let held = account_created.is_some_and(|created| held_for_review(created, Utc::now(), &[text]));
     // Whoever is answered hears of it (not someone answering themselves).
     let answered = parent
@@ -695,12 +710,13 @@ async fn screen_post(
     conn: &mut diesel_async::AsyncPgConnection,
     viewer: &Viewer,
     form: Option<&shared::FormSignals>,
+    spam: SpamPolicy,
     posting: Posting,
 ) -> Result<Option<chrono::DateTime<Utc>>, ApiError> {
     let Some(user_id) = viewer.user_id() else {
         return Ok(None);
     };
-    refuse_automated(form)?;
+    refuse_automated(form, spam)?;
     throttle::check_posting(conn, user_id, posting).await?;
     Ok(db::users::find(conn, user_id)
         .await?

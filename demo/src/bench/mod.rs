@@ -134,6 +134,7 @@ fn config(database_url: &str, webhooks: WebhookPolicy) -> anyhow::Result<Config>
             api::config::DEFAULT_SEARCH_WORDS_REFRESH_SECONDS,
         ),
         mail: api::config::MailConfig::off(),
+        spam: api::config::SpamPolicy::default(),
     })
 }
 

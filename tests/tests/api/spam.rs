@@ -16,7 +16,8 @@ fn registration(n: usize, form: Option<serde_json::Value>) -> serde_json::Value 
 
 #[tokio::test]
 async fn a_form_a_program_filled_is_refused_and_a_person_passes() -> anyhow::Result<()> {
-    let app = TestApp::spawn().await?;
+    let app =
+        TestApp::spawn_with(|config| config.spam = api::config::SpamPolicy::default()).await?;
     let register = |body| app.json(Method::POST, "/api/v1/auth/register", None, Some(body));
     let (status, problem) = register(registration(
         1,
