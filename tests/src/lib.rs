@@ -623,6 +623,43 @@ impl TestApp {
         Ok(tokens)
     }
 
+    /// `owner` adds the person with `email` to an organisation as `role`; the answer's status.
+    pub async fn add_member(
+        &self,
+        owner: &TestUser,
+        organization: uuid::Uuid,
+        email: &str,
+        role: &str,
+    ) -> anyhow::Result<u16> {
+        let path = format!("/api/v1/organizations/{organization}/members");
+        let body = serde_json::json!({"email": email, "role": role});
+        let (status, _) = self
+            .json(
+                reqwest::Method::POST,
+                &path,
+                Some(&owner.access_token),
+                Some(body),
+            )
+            .await?;
+        Ok(status)
+    }
+
+    /// How each kind of notification is mailed to `user`.
+    pub async fn mail_frequencies(
+        &self,
+        user: &TestUser,
+    ) -> anyhow::Result<std::collections::HashMap<shared::NotificationKind, shared::MailFrequency>>
+    {
+        let settings: shared::NotificationSettings = self
+            .get_as("/api/v1/me/notification-settings", &user.access_token)
+            .await?;
+        Ok(settings
+            .items
+            .into_iter()
+            .map(|setting| (setting.kind, setting.frequency))
+            .collect())
+    }
+
     /// Makes a person a platform admin, as `api create-admin` does.
     pub async fn make_platform_admin(&self, user: &TestUser) -> anyhow::Result<()> {
         use diesel_async::AsyncConnection;

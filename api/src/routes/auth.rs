@@ -233,19 +233,22 @@ async fn end_session(
 /// Longer than any token this API mails (43 characters).
 const MAX_MAILED_TOKEN_LENGTH: usize = 200;
 
+fn invalid_token() -> ApiError {
+    ApiError::invalid_field("token", "invalid", crate::t!("field-token-invalid"))
+}
+
 /// The token of a mailed link, refused as a field error when it is unknown, used or expired.
 async fn redeem_mailed_token(
     conn: &mut diesel_async::AsyncPgConnection,
     token: &str,
     purpose: Purpose,
 ) -> Result<(Uuid, String), ApiError> {
-    let invalid = || ApiError::invalid_field("token", "invalid", crate::t!("field-token-invalid"));
     if token.len() > MAX_MAILED_TOKEN_LENGTH {
-        return Err(invalid());
+        return Err(invalid_token());
     }
     tokens::redeem(conn, token, purpose)
         .await?
-        .ok_or_else(invalid)
+        .ok_or_else(invalid_token)
 }
 
 /// Verify an e-mail address with the token of the link mailed to it.
@@ -271,11 +274,7 @@ async fn verify_email_address(
         let (user_id, email) = redeem_mailed_token(conn, &body.token, Purpose::VerifyEmail).await?;
         // An address changed since the mail is not verified by the old link.
         if !db::users::verify_email(conn, user_id, &email).await? {
-            return Err(ApiError::invalid_field(
-                "token",
-                "invalid",
-                crate::t!("field-token-invalid"),
-            ));
+            return Err(invalid_token());
         }
         Ok(())
     })

@@ -493,16 +493,8 @@ async fn a_match_request_is_mailed_at_once_to_the_other_sides_people() -> anyhow
         .send()
         .await?;
     assert_eq!(clicked.status(), 204);
-    let settings: shared::NotificationSettings = app
-        .get_as("/api/v1/me/notification-settings", &karin.access_token)
-        .await?;
-    let of = |kind| {
-        settings
-            .items
-            .iter()
-            .find(|s| s.kind == kind)
-            .map(|s| s.frequency)
-    };
+    let frequencies = app.mail_frequencies(&karin).await?;
+    let of = |kind| frequencies.get(&kind).copied();
     assert_eq!(
         of(shared::NotificationKind::MatchRequested),
         Some(shared::MailFrequency::Never)
@@ -529,15 +521,11 @@ async fn a_daily_digest_holds_exactly_the_unread_notifications_once() -> anyhow:
     ] {
         let owner = verified(&app, &sink, &format!("Ägare {n}")).await?;
         let organization = app.create_organization(&owner, name, n).await?;
-        let (status, _) = app
-            .json(
-                Method::POST,
-                &format!("/api/v1/organizations/{}/members", organization.id),
-                Some(&owner.access_token),
-                Some(json!({"email": bo.email, "role": "member"})),
-            )
-            .await?;
-        assert_eq!(status, 201);
+        assert_eq!(
+            app.add_member(&owner, organization.id, &bo.email, "member")
+                .await?,
+            201
+        );
     }
     let notifications: shared::Notifications = app
         .get_as("/api/v1/notifications", &bo.access_token)
@@ -641,15 +629,11 @@ async fn notification_settings_change_with_if_match_and_reschedule_what_waits() 
     assert_eq!(settings.items.len(), shared::NotificationKind::ALL.len());
 
     let (owner, organization) = app.housing_company().await?;
-    let (status, _) = app
-        .json(
-            Method::POST,
-            &format!("/api/v1/organizations/{}/members", organization.id),
-            Some(&owner.access_token),
-            Some(json!({"email": bo.email, "role": "member"})),
-        )
-        .await?;
-    assert_eq!(status, 201);
+    assert_eq!(
+        app.add_member(&owner, organization.id, &bo.email, "member")
+            .await?,
+        201
+    );
     let waiting = "SELECT count(*) FROM notifications WHERE kind = 'member_added' AND mail_frequency = 'daily' AND mail_due_at > now()";
     assert_eq!(app.count(waiting).await?, 1, "due at the next 06:00");
 

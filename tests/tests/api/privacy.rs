@@ -45,15 +45,11 @@ async fn lives(app: &TestApp) -> anyhow::Result<Lives> {
         )
         .await?;
     anyhow::ensure!(status == 200, "vote answered {status}");
-    let (status, _) = app
-        .json(
-            Method::POST,
-            &format!("/api/v1/organizations/{}/members", host.id),
-            Some(&maria.access_token),
-            Some(json!({"email": amina.email, "role": "member"})),
-        )
-        .await?;
-    anyhow::ensure!(status == 201);
+    anyhow::ensure!(
+        app.add_member(&maria, host.id, &amina.email, "member")
+            .await?
+            == 201
+    );
     let (status, _) = app
         .json(Method::POST, "/api/v1/reports", Some(&amina.access_token),
               Some(json!({"target_type": "lab", "target_id": lab.id, "reason": "other", "note": "Fel kommun?"})))
@@ -307,15 +303,11 @@ async fn the_only_owner_of_an_organisation_hands_it_over_before_leaving() -> any
         "nothing erased"
     );
     let erik = app.sign_up("Erik Svensson").await?;
-    let (status, _) = app
-        .json(
-            Method::POST,
-            &format!("/api/v1/organizations/{}/members", host.id),
-            Some(&maria.access_token),
-            Some(json!({"email": erik.email, "role": "owner"})),
-        )
-        .await?;
-    assert_eq!(status, 201);
+    assert_eq!(
+        app.add_member(&maria, host.id, &erik.email, "owner")
+            .await?,
+        201
+    );
     let (status, _) = app
         .json(
             Method::DELETE,

@@ -458,13 +458,8 @@ async fn a_person_chooses_how_notifications_are_mailed_and_a_mailed_link_stops_t
         let settings: shared::NotificationSettings = app
             .get_as("/api/v1/me/notification-settings", &karin.access_token)
             .await?;
-        let of = |kind| {
-            settings
-                .items
-                .iter()
-                .find(|s| s.kind == kind)
-                .map(|s| s.frequency)
-        };
+        let frequencies = app.mail_frequencies(&karin).await?;
+        let of = |kind| frequencies.get(&kind).copied();
         assert_eq!(
             of(shared::NotificationKind::MatchMessage),
             Some(shared::MailFrequency::Weekly)
@@ -510,14 +505,11 @@ async fn a_person_chooses_how_notifications_are_mailed_and_a_mailed_link_stops_t
         browser
             .wait_for_text("main [role=status]", "Klart: du får inga fler sådana mejl.")
             .await?;
-        let stopped: shared::NotificationSettings = app
-            .get_as("/api/v1/me/notification-settings", &karin.access_token)
-            .await?;
+        let stopped = app.mail_frequencies(&karin).await?;
         assert!(
             stopped
-                .items
-                .iter()
-                .all(|s| s.frequency == shared::MailFrequency::Never)
+                .values()
+                .all(|frequency| *frequency == shared::MailFrequency::Never)
         );
         Ok(())
     })
