@@ -255,6 +255,20 @@ impl TestApp {
         Ok(row.count)
     }
 
+    /// Waits (up to 20 s) until an SQL count (`SELECT count(*) …`) finds a row: for what a
+    /// worker of the API writes after the request that caused it.
+    pub async fn wait_for_rows(&self, query: &str) -> anyhow::Result<()> {
+        let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(20);
+        while self.count(query).await? == 0 {
+            anyhow::ensure!(
+                tokio::time::Instant::now() < deadline,
+                "no row after 20 s: {query}"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        Ok(())
+    }
+
     /// `GET` a path with a bearer token and parse its JSON body, failing unless it is 200.
     pub async fn get_as<T: serde::de::DeserializeOwned>(
         &self,

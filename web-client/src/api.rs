@@ -82,17 +82,12 @@ fn builder(method: Method, path: &str, token: Option<&str>) -> RequestBuilder {
 
 /// Reads its answer: JSON, or nothing (204, or a 202 without a body) for a `()` answer.
 async fn answer<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
-    let empty = response.status() == 204
-        || (response.status() == 202
-            && response.headers().get("content-length").as_deref() == Some("0"));
-    if empty {
-        return serde_json::from_value(serde_json::Value::Null)
-            .map_err(|error| ApiError::Network(error.to_string()));
-    }
-    response
-        .json::<T>()
+    let text = response
+        .text()
         .await
-        .map_err(|error| ApiError::Network(error.to_string()))
+        .map_err(|error| ApiError::Network(error.to_string()))?;
+    let json = if text.is_empty() { "null" } else { &text };
+    serde_json::from_str(json).map_err(|error| ApiError::Network(error.to_string()))
 }
 
 /// `GET`s a read and its answer.

@@ -127,13 +127,16 @@ pub async fn erase(conn: &mut AsyncPgConnection, user_id: Uuid, email: &str) -> 
         "DELETE FROM idempotency_keys WHERE caller = {caller}"
     ));
     sql.finish().execute(conn).await?;
+    // The counters keyed by the person (`…:<e-mail>`, `…:<user id>`; see auth::throttle),
+    // matched exactly: an address may hold `_` or `%`, which LIKE would read as wildcards.
     let mut sql = Sql::default();
     let (address, id) = (
-        sql.bind::<sql::Text, _>(format!("%{email}%")),
-        sql.bind::<sql::Text, _>(format!("%{user_id}%")),
+        sql.bind::<sql::Text, _>(format!(":{email}")),
+        sql.bind::<sql::Text, _>(format!(":{user_id}")),
     );
     sql.push(format!(
-        "DELETE FROM rate_limits WHERE key LIKE {address} OR key LIKE {id}"
+        "DELETE FROM rate_limits
+          WHERE right(key, length({address})) = {address} OR right(key, length({id})) = {id}"
     ));
     sql.finish().execute(conn).await?;
     let mut sql = Sql::default();

@@ -43,8 +43,8 @@ impl Transport {
                 Some(Self::Files(AsyncFileTransport::new(dir)))
             }
             MailDelivery::Smtp(url) => {
-                // lettre names STARTTLS `tls=required`; ours is `tls=starttls`.
-                let url = url.expose_secret().replace("tls=starttls", "tls=required");
+                let url = lettre_url(url.expose_secret())
+                    .ok_or_else(|| anyhow::anyhow!("SMTP_URL is not a URL"))?;
                 let builder =
                     AsyncSmtpTransport::<Tokio1Executor>::from_url(&url).map_err(|_| {
                         anyhow::anyhow!("SMTP_URL cannot be used: check its scheme, host and tls")
@@ -85,6 +85,22 @@ impl Transport {
     }
 }
 
+/// `SMTP_URL` as lettre reads it: lettre names STARTTLS `tls=required`, ours `tls=starttls`.
+fn lettre_url(smtp_url: &str) -> Option<String> {
+    let mut url = url::Url::parse(smtp_url).ok()?;
+    let pairs: Vec<(String, String)> = url
+        .query_pairs()
+        .map(|(name, value)| match (&*name, &*value) {
+            ("tls", "starttls") => (name.into_owned(), "required".to_owned()),
+            _ => (name.into_owned(), value.into_owned()),
+        })
+        .collect();
+    if !pairs.is_empty() {
+        url.query_pairs_mut().clear().extend_pairs(pairs);
+    }
+    Some(url.into())
+}
+
 /// The MIME message: plain text with an HTML alternative; a notification also says how to
 /// unsubscribe in one click (RFC 8058), and every mail that it was sent automatically.
 fn build(from: &str, mail: &Outgoing<'_>) -> anyhow::Result<Message> {
@@ -115,6 +131,25 @@ fn raw(name: &str, value: &str) -> anyhow::Result<HeaderValue> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // A runtime: lettre's connection pool starts on one.
+    #[tokio::test]
+    async fn starttls_is_named_as_lettre_names_it_and_nothing_else_changes() {
+        assert_eq!(
+            lettre_url("smtp://user:tls=starttls@mail.example.se:587?tls=starttls").as_deref(),
+            // (The password percent-encoded, as lettre decodes it.)
+            Some("smtp://user:tls%3Dstarttls@mail.example.se:587?tls=required")
+        );
+        assert_eq!(
+            lettre_url("smtps://mail.example.se").as_deref(),
+            Some("smtps://mail.example.se")
+        );
+        let config = crate::config::MailConfig {
+            delivery: MailDelivery::smtp("smtp://mail.example.se:587?tls=starttls"),
+            ..crate::config::MailConfig::off()
+        };
+        assert!(Transport::from_config(&config).is_ok_and(|transport| transport.is_some()));
+    }
 
     #[test]
     fn a_notification_carries_one_click_unsubscribe_headers() -> anyhow::Result<()> {

@@ -281,7 +281,11 @@ async fn decide(
     };
     match report.target_type {
         ReportTarget::Idea => db::ideas::set_idea_hidden(conn, report.target_id, hidden).await?,
-        _ => db::ideas::set_comment_hidden(conn, report.target_id, hidden).await?,
+        ReportTarget::Comment => {
+            db::ideas::set_comment_hidden(conn, report.target_id, hidden).await?
+        }
+        // Refused before (`field-report-hide-unsupported`): nothing else is hidden.
+        _ => false,
     };
     // Held content was never shown: its author hears only if it is hidden for good.
     let tell = !report.held || to == ReportStatus::Hidden;

@@ -313,14 +313,7 @@ async fn a_mail_refused_for_a_while_is_retried_and_arrives_once() -> anyhow::Res
     let app = mailing_to(&sink).await?;
     let amina = app.sign_up_unverified("Amina Hassan").await?;
     let attempted = "SELECT count(*) FROM mail_outbox WHERE attempts = 1 AND status = 'pending' AND last_error LIKE '%451%'";
-    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(20);
-    while app.count(attempted).await? == 0 {
-        anyhow::ensure!(
-            tokio::time::Instant::now() < deadline,
-            "no refused attempt recorded"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
+    app.wait_for_rows(attempted).await?;
     // The retry falls due (5 s on the schedule; now, so that the test need not wait).
     app.run_sql("UPDATE mail_outbox SET next_attempt_at = now()")
         .await?;
@@ -660,15 +653,8 @@ async fn notification_settings_change_with_if_match_and_reschedule_what_waits() 
     let stale = app.patch(path, &bo.access_token, 1, change).await?;
     assert_eq!(stale.status(), 412);
     // The waiting notification follows the new setting: it is mailed (to the outbox) now.
-    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(20);
-    while app
-        .count("SELECT count(*) FROM mail_outbox WHERE kind = 'notification'")
-        .await?
-        == 0
-    {
-        anyhow::ensure!(tokio::time::Instant::now() < deadline, "not mailed");
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
+    app.wait_for_rows("SELECT count(*) FROM mail_outbox WHERE kind = 'notification'")
+        .await?;
     // Digests fall due at 06:00 Swedish time (weekly: Mondays), summer and winter.
     for (frequency, created, due) in [
         ("daily", "2026-12-04 05:00+01", "2026-12-04 06:00+01"),

@@ -273,6 +273,12 @@ async fn an_erased_person_leaves_no_trace_but_their_contributions_under_a_placeh
             .await?,
         1
     );
+    // Only her counters go: Bo's sign-up is still counted.
+    let bos = format!(
+        "SELECT count(*) FROM rate_limits WHERE key = 'register:account:{}'",
+        l.bo.email
+    );
+    assert_eq!(app.count(&bos).await?, 1);
     Ok(())
 }
 
