@@ -169,6 +169,20 @@ pub struct ChangePassword {
     pub new_password: String,
 }
 
+/// `POST /me/email`: move the account to a new address, once a link mailed there is
+/// followed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"email": "anna.lindqvist@example.org", "password": "lösenord-som-är-långt"})))]
+#[serde(deny_unknown_fields)]
+pub struct ChangeEmail {
+    #[cfg_attr(feature = "openapi", schema(max_length = 254))]
+    pub email: String,
+    /// Your current password.
+    #[cfg_attr(feature = "openapi", schema(max_length = 128))]
+    pub password: String,
+}
+
 /// `POST /auth/verify-email`: the token of the link mailed to the address.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

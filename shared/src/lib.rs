@@ -4,6 +4,7 @@
 //! server, the browser and the OpenAPI document can never disagree about a field.
 //! The `openapi` feature adds the `utoipa::ToSchema` derives; the wasm build leaves it off.
 
+pub mod admin;
 pub mod auth;
 pub mod changes;
 pub mod double_option;
@@ -27,10 +28,11 @@ pub mod search;
 pub mod statistics;
 pub mod webhooks;
 
+pub use admin::{ApiKeyRef, AuditEntry, OrganizationReview, RejectOrganization, ReviewState};
 pub use auth::{
-    ChangePassword, ConfirmPasswordReset, DeleteAccount, FormSignals, Locale, LoginRequest, Me,
-    RefreshRequest, RegisterRequest, RequestPasswordReset, SessionMode, TokenResponse, UpdateMe,
-    VerifyEmail,
+    ChangeEmail, ChangePassword, ConfirmPasswordReset, DeleteAccount, FormSignals, Locale,
+    LoginRequest, Me, RefreshRequest, RegisterRequest, RequestPasswordReset, SessionMode,
+    TokenResponse, UpdateMe, VerifyEmail,
 };
 pub use changes::{Change, ChangeKind, ObjectType};
 pub use health::{Health, Readiness};

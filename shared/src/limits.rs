@@ -49,8 +49,8 @@ pub const URL: Length = length(1, 2000);
 pub const LICENCE: Length = length(1, 50);
 /// An evidence entry's summary.
 pub const EVIDENCE_SUMMARY: Length = length(1, 5000);
-/// Why a method is retired: unlike other reasons, never empty.
-pub const RETIRE_REASON: Length = length(1, 2000);
+/// Why a method is retired or an organisation turned down: unlike other reasons, never empty.
+pub const REQUIRED_REASON: Length = length(1, 2000);
 /// A webhook's URL.
 pub const WEBHOOK_URL: Length = length(1, 2000);
 /// A webhook's description.

@@ -326,6 +326,33 @@ impl TestApp {
         smtp::link_in(&mail.body_text, page)
     }
 
+    /// An API that mails through a real SMTP server, `sink`.
+    pub async fn mailing_to(sink: &smtp::SmtpSink) -> anyhow::Result<Self> {
+        let url = sink.url.clone();
+        Self::spawn_with(move |config| {
+            config.mail.delivery = api::config::MailDelivery::smtp(&url);
+        })
+        .await
+    }
+
+    /// [`TestApp::sign_up`] on an API that mails to `sink`: the outbox's copy of a sent mail
+    /// is erased, so the link is read from the sink.
+    pub async fn sign_up_via(&self, sink: &smtp::SmtpSink, name: &str) -> anyhow::Result<TestUser> {
+        let user = self.sign_up_unverified(name).await?;
+        let mail = sink.wait_for_mail_to(&user.email, 1).await?.remove(0);
+        let token = serde_json::json!({"token": mail.token("/verify-email")?});
+        let (status, body) = self
+            .json(
+                reqwest::Method::POST,
+                "/api/v1/auth/verify-email",
+                None,
+                Some(token),
+            )
+            .await?;
+        anyhow::ensure!(status == 204, "verify-email answered {status}: {body}");
+        Ok(user)
+    }
+
     /// Registers and signs in a new person named `name` whose address is not verified.
     pub async fn sign_up_unverified(&self, name: &str) -> anyhow::Result<TestUser> {
         let email = format!("{}@example.se", name.to_lowercase().replace(' ', "."));

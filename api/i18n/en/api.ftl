@@ -41,6 +41,8 @@ problem-forbidden-on = You may not do this to this { $what ->
         [organisation] organisation
        *[other] { $what }
     }.
+problem-platform-admins-only = Only platform admins may do this.
+problem-organization-verified-already = The organisation is verified already.
 problem-missing-scope = This API key lacks the { $scope } scope.
 problem-owners-make-owners = Only an owner may give the owner role or change an owner.
 body-not-object = The body must be a JSON object.
@@ -75,6 +77,7 @@ field-url-private = must not point to a loopback, private, link-local or other n
 field-url-unresolvable = its host name does not resolve
 field-scopes-required = must name at least one scope
 field-rate-limit = must be 1 to { $max }, or null for the default
+field-email-unchanged = is your address already
 field-email-taken = An account with this e-mail address already exists.
 problem-wrong-credentials = Wrong e-mail address or password.
 body-refresh-token-too-long = refresh_token may be at most { $max } characters
@@ -83,6 +86,7 @@ field-challenge-areas-count = must name 1 to 4 challenge areas
 field-challenge-areas-unknown = must be keys of challenge areas (see /api/v1/challenge-areas)
 field-municipality-unknown = is not a Swedish municipality code
 parameter-challenge-area = must be a challenge area's key, at most 40 characters
+parameter-audit-word = may hold only lower-case letters a–z, _ and (in an action) dots, at most 60 characters
 parameter-cursor-other-order = belongs to a list in another order; start again without it
 field-not-your-key-organization = must be your API key's organisation
 problem-lab-closed = This lab is closed and takes no new ideas.
@@ -180,3 +184,11 @@ field-report-hide-unsupported = Only ideas and comments can be hidden here. Dism
 problem-report-decided = The report is decided already.
 problem-last-owner-of = You are the only owner of { $organizations }. Make someone else an owner first, so that the organisation is not left without one.
 field-form-automated = The form seems to have been filled in by a program. Fill it in yourself and send it again.
+mail-rejected-subject = { $name } is not verified
+mail-rejected-body = We have looked at { $name } but cannot verify the organisation. The admin's reason:
+mail-rejected-next = Correct its details on the organisation's page and save them, and we will look again.
+mail-rejected-action = Open the organisation
+mail-change-subject = Your e-mail address at Innolabb is to change
+mail-change-body = Someone, hopefully you, asked for your Innolabb account to move to { $email }. It moves once the link mailed there is followed; until then this address stays.
+mail-change-action = Not you? Choose a new password
+mail-change-ignore = Did you ask for the change? Then there is nothing to do here.

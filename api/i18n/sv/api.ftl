@@ -48,6 +48,8 @@ problem-forbidden-on = Du får inte göra så med { $what ->
         [idea] den här idén
        *[other] det här
     }.
+problem-platform-admins-only = Bara plattformens administratörer får göra det här.
+problem-organization-verified-already = Organisationen är redan verifierad.
 problem-missing-scope = Den här API-nyckeln saknar behörigheten { $scope }.
 problem-owners-make-owners = Bara en ägare kan ge ägarrollen eller ändra en ägare.
 body-not-object = Innehållet måste vara ett JSON-objekt.
@@ -82,6 +84,7 @@ field-url-private = får inte peka på en loopback-, privat, länklokal eller an
 field-url-unresolvable = dess värdnamn går inte att slå upp
 field-scopes-required = måste ange minst en behörighet
 field-rate-limit = måste vara 1 till { $max }, eller null för standardgränsen
+field-email-unchanged = är redan din adress
 field-email-taken = Det finns redan ett konto med den här e-postadressen.
 problem-wrong-credentials = Fel e-postadress eller lösenord.
 body-refresh-token-too-long = refresh_token får vara högst { $max } tecken
@@ -90,6 +93,7 @@ field-challenge-areas-count = måste ange 1 till 4 utmaningsområden
 field-challenge-areas-unknown = måste vara nycklar till utmaningsområden (se /api/v1/challenge-areas)
 field-municipality-unknown = är ingen svensk kommunkod
 parameter-challenge-area = måste vara ett utmaningsområdes nyckel, högst 40 tecken
+parameter-audit-word = får bara innehålla små bokstäver a–z, _ och (i en händelse) punkt, högst 60 tecken
 parameter-cursor-other-order = hör till listan i en annan ordning; börja om utan den
 field-not-your-key-organization = måste vara API-nyckelns organisation
 problem-lab-closed = Labbet är avslutat och tar inte emot nya idéer.
@@ -187,3 +191,11 @@ field-report-hide-unsupported = Bara idéer och kommentarer kan döljas här. Av
 problem-report-decided = Anmälan är redan avgjord.
 problem-last-owner-of = Du är den enda ägaren av { $organizations }. Gör någon annan till ägare först, så att organisationen inte blir utan.
 field-form-automated = Formuläret verkar ha fyllts i av ett program. Fyll i det själv och skicka det igen.
+mail-rejected-subject = { $name } är inte verifierad
+mail-rejected-body = Vi har granskat { $name } men kan inte verifiera organisationen. Administratörens skäl:
+mail-rejected-next = Rätta uppgifterna på organisationens sida och spara, så granskar vi den igen.
+mail-rejected-action = Öppna organisationen
+mail-change-subject = Din e-postadress hos Innolabb ska bytas
+mail-change-body = Någon, förhoppningsvis du, bad om att ditt konto hos Innolabb ska flytta till { $email }. Kontot flyttar när länken som skickats dit följs; till dess gäller den här adressen.
+mail-change-action = Var det inte du? Välj ett nytt lösenord
+mail-change-ignore = Bad du om bytet? Då behöver du inte göra något här.

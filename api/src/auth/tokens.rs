@@ -16,6 +16,8 @@ use crate::mail::{self, Links, Recipient, compose};
 pub enum Purpose {
     VerifyEmail,
     PasswordReset,
+    /// Verifies a new address; following the link moves the account to it.
+    ChangeEmail,
 }
 
 pub const VERIFY_EMAIL_VALID: Duration = Duration::hours(48);
@@ -26,12 +28,13 @@ impl Purpose {
         match self {
             Purpose::VerifyEmail => "verify_email",
             Purpose::PasswordReset => "password_reset",
+            Purpose::ChangeEmail => "change_email",
         }
     }
 
     fn valid_for(self) -> Duration {
         match self {
-            Purpose::VerifyEmail => VERIFY_EMAIL_VALID,
+            Purpose::VerifyEmail | Purpose::ChangeEmail => VERIFY_EMAIL_VALID,
             Purpose::PasswordReset => PASSWORD_RESET_VALID,
         }
     }
@@ -39,7 +42,7 @@ impl Purpose {
     /// The web client's page that takes the token.
     fn page(self) -> &'static str {
         match self {
-            Purpose::VerifyEmail => "/verify-email",
+            Purpose::VerifyEmail | Purpose::ChangeEmail => "/verify-email",
             Purpose::PasswordReset => "/reset-password",
         }
     }
@@ -52,22 +55,29 @@ pub async fn send(
     user: &db::users::User,
     purpose: Purpose,
 ) -> QueryResult<()> {
+    send_to(conn, links, user, &user.email, purpose).await
+}
+
+/// Mails a new link for `purpose` to `email`, an address `user` wants (the link proves
+/// that it is theirs).
+pub async fn send_to(
+    conn: &mut AsyncPgConnection,
+    links: &Links,
+    user: &db::users::User,
+    email: &str,
+    purpose: Purpose,
+) -> QueryResult<()> {
     let token = secrets::generate("");
     let expires_at = Utc::now() + purpose.valid_for();
     let hash = secrets::hash(&token);
-    db::account_tokens::insert(
-        conn,
-        &hash,
-        user.id,
-        purpose.as_str(),
-        &user.email,
-        expires_at,
-    )
-    .await?;
+    db::account_tokens::insert(conn, &hash, user.id, purpose.as_str(), email, expires_at).await?;
     let link = links.page(&format!("{}?token={token}", purpose.page()));
-    let recipient = Recipient::of(user);
+    let recipient = Recipient {
+        email,
+        ..Recipient::of(user)
+    };
     let composed = match purpose {
-        Purpose::VerifyEmail => compose::verify_email(recipient, &link),
+        Purpose::VerifyEmail | Purpose::ChangeEmail => compose::verify_email(recipient, &link),
         Purpose::PasswordReset => compose::password_reset(recipient, &link),
     };
     mail::enqueue(conn, recipient, &composed).await

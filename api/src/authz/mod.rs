@@ -1,13 +1,15 @@
 //! Authorisation: the one place that decides whether a caller may do something to an
 //! object. Handlers ask one loader per kind of object — [`organization`], [`lab`],
 //! [`need`], [`idea`], [`comment`], [`offering`], [`a_match`], [`method`], [`adoption`] — before they touch it, and
-//! [`acting_organization`] for whom they create something; handlers never decide. The
+//! [`acting_organization`] for whom they create something, [`platform_admin`] for the
+//! admins' queues; handlers never decide. The
 //! rules themselves are plain functions (`decide…`), unit-tested beside them.
 //!
 //! 404 for what the caller may not see, 401 for what needs credentials, 403 for what the
 //! caller may see but not do.
 
 mod acting;
+mod admin;
 mod email;
 mod ideas;
 mod labs;
@@ -21,6 +23,7 @@ mod testing;
 mod viewer;
 
 pub use acting::acting_organization;
+pub use admin::platform_admin;
 pub use email::{may_hold_role, verified_person};
 pub use ideas::{
     CommentAccess, CommentAction, CommentFacts, IdeaAction, comment, decide_hidden_visible, idea,

@@ -21,6 +21,8 @@ pub enum OrgAction {
     Verify,
     /// Give an API key its own rate limit: platform admins only.
     LimitApiKeys,
+    /// Read the organisation's audit log: its owners and platform admins.
+    ReadAuditLog,
 }
 
 /// The rules. `role` is the caller's role in the organisation when the caller is a person.
@@ -39,6 +41,7 @@ pub fn decide(
             OrgAction::View => true,
             OrgAction::Verify | OrgAction::LimitApiKeys => person.is_platform_admin,
             OrgAction::ViewMembers => role.is_some() || person.is_platform_admin,
+            OrgAction::ReadAuditLog => role == Some(Role::Owner) || person.is_platform_admin,
             OrgAction::Edit
             | OrgAction::ManageMembers
             | OrgAction::ManageApiKeys
@@ -147,6 +150,7 @@ mod tests {
             OrgAction::ManageApiKeys,
             OrgAction::ManageWebhooks,
             OrgAction::Verify,
+            OrgAction::ReadAuditLog,
         ] {
             assert_eq!(
                 decide(&Caller::Anonymous, ORG, None, action),
@@ -193,6 +197,21 @@ mod tests {
             decide(&person(false), ORG, None, OrgAction::ViewMembers),
             Err(Denied::Forbidden)
         );
+    }
+
+    #[test]
+    fn only_owners_and_platform_admins_read_the_audit_log() {
+        let read = OrgAction::ReadAuditLog;
+        assert_eq!(decide(&person(false), ORG, Some(Role::Owner), read), Ok(()));
+        assert_eq!(decide(&person(true), ORG, None, read), Ok(()));
+        for role in [Some(Role::Admin), Some(Role::Member), None] {
+            assert_eq!(
+                decide(&person(false), ORG, role, read),
+                Err(Denied::Forbidden)
+            );
+        }
+        let own_key = key(ORG, &Scope::ALL);
+        assert_eq!(decide(&own_key, ORG, None, read), Err(Denied::Forbidden));
     }
 
     #[test]

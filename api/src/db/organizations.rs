@@ -1,14 +1,19 @@
 //! Organisations, their members and their API keys.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel::sql_types::{Bool, Text};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use serde::{Deserialize, Serialize};
-use shared::{Member, MyOrganization, Organization, OrganizationKind, Role};
+use shared::{
+    Member, MyOrganization, Organization, OrganizationKind, OrganizationReview, ReviewState, Role,
+};
 use uuid::Uuid;
 
 use super::schema::{memberships, municipalities, organizations, users};
+use super::sql::escape_like;
 
 macro_rules! organization_columns {
     () => {
@@ -115,6 +120,8 @@ pub async fn update(
             organizations::website.eq(fields.website),
             organizations::version.eq(organizations::version + 1),
             organizations::updated_at.eq(diesel::dsl::now),
+            // Changed after it was turned down: back in the verification queue.
+            organizations::rejected_at.eq(None::<DateTime<Utc>>),
         ))
         .execute(conn)
         .await?;
@@ -126,12 +133,99 @@ pub async fn verify(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<Organ
         .set((
             organizations::verified.eq(true),
             organizations::verified_at.eq(diesel::dsl::now),
+            organizations::rejected_at.eq(None::<DateTime<Utc>>),
+            organizations::rejection_reason.eq(""),
             organizations::version.eq(organizations::version + 1),
             organizations::updated_at.eq(diesel::dsl::now),
         ))
         .execute(conn)
         .await?;
     find(conn, id).await?.ok_or(diesel::result::Error::NotFound)
+}
+
+/// Turns an unverified organisation down with a reason; `false` when it is verified.
+pub async fn reject(conn: &mut AsyncPgConnection, id: Uuid, reason: &str) -> QueryResult<bool> {
+    let changed = diesel::update(organizations::table.find(id))
+        .filter(organizations::verified.eq(false))
+        .set((
+            organizations::rejected_at.eq(diesel::dsl::now),
+            organizations::rejection_reason.eq(reason),
+        ))
+        .execute(conn)
+        .await?;
+    Ok(changed == 1)
+}
+
+/// A page of the verification queue in `state`, the longest waiting first.
+pub async fn reviews(
+    conn: &mut AsyncPgConnection,
+    state: ReviewState,
+    after: Option<(DateTime<Utc>, Uuid)>,
+    limit: i64,
+) -> QueryResult<Vec<OrganizationReview>> {
+    let mut query = organizations::table
+        .inner_join(municipalities::table)
+        .filter(organizations::verified.eq(false))
+        .select((
+            organization_columns!(),
+            organizations::rejected_at,
+            organizations::rejection_reason,
+        ))
+        .order((organizations::created_at, organizations::id))
+        .limit(limit)
+        .into_boxed();
+    query = match state {
+        ReviewState::Pending => query.filter(organizations::rejected_at.is_null()),
+        ReviewState::Rejected => query.filter(organizations::rejected_at.is_not_null()),
+    };
+    if let Some((at, id)) = after {
+        query = query.filter(
+            organizations::created_at
+                .gt(at)
+                .or(organizations::created_at
+                    .eq(at)
+                    .and(organizations::id.gt(id))),
+        );
+    }
+    let rows: Vec<(Organization, Option<DateTime<Utc>>, String)> = query.load(conn).await?;
+    let ids: Vec<Uuid> = rows
+        .iter()
+        .map(|(organization, ..)| organization.id)
+        .collect();
+    let mut members: HashMap<Uuid, Vec<Member>> = HashMap::new();
+    for (organization_id, member) in load_members(conn, &ids, None).await? {
+        members.entry(organization_id).or_default().push(member);
+    }
+    Ok(rows
+        .into_iter()
+        .map(
+            |(organization, rejected_at, rejection_reason)| OrganizationReview {
+                state: if rejected_at.is_some() {
+                    ReviewState::Rejected
+                } else {
+                    ReviewState::Pending
+                },
+                members: members.remove(&organization.id).unwrap_or_default(),
+                organization,
+                rejected_at,
+                rejection_reason,
+            },
+        )
+        .collect())
+}
+
+/// The accounts of an organisation's owners (whom its mail is for).
+pub async fn owners(
+    conn: &mut AsyncPgConnection,
+    organization_id: Uuid,
+) -> QueryResult<Vec<super::users::User>> {
+    memberships::table
+        .inner_join(users::table)
+        .filter(memberships::organization_id.eq(organization_id))
+        .filter(memberships::role.eq(Role::Owner.as_str()))
+        .select(super::users::User::as_select())
+        .load(conn)
+        .await
 }
 
 /// Filters of the organisation list.
@@ -288,7 +382,7 @@ pub async fn members(
     conn: &mut AsyncPgConnection,
     organization_id: Uuid,
 ) -> QueryResult<Vec<Member>> {
-    load_members(conn, organization_id, None).await
+    Ok(strip(load_members(conn, &[organization_id], None).await?))
 }
 
 /// One member of an organisation, if that person is one.
@@ -297,21 +391,26 @@ pub async fn member(
     organization_id: Uuid,
     user_id: Uuid,
 ) -> QueryResult<Option<Member>> {
-    Ok(load_members(conn, organization_id, Some(user_id))
-        .await?
-        .pop())
+    Ok(strip(load_members(conn, &[organization_id], Some(user_id)).await?).pop())
 }
 
+fn strip(members: Vec<(Uuid, Member)>) -> Vec<Member> {
+    members.into_iter().map(|(_, member)| member).collect()
+}
+
+/// The members of the organisations `organization_ids` (each with its organisation's id),
+/// in the order they joined; only `only` when given.
 async fn load_members(
     conn: &mut AsyncPgConnection,
-    organization_id: Uuid,
+    organization_ids: &[Uuid],
     only: Option<Uuid>,
-) -> QueryResult<Vec<Member>> {
+) -> QueryResult<Vec<(Uuid, Member)>> {
     let mut query = memberships::table
         .inner_join(users::table)
-        .filter(memberships::organization_id.eq(organization_id))
+        .filter(memberships::organization_id.eq_any(organization_ids.to_vec()))
         .order((memberships::created_at, users::id))
         .select((
+            memberships::organization_id,
             users::id,
             users::display_name,
             users::email,
@@ -322,16 +421,21 @@ async fn load_members(
     if let Some(user_id) = only {
         query = query.filter(memberships::user_id.eq(user_id));
     }
-    let rows: Vec<(Uuid, String, String, Role, DateTime<Utc>)> = query.load(conn).await?;
+    let rows: Vec<(Uuid, Uuid, String, String, Role, DateTime<Utc>)> = query.load(conn).await?;
     Ok(rows
         .into_iter()
-        .map(|(user_id, display_name, email, role, joined_at)| Member {
-            user_id,
-            display_name,
-            email,
-            role,
-            joined_at,
-        })
+        .map(
+            |(organization_id, user_id, display_name, email, role, joined_at)| {
+                let member = Member {
+                    user_id,
+                    display_name,
+                    email,
+                    role,
+                    joined_at,
+                };
+                (organization_id, member)
+            },
+        )
         .collect())
 }
 
@@ -392,27 +496,4 @@ pub async fn count_owners_for_update(
         .load(conn)
         .await?;
     Ok(owners.len())
-}
-
-/// `text` as a literal inside a `LIKE` pattern: its `%`, `_` and backslash match only themselves.
-fn escape_like(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for character in text.chars() {
-        if matches!(character, '%' | '_' | '\\') {
-            escaped.push('\\');
-        }
-        escaped.push(character);
-    }
-    escaped
-}
-
-#[cfg(test)]
-mod tests {
-    use super::escape_like;
-
-    #[test]
-    fn like_wildcards_in_a_search_match_only_themselves() {
-        assert_eq!(escape_like("Hyresgäst"), "Hyresgäst");
-        assert_eq!(escape_like("100%_a\\b"), "100\\%\\_a\\\\b");
-    }
 }

@@ -69,6 +69,8 @@ diesel::table! {
         verified -> Bool,
         verified_at -> Nullable<Timestamptz>,
         version -> Int4,
+        rejected_at -> Nullable<Timestamptz>,
+        rejection_reason -> Text,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
     }
@@ -117,6 +119,7 @@ diesel::table! {
         subject_id -> Uuid,
         details -> Jsonb,
         created_at -> Timestamptz,
+        organization_ids -> Array<Uuid>,
     }
 }
 

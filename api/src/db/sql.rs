@@ -95,10 +95,28 @@ impl<'a> Sql<'a> {
     }
 }
 
+/// `text` as a literal inside a `LIKE` pattern: its `%`, `_` and backslash match only themselves.
+pub fn escape_like(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for character in text.chars() {
+        if matches!(character, '%' | '_' | '\\') {
+            escaped.push('\\');
+        }
+        escaped.push(character);
+    }
+    escaped
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use diesel::sql_types as sql;
+
+    #[test]
+    fn like_wildcards_in_a_search_match_only_themselves() {
+        assert_eq!(escape_like("Hyresgäst"), "Hyresgäst");
+        assert_eq!(escape_like("100%_a\\b"), "100\\%\\_a\\\\b");
+    }
 
     #[test]
     fn placeholders_are_numbered_in_the_order_values_are_bound() {

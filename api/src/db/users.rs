@@ -142,6 +142,31 @@ pub async fn verify_email(
     Ok(changed == 1)
 }
 
+/// Moves an account to a new, verified address; `false` when another account has it.
+pub async fn change_email(
+    conn: &mut AsyncPgConnection,
+    id: Uuid,
+    email: &str,
+) -> QueryResult<bool> {
+    let changed = diesel::update(users::table.find(id))
+        .set((
+            users::email.eq(email),
+            users::email_verified_at.eq(Some(Utc::now())),
+            users::version.eq(users::version + 1),
+            users::updated_at.eq(diesel::dsl::now),
+        ))
+        .execute(conn)
+        .await;
+    match changed {
+        Ok(_) => Ok(true),
+        Err(diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _,
+        )) => Ok(false),
+        Err(error) => Err(error),
+    }
+}
+
 /// Makes a person a platform admin; `false` when no account has that e-mail.
 pub async fn make_platform_admin(conn: &mut AsyncPgConnection, email: &str) -> QueryResult<bool> {
     let changed = diesel::update(users::table.filter(users::email.eq(email)))

@@ -161,6 +161,56 @@ pub fn password_reset(recipient: Recipient<'_>, link: &str) -> Mail {
     })
 }
 
+/// Tells the current address that the account is to move to `new_email`: if the person
+/// did not ask, they learn it while the old address still works.
+pub fn email_change_requested(recipient: Recipient<'_>, new_email: &str, links: &Links) -> Mail {
+    speaking(recipient.language, || {
+        let body = [t!("mail-change-body", email = new_email.to_owned())];
+        let (text, html) = layout(
+            recipient.display_name,
+            &body,
+            Some((&t!("mail-change-action"), &links.page("/forgot-password"))),
+            &t!("mail-change-ignore"),
+        );
+        Mail {
+            kind: "email_change_requested",
+            subject: t!("mail-change-subject"),
+            text,
+            html,
+            unsubscribe_url: None,
+        }
+    })
+}
+
+/// Tells an owner that a platform admin turned their organisation down, and why.
+pub fn organization_rejected(
+    recipient: Recipient<'_>,
+    organization: &str,
+    reason: &str,
+    link: &str,
+) -> Mail {
+    speaking(recipient.language, || {
+        let body = [
+            t!("mail-rejected-body", name = organization.to_owned()),
+            reason.to_owned(),
+            t!("mail-rejected-next"),
+        ];
+        let (text, html) = layout(
+            recipient.display_name,
+            &body,
+            Some((&t!("mail-rejected-action"), link)),
+            "",
+        );
+        Mail {
+            kind: "organization_rejected",
+            subject: t!("mail-rejected-subject", name = organization.to_owned()),
+            text,
+            html,
+            unsubscribe_url: None,
+        }
+    })
+}
+
 /// The text and HTML of a mail: a greeting, paragraphs, an action (a label and its link),
 /// a closing line and the signature. Every value is escaped in the HTML.
 pub(super) fn layout(

@@ -237,21 +237,27 @@ fn invalid_token() -> ApiError {
     ApiError::invalid_field("token", "invalid", crate::t!("field-token-invalid"))
 }
 
-/// The token of a mailed link, refused as a field error when it is unknown, used or expired.
+/// Uses the token of a mailed link for one of `purposes`: which it was for, whose it is and
+/// the address it was mailed to; a field error when it is unknown, used or expired.
 async fn redeem_mailed_token(
     conn: &mut diesel_async::AsyncPgConnection,
     token: &str,
-    purpose: Purpose,
-) -> Result<(Uuid, String), ApiError> {
+    purposes: &[Purpose],
+) -> Result<(Purpose, Uuid, String), ApiError> {
     if token.len() > MAX_MAILED_TOKEN_LENGTH {
         return Err(invalid_token());
     }
-    tokens::redeem(conn, token, purpose)
-        .await?
-        .ok_or_else(invalid_token)
+    for &purpose in purposes {
+        if let Some((user_id, email)) = tokens::redeem(conn, token, purpose).await? {
+            return Ok((purpose, user_id, email));
+        }
+    }
+    Err(invalid_token())
 }
 
 /// Verify an e-mail address with the token of the link mailed to it.
+///
+/// The link of a change of address (`POST /me/email`) moves the account to the new address.
 ///
 /// The token works once, for 48 hours; a newer mail's link replaces an older one. No
 /// sign-in is needed: the link may be opened on another device.
@@ -259,8 +265,9 @@ async fn redeem_mailed_token(
     tag = "auth",
     request_body = VerifyEmail,
     responses(
-        (status = 204, description = "The address is verified."),
+        (status = 204, description = "The address is verified (for a change of address: the account has moved to it)."),
         BadRequest,
+        (status = 409, description = "The new address has been taken by another account since the change was asked for.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The token is unknown, used or expired.", body = Problem, content_type = "application/problem+json"),
     ),
 )]
@@ -271,9 +278,22 @@ async fn verify_email_address(
 ) -> Result<HttpResponse, ApiError> {
     let mut conn = pool.get().await?;
     conn.transaction::<_, ApiError, _>(async |conn| {
-        let (user_id, email) = redeem_mailed_token(conn, &body.token, Purpose::VerifyEmail).await?;
-        // An address changed since the mail is not verified by the old link.
-        if !db::users::verify_email(conn, user_id, &email).await? {
+        let (purpose, user_id, email) = redeem_mailed_token(
+            conn,
+            &body.token,
+            &[Purpose::VerifyEmail, Purpose::ChangeEmail],
+        )
+        .await?;
+        if purpose == Purpose::ChangeEmail {
+            if !db::users::change_email(conn, user_id, &email).await? {
+                return Err(ApiError::conflict_on(
+                    "token",
+                    "email_taken",
+                    &crate::t!("field-email-taken"),
+                ));
+            }
+        } else if !db::users::verify_email(conn, user_id, &email).await? {
+            // An address changed since the mail is not verified by the old link.
             return Err(invalid_token());
         }
         Ok(())
@@ -347,8 +367,8 @@ async fn confirm_password_reset(
     let password_hash = password::hash(body.password.clone()).await?;
     let mut conn = pool.get().await?;
     conn.transaction::<_, ApiError, _>(async |conn| {
-        let (user_id, email) =
-            redeem_mailed_token(conn, &body.token, Purpose::PasswordReset).await?;
+        let (_, user_id, email) =
+            redeem_mailed_token(conn, &body.token, &[Purpose::PasswordReset]).await?;
         db::users::set_password(conn, user_id, &password_hash).await?;
         db::sessions::revoke_all_but(conn, user_id, None).await?;
         db::users::verify_email(conn, user_id, &email).await?;

@@ -3,17 +3,19 @@
 use actix_web::{HttpResponse, delete, get, patch, post, web};
 use diesel_async::AsyncConnection;
 use shared::limits;
-use shared::{ChangePassword, DeleteAccount, Me, MyOrganization, Page, Problem, UpdateMe};
+use shared::{
+    ChangeEmail, ChangePassword, DeleteAccount, Me, MyOrganization, Page, Problem, UpdateMe,
+};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::auth::tokens::{self, Purpose};
 use crate::auth::{Caller, password, throttle};
 use crate::db::{self, Pool};
-use crate::domain::accounts::check_password;
+use crate::domain::accounts::{check_email, check_password, normalize_email};
 use crate::domain::validation::FieldErrors;
 use crate::error::ApiError;
 use crate::extract::Body;
-use crate::mail::Links;
+use crate::mail::{self, Links, Recipient, compose};
 use crate::openapi::problems::{
     BadRequest, PersonOnly, PreconditionFailed, PreconditionRequired, Unauthorized, Unprocessable,
 };
@@ -25,6 +27,7 @@ pub fn configure(config: &mut ServiceConfig) {
         .service(update_me)
         .service(change_password)
         .service(send_verification_email)
+        .service(request_email_change)
         .service(export_my_data)
         .service(delete_me)
         .service(list_my_organizations);
@@ -164,6 +167,73 @@ async fn send_verification_email(
         }
         throttle::check_verification_mail(conn, user.id).await?;
         tokens::send(conn, &links, &user, Purpose::VerifyEmail).await?;
+        Ok(())
+    })
+    .await?;
+    Ok(HttpResponse::Accepted().finish())
+}
+
+/// Move your account to another e-mail address.
+///
+/// A link is mailed to the new address; the account moves once it is followed
+/// (`POST /auth/verify-email`, valid 48 hours). Until then nothing changes, and the
+/// current address is told of the request. Shares the limit of 5 mails an hour with
+/// `POST /me/verification-email` (429).
+#[utoipa::path(
+    tag = "me",
+    security(("bearer_jwt" = [])),
+    request_body = ChangeEmail,
+    responses(
+        (status = 202, description = "A link is on its way to the new address."),
+        BadRequest, Unauthorized, PersonOnly,
+        (status = 409, description = "Another account has that address.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The password is wrong, or the address invalid or already yours.", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many mails asked for.", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[post("/me/email")]
+async fn request_email_change(
+    pool: web::Data<Pool>,
+    links: web::Data<Links>,
+    caller: Caller,
+    body: Body<ChangeEmail>,
+) -> Result<HttpResponse, ApiError> {
+    let person = caller.person()?;
+    let email = normalize_email(&body.email);
+    let mut errors = FieldErrors::default();
+    check_email(&mut errors, "email", &email);
+    errors.finish()?;
+    let mut conn = pool.get().await?;
+    let user = db::users::find(&mut conn, person.user_id)
+        .await?
+        .ok_or_else(ApiError::unauthorized)?;
+    if !password::verify(body.password.clone(), Some(user.password_hash.clone())).await? {
+        return Err(ApiError::invalid_field(
+            "password",
+            "wrong",
+            crate::t!("field-wrong-password"),
+        ));
+    }
+    if email == user.email {
+        return Err(ApiError::invalid_field(
+            "email",
+            "unchanged",
+            crate::t!("field-email-unchanged"),
+        ));
+    }
+    if db::users::find_by_email(&mut conn, &email).await?.is_some() {
+        return Err(ApiError::conflict_on(
+            "email",
+            "taken",
+            &crate::t!("field-email-taken"),
+        ));
+    }
+    conn.transaction::<_, ApiError, _>(async |conn| {
+        throttle::check_verification_mail(conn, user.id).await?;
+        tokens::send_to(conn, &links, &user, &email, Purpose::ChangeEmail).await?;
+        let recipient = Recipient::of(&user);
+        let notice = compose::email_change_requested(recipient, &email, &links);
+        mail::enqueue(conn, recipient, &notice).await?;
         Ok(())
     })
     .await?;

@@ -94,6 +94,16 @@ async fn add_organization_member(
                 &crate::t!("field-member-already"),
             ));
         }
+        let details = serde_json::json!({"user_id": user.id, "role": body.role.as_str()});
+        db::audit::record(
+            conn,
+            &caller,
+            "membership.added",
+            "organization",
+            organization_id,
+            details,
+        )
+        .await?;
         // The new member hears of it (not someone adding themselves, which takes an admin).
         if Some(user.id) != caller.user_id() {
             let details = serde_json::json!({

@@ -2,6 +2,7 @@
 //! call the database layer or the domain, and shape the response.
 
 mod api_keys;
+mod audit;
 mod auth;
 mod changes;
 mod fields;
@@ -21,6 +22,7 @@ mod reference;
 mod reports;
 mod search;
 mod statistics;
+mod verification;
 mod webhooks;
 
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -33,6 +35,8 @@ pub fn configure(config: &mut ServiceConfig) {
         .configure(auth::configure)
         .configure(me::configure)
         .configure(organizations::configure)
+        .configure(verification::configure)
+        .configure(audit::configure)
         .configure(members::configure)
         .configure(api_keys::configure)
         .configure(webhooks::configure)

@@ -1,4 +1,4 @@
-//! Organisations: create, list, read, update, and verification by platform admins.
+//! Organisations: create, list, read, update (their verification: `verification.rs`).
 
 use actix_web::http::header::LOCATION;
 use actix_web::{HttpResponse, get, patch, post, web};
@@ -34,8 +34,7 @@ pub fn configure(config: &mut ServiceConfig) {
         .service(create_organization)
         .service(list_organizations)
         .service(get_organization)
-        .service(update_organization)
-        .service(verify_organization);
+        .service(update_organization);
 }
 
 /// Checks the fields both creating and updating set; the municipality must exist.
@@ -99,7 +98,19 @@ async fn create_organization(
     let organization = conn
         .transaction::<_, ApiError, _>(async move |conn| {
             match db::organizations::insert(conn, &fields, &number, owner).await {
-                Ok(organization) => Ok(organization),
+                Ok(organization) => {
+                    let details = serde_json::json!({"name": organization.name});
+                    db::audit::record(
+                        conn,
+                        &caller,
+                        "organization.created",
+                        "organization",
+                        organization.id,
+                        details,
+                    )
+                    .await?;
+                    Ok(organization)
+                }
                 Err(WriteError::OrgNumberTaken) => Err(ApiError::conflict_on(
                     "org_number",
                     "taken",
@@ -244,42 +255,4 @@ async fn update_organization(
         })
         .await?;
     Ok(Tagged(organization))
-}
-
-/// Mark an organisation as verified (platform admins).
-#[utoipa::path(
-    tag = "admin",
-    security(("bearer_jwt" = [])),
-    responses(
-        (status = 200, description = "The organisation, verified.", body = Organization),
-        Unauthorized,
-        (status = 403, description = "Not a platform admin.", body = Problem, content_type = "application/problem+json"),
-        NotFound,
-    ),
-)]
-#[post("/admin/organizations/{id}/verify")]
-async fn verify_organization(
-    pool: web::Data<Pool>,
-    caller: Caller,
-    id: web::Path<Uuid>,
-) -> Result<web::Json<Organization>, ApiError> {
-    let mut conn = pool.get().await?;
-    authz::organization(&mut conn, &caller, *id, OrgAction::Verify).await?;
-    let id = *id;
-    let organization = conn
-        .transaction::<_, ApiError, _>(async move |conn| {
-            let organization = db::organizations::verify(conn, id).await?;
-            db::audit::record(
-                conn,
-                &caller,
-                "organization.verified",
-                "organization",
-                id,
-                serde_json::json!({}),
-            )
-            .await?;
-            Ok(organization)
-        })
-        .await?;
-    Ok(web::Json(organization))
 }

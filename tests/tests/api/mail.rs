@@ -8,12 +8,6 @@ use reqwest::Method;
 use serde_json::json;
 use shared::Me;
 
-/// An API that mails through `sink`.
-async fn mailing_to(sink: &SmtpSink) -> anyhow::Result<TestApp> {
-    let url = sink.url.clone();
-    TestApp::spawn_with(move |config| config.mail.delivery = MailDelivery::smtp(&url)).await
-}
-
 async fn create_organization(app: &TestApp, user: &TestUser, n: u32) -> anyhow::Result<u16> {
     let body = json!({"name": format!("Förening {n}"), "kind": "civil_society",
                       "org_number": org_number(n), "municipality_code": "0180"});
@@ -29,15 +23,6 @@ async fn create_organization(app: &TestApp, user: &TestUser, n: u32) -> anyhow::
         .as_u16())
 }
 
-/// A person who registered and followed the mailed link (the outbox's copy of a sent mail
-/// is erased, so the link is read from the sink).
-async fn verified(app: &TestApp, sink: &SmtpSink, name: &str) -> anyhow::Result<TestUser> {
-    let user = app.sign_up_unverified(name).await?;
-    let mail = sink.wait_for_mail_to(&user.email, 1).await?.remove(0);
-    anyhow::ensure!(verify(app, &mail.token("/verify-email")?).await? == 204);
-    Ok(user)
-}
-
 async fn verify(app: &TestApp, token: &str) -> anyhow::Result<u16> {
     let body = json!({"token": token});
     Ok(app
@@ -49,7 +34,7 @@ async fn verify(app: &TestApp, token: &str) -> anyhow::Result<u16> {
 #[tokio::test]
 async fn registration_mails_a_link_that_verifies_the_address_once() -> anyhow::Result<()> {
     let sink = SmtpSink::start().await?;
-    let app = mailing_to(&sink).await?;
+    let app = TestApp::mailing_to(&sink).await?;
     let amina = app.sign_up_unverified("Amina Hassan").await?;
     let mail = sink.wait_for_mail_to(&amina.email, 1).await?.remove(0);
     assert_eq!(mail.subject(), "Bekräfta din e-postadress");
@@ -115,7 +100,7 @@ async fn registration_mails_a_link_that_verifies_the_address_once() -> anyhow::R
 #[tokio::test]
 async fn mail_speaks_the_language_the_person_registered_in() -> anyhow::Result<()> {
     let sink = SmtpSink::start().await?;
-    let app = mailing_to(&sink).await?;
+    let app = TestApp::mailing_to(&sink).await?;
     let registered = app
         .request(Method::POST, "/api/v1/auth/register")
         .header("Accept-Language", "en-GB,en;q=0.9")
@@ -134,7 +119,7 @@ async fn mail_speaks_the_language_the_person_registered_in() -> anyhow::Result<(
 #[tokio::test]
 async fn a_new_verification_mail_replaces_the_old_link_and_is_throttled() -> anyhow::Result<()> {
     let sink = SmtpSink::start().await?;
-    let app = mailing_to(&sink).await?;
+    let app = TestApp::mailing_to(&sink).await?;
     let amina = app.sign_up_unverified("Amina Hassan").await?;
     let first = sink
         .wait_for_mail_to(&amina.email, 1)
@@ -183,9 +168,101 @@ async fn a_new_verification_mail_replaces_the_old_link_and_is_throttled() -> any
 }
 
 #[tokio::test]
+async fn a_new_address_takes_over_once_its_mailed_link_is_followed() -> anyhow::Result<()> {
+    let sink = SmtpSink::start().await?;
+    let app = TestApp::mailing_to(&sink).await?;
+    let amina = app.sign_up_via(&sink, "Amina Hassan").await?;
+    let bo = app.sign_up_via(&sink, "Bo Ek").await?;
+    let change = |email: &str, password: &str| {
+        let body = json!({"email": email, "password": password});
+        app.json(
+            Method::POST,
+            "/api/v1/me/email",
+            Some(&amina.access_token),
+            Some(body),
+        )
+    };
+    assert_eq!(change("amina@example.org", "fel lösenord").await?.0, 422);
+    assert_eq!(
+        change(&amina.email, TEST_PASSWORD).await?.0,
+        422,
+        "unchanged"
+    );
+    assert_eq!(change("inte en adress", TEST_PASSWORD).await?.0, 422);
+    assert_eq!(
+        change(&bo.email.to_uppercase(), TEST_PASSWORD).await?.0,
+        409,
+        "taken"
+    );
+    assert_eq!(change(" Amina@Example.org ", TEST_PASSWORD).await?.0, 202);
+
+    // The new address gets the link; the old one hears of it and still holds the account.
+    let link = sink
+        .wait_for_mail_to("amina@example.org", 1)
+        .await?
+        .remove(0);
+    assert_eq!(link.subject(), "Bekräfta din e-postadress");
+    let notice = sink.wait_for_mail_to(&amina.email, 2).await?.remove(1);
+    assert!(notice.text.contains("amina@example.org"), "{}", notice.text);
+    assert!(notice.link("/forgot-password").is_ok());
+    let me: Me = app.get_as("/api/v1/me", &amina.access_token).await?;
+    assert_eq!(me.email, amina.email);
+
+    let token = link.token("/verify-email")?;
+    assert_eq!(verify(&app, &token).await?, 204);
+    assert_eq!(verify(&app, &token).await?, 422, "once");
+    let me: Me = app.get_as("/api/v1/me", &amina.access_token).await?;
+    assert_eq!(me.email, "amina@example.org");
+    assert!(me.email_verified);
+    let old = json!({"email": amina.email, "password": TEST_PASSWORD});
+    assert_eq!(
+        app.json(Method::POST, "/api/v1/auth/login", None, Some(old))
+            .await?
+            .0,
+        401
+    );
+    let new = json!({"email": "amina@example.org", "password": TEST_PASSWORD});
+    assert_eq!(
+        app.json(Method::POST, "/api/v1/auth/login", None, Some(new))
+            .await?
+            .0,
+        200
+    );
+
+    // An address taken by someone else before the link is followed is not taken over.
+    let bo_change = json!({"email": "delad@example.org", "password": TEST_PASSWORD});
+    let (status, _) = app
+        .json(
+            Method::POST,
+            "/api/v1/me/email",
+            Some(&bo.access_token),
+            Some(bo_change),
+        )
+        .await?;
+    assert_eq!(status, 202);
+    let bo_link = sink
+        .wait_for_mail_to("delad@example.org", 1)
+        .await?
+        .remove(0);
+    assert_eq!(change("delad@example.org", TEST_PASSWORD).await?.0, 202);
+    let amina_link = sink
+        .wait_for_mail_to("delad@example.org", 2)
+        .await?
+        .remove(1);
+    assert_eq!(
+        verify(&app, &amina_link.token("/verify-email")?).await?,
+        204
+    );
+    assert_eq!(verify(&app, &bo_link.token("/verify-email")?).await?, 409);
+    let me: Me = app.get_as("/api/v1/me", &bo.access_token).await?;
+    assert_eq!(me.email, bo.email, "Bo keeps his address");
+    Ok(())
+}
+
+#[tokio::test]
 async fn a_password_reset_mails_a_single_use_link_that_ends_every_session() -> anyhow::Result<()> {
     let sink = SmtpSink::start().await?;
-    let app = mailing_to(&sink).await?;
+    let app = TestApp::mailing_to(&sink).await?;
     let amina = app.sign_up_unverified("Amina Hassan").await?;
     sink.wait_for_mail_to(&amina.email, 1).await?;
 
@@ -310,7 +387,7 @@ async fn a_reset_link_expires_after_an_hour_and_an_account_gets_three_an_hour() 
 #[tokio::test]
 async fn a_mail_refused_for_a_while_is_retried_and_arrives_once() -> anyhow::Result<()> {
     let sink = SmtpSink::refusing_first(1).await?;
-    let app = mailing_to(&sink).await?;
+    let app = TestApp::mailing_to(&sink).await?;
     let amina = app.sign_up_unverified("Amina Hassan").await?;
     let attempted = "SELECT count(*) FROM mail_outbox WHERE attempts = 1 AND status = 'pending' AND last_error LIKE '%451%'";
     app.wait_for_rows(attempted).await?;
@@ -414,8 +491,8 @@ async fn without_smtp_each_mail_is_written_as_an_eml_file() -> anyhow::Result<()
 #[tokio::test]
 async fn a_match_request_is_mailed_at_once_to_the_other_sides_people() -> anyhow::Result<()> {
     let sink = SmtpSink::start().await?;
-    let app = mailing_to(&sink).await?;
-    let maria = verified(&app, &sink, "Maria Lind").await?;
+    let app = TestApp::mailing_to(&sink).await?;
+    let maria = app.sign_up_via(&sink, "Maria Lind").await?;
     let host = app.create_organization(&maria, "Hyresbostäder", 1).await?;
     let lab = app
         .create_lab(&maria, host.id, "Portalen", "public")
@@ -427,7 +504,7 @@ async fn a_match_request_is_mailed_at_once_to_the_other_sides_people() -> anyhow
             json!({"title": "Jobbcoachning för kvinnor"}),
         )
         .await?;
-    let karin = verified(&app, &sink, "Karin Ek").await?;
+    let karin = app.sign_up_via(&sink, "Karin Ek").await?;
     app.create_organization(&karin, "Kvinnokraft", 2).await?;
     let (status, offering) = app
         .json(
@@ -504,15 +581,15 @@ async fn a_match_request_is_mailed_at_once_to_the_other_sides_people() -> anyhow
 #[tokio::test]
 async fn a_daily_digest_holds_exactly_the_unread_notifications_once() -> anyhow::Result<()> {
     let sink = SmtpSink::start().await?;
-    let app = mailing_to(&sink).await?;
-    let bo = verified(&app, &sink, "Bo Ek").await?;
+    let app = TestApp::mailing_to(&sink).await?;
+    let bo = app.sign_up_via(&sink, "Bo Ek").await?;
     // Three organisations add Bo: three notifications, mailed daily by default.
     for (n, name) in [
         (1, "Förening Ett"),
         (2, "Förening Två"),
         (3, "Förening Tre"),
     ] {
-        let owner = verified(&app, &sink, &format!("Ägare {n}")).await?;
+        let owner = app.sign_up_via(&sink, &format!("Ägare {n}")).await?;
         let organization = app.create_organization(&owner, name, n).await?;
         assert_eq!(
             app.add_member(&owner, organization.id, &bo.email, "member")

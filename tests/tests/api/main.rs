@@ -1,6 +1,7 @@
 //! The API over real HTTP, against a real Postgres: one fresh database per test.
 
 mod accounts;
+mod admin;
 mod demo;
 mod errors;
 mod events;

@@ -93,8 +93,9 @@ async fn the_document_and_swagger_ui_are_served() -> anyhow::Result<()> {
 
 /// The verbs an operation id may start with: generated clients name their functions by
 /// the id, so `list_labs` must say what it does and to what.
-const VERBS: [&str; 36] = [
+const VERBS: [&str; 37] = [
     "list",
+    "reject",
     "get",
     "create",
     "update",
@@ -387,7 +388,11 @@ fn the_documented_lengths_are_the_ones_the_api_checks() -> anyhow::Result<()> {
         ("prerequisites", &["Transfer"], limits::TRANSFER),
         ("url", &["Link", "Resource"], limits::URL),
         ("summary", &["CreateEvidence"], limits::EVIDENCE_SUMMARY),
-        ("reason", &["RetireMethod"], limits::RETIRE_REASON),
+        (
+            "reason",
+            &["RetireMethod", "RejectOrganization"],
+            limits::REQUIRED_REASON,
+        ),
         ("note", &["ReviewMethod"], limits::REASON),
         (
             "neighbourhood",

@@ -498,6 +498,16 @@ async fn no_one_outside_an_organisation_reads_or_changes_what_is_its_own() -> an
             format!("/api/v1/admin/organizations/{a}/verify"),
             None,
         ),
+        (
+            Method::POST,
+            format!("/api/v1/admin/organizations/{a}/reject"),
+            Some(json!({"reason": "Kapad"})),
+        ),
+        (
+            Method::GET,
+            format!("/api/v1/organizations/{a}/audit-log"),
+            None,
+        ),
     ];
     for (method, path, body) in &routes {
         let anonymous = app.call(method.clone(), path, None, body.clone()).await?;

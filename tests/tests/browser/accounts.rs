@@ -362,11 +362,7 @@ async fn an_owner_adds_a_webhook_sees_its_secret_once_pings_it_and_redelivers_fr
 async fn a_person_who_forgot_the_password_follows_the_mailed_link_and_signs_in_again()
 -> anyhow::Result<()> {
     let sink = innolabb_tests::smtp::SmtpSink::start().await?;
-    let url = sink.url.clone();
-    let app = TestApp::spawn_with(move |config| {
-        config.mail.delivery = api::config::MailDelivery::smtp(&url);
-    })
-    .await?;
+    let app = TestApp::mailing_to(&sink).await?;
     let karin = app.sign_up_unverified("Karin Ek").await?;
     sink.wait_for_mail_to(&karin.email, 1).await?;
     Browser::run(async |browser| {
