@@ -4,11 +4,11 @@ use yew_router::prelude::*;
 use crate::components::Layout;
 use crate::i18n::LanguageProvider;
 use crate::pages::{
-    Account, EditLab, EditMethod, EditOffering, ForgotPassword, IdeaPage, LabPage, LabsPage,
-    MatchPage, MatchesPage, MethodPage, MethodsPage, ModerationPage, NeedPage, NeedsPage, NewLab,
-    NewMethod, NewOffering, NewOrganization, NotFound, NotificationsPage, OfferingPage,
+    Account, AuditLogPage, EditLab, EditMethod, EditOffering, ForgotPassword, IdeaPage, LabPage,
+    LabsPage, MatchPage, MatchesPage, MethodPage, MethodsPage, ModerationPage, NeedPage, NeedsPage,
+    NewLab, NewMethod, NewOffering, NewOrganization, NotFound, NotificationsPage, OfferingPage,
     OfferingsPage, OrganizationPage, Register, ResetPassword, SearchPage, SignIn, Start,
-    StatisticsPage, UnsubscribePage, VerifyEmailPage,
+    StatisticsPage, UnsubscribePage, VerificationQueuePage, VerifyEmailPage,
 };
 use crate::session::SessionProvider;
 
@@ -73,6 +73,10 @@ pub enum Route {
     Unsubscribe,
     #[at("/moderation")]
     Moderation,
+    #[at("/admin/organizations")]
+    VerificationQueue,
+    #[at("/admin/audit-log")]
+    AuditLog,
     #[at("/organizations/new")]
     NewOrganization,
     #[at("/organizations/:id")]
@@ -113,6 +117,8 @@ fn switch(route: Route) -> Html {
         Route::ResetPassword => html! { <ResetPassword /> },
         Route::Unsubscribe => html! { <UnsubscribePage /> },
         Route::Moderation => html! { <ModerationPage /> },
+        Route::VerificationQueue => html! { <VerificationQueuePage /> },
+        Route::AuditLog => html! { <AuditLogPage /> },
         Route::NewOrganization => html! { <NewOrganization /> },
         Route::Organization { id } => html! { <OrganizationPage {id} /> },
         Route::NotFound => html! { <NotFound /> },

@@ -1,8 +1,8 @@
 //! Signing up, organisations and API keys.
 
 use fantoccini::Locator;
-use innolabb_tests::TestApp;
 use innolabb_tests::browser::Browser;
+use innolabb_tests::{TEST_PASSWORD, TestApp};
 
 #[tokio::test]
 async fn a_person_signs_up_creates_an_organisation_stays_signed_in_and_makes_a_working_api_key()
@@ -577,4 +577,52 @@ async fn a_person_downloads_their_data_and_deletes_their_account() -> anyhow::Re
         .await?;
     assert_eq!(shown["author"]["display_name"], "Borttagen användare");
     Ok(())
+}
+
+#[tokio::test]
+async fn a_person_moves_her_account_to_a_new_address_by_following_the_mailed_link()
+-> anyhow::Result<()> {
+    let app = TestApp::spawn().await?;
+    let amina = app.sign_up("Amina Hassan").await?;
+    Browser::run(async |browser| {
+        browser.sign_in_as(&app, &amina.email).await?;
+        browser
+            .wait_for_text("#email-heading + p", &format!("Din adress är {}.", amina.email))
+            .await?;
+        // As it first appears: both fields empty.
+        for field in ["#new-email", "#email-password"] {
+            let value = browser.element(Locator::Css(field)).await?.prop("value").await?;
+            assert_eq!(value, Some(String::new()), "{field}");
+        }
+        browser.fill("#new-email", "amina@example.org").await?;
+        browser.fill("#email-password", "fel lösenord").await?;
+        browser.submit("section[aria-labelledby=email-heading] form").await?;
+        browser
+            .wait_for_text("#email-password-error", "är inte ditt nuvarande lösenord")
+            .await?;
+        browser.fill("#email-password", TEST_PASSWORD).await?;
+        browser.submit("section[aria-labelledby=email-heading] form").await?;
+        browser
+            .wait_for_text(
+                "section[aria-labelledby=email-heading] [role=status]",
+                "Vi har mejlat en länk till amina@example.org. Kontot flyttar dit när du följer länken; till dess gäller din nuvarande adress.",
+            )
+            .await?;
+        assert_eq!(
+            browser.accessibility_violations().await?,
+            Vec::<String>::new()
+        );
+
+        let link = app.outbox_link("amina@example.org", "/verify-email").await?;
+        browser.client.goto(&link).await?;
+        browser
+            .wait_for_text("main [role=status]", "Din e-postadress är bekräftad. Tack!")
+            .await?;
+        browser.client.goto(&app.url("/account")).await?;
+        browser
+            .wait_for_text("#email-heading + p", "Din adress är amina@example.org.")
+            .await?;
+        Ok(())
+    })
+    .await
 }

@@ -3,6 +3,7 @@
 //! `innolabb_tests::browser::Browser`.
 
 mod accounts;
+mod admin;
 mod forms;
 mod labs;
 mod marketplace;

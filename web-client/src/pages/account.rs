@@ -1,6 +1,6 @@
 use i18n_embed_fl::fl;
 use shared::{
-    DeleteAccount, Locale, MailFrequency, Me, MyOrganization, NotificationKind,
+    ChangeEmail, DeleteAccount, Locale, MailFrequency, Me, MyOrganization, NotificationKind,
     NotificationSetting, NotificationSettings, UpdateMe, UpdateNotificationSettings,
 };
 use yew::prelude::*;
@@ -78,7 +78,8 @@ pub fn Account() -> Html {
                 if !me.email_verified {
                     <Unverified email={me.email.clone()} />
                 }
-                <Profile me={me} />
+                <Profile me={me.clone()} />
+                <ChangeEmailForm current={me.email.clone()} />
                 <MailSettings />
                 <MyOrganizations />
                 <MyData />
@@ -204,6 +205,71 @@ fn Profile(props: &ProfileProps) -> Html {
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct ChangeEmailProps {
+    current: String,
+}
+
+/// Moving the account to another address: a link is mailed there, and the account moves
+/// once it is followed.
+#[component]
+fn ChangeEmailForm(props: &ChangeEmailProps) -> Html {
+    let i18n = use_i18n();
+    let loader = i18n.loader();
+    let session = use_session();
+    let email = use_state(String::new);
+    let password = use_state(String::new);
+    let outcome = use_state(|| None::<Result<String, ApiError>>);
+    let onsubmit = {
+        let (email, password, outcome) = (email.clone(), password.clone(), outcome.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let body = ChangeEmail {
+                email: (*email).clone(),
+                password: (*password).clone(),
+            };
+            let (outcome, sent_to, password) = (
+                outcome.clone(),
+                body.email.trim().to_owned(),
+                password.clone(),
+            );
+            api::spawn(
+                services::me::change_email(&body),
+                session.token(),
+                Callback::from(move |result: Result<(), ApiError>| {
+                    if result.is_ok() {
+                        password.set(String::new());
+                    }
+                    outcome.set(Some(result.map(|()| sent_to.clone())));
+                }),
+            );
+        })
+    };
+    let error = match &*outcome {
+        Some(Err(failure)) => Some(failure),
+        _ => None,
+    };
+    html! {
+        <section aria-labelledby="email-heading">
+            <h2 id="email-heading">{ fl!(loader, "account-email-heading") }</h2>
+            <p>{ fl!(loader, "account-email-current", email = props.current.clone()) }</p>
+            <form {onsubmit}>
+                <FormError message={error.filter(|e| e.field("email").is_none() && e.field("password").is_none()).map(|e| form_message(loader, e))} />
+                <TextField id="new-email" kind="email" label={fl!(loader, "account-email-new")} value={(*email).clone()}
+                    on_change={Callback::from({ let email = email.clone(); move |v| email.set(v) })}
+                    error={error.and_then(|e| e.field("email"))} autocomplete="email" required=true />
+                <TextField id="email-password" kind="password" label={fl!(loader, "form-password")} value={(*password).clone()}
+                    on_change={Callback::from({ let password = password.clone(); move |v| password.set(v) })}
+                    error={error.and_then(|e| e.field("password"))} autocomplete="current-password" required=true />
+                <button type="submit" class="button button--secondary">{ fl!(loader, "account-email-change") }</button>
+                if let Some(Ok(sent_to)) = &*outcome {
+                    <p role="status">{ fl!(loader, "account-email-sent", email = sent_to.clone()) }</p>
+                }
+            </form>
+        </section>
+    }
+}
+
 /// How each kind of notification is mailed: a select per kind.
 #[component]
 fn MailSettings() -> Html {
@@ -287,6 +353,7 @@ fn MailSettingsForm(props: &MailSettingsFormProps) -> Html {
 fn MyOrganizations() -> Html {
     let i18n = use_i18n();
     let loader = i18n.loader();
+    let session = use_session();
     let mine = use_get(services::me::organizations());
     let list = status::list(
         &mine,
@@ -311,6 +378,10 @@ fn MyOrganizations() -> Html {
             { list }
             <p><Link<Route> to={Route::NewOrganization} classes="button">{ fl!(loader, "account-create-organization") }</Link<Route>></p>
             <p><Link<Route> to={Route::Moderation}>{ fl!(loader, "account-moderation") }</Link<Route>></p>
+            if session.me().is_some_and(|me| me.is_platform_admin) {
+                <p><Link<Route> to={Route::VerificationQueue}>{ fl!(loader, "verification-title") }</Link<Route>></p>
+                <p><Link<Route> to={Route::AuditLog}>{ fl!(loader, "audit-title") }</Link<Route>></p>
+            }
         </section>
     }
 }

@@ -1,6 +1,7 @@
 //! One module per page.
 
 pub mod account;
+mod admin;
 mod idea;
 mod lab;
 mod lab_form;
@@ -26,6 +27,7 @@ mod start;
 mod statistics;
 
 pub use account::Account;
+pub use admin::{AuditLog, AuditLogPage, VerificationQueuePage};
 pub use idea::IdeaPage;
 pub use lab::LabPage;
 pub use lab_form::{EditLab, NewLab};

@@ -1,8 +1,8 @@
 //! The signed-in person.
 
 use shared::{
-    DeleteAccount, Me, MyOrganization, NotificationSettings, Notifications, Page, UpdateMe,
-    UpdateNotificationSettings,
+    ChangeEmail, DeleteAccount, Me, MyOrganization, NotificationSettings, Notifications, Page,
+    UpdateMe, UpdateNotificationSettings,
 };
 
 use super::{Read, Write};
@@ -40,6 +40,11 @@ pub fn mark_all_read() -> Write<()> {
 /// `mark_notification_read`
 pub fn mark_read(id: impl std::fmt::Display) -> Write<()> {
     Write::post_empty(format!("/notifications/{}/read", super::segment(id)))
+}
+
+/// `request_email_change`
+pub fn change_email(body: &ChangeEmail) -> Write<()> {
+    Write::post("/me/email", body)
 }
 
 /// `send_verification_email`

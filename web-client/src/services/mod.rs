@@ -3,6 +3,7 @@
 //! answer's type themselves. A [`Read`] or a [`Write`] carries both, and the functions of
 //! `api` take nothing else.
 
+pub mod admin;
 pub mod auth;
 pub mod ideas;
 pub mod labs;

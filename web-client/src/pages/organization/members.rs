@@ -92,6 +92,12 @@ pub(super) fn Members(props: &SectionProps) -> Html {
                 <ApiKeys id={props.id.clone()} />
                 <Webhooks id={props.id.clone()} />
             }
+            if is_owner || me.is_platform_admin {
+                <section aria-labelledby="audit-heading">
+                    <h2 id="audit-heading">{ fl!(loader, "organization-audit-log") }</h2>
+                    <crate::pages::AuditLog organization={props.id.clone()} />
+                </section>
+            }
         </>
     }
 }
