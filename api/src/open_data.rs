@@ -532,7 +532,7 @@ pub const DATASETS: [Dataset; 5] = [
                 },
             ),
         ],
-        from: "FROM offerings x JOIN organizations o ON o.id = x.organization_id WHERE TRUE",
+        from: "FROM offerings x JOIN organizations o ON o.id = x.organization_id WHERE x.hidden_at IS NULL",
         cells: concat!(
             "x.id::text, x.title, x.kind, o.id::text, o.name, ",
             "array_to_string(x.challenge_areas, '|'), x.coverage_national::text, ",

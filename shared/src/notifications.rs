@@ -97,6 +97,7 @@ impl Notification {
             "match" => "matches",
             "organization" => "organizations",
             "method" => "methods",
+            "offering" => "offerings",
             _ => "ideas",
         };
         format!("/{collection}/{}", self.subject_id)

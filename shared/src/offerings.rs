@@ -55,7 +55,7 @@ pub struct Coverage {
     "title": "Jobbcoachning för kvinnor", "description": "Individuell coachning och gruppträffar för kvinnor som länge stått utanför arbetsmarknaden.",
     "kind": "service", "challenge_areas": ["unemployment"],
     "coverage": {"national": false, "counties": ["05"], "municipalities": []},
-    "tags": ["jobbcoachning", "kvinnor"], "status": "active", "can_edit": false,
+    "tags": ["jobbcoachning", "kvinnor"], "status": "active", "can_edit": false, "hidden": false,
     "created_at": "2026-11-27T09:00:00Z", "updated_at": "2026-11-27T09:00:00Z", "version": 1
 })))]
 pub struct Offering {
@@ -70,6 +70,8 @@ pub struct Offering {
     pub status: OfferingStatus,
     /// Whether you may edit it (you belong to its organisation).
     pub can_edit: bool,
+    /// Hidden by moderation: only its organisation and the moderators see it.
+    pub hidden: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub version: i32,

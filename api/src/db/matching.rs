@@ -68,7 +68,7 @@ pub async fn offerings_for_need(
                  SELECT o.id, coalesce(ts_rank(o.search, q.words), 0)::real AS text_rank,
                         0.25 * (o.challenge_areas @> ARRAY[{area}])::int + 0.10 * ({reach}) AS base
                    FROM offerings o CROSS JOIN q
-                  WHERE o.status = 'active'
+                  WHERE o.status = 'active' AND o.hidden_at IS NULL
                     AND o.organization_id <> {own}
                     AND NOT EXISTS (SELECT 1 FROM matches x WHERE x.need_id = {need_id}
                                     AND x.offering_id = o.id AND x.state <> 'withdrawn')

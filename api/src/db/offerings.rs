@@ -43,6 +43,8 @@ pub struct OfferingRow {
     status: OfferingStatus,
     #[diesel(sql_type = sql::Bool)]
     can_edit: bool,
+    #[diesel(sql_type = sql::Bool)]
+    hidden: bool,
     #[diesel(sql_type = sql::Timestamptz)]
     created_at: DateTime<Utc>,
     #[diesel(sql_type = sql::Timestamptz)]
@@ -80,6 +82,7 @@ impl From<OfferingRow> for Offering {
             tags: row.tags,
             status: row.status,
             can_edit: row.can_edit,
+            hidden: row.hidden,
             created_at: row.created_at,
             updated_at: row.updated_at,
             version: row.version,
@@ -100,7 +103,7 @@ pub(super) fn select(offers: &str, rank: &str, track_record: &str, words: bool) 
         "SELECT o.id, o.organization_id, org.name AS organization_name, o.title, o.description,
                 o.kind, o.challenge_areas, o.coverage_national, o.coverage_counties,
                 o.coverage_municipalities, o.tags, o.status,
-                o.organization_id = ANY({offers}) AS can_edit,
+                o.organization_id = ANY({offers}) AS can_edit, o.hidden_at IS NOT NULL AS hidden,
                 o.created_at, o.updated_at, o.version, {rank} AS rank,
                 {track_record} AS track_record, {words} AS words
            FROM offerings o
@@ -126,8 +129,12 @@ pub async fn find(
     let mut sql = Sql::default();
     let offers = bind_offers(&mut sql, viewer);
     let id = sql.bind::<sql::Uuid, _>(id);
+    let moderates = sql.bind::<sql::Bool, _>(viewer.sees_everything());
     sql.push(select(&offers, "0::real", "0::bigint", false));
-    sql.push(format!(" WHERE o.id = {id}"));
+    // Hidden by moderation: its own organisation's and the moderators' only.
+    sql.push(format!(
+        " WHERE o.id = {id} AND (o.hidden_at IS NULL OR o.organization_id = ANY({offers}) OR {moderates})"
+    ));
     let row: Option<OfferingRow> = sql.finish().get_result(conn).await.optional()?;
     Ok(row.map(Offering::from))
 }
@@ -153,7 +160,7 @@ pub async fn list(
     let offers = bind_offers(&mut sql, viewer);
     let listing = Listing::bind(&mut sql, "o", window, filter.query.as_deref());
     sql.push(select(&offers, &listing.rank(), "0::bigint", false));
-    sql.push(" WHERE true");
+    sql.push(" WHERE o.hidden_at IS NULL");
     sql.and_eq::<sql::Text, _>("o.kind", filter.kind);
     if let Some(area) = &filter.place.challenge_area {
         let area = sql.bind::<sql::Text, _>(area.clone());
@@ -271,4 +278,15 @@ pub async fn id_by_title(
         .first(conn)
         .await
         .optional()
+}
+
+/// Hides an offering by moderation, or shows it again; `false` when it already was so.
+pub async fn set_hidden(conn: &mut AsyncPgConnection, id: Uuid, hidden: bool) -> QueryResult<bool> {
+    let at = hidden.then(Utc::now);
+    let changed = diesel::update(offerings::table.find(id))
+        .filter(offerings::hidden_at.is_null().eq(hidden))
+        .set(offerings::hidden_at.eq(at))
+        .execute(conn)
+        .await?;
+    Ok(changed == 1)
 }

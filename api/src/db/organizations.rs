@@ -214,6 +214,18 @@ pub async fn reviews(
         .collect())
 }
 
+/// The ids of an organisation's members.
+pub async fn member_ids(
+    conn: &mut AsyncPgConnection,
+    organization_id: Uuid,
+) -> QueryResult<Vec<Uuid>> {
+    memberships::table
+        .filter(memberships::organization_id.eq(organization_id))
+        .select(memberships::user_id)
+        .load(conn)
+        .await
+}
+
 /// The accounts of an organisation's owners (whom its mail is for).
 pub async fn owners(
     conn: &mut AsyncPgConnection,

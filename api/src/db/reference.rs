@@ -34,7 +34,8 @@ pub async fn challenge_areas(conn: &mut AsyncPgConnection) -> QueryResult<Vec<Ch
                   WHERE l.challenge_area = a.key
                     AND l.visibility = 'public' AND l.phase <> 'closed') AS lab_count,
                 (SELECT count(*) FROM offerings o
-                  WHERE a.key = ANY (o.challenge_areas) AND o.status = 'active') AS offering_count
+                  WHERE a.key = ANY (o.challenge_areas) AND o.status = 'active'
+                    AND o.hidden_at IS NULL) AS offering_count
            FROM challenge_areas a
           ORDER BY a.position",
     )

@@ -7,7 +7,7 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use shared::{PersonRef, Report, ReportReason, ReportStatus, ReportTarget};
 use uuid::Uuid;
 
-use super::schema::{idea_comments, ideas, reports};
+use super::schema::{idea_comments, ideas, offerings, reports};
 use super::sql::Sql;
 
 /// The lab whose hosts moderate a reported idea or comment (`None` for other targets, or a
@@ -262,12 +262,15 @@ pub async fn decide(
     Ok(changed == 1)
 }
 
-/// Who wrote a reported idea or comment, its title (or the start of its text), and the idea
-/// it belongs to: what its author is told of a decision.
+/// What the authors of reported content are told of a decision: who they are (the writer of
+/// an idea or comment; the members of an offering's organisation), its title (or the start
+/// of its text), and the page it is on.
 pub struct Content {
-    pub author_id: Option<Uuid>,
+    pub authors: Vec<Uuid>,
     pub title: String,
-    pub idea_id: Uuid,
+    /// The notification's subject: `idea` (for a comment too) or `offering`.
+    pub subject_type: &'static str,
+    pub subject_id: Uuid,
 }
 
 pub async fn content(
@@ -275,13 +278,20 @@ pub async fn content(
     target: ReportTarget,
     id: Uuid,
 ) -> QueryResult<Option<Content>> {
-    let found: Option<(Option<Uuid>, String, Uuid)> = match target {
+    let written = |(author, title, idea_id): (Option<Uuid>, String, Uuid)| Content {
+        authors: author.into_iter().collect(),
+        title,
+        subject_type: "idea",
+        subject_id: idea_id,
+    };
+    Ok(match target {
         ReportTarget::Idea => ideas::table
             .find(id)
             .select((ideas::author_id, ideas::title, ideas::id))
             .first(conn)
             .await
-            .optional()?,
+            .optional()?
+            .map(written),
         ReportTarget::Comment => idea_comments::table
             .find(id)
             .select((
@@ -291,12 +301,25 @@ pub async fn content(
             ))
             .first(conn)
             .await
-            .optional()?,
+            .optional()?
+            .map(written),
+        ReportTarget::Offering => {
+            let found: Option<(String, Uuid)> = offerings::table
+                .find(id)
+                .select((offerings::title, offerings::organization_id))
+                .first(conn)
+                .await
+                .optional()?;
+            match found {
+                Some((title, organization_id)) => Some(Content {
+                    authors: super::organizations::member_ids(conn, organization_id).await?,
+                    title,
+                    subject_type: "offering",
+                    subject_id: id,
+                }),
+                None => None,
+            }
+        }
         _ => None,
-    };
-    Ok(found.map(|(author_id, title, idea_id)| Content {
-        author_id,
-        title,
-        idea_id,
-    }))
+    })
 }

@@ -167,7 +167,7 @@ struct DirectoryRow {
 /// How many offerings and organisations there are: the totals no other figure counts.
 pub async fn offerings_and_organizations(conn: &mut AsyncPgConnection) -> QueryResult<(i64, i64)> {
     let row: DirectoryRow = Sql::new(
-        "SELECT (SELECT count(*) FROM offerings) AS offerings,
+        "SELECT (SELECT count(*) FROM offerings WHERE hidden_at IS NULL) AS offerings,
                 (SELECT count(*) FROM organizations) AS organizations",
     )
     .finish()

@@ -141,7 +141,8 @@ async fn list_reports(
 /// Hidden content leaves every list, search, the statistics and the webhooks; it is a 404
 /// for everyone but its author and the moderators (a hidden comment keeps its place in the
 /// thread, without its text). Its author is told, with the note. Every other open report of
-/// the same content is decided alike. Ideas and comments can be hidden; other content can
+/// the same content is decided alike. Ideas, comments and offerings can be hidden (an
+/// offering is then its own organisation's and the moderators' only); other content can
 /// be dismissed here and changed through its own operations.
 #[utoipa::path(
     tag = "moderation",
@@ -170,7 +171,7 @@ async fn resolve_report(
     if hiding
         && !matches!(
             report.target_type,
-            ReportTarget::Idea | ReportTarget::Comment
+            ReportTarget::Idea | ReportTarget::Comment | ReportTarget::Offering
         )
     {
         return Err(ApiError::invalid_field(
@@ -284,6 +285,7 @@ async fn decide(
         ReportTarget::Comment => {
             db::ideas::set_comment_hidden(conn, report.target_id, hidden).await?
         }
+        ReportTarget::Offering => db::offerings::set_hidden(conn, report.target_id, hidden).await?,
         // Refused before (`field-report-hide-unsupported`): nothing else is hidden.
         _ => false,
     };
@@ -292,7 +294,6 @@ async fn decide(
     if tell
         && let Some(content) =
             db::reports::content(conn, report.target_type, report.target_id).await?
-        && let Some(author) = content.author_id
     {
         let kind = if hidden {
             NotificationKind::ContentHidden
@@ -302,7 +303,10 @@ async fn decide(
         let details = serde_json::json!({
             "content_title": content.title, "target_type": target, "note": note,
         });
-        db::notifications::notify(conn, author, kind, "idea", content.idea_id, details).await?;
+        for author in content.authors {
+            let (subject, id) = (content.subject_type, content.subject_id);
+            db::notifications::notify(conn, author, kind, subject, id, details.clone()).await?;
+        }
     }
     Ok(())
 }

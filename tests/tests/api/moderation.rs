@@ -524,3 +524,157 @@ async fn reports_and_decisions_are_checked_on_every_route_and_object() -> anyhow
     assert_eq!(open["items"].as_array().map(Vec::len), Some(1));
     Ok(())
 }
+
+#[tokio::test]
+async fn a_hidden_offering_leaves_the_marketplace_search_suggestions_figures_and_open_data()
+-> anyhow::Result<()> {
+    let app = TestApp::spawn().await?;
+    let (maria, host) = app.housing_company().await?;
+    let lab = app
+        .create_lab(&maria, host.id, "Portalen", "public")
+        .await?;
+    let need = app
+        .create_need(&maria, lab.id, json!({"title": "Stöd för arbetslösa kvinnor",
+                     "description": "Vi söker jobbcoachning för kvinnor.", "tags": ["jobbcoachning"]}))
+        .await?;
+    let karin = app.sign_up("Karin Ek").await?;
+    let actor = app.create_organization(&karin, "Kvinnokraft", 2).await?;
+    let erik = app.sign_up("Erik Svensson").await?;
+    assert_eq!(
+        app.add_member(&karin, actor.id, &erik.email, "member")
+            .await?,
+        201
+    );
+    let (status, offering) = app
+        .json(
+            Method::POST,
+            "/api/v1/offerings",
+            Some(&karin.access_token),
+            Some(
+                json!({"title": "Zebrakurser i jobbcoachning", "kind": "service",
+                          "description": "Jobbcoachning för kvinnor.", "tags": ["jobbcoachning"],
+                          "challenge_areas": ["unemployment"], "coverage": {"national": true}}),
+            ),
+        )
+        .await?;
+    assert_eq!(status, 201, "{offering}");
+    let id = offering["id"].as_str().unwrap_or_default().to_owned();
+    let admin = app.sign_up("Admin Adminsson").await?;
+    app.make_platform_admin(&admin).await?;
+    let partner = app.sign_up("Petra Partner").await?;
+    let elsewhere = app
+        .create_organization(&partner, "Grannföreningen", 7)
+        .await?;
+    let (_, key) = app
+        .create_api_key(&partner, elsewhere.id, &["read"])
+        .await?;
+    app.wait_for_search_words("zebrak", "zebrakurser").await?;
+
+    // Everywhere it is seen before.
+    let suggestions = format!("/api/v1/needs/{}/suggestions", need.id);
+    let counted = || async {
+        let statistics: Value = app.get_json("/api/v1/statistics").await?;
+        let areas: Value = app.get_json("/api/v1/challenge-areas").await?;
+        let unemployment = areas["items"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|area| area["key"] == "unemployment")
+            .map(|area| area["offering_count"].clone());
+        anyhow::Ok((statistics["totals"]["offerings"].clone(), unemployment))
+    };
+    let seen = || async {
+        let listed: Value = app.get_json("/api/v1/offerings?q=zebrakurser").await?;
+        let found: Value = app.get_json("/api/v1/search?q=zebrakurser").await?;
+        let suggested: Value = app.get_as(&suggestions, &maria.access_token).await?;
+        let open_data = app
+            .get("/api/v1/open-data/offerings.csv")
+            .await?
+            .text()
+            .await?;
+        anyhow::Ok([
+            listed["items"].as_array().map_or(0, Vec::len),
+            found["offerings"].as_array().map_or(0, Vec::len),
+            suggested["items"].as_array().map_or(0, Vec::len),
+            usize::from(open_data.contains("Zebrakurser")),
+        ])
+    };
+    assert_eq!(seen().await?, [1, 1, 1, 1]);
+    assert_eq!(counted().await?, (json!(1), Some(json!(1))));
+
+    let (status, reported) = report(&app, &maria, "offering", &id).await?;
+    assert_eq!(status, 201, "{reported}");
+    let report_id = reported["id"].as_str().unwrap_or_default().to_owned();
+    let (status, decided) = resolve(&app, &admin, &report_id, "hide").await?;
+    assert_eq!(status, 200, "{decided}");
+
+    assert_eq!(seen().await?, [0, 0, 0, 0]);
+    assert_eq!(counted().await?, (json!(0), Some(json!(0))));
+    let path = format!("/api/v1/offerings/{id}");
+    assert_eq!(app.json(Method::GET, &path, None, None).await?.0, 404);
+    assert_eq!(
+        app.json(Method::GET, &path, Some(&maria.access_token), None)
+            .await?
+            .0,
+        404
+    );
+    assert_eq!(app.json(Method::GET, &path, Some(&key), None).await?.0, 404);
+    for own in [&karin, &erik, &admin] {
+        let (status, seen_by) = app
+            .json(Method::GET, &path, Some(&own.access_token), None)
+            .await?;
+        assert_eq!((status, seen_by["hidden"].clone()), (200, json!(true)));
+    }
+    // No match can be asked for with it.
+    let (status, _) = app
+        .json(
+            Method::POST,
+            "/api/v1/matches",
+            Some(&maria.access_token),
+            Some(json!({"need_id": need.id, "offering_id": id, "message": "Hej!"})),
+        )
+        .await?;
+    assert_eq!(status, 422);
+    // Its organisation's people are told, with a link to it.
+    let told = format!(
+        "SELECT count(*) FROM notifications WHERE kind = 'content_hidden'
+           AND subject_type = 'offering' AND subject_id = '{id}'"
+    );
+    assert_eq!(app.count(&told).await?, 2);
+    // The partner's mirror learns it is gone; the search words forget it when gathered again.
+    let (_, changes) = app
+        .json(
+            Method::GET,
+            "/api/v1/changes?object_type=offering",
+            Some(&key),
+            None,
+        )
+        .await?;
+    let change = changes["items"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|c| c["id"] == id.as_str())
+        .map(|c| c["change"].clone());
+    assert_eq!(change, Some(json!("deleted")), "{changes}");
+    app.create_lab(&maria, host.id, "Xylofonverkstaden", "public")
+        .await?;
+    app.wait_for_search_words("xylof", "xylofonverkstaden")
+        .await?;
+    let suggested: Value = app.get_json("/api/v1/search/suggest?q=zebrak").await?;
+    assert_eq!(suggested["suggestions"], json!([]), "{suggested}");
+
+    // Restored, it is back everywhere.
+    let (status, _) = app
+        .json(
+            Method::POST,
+            &format!("/api/v1/admin/reports/{report_id}/restore"),
+            Some(&admin.access_token),
+            None,
+        )
+        .await?;
+    assert_eq!(status, 200);
+    assert_eq!(seen().await?, [1, 1, 1, 1]);
+    assert_eq!(counted().await?, (json!(1), Some(json!(1))));
+    Ok(())
+}

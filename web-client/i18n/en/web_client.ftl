@@ -713,3 +713,4 @@ account-email-current = Your address is { $email }.
 account-email-new = New e-mail address
 account-email-change = Change e-mail address
 account-email-sent = We have mailed a link to { $email }. Your account moves there once you follow it; until then your current address stays.
+offering-hidden = Hidden by a moderator: only your organisation and the moderators see this offering. It is not in the marketplace, search or suggestions.

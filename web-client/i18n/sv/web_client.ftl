@@ -713,3 +713,4 @@ account-email-current = Din adress är { $email }.
 account-email-new = Ny e-postadress
 account-email-change = Byt e-postadress
 account-email-sent = Vi har mejlat en länk till { $email }. Kontot flyttar dit när du följer länken; till dess gäller din nuvarande adress.
+offering-hidden = Dolt av en moderator: bara er organisation och moderatorerna ser erbjudandet. Det syns inte i marknadsplatsen, sökningen eller förslagen.

@@ -9,11 +9,11 @@ use yew_router::prelude::*;
 
 use crate::api::{Fetch, use_get, use_paged_get};
 use crate::app::Route;
-use crate::components::TagList;
 use crate::components::form::{SelectField, TextField};
 use crate::components::places::{AreaAndPlace, AreaAndPlaceFields, use_challenge_areas};
 use crate::components::status;
 use crate::components::{ReasonList, fetched};
+use crate::components::{ReportButton, TagList};
 use crate::forms::{ListFilters, setter, use_list_filters};
 use crate::i18n::{area_name, offering_kind_name, use_i18n, use_title};
 use crate::pages::need::RequestMatch;
@@ -122,6 +122,7 @@ pub fn OfferingPage(props: &OfferingPageProps) -> Html {
     let loader = i18n.loader();
     let offering = use_get(services::offerings::get(&props.id));
     let areas = use_challenge_areas();
+    let session = use_session();
     use_title(match &offering.state {
         Fetch::Loaded(offering) => offering.title.clone(),
         _ => fl!(loader, "offering-loading"),
@@ -153,9 +154,15 @@ pub fn OfferingPage(props: &OfferingPageProps) -> Html {
                 { " · " }{ offering_kind_name(loader, value.kind) }
                 { " · " }{ value.challenge_areas.iter().map(|a| area_name(&areas, a, i18n.language())).collect::<Vec<_>>().join(", ") }
             </p>
+            if value.hidden {
+                <p class="notice" role="status">{ fl!(loader, "offering-hidden") }</p>
+            }
             <p class="meta">{ fl!(loader, "offering-coverage", places = coverage) }</p>
             <p class="prose">{ &value.description }</p>
             <TagList tags={value.tags.clone()} />
+            if session.me().is_some() && !value.can_edit && !value.hidden {
+                <ReportButton target_type={shared::ReportTarget::Offering} target_id={value.id} />
+            }
             if value.can_edit {
                 <NeedSuggestions id={props.id.clone()} />
             }
