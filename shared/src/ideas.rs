@@ -85,6 +85,9 @@ pub struct Idea {
     pub can_change_status: bool,
     /// Hidden by moderation: only its author and the moderators see it.
     pub hidden: bool,
+    /// Hidden until a moderator has looked at it (a link from a new account), rather than
+    /// hidden by a decision.
+    pub awaiting_review: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub version: i32,
@@ -156,6 +159,9 @@ pub struct Comment {
     /// Hidden by moderation: its text is shown only to its author and the moderators
     /// (`body` is `null` for everyone else, and the thread says why).
     pub hidden: bool,
+    /// Hidden until a moderator has looked at it (a link from a new account), rather than
+    /// hidden by a decision.
+    pub awaiting_review: bool,
     /// Whether you may remove it (its author, or you run the lab).
     pub can_remove: bool,
     pub created_at: DateTime<Utc>,

@@ -49,6 +49,8 @@ struct IdeaRow {
     hosts: bool,
     #[diesel(sql_type = sql::Bool)]
     hidden: bool,
+    #[diesel(sql_type = sql::Bool)]
+    awaiting_review: bool,
     #[diesel(sql_type = sql::Timestamptz)]
     created_at: DateTime<Utc>,
     #[diesel(sql_type = sql::Timestamptz)]
@@ -88,6 +90,7 @@ impl IdeaRow {
                 && authz::may_edit_idea(&viewer.caller, self.author_id, self.organization_id),
             can_change_status: self.hosts,
             hidden: self.hidden,
+            awaiting_review: self.awaiting_review,
             created_at: self.created_at,
             updated_at: self.updated_at,
             version: self.version,
@@ -105,6 +108,8 @@ fn select(who: &BoundViewer, me: &str, rank: &str) -> String {
                 EXISTS (SELECT 1 FROM idea_votes v WHERE v.idea_id = i.id
                         AND v.user_id = {me}) AS voted_by_me,
                 i.comment_count, {runs} AS hosts, i.hidden_at IS NOT NULL AS hidden,
+                EXISTS (SELECT 1 FROM reports r WHERE r.target_type = 'idea' AND r.target_id = i.id
+                        AND r.held AND r.status = 'open') AS awaiting_review,
                 i.created_at, i.updated_at, i.version, {rank} AS rank
            FROM ideas i
            JOIN labs l ON l.id = i.lab_id
@@ -292,6 +297,8 @@ pub struct CommentRow {
     pub removed: bool,
     /// Hidden by moderation.
     pub hidden: bool,
+    /// Held until a moderator has looked at it.
+    pub awaiting_review: bool,
     pub created_at: DateTime<Utc>,
 }
 
@@ -304,12 +311,23 @@ type CommentTuple = (
     String,
     Option<DateTime<Utc>>,
     Option<DateTime<Utc>>,
+    bool,
     DateTime<Utc>,
 );
 
 fn comment_of(row: CommentTuple) -> CommentRow {
-    let (id, idea_id, parent_id, author_id, author_name, body, removed_at, hidden_at, created_at) =
-        row;
+    let (
+        id,
+        idea_id,
+        parent_id,
+        author_id,
+        author_name,
+        body,
+        removed_at,
+        hidden_at,
+        awaiting_review,
+        created_at,
+    ) = row;
     CommentRow {
         id,
         idea_id,
@@ -320,6 +338,7 @@ fn comment_of(row: CommentTuple) -> CommentRow {
         body,
         removed: removed_at.is_some(),
         hidden: hidden_at.is_some(),
+        awaiting_review,
         created_at,
     }
 }
@@ -335,6 +354,10 @@ macro_rules! comment_columns {
             idea_comments::body,
             idea_comments::removed_at,
             idea_comments::hidden_at,
+            diesel::dsl::sql::<diesel::sql_types::Bool>(
+                "EXISTS (SELECT 1 FROM reports r WHERE r.target_type = 'comment' \
+                 AND r.target_id = idea_comments.id AND r.held AND r.status = 'open')",
+            ),
             idea_comments::created_at,
         )
     };

@@ -491,6 +491,7 @@ fn to_comment(row: CommentRow, viewer: &Viewer, moderates: bool) -> Comment {
         body: shown.then_some(row.body),
         removed: row.removed,
         hidden: row.hidden,
+        awaiting_review: row.awaiting_review,
         can_remove: !row.removed && facts.may_remove(),
         created_at: row.created_at,
         replies: Vec::new(),

@@ -132,8 +132,12 @@ async fn links_from_an_account_younger_than_a_day_wait_for_a_moderator() -> anyh
         )
         .await?;
     assert_eq!(
-        (status, idea["hidden"].clone()),
-        (201, json!(true)),
+        (
+            status,
+            idea["hidden"].clone(),
+            idea["awaiting_review"].clone()
+        ),
+        (201, json!(true), json!(true)),
         "{idea}"
     );
     let path = format!("/api/v1/ideas/{}", idea["id"].as_str().unwrap_or_default());
@@ -173,7 +177,15 @@ async fn links_from_an_account_younger_than_a_day_wait_for_a_moderator() -> anyh
         )
         .await?;
     assert_eq!(status, 200);
-    assert_eq!(app.json(Method::GET, &path, None, None).await?.0, 200);
+    let (status, shown) = app.json(Method::GET, &path, None, None).await?;
+    assert_eq!(
+        (
+            status,
+            shown["hidden"].clone(),
+            shown["awaiting_review"].clone()
+        ),
+        (200, json!(false), json!(false))
+    );
     assert_eq!(
         app.count("SELECT count(*) FROM notifications WHERE kind LIKE 'content_%'")
             .await?,

@@ -132,3 +132,49 @@ async fn a_reported_comment_hidden_by_an_admin_shows_a_placeholder_in_the_thread
     })
     .await
 }
+
+#[tokio::test]
+async fn a_newcomers_link_waits_for_review_and_the_thread_says_so() -> anyhow::Result<()> {
+    let app = TestApp::spawn().await?;
+    let (maria, host) = app.housing_company().await?;
+    let lab = app.create_lab(&maria, host.id, "Gården", "public").await?;
+    let idea = app
+        .create_idea(&maria, lab.id, "Grillkväll på gården", "Varje fredag.")
+        .await?;
+    let idea = idea["id"].as_str().unwrap_or_default().to_owned();
+    let newcomer = app.sign_up("Ny Granne").await?;
+    let (status, _) = app
+        .json(
+            reqwest::Method::POST,
+            &format!("/api/v1/ideas/{idea}/comments"),
+            Some(&newcomer.access_token),
+            Some(json!({"body": "Grillar finns på https://grill.example"})),
+        )
+        .await?;
+    assert_eq!(status, 201);
+    let karin = app.sign_up("Karin Ek").await?;
+
+    Browser::run(async |browser| {
+        browser.sign_in_as(&app, &newcomer.email).await?;
+        browser
+            .client
+            .goto(&app.url(&format!("/ideas/{idea}")))
+            .await?;
+        browser
+            .wait_for_text(
+                ".comment .comment__removed",
+                "Väntar på granskning: en moderator tittar på den eftersom den har en länk och ditt konto är nytt. Till dess ser bara du och moderatorerna den.",
+            )
+            .await?;
+        browser.sign_in_as(&app, &karin.email).await?;
+        browser
+            .client
+            .goto(&app.url(&format!("/ideas/{idea}")))
+            .await?;
+        browser
+            .wait_for_text(".comment .comment__removed", "Kommentaren väntar på granskning.")
+            .await?;
+        Ok(())
+    })
+    .await
+}

@@ -714,3 +714,7 @@ account-email-new = New e-mail address
 account-email-change = Change e-mail address
 account-email-sent = We have mailed a link to { $email }. Your account moves there once you follow it; until then your current address stays.
 offering-hidden = Hidden by a moderator: only your organisation and the moderators see this offering. It is not in the marketplace, search or suggestions.
+comment-awaiting-review = The comment is waiting for review.
+comment-awaiting-review-own = Waiting for review: a moderator looks at it because it has a link and your account is new. Until then only you and the moderators see it.
+idea-awaiting-review = Waiting for review: a moderator looks at the idea because it has a link and your account is new. Until then only you and the moderators see it, and it is in no list or search.
+idea-hidden = Hidden by a moderator: only you and the moderators see the idea.

@@ -714,3 +714,7 @@ account-email-new = Ny e-postadress
 account-email-change = Byt e-postadress
 account-email-sent = Vi har mejlat en länk till { $email }. Kontot flyttar dit när du följer länken; till dess gäller din nuvarande adress.
 offering-hidden = Dolt av en moderator: bara er organisation och moderatorerna ser erbjudandet. Det syns inte i marknadsplatsen, sökningen eller förslagen.
+comment-awaiting-review = Kommentaren väntar på granskning.
+comment-awaiting-review-own = Väntar på granskning: en moderator tittar på den eftersom den har en länk och ditt konto är nytt. Till dess ser bara du och moderatorerna den.
+idea-awaiting-review = Väntar på granskning: en moderator tittar på idén eftersom den har en länk och ditt konto är nytt. Till dess ser bara du och moderatorerna den, och den syns inte i listor eller sökningar.
+idea-hidden = Dold av en moderator: bara du och moderatorerna ser idén.

@@ -47,9 +47,13 @@ pub(super) fn Comments(props: &CommentsProps) -> Html {
                     <p class="comment__removed">{ fl!(loader, "comment-removed") }</p>
                 } else if let Some(body) = &comment.body {
                     <p>{ body.clone() }</p>
-                    if comment.hidden {
+                    if comment.awaiting_review {
+                        <p class="comment__removed">{ fl!(loader, "comment-awaiting-review-own") }</p>
+                    } else if comment.hidden {
                         <p class="comment__removed">{ fl!(loader, "comment-hidden-for-others") }</p>
                     }
+                } else if comment.awaiting_review {
+                    <p class="comment__removed">{ fl!(loader, "comment-awaiting-review") }</p>
                 } else {
                     <p class="comment__removed">{ fl!(loader, "comment-hidden") }</p>
                 }

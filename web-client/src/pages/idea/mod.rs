@@ -81,6 +81,11 @@ pub fn IdeaPage(props: &IdeaPageProps) -> Html {
                 if let Some(organization) = &value.organization { { format!(" ({})", organization.name) } }
                 { format!(" · {}", value.created_at.format("%Y-%m-%d")) }
             </p>
+            if value.awaiting_review {
+                <p class="notice" role="status">{ fl!(loader, "idea-awaiting-review") }</p>
+            } else if value.hidden {
+                <p class="notice" role="status">{ fl!(loader, "idea-hidden") }</p>
+            }
             <p class="badge" id="idea-status">{ idea_status_name(loader, value.status) }</p>
             if let Some(reason) = &value.status_reason {
                 <p class="meta">{ fl!(loader, "idea-reason-shown", reason = reason.clone()) }</p>
