@@ -638,7 +638,7 @@ pub const DATASETS: [Dataset; 5] = [
                 JOIN labs l ON l.id = x.lab_id
                 JOIN organizations o ON o.id = x.organization_id
                 JOIN municipalities mu ON mu.code = x.municipality_code
-               WHERE l.visibility = 'public'",
+               WHERE l.visibility = 'public' AND x.hidden_at IS NULL",
         cells: concat!(
             "x.id::text, l.id::text, l.title, o.id::text, o.name, x.title, x.challenge_area, ",
             "x.municipality_code, mu.county_code, array_to_string(x.tags, '|'), x.status, ",

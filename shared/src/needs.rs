@@ -34,7 +34,7 @@ pub struct LabRef {
     "description": "Vi söker en aktör som kan coacha kvinnor som länge stått utanför arbetsmarknaden.",
     "challenge_area": "unemployment", "municipality_code": "0581", "municipality_name": "Norrköping",
     "county_code": "05", "tags": ["jobbcoachning", "kvinnor"], "status": "open", "can_edit": false,
-    "created_at": "2026-11-27T09:00:00Z", "updated_at": "2026-11-27T09:00:00Z", "version": 1
+    "hidden": false, "created_at": "2026-11-27T09:00:00Z", "updated_at": "2026-11-27T09:00:00Z", "version": 1
 })))]
 pub struct Need {
     pub id: Uuid,
@@ -51,6 +51,8 @@ pub struct Need {
     pub status: NeedStatus,
     /// Whether you may edit it (you run its lab).
     pub can_edit: bool,
+    /// Hidden by moderation: only its lab's hosts and the moderators see it.
+    pub hidden: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub version: i32,

@@ -98,6 +98,7 @@ impl Notification {
             "organization" => "organizations",
             "method" => "methods",
             "offering" => "offerings",
+            "need" => "needs",
             _ => "ideas",
         };
         format!("/{collection}/{}", self.subject_id)

@@ -150,6 +150,12 @@ impl BoundViewer {
         )
     }
 
+    /// Whether the viewer runs the lab `l` or sees everything: who sees what moderation hid
+    /// in it.
+    pub(super) fn runs_or_moderates(&self) -> String {
+        format!("({} OR {})", self.everything, self.runs())
+    }
+
     /// Whether one of the viewer's organisations takes part in the lab `l`.
     fn takes_part(&self) -> String {
         format!(

@@ -117,7 +117,7 @@ pub async fn needs_for_offering(
                JOIN municipalities m ON m.code = n.municipality_code
                CROSS JOIN o
               WHERE {visible}
-                AND n.status = 'open'
+                AND n.status = 'open' AND n.hidden_at IS NULL
                 AND n.organization_id <> o.organization_id
                 AND NOT EXISTS (SELECT 1 FROM matches x WHERE x.need_id = n.id AND x.offering_id = o.id
                                 AND x.state <> 'withdrawn')

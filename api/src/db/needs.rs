@@ -44,6 +44,8 @@ struct NeedRow {
     status: NeedStatus,
     #[diesel(sql_type = sql::Bool)]
     can_edit: bool,
+    #[diesel(sql_type = sql::Bool)]
+    hidden: bool,
     #[diesel(sql_type = sql::Timestamptz)]
     created_at: DateTime<Utc>,
     #[diesel(sql_type = sql::Timestamptz)]
@@ -75,6 +77,7 @@ impl From<NeedRow> for Need {
             tags: row.tags,
             status: row.status,
             can_edit: row.can_edit,
+            hidden: row.hidden,
             created_at: row.created_at,
             updated_at: row.updated_at,
             version: row.version,
@@ -88,7 +91,7 @@ fn select(who: &BoundViewer, rank: &str) -> String {
         "SELECT n.id, n.lab_id, l.title AS lab_title, n.organization_id,
                 o.name AS organization_name, n.title, n.description, n.challenge_area,
                 n.municipality_code, m.name AS municipality_name, m.county_code, n.tags,
-                n.status, {runs} AS can_edit,
+                n.status, {runs} AS can_edit, n.hidden_at IS NOT NULL AS hidden,
                 n.created_at, n.updated_at, n.version, {rank} AS rank
            FROM needs n
            JOIN labs l ON l.id = n.lab_id
@@ -108,7 +111,11 @@ pub async fn find(
     let who = BoundViewer::bind(&mut sql, viewer);
     sql.push(select(&who, "0::real"));
     let id = sql.bind::<sql::Uuid, _>(id);
-    sql.push(format!(" WHERE n.id = {id}"));
+    // Hidden by moderation: its lab's hosts' and the moderators' only.
+    sql.push(format!(
+        " WHERE n.id = {id} AND (n.hidden_at IS NULL OR {})",
+        who.runs_or_moderates()
+    ));
     let row: Option<NeedRow> = sql.finish().get_result(conn).await.optional()?;
     Ok(row.map(Need::from))
 }
@@ -133,7 +140,7 @@ pub async fn list(
     let who = BoundViewer::bind(&mut sql, viewer);
     let listing = Listing::bind(&mut sql, "n", window, filter.query.as_deref());
     sql.push(select(&who, &listing.rank()));
-    sql.push(format!(" WHERE {}", who.may_see()));
+    sql.push(format!(" WHERE {} AND n.hidden_at IS NULL", who.may_see()));
     sql.and_eq::<sql::Uuid, _>("n.lab_id", filter.lab);
     filter.place.push(&mut sql, "n");
     sql.and_eq::<sql::Text, _>("n.status", filter.status);
@@ -226,4 +233,15 @@ pub async fn id_by_title(
         .first(conn)
         .await
         .optional()
+}
+
+/// Hides a need by moderation, or shows it again; `false` when it already was so.
+pub async fn set_hidden(conn: &mut AsyncPgConnection, id: Uuid, hidden: bool) -> QueryResult<bool> {
+    let at = hidden.then(chrono::Utc::now);
+    let changed = diesel::update(needs::table.find(id))
+        .filter(needs::hidden_at.is_null().eq(hidden))
+        .set(needs::hidden_at.eq(at))
+        .execute(conn)
+        .await?;
+    Ok(changed == 1)
 }

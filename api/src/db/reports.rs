@@ -7,7 +7,7 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use shared::{PersonRef, Report, ReportReason, ReportStatus, ReportTarget};
 use uuid::Uuid;
 
-use super::schema::{idea_comments, ideas, offerings, reports};
+use super::schema::{idea_comments, ideas, needs, offerings, reports};
 use super::sql::Sql;
 
 /// The lab whose hosts moderate a reported idea or comment (`None` for other targets, or a
@@ -263,14 +263,33 @@ pub async fn decide(
 }
 
 /// What the authors of reported content are told of a decision: who they are (the writer of
-/// an idea or comment; the members of an offering's organisation), its title (or the start
+/// an idea or comment; the members of the organisation of an offering or need), its title (or the start
 /// of its text), and the page it is on.
 pub struct Content {
     pub authors: Vec<Uuid>,
     pub title: String,
-    /// The notification's subject: `idea` (for a comment too) or `offering`.
+    /// The notification's subject: `idea` (for a comment too), `offering` or `need`.
     pub subject_type: &'static str,
     pub subject_id: Uuid,
+}
+
+/// Content an organisation published (`found`: its title and the organisation): its
+/// members are its authors.
+async fn of_organization(
+    conn: &mut AsyncPgConnection,
+    found: Option<(String, Uuid)>,
+    subject_type: &'static str,
+    subject_id: Uuid,
+) -> QueryResult<Option<Content>> {
+    let Some((title, organization_id)) = found else {
+        return Ok(None);
+    };
+    Ok(Some(Content {
+        authors: super::organizations::member_ids(conn, organization_id).await?,
+        title,
+        subject_type,
+        subject_id,
+    }))
 }
 
 pub async fn content(
@@ -304,21 +323,22 @@ pub async fn content(
             .optional()?
             .map(written),
         ReportTarget::Offering => {
-            let found: Option<(String, Uuid)> = offerings::table
+            let found = offerings::table
                 .find(id)
                 .select((offerings::title, offerings::organization_id))
                 .first(conn)
                 .await
                 .optional()?;
-            match found {
-                Some((title, organization_id)) => Some(Content {
-                    authors: super::organizations::member_ids(conn, organization_id).await?,
-                    title,
-                    subject_type: "offering",
-                    subject_id: id,
-                }),
-                None => None,
-            }
+            of_organization(conn, found, "offering", id).await?
+        }
+        ReportTarget::Need => {
+            let found = needs::table
+                .find(id)
+                .select((needs::title, needs::organization_id))
+                .first(conn)
+                .await
+                .optional()?;
+            of_organization(conn, found, "need", id).await?
         }
         _ => None,
     })

@@ -141,9 +141,10 @@ async fn list_reports(
 /// Hidden content leaves every list, search, the statistics and the webhooks; it is a 404
 /// for everyone but its author and the moderators (a hidden comment keeps its place in the
 /// thread, without its text). Its author is told, with the note. Every other open report of
-/// the same content is decided alike. Ideas, comments and offerings can be hidden (an
-/// offering is then its own organisation's and the moderators' only); other content can
-/// be dismissed here and changed through its own operations.
+/// the same content is decided alike. Ideas, comments, offerings and needs can be hidden
+/// (an offering is then its own organisation's and the moderators' only, a need its lab's
+/// hosts' and the moderators'); labs and organisations can be dismissed here and changed
+/// through their own operations.
 #[utoipa::path(
     tag = "moderation",
     security(("bearer_jwt" = [])),
@@ -171,7 +172,10 @@ async fn resolve_report(
     if hiding
         && !matches!(
             report.target_type,
-            ReportTarget::Idea | ReportTarget::Comment | ReportTarget::Offering
+            ReportTarget::Idea
+                | ReportTarget::Comment
+                | ReportTarget::Offering
+                | ReportTarget::Need
         )
     {
         return Err(ApiError::invalid_field(
@@ -286,6 +290,7 @@ async fn decide(
             db::ideas::set_comment_hidden(conn, report.target_id, hidden).await?
         }
         ReportTarget::Offering => db::offerings::set_hidden(conn, report.target_id, hidden).await?,
+        ReportTarget::Need => db::needs::set_hidden(conn, report.target_id, hidden).await?,
         // Refused before (`field-report-hide-unsupported`): nothing else is hidden.
         _ => false,
     };

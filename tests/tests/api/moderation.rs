@@ -678,3 +678,114 @@ async fn a_hidden_offering_leaves_the_marketplace_search_suggestions_figures_and
     assert_eq!(counted().await?, (json!(1), Some(json!(1))));
     Ok(())
 }
+
+#[tokio::test]
+async fn a_hidden_need_leaves_lists_search_suggestions_and_open_data() -> anyhow::Result<()> {
+    let app = TestApp::spawn().await?;
+    let (maria, host) = app.housing_company().await?;
+    let lab = app
+        .create_lab(&maria, host.id, "Portalen", "public")
+        .await?;
+    let need = app
+        .create_need(&maria, lab.id, json!({"title": "Yxkastning för arbetslösa kvinnor",
+                     "description": "Vi söker jobbcoachning för kvinnor.", "tags": ["jobbcoachning"]}))
+        .await?;
+    let id = need.id.to_string();
+    let karin = app.sign_up("Karin Ek").await?;
+    app.create_organization(&karin, "Kvinnokraft", 2).await?;
+    let (status, offering) = app
+        .json(
+            Method::POST,
+            "/api/v1/offerings",
+            Some(&karin.access_token),
+            Some(
+                json!({"title": "Jobbcoachning", "kind": "service", "tags": ["jobbcoachning"],
+                          "challenge_areas": ["unemployment"], "coverage": {"national": true}}),
+            ),
+        )
+        .await?;
+    assert_eq!(status, 201, "{offering}");
+    let fits = format!(
+        "/api/v1/offerings/{}/suggestions",
+        offering["id"].as_str().unwrap_or_default()
+    );
+    let admin = app.sign_up("Admin Adminsson").await?;
+    app.make_platform_admin(&admin).await?;
+    app.wait_for_search_words("yxkast", "yxkastning").await?;
+    let seen = || async {
+        let listed: Value = app.get_json("/api/v1/needs?q=yxkastning").await?;
+        let found: Value = app.get_json("/api/v1/search?q=yxkastning").await?;
+        let suggested: Value = app.get_as(&fits, &karin.access_token).await?;
+        let open_data = app.get("/api/v1/open-data/needs.csv").await?.text().await?;
+        anyhow::Ok([
+            listed["items"].as_array().map_or(0, Vec::len),
+            found["needs"].as_array().map_or(0, Vec::len),
+            suggested["items"].as_array().map_or(0, Vec::len),
+            usize::from(open_data.contains("Yxkastning")),
+        ])
+    };
+    assert_eq!(seen().await?, [1, 1, 1, 1]);
+
+    let (status, reported) = report(&app, &karin, "need", &id).await?;
+    assert_eq!(status, 201, "{reported}");
+    let report_id = reported["id"].as_str().unwrap_or_default().to_owned();
+    assert_eq!(
+        resolve(&app, &maria, &report_id, "hide").await?.0,
+        404,
+        "a need's reports are the platform admins'"
+    );
+    assert_eq!(resolve(&app, &admin, &report_id, "hide").await?.0, 200);
+
+    assert_eq!(seen().await?, [0, 0, 0, 0]);
+    let path = format!("/api/v1/needs/{id}");
+    assert_eq!(app.json(Method::GET, &path, None, None).await?.0, 404);
+    assert_eq!(
+        app.json(Method::GET, &path, Some(&karin.access_token), None)
+            .await?
+            .0,
+        404
+    );
+    for sees in [&maria, &admin] {
+        let (status, need) = app
+            .json(Method::GET, &path, Some(&sees.access_token), None)
+            .await?;
+        assert_eq!((status, need["hidden"].clone()), (200, json!(true)));
+    }
+    let told = format!(
+        "SELECT count(*) FROM notifications WHERE kind = 'content_hidden'
+           AND subject_type = 'need' AND subject_id = '{id}' AND user_id = '{}'",
+        maria.id
+    );
+    assert_eq!(app.count(&told).await?, 1);
+    let (_, changes) = app
+        .json(
+            Method::GET,
+            "/api/v1/changes?object_type=need",
+            Some(&karin.access_token),
+            None,
+        )
+        .await?;
+    let change = changes["items"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|c| c["id"] == id.as_str())
+        .map(|c| c["change"].clone());
+    assert_eq!(change, Some(json!("deleted")), "{changes}");
+    app.create_lab(&maria, host.id, "Xylofonverkstaden", "public")
+        .await?;
+    app.wait_for_search_words("xylof", "xylofonverkstaden")
+        .await?;
+    let suggested: Value = app.get_json("/api/v1/search/suggest?q=yxkast").await?;
+    assert_eq!(suggested["suggestions"], json!([]), "{suggested}");
+
+    let restore = format!("/api/v1/admin/reports/{report_id}/restore");
+    assert_eq!(
+        app.json(Method::POST, &restore, Some(&admin.access_token), None)
+            .await?
+            .0,
+        200
+    );
+    assert_eq!(seen().await?, [1, 1, 1, 1]);
+    Ok(())
+}

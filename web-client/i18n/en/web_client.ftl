@@ -718,3 +718,4 @@ comment-awaiting-review = The comment is waiting for review.
 comment-awaiting-review-own = Waiting for review: a moderator looks at it because it has a link and your account is new. Until then only you and the moderators see it.
 idea-awaiting-review = Waiting for review: a moderator looks at the idea because it has a link and your account is new. Until then only you and the moderators see it, and it is in no list or search.
 idea-hidden = Hidden by a moderator: only you and the moderators see the idea.
+need-hidden = Hidden by a moderator: only the lab's hosts and the moderators see this need. It is not in lists, search or suggestions.

@@ -718,3 +718,4 @@ comment-awaiting-review = Kommentaren väntar på granskning.
 comment-awaiting-review-own = Väntar på granskning: en moderator tittar på den eftersom den har en länk och ditt konto är nytt. Till dess ser bara du och moderatorerna den.
 idea-awaiting-review = Väntar på granskning: en moderator tittar på idén eftersom den har en länk och ditt konto är nytt. Till dess ser bara du och moderatorerna den, och den syns inte i listor eller sökningar.
 idea-hidden = Dold av en moderator: bara du och moderatorerna ser idén.
+need-hidden = Dolt av en moderator: bara labbets värdar och moderatorerna ser behovet. Det syns inte i listor, sökningen eller förslagen.

@@ -94,7 +94,7 @@ fn ReportItem(props: &ReportItemProps) -> Html {
     };
     let hideable = matches!(
         report.target_type,
-        ReportTarget::Idea | ReportTarget::Comment | ReportTarget::Offering
+        ReportTarget::Idea | ReportTarget::Comment | ReportTarget::Offering | ReportTarget::Need
     );
     let heading = format!(
         "{} · {}",

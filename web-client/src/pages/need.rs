@@ -8,10 +8,10 @@ use yew_router::prelude::*;
 
 use crate::api::{self, ApiError, Fetch, use_get};
 use crate::app::Route;
-use crate::components::ReasonList;
 use crate::components::TagList;
 use crate::components::form::{FormError, SelectField, TextAreaField, TextField};
 use crate::components::status;
+use crate::components::{ReasonList, ReportButton};
 use crate::forms::{setter, split_tags, use_versioned_save};
 use crate::i18n::{form_message, need_status_name, use_i18n, use_title};
 use crate::services;
@@ -28,6 +28,7 @@ pub fn NeedPage(props: &NeedPageProps) -> Html {
     let loader = i18n.loader();
     let need = use_get(services::needs::get(&props.id));
     let suggestions = use_get(services::needs::suggestions(&props.id));
+    let session = use_session();
     use_title(match &need.state {
         Fetch::Loaded(need) => need.title.clone(),
         _ => fl!(loader, "need-loading"),
@@ -42,8 +43,14 @@ pub fn NeedPage(props: &NeedPageProps) -> Html {
             <h1 id="need-title">{ &value.title }</h1>
             <p class="meta">{ &value.organization.name }{ " · " }{ &value.municipality_name }</p>
             <p class="badge">{ need_status_name(loader, value.status) }</p>
+            if value.hidden {
+                <p class="notice" role="status">{ fl!(loader, "need-hidden") }</p>
+            }
             <p class="prose">{ &value.description }</p>
             <TagList tags={value.tags.clone()} />
+            if session.me().is_some() && !value.can_edit && !value.hidden {
+                <ReportButton target_type={shared::ReportTarget::Need} target_id={value.id} />
+            }
             if value.can_edit {
                 <NeedStatusForm need={value.clone()} on_saved={Callback::from({ let reload = need.reload.clone(); move |_: Need| reload.emit(()) })} />
             }
