@@ -194,6 +194,7 @@ impl Application {
             self.pool.clone(),
             self.search_words_refresh,
         ));
+        let pruning = tokio::spawn(prune_hourly(self.pool.clone()));
         let worker = tokio::spawn(crate::webhook_worker::run(
             self.pool,
             self.database_url,
@@ -207,6 +208,7 @@ impl Application {
         notification_mail.abort();
         analysis.abort();
         words.abort();
+        pruning.abort();
         served
     }
 }
@@ -243,6 +245,27 @@ async fn refresh_search_words(pool: db::Pool, every: std::time::Duration) {
             Ok(true) => tracing::debug!("search words gathered"),
             Ok(false) => {}
             Err(error) => tracing::warn!(%error, "could not gather the search words"),
+        }
+    }
+}
+
+/// Removes what has outlived its time (see `db::retention`) at start and every hour; a
+/// failure is logged and tried again next time. Safe with several instances: each pass
+/// only deletes what every instance would.
+async fn prune_hourly(pool: db::Pool) {
+    let mut ticks = tokio::time::interval(std::time::Duration::from_secs(3600));
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticks.tick().await;
+        let pruned = async {
+            let mut conn = pool.get().await?;
+            anyhow::Ok(db::retention::prune(&mut conn).await?)
+        }
+        .await;
+        match pruned {
+            Ok(pruned) if pruned.total() > 0 => tracing::info!(?pruned, "old rows pruned"),
+            Ok(_) => {}
+            Err(error) => tracing::warn!(%error, "could not prune old rows"),
         }
     }
 }

@@ -45,6 +45,7 @@ pub mod personal_data;
 pub mod rate_limits;
 pub mod reference;
 pub mod reports;
+pub mod retention;
 pub mod schema;
 pub mod search;
 pub mod sessions;

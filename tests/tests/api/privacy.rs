@@ -338,3 +338,79 @@ async fn the_only_owner_of_an_organisation_hands_it_over_before_leaving() -> any
     );
     Ok(())
 }
+
+/// How many rows of `table` a person has.
+async fn rows(app: &TestApp, table: &str, user: uuid::Uuid) -> anyhow::Result<i64> {
+    app.count(&format!(
+        "SELECT count(*) FROM {table} WHERE user_id = '{user}'"
+    ))
+    .await
+}
+
+#[tokio::test]
+async fn what_has_outlived_its_time_is_pruned_and_nothing_younger() -> anyhow::Result<()> {
+    let app = TestApp::spawn().await?;
+    let old = app.sign_up("Gammal Användare").await?;
+    let fresh = app.sign_up("Ny Användare").await?;
+    app.run_sql("UPDATE mail_outbox SET status = 'sent', finished_at = now()")
+        .await?;
+    // Old's rows are made as old as the rules allow, and a day more.
+    let id = old.id;
+    app.run_sql(&format!(
+        "UPDATE refresh_tokens SET expires_at = now() - interval '31 days' WHERE user_id = '{id}'"
+    ))
+    .await?;
+    app.run_sql(&format!(
+        "UPDATE account_tokens SET expires_at = now() - interval '8 days' WHERE user_id = '{id}'"
+    ))
+    .await?;
+    app.run_sql(&format!(
+        "UPDATE mail_outbox SET finished_at = now() - interval '91 days' WHERE user_id = '{id}'"
+    ))
+    .await?;
+    app.run_sql(
+        "INSERT INTO rate_limits (key, window_start, count)
+         VALUES ('old', now() - interval '25 hours', 1), ('fresh', now(), 1)",
+    )
+    .await?;
+    for table in ["refresh_tokens", "account_tokens", "mail_outbox"] {
+        assert!(rows(&app, table, old.id).await? > 0, "{table}");
+    }
+
+    let mut conn = AsyncPgConnection::establish(&app.database_url).await?;
+    let pruned = api::db::retention::prune(&mut conn).await?;
+    assert!(pruned.total() > 0, "{pruned:?}");
+    for table in ["refresh_tokens", "account_tokens", "mail_outbox"] {
+        assert_eq!(
+            rows(&app, table, old.id).await?,
+            0,
+            "{table} of the old account"
+        );
+        assert!(
+            rows(&app, table, fresh.id).await? > 0,
+            "{table} of the fresh one"
+        );
+    }
+    assert_eq!(
+        app.count("SELECT count(*) FROM rate_limits WHERE key IN ('old', 'fresh')")
+            .await?,
+        1
+    );
+    assert_eq!(
+        app.count("SELECT count(*) FROM rate_limits WHERE key = 'fresh'")
+            .await?,
+        1
+    );
+    // Fresh still signs in and refreshes; a second pass finds nothing more.
+    let (status, _) = app
+        .json(
+            Method::POST,
+            "/api/v1/auth/refresh",
+            None,
+            Some(json!({"refresh_token": fresh.refresh_token})),
+        )
+        .await?;
+    assert_eq!(status, 200);
+    assert_eq!(api::db::retention::prune(&mut conn).await?.total(), 0);
+    Ok(())
+}
