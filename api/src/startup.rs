@@ -228,46 +228,63 @@ async fn analyse_pending_rows(pool: db::Pool) {
     }
 }
 
-/// Gathers the words that searches are corrected to and completed from every `every`,
-/// when something changed (see `db::search::refresh_words`); a failure is logged and
-/// tried again next time.
-async fn refresh_search_words(pool: db::Pool, every: std::time::Duration) {
-    let mut ticks = tokio::time::interval(every);
+/// Runs `task` now and every `period`, logging what it answers (`done`, when it did
+/// something) or its failure (`failed`), which is tried again next time.
+async fn every<T, F>(
+    period: std::time::Duration,
+    done: &'static str,
+    failed: &'static str,
+    task: impl Fn(db::Pool) -> F,
+    pool: db::Pool,
+) where
+    T: std::fmt::Debug + Default + PartialEq,
+    F: std::future::Future<Output = anyhow::Result<T>>,
+{
+    let mut ticks = tokio::time::interval(period);
     ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         ticks.tick().await;
-        let refreshed = async {
-            let mut conn = pool.get().await?;
-            anyhow::Ok(db::search::refresh_words(&mut conn).await?)
-        }
-        .await;
-        match refreshed {
-            Ok(true) => tracing::debug!("search words gathered"),
-            Ok(false) => {}
-            Err(error) => tracing::warn!(%error, "could not gather the search words"),
+        match task(pool.clone()).await {
+            Ok(outcome) if outcome != T::default() => tracing::info!(?outcome, "{done}"),
+            Ok(_) => {}
+            Err(error) => tracing::warn!(%error, "{failed}"),
         }
     }
 }
 
-/// Removes what has outlived its time (see `db::retention`) at start and every hour; a
-/// failure is logged and tried again next time. Safe with several instances: each pass
-/// only deletes what every instance would.
+/// Gathers the words that searches are corrected to and completed from every `period`,
+/// when something changed (see `db::search::refresh_words`).
+async fn refresh_search_words(pool: db::Pool, period: std::time::Duration) {
+    let refresh = async |pool: db::Pool| {
+        let mut conn = pool.get().await?;
+        anyhow::Ok(db::search::refresh_words(&mut conn).await?)
+    };
+    every(
+        period,
+        "search words gathered",
+        "could not gather the search words",
+        refresh,
+        pool,
+    )
+    .await;
+}
+
+/// Removes what has outlived its time (see `db::retention`) at start and every hour. Safe
+/// with several instances: each pass only deletes what every instance would.
 async fn prune_hourly(pool: db::Pool) {
-    let mut ticks = tokio::time::interval(std::time::Duration::from_secs(3600));
-    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-    loop {
-        ticks.tick().await;
-        let pruned = async {
-            let mut conn = pool.get().await?;
-            anyhow::Ok(db::retention::prune(&mut conn).await?)
-        }
-        .await;
-        match pruned {
-            Ok(pruned) if pruned.total() > 0 => tracing::info!(?pruned, "old rows pruned"),
-            Ok(_) => {}
-            Err(error) => tracing::warn!(%error, "could not prune old rows"),
-        }
-    }
+    let prune = async |pool: db::Pool| {
+        let mut conn = pool.get().await?;
+        anyhow::Ok(db::retention::prune(&mut conn).await?)
+    };
+    let hour = std::time::Duration::from_secs(3600);
+    every(
+        hour,
+        "old rows pruned",
+        "could not prune old rows",
+        prune,
+        pool,
+    )
+    .await;
 }
 
 /// The `/api/v1` routes and the OpenAPI document, built from the same code so that they

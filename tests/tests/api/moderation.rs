@@ -76,6 +76,41 @@ async fn resolve(
     .await
 }
 
+/// What the changes feed tells `bearer` of an object (`deleted` once it may not see it).
+async fn change_of(
+    app: &TestApp,
+    bearer: &str,
+    object_type: &str,
+    id: &str,
+) -> anyhow::Result<Option<Value>> {
+    let feed = format!("/api/v1/changes?object_type={object_type}");
+    let (_, changes) = app.json(Method::GET, &feed, Some(bearer), None).await?;
+    Ok(changes["items"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|c| c["id"] == id)
+        .map(|c| c["change"].clone()))
+}
+
+/// What a search for `prefix` is completed to once the search words are gathered again
+/// (after a new lab of `host`, which `maria` runs).
+async fn completions_regathered(
+    app: &TestApp,
+    maria: &TestUser,
+    host: uuid::Uuid,
+    prefix: &str,
+) -> anyhow::Result<Value> {
+    app.create_lab(maria, host, "Xylofonverkstaden", "public")
+        .await?;
+    app.wait_for_search_words("xylof", "xylofonverkstaden")
+        .await?;
+    let suggested: Value = app
+        .get_json(&format!("/api/v1/search/suggest?q={prefix}"))
+        .await?;
+    Ok(suggested["suggestions"].clone())
+}
+
 /// The comments of the idea as `who` sees them.
 async fn comments(app: &TestApp, t: &Thread, who: Option<&TestUser>) -> anyhow::Result<Value> {
     let (status, page) = app
@@ -311,21 +346,10 @@ async fn a_hidden_idea_leaves_lists_search_statistics_the_changes_feed_and_webho
         "no submitted idea counted"
     );
     // The partner's mirror learns the idea is gone.
-    let (_, changes) = app
-        .json(
-            Method::GET,
-            "/api/v1/changes?object_type=idea",
-            Some(&key),
-            None,
-        )
-        .await?;
-    let change = changes["items"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .find(|c| c["id"] == t.idea.as_str())
-        .map(|c| c["change"].clone());
-    assert_eq!(change, Some(json!("deleted")), "{changes}");
+    assert_eq!(
+        change_of(&app, &key, "idea", &t.idea).await?,
+        Some(json!("deleted"))
+    );
     // The search words forget it once they are gathered again (here after a new lab).
     let host = app
         .get_as::<shared::Page<shared::MyOrganization>>(
@@ -333,19 +357,11 @@ async fn a_hidden_idea_leaves_lists_search_statistics_the_changes_feed_and_webho
             &t.maria.access_token,
         )
         .await?;
-    app.create_lab(
-        &t.maria,
-        host.items[0].organization.id,
-        "Xylofonverkstaden",
-        "public",
-    )
-    .await?;
-    app.wait_for_search_words("xylof", "xylofonverkstaden")
-        .await?;
-    let (_, suggested) = app
-        .json(Method::GET, "/api/v1/search/suggest?q=grillk", None, None)
-        .await?;
-    assert_eq!(suggested["suggestions"], json!([]), "{suggested}");
+    let host = host.items[0].organization.id;
+    assert_eq!(
+        completions_regathered(&app, &t.maria, host, "grillk").await?,
+        json!([])
+    );
     // A status change of the hidden idea reaches no webhook of an organisation that may not see it.
     let (status, _) = app
         .json(
@@ -642,27 +658,14 @@ async fn a_hidden_offering_leaves_the_marketplace_search_suggestions_figures_and
     );
     assert_eq!(app.count(&told).await?, 2);
     // The partner's mirror learns it is gone; the search words forget it when gathered again.
-    let (_, changes) = app
-        .json(
-            Method::GET,
-            "/api/v1/changes?object_type=offering",
-            Some(&key),
-            None,
-        )
-        .await?;
-    let change = changes["items"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .find(|c| c["id"] == id.as_str())
-        .map(|c| c["change"].clone());
-    assert_eq!(change, Some(json!("deleted")), "{changes}");
-    app.create_lab(&maria, host.id, "Xylofonverkstaden", "public")
-        .await?;
-    app.wait_for_search_words("xylof", "xylofonverkstaden")
-        .await?;
-    let suggested: Value = app.get_json("/api/v1/search/suggest?q=zebrak").await?;
-    assert_eq!(suggested["suggestions"], json!([]), "{suggested}");
+    assert_eq!(
+        change_of(&app, &key, "offering", &id).await?,
+        Some(json!("deleted"))
+    );
+    assert_eq!(
+        completions_regathered(&app, &maria, host.id, "zebrak").await?,
+        json!([])
+    );
 
     // Restored, it is back everywhere.
     let (status, _) = app
@@ -757,27 +760,14 @@ async fn a_hidden_need_leaves_lists_search_suggestions_and_open_data() -> anyhow
         maria.id
     );
     assert_eq!(app.count(&told).await?, 1);
-    let (_, changes) = app
-        .json(
-            Method::GET,
-            "/api/v1/changes?object_type=need",
-            Some(&karin.access_token),
-            None,
-        )
-        .await?;
-    let change = changes["items"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .find(|c| c["id"] == id.as_str())
-        .map(|c| c["change"].clone());
-    assert_eq!(change, Some(json!("deleted")), "{changes}");
-    app.create_lab(&maria, host.id, "Xylofonverkstaden", "public")
-        .await?;
-    app.wait_for_search_words("xylof", "xylofonverkstaden")
-        .await?;
-    let suggested: Value = app.get_json("/api/v1/search/suggest?q=yxkast").await?;
-    assert_eq!(suggested["suggestions"], json!([]), "{suggested}");
+    assert_eq!(
+        change_of(&app, &karin.access_token, "need", &id).await?,
+        Some(json!("deleted"))
+    );
+    assert_eq!(
+        completions_regathered(&app, &maria, host.id, "yxkast").await?,
+        json!([])
+    );
 
     let restore = format!("/api/v1/admin/reports/{report_id}/restore");
     assert_eq!(

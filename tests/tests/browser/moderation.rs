@@ -1,31 +1,41 @@
 //! Reporting a comment, and a moderator hiding it.
 
 use fantoccini::Locator;
-use innolabb_tests::TestApp;
 use innolabb_tests::browser::Browser;
+use innolabb_tests::{TestApp, TestUser};
 use serde_json::json;
+
+/// An idea in a public lab of Maria's housing company, with a comment by a new person
+/// named `commenter`: the idea's id and the commenter.
+async fn commented_idea(
+    app: &TestApp,
+    commenter: &str,
+    comment: &str,
+) -> anyhow::Result<(String, TestUser)> {
+    let (maria, host) = app.housing_company().await?;
+    let lab = app.create_lab(&maria, host.id, "Gården", "public").await?;
+    let idea = app
+        .create_idea(&maria, lab.id, "Grillkväll på gården", "Varje fredag.")
+        .await?;
+    let idea = idea["id"].as_str().unwrap_or_default().to_owned();
+    let author = app.sign_up(commenter).await?;
+    let (status, _) = app
+        .json(
+            reqwest::Method::POST,
+            &format!("/api/v1/ideas/{idea}/comments"),
+            Some(&author.access_token),
+            Some(json!({ "body": comment })),
+        )
+        .await?;
+    anyhow::ensure!(status == 201, "comment answered {status}");
+    Ok((idea, author))
+}
 
 #[tokio::test]
 async fn a_reported_comment_hidden_by_an_admin_shows_a_placeholder_in_the_thread()
 -> anyhow::Result<()> {
     let app = TestApp::spawn().await?;
-    let (maria, host) = app.housing_company().await?;
-    let lab = app.create_lab(&maria, host.id, "Gården", "public").await?;
-    let amina = app.sign_up("Amina Hassan").await?;
-    let idea = app
-        .create_idea(&amina, lab.id, "Grillkväll på gården", "Varje fredag.")
-        .await?;
-    let idea = idea["id"].as_str().unwrap_or_default().to_owned();
-    let bo = app.sign_up("Bo Ek").await?;
-    let (status, _) = app
-        .json(
-            reqwest::Method::POST,
-            &format!("/api/v1/ideas/{idea}/comments"),
-            Some(&bo.access_token),
-            Some(json!({"body": "Köp billiga klockor på example.com"})),
-        )
-        .await?;
-    assert_eq!(status, 201);
+    let (idea, bo) = commented_idea(&app, "Bo Ek", "Köp billiga klockor på example.com").await?;
     let karin = app.sign_up("Karin Ek").await?;
     let admin = app.sign_up("Admin Adminsson").await?;
     app.make_platform_admin(&admin).await?;
@@ -136,22 +146,8 @@ async fn a_reported_comment_hidden_by_an_admin_shows_a_placeholder_in_the_thread
 #[tokio::test]
 async fn a_newcomers_link_waits_for_review_and_the_thread_says_so() -> anyhow::Result<()> {
     let app = TestApp::spawn().await?;
-    let (maria, host) = app.housing_company().await?;
-    let lab = app.create_lab(&maria, host.id, "Gården", "public").await?;
-    let idea = app
-        .create_idea(&maria, lab.id, "Grillkväll på gården", "Varje fredag.")
-        .await?;
-    let idea = idea["id"].as_str().unwrap_or_default().to_owned();
-    let newcomer = app.sign_up("Ny Granne").await?;
-    let (status, _) = app
-        .json(
-            reqwest::Method::POST,
-            &format!("/api/v1/ideas/{idea}/comments"),
-            Some(&newcomer.access_token),
-            Some(json!({"body": "Grillar finns på https://grill.example"})),
-        )
-        .await?;
-    assert_eq!(status, 201);
+    let (idea, newcomer) =
+        commented_idea(&app, "Ny Granne", "Grillar finns på https://grill.example").await?;
     let karin = app.sign_up("Karin Ek").await?;
 
     Browser::run(async |browser| {
