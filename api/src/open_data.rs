@@ -184,7 +184,7 @@ pub const DATASETS: [Dataset; 5] = [
         from: "FROM labs x
                 JOIN municipalities mu ON mu.code = x.municipality_code
                 JOIN organizations o ON o.id = x.host_organization_id
-               WHERE x.visibility = 'public'",
+               WHERE x.listed",
         cells: concat!(
             "x.id::text, x.title, x.summary, x.challenge_area, x.municipality_code, mu.name, ",
             "mu.county_code, x.neighbourhood, x.phase, x.starts_on::text, x.ends_on::text, ",
@@ -324,7 +324,7 @@ pub const DATASETS: [Dataset; 5] = [
             "x.reviewed_level::text, ",
             "(SELECT count(*) FROM adoptions a WHERE a.method_id = x.id)::text, ",
             "(SELECT string_agg(ol.lab_id::text, '|' ORDER BY ol.lab_id) FROM method_origin_labs ol ",
-            "JOIN labs l ON l.id = ol.lab_id WHERE ol.method_id = x.id AND l.visibility = 'public'), ",
+            "JOIN labs l ON l.id = ol.lab_id WHERE ol.method_id = x.id AND l.listed), ",
             iso!("x.published_at"),
             ", ",
             iso!("x.updated_at")
@@ -638,7 +638,7 @@ pub const DATASETS: [Dataset; 5] = [
                 JOIN labs l ON l.id = x.lab_id
                 JOIN organizations o ON o.id = x.organization_id
                 JOIN municipalities mu ON mu.code = x.municipality_code
-               WHERE l.visibility = 'public' AND x.hidden_at IS NULL",
+               WHERE l.listed AND x.hidden_at IS NULL",
         cells: concat!(
             "x.id::text, l.id::text, l.title, o.id::text, o.name, x.title, x.challenge_area, ",
             "x.municipality_code, mu.county_code, array_to_string(x.tags, '|'), x.status, ",

@@ -111,7 +111,7 @@ pub struct PersonRef {
     "county_code": "05", "neighbourhood": "Navestad", "starts_on": "2018-09-01", "ends_on": "2020-06-30",
     "visibility": "public", "phase": "verifying",
     "host": {"id": "0192e9b0-7d1c-7c3e-9f3a-1b2c3d4e5f60", "name": "Hyresbostäder i Norrköping"},
-    "can_edit": false, "created_at": "2026-11-27T09:00:00Z", "updated_at": "2026-11-27T09:00:00Z", "version": 3
+    "can_edit": false, "hidden": false, "created_at": "2026-11-27T09:00:00Z", "updated_at": "2026-11-27T09:00:00Z", "version": 3
 })))]
 pub struct Lab {
     pub id: Uuid,
@@ -136,6 +136,8 @@ pub struct Lab {
     pub host: OrganizationRef,
     /// Whether you may edit the lab (you belong to one of its host organisations).
     pub can_edit: bool,
+    /// Hidden by moderation: only its hosts and the moderators see it and what is in it.
+    pub hidden: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     /// Increases with every change; send it back in `If-Match`.

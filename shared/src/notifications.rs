@@ -99,6 +99,7 @@ impl Notification {
             "method" => "methods",
             "offering" => "offerings",
             "need" => "needs",
+            "lab" => "labs",
             _ => "ideas",
         };
         format!("/{collection}/{}", self.subject_id)

@@ -36,6 +36,8 @@ pub struct LabFacts {
     pub participates: bool,
     /// The caller may run the lab: a member of (or an API key with `labs:write` of) a host.
     pub hosts: bool,
+    /// Hidden by moderation: only its hosts and platform admins see it.
+    pub hidden: bool,
 }
 
 /// The rules.
@@ -45,14 +47,14 @@ pub fn decide(caller: &Caller, lab: LabFacts, action: LabAction) -> Result<(), D
     if action != LabAction::View && *caller == Caller::Anonymous {
         return Err(Denied::Unauthenticated);
     }
-    if !(lab.public || lab.participates) {
+    let is_admin = matches!(caller, Caller::Person(person) if person.is_platform_admin);
+    if !(lab.public || lab.participates) || (lab.hidden && !(lab.hosts || is_admin)) {
         return Err(Denied::Invisible);
     }
     let refused = match caller {
         Caller::Anonymous => Denied::Unauthenticated,
         _ => Denied::Forbidden,
     };
-    let is_admin = matches!(caller, Caller::Person(person) if person.is_platform_admin);
     let allowed = match action {
         LabAction::View => true,
         LabAction::Edit => lab.hosts,
@@ -105,6 +107,7 @@ pub async fn lab(
         public: record.lab.visibility == Visibility::Public,
         participates: record.participates || viewer.sees_everything(),
         hosts: record.lab.can_edit,
+        hidden: record.lab.hidden,
     };
     decide(&viewer.caller, facts, action).map_err(|denied| denied.into_error("lab"))?;
     Ok(LabAccess { lab: record.lab })
@@ -138,16 +141,19 @@ mod tests {
         public: true,
         participates: false,
         hosts: false,
+        hidden: false,
     };
     const MEMBERS_ONLY: LabFacts = LabFacts {
         public: false,
         participates: false,
         hosts: false,
+        hidden: false,
     };
     const HOSTED: LabFacts = LabFacts {
         public: false,
         participates: true,
         hosts: true,
+        hidden: false,
     };
 
     #[test]
@@ -169,6 +175,26 @@ mod tests {
             Err(Denied::Unauthenticated),
             "a write needs credentials first, whichever lab it names"
         );
+    }
+
+    #[test]
+    fn a_hidden_lab_exists_only_for_its_hosts_and_platform_admins() {
+        let hidden = LabFacts {
+            hidden: true,
+            ..PUBLIC
+        };
+        for caller in [Caller::Anonymous, person(false), key(&Scope::ALL)] {
+            assert_eq!(
+                decide(&caller, hidden, LabAction::View),
+                Err(Denied::Invisible)
+            );
+        }
+        assert_eq!(decide(&person(true), hidden, LabAction::View), Ok(()));
+        let run = LabFacts {
+            hidden: true,
+            ..HOSTED
+        };
+        assert_eq!(decide(&person(false), run, LabAction::Edit), Ok(()));
     }
 
     #[test]

@@ -65,6 +65,8 @@ struct LabRow {
     can_edit: bool,
     #[diesel(sql_type = sql::Bool)]
     participates: bool,
+    #[diesel(sql_type = sql::Bool)]
+    hidden: bool,
     #[diesel(sql_type = sql::Timestamptz)]
     created_at: DateTime<Utc>,
     #[diesel(sql_type = sql::Timestamptz)]
@@ -99,6 +101,7 @@ impl LabRow {
                     name: self.host_name,
                 },
                 can_edit: self.can_edit,
+                hidden: self.hidden,
                 created_at: self.created_at,
                 updated_at: self.updated_at,
                 version: self.version,
@@ -127,12 +130,16 @@ impl BoundViewer {
         }
     }
 
-    /// The visibility rule, for a query that has the lab as `l`.
+    /// The visibility rule, for a query that has the lab as `l`: public or taken part in,
+    /// and not hidden by moderation unless the viewer runs it or moderates.
     pub(super) fn may_see(&self) -> String {
         format!(
-            "(l.visibility = 'public' OR {} OR EXISTS (SELECT 1 FROM lab_participants v \
-              WHERE v.lab_id = l.id AND v.organization_id = ANY({})))",
-            self.everything, self.sees
+            "((l.visibility = 'public' OR {} OR EXISTS (SELECT 1 FROM lab_participants v \
+              WHERE v.lab_id = l.id AND v.organization_id = ANY({}))) \
+              AND (l.hidden_at IS NULL OR {}))",
+            self.everything,
+            self.sees,
+            self.runs_or_moderates()
         )
     }
 
@@ -173,7 +180,7 @@ fn select(who: &BoundViewer, rank: &str) -> String {
                 l.municipality_code,
                 m.name AS municipality_name, m.county_code, l.neighbourhood, l.starts_on,
                 l.ends_on, l.visibility, l.phase, o.id AS host_id, o.name AS host_name,
-                {runs} AS can_edit, {takes_part} AS participates,
+                {runs} AS can_edit, {takes_part} AS participates, l.hidden_at IS NOT NULL AS hidden,
                 l.created_at, l.updated_at, l.version, {rank} AS rank
            FROM labs l
            JOIN municipalities m ON m.code = l.municipality_code
@@ -635,4 +642,15 @@ pub async fn indicators(
             }
         })
         .collect())
+}
+
+/// Hides a lab by moderation, or shows it again; `false` when it already was so.
+pub async fn set_hidden(conn: &mut AsyncPgConnection, id: Uuid, hidden: bool) -> QueryResult<bool> {
+    let at = hidden.then(Utc::now);
+    let changed = diesel::update(labs::table.find(id))
+        .filter(labs::hidden_at.is_null().eq(hidden))
+        .set(labs::hidden_at.eq(at))
+        .execute(conn)
+        .await?;
+    Ok(changed == 1)
 }

@@ -32,7 +32,7 @@ pub async fn challenge_areas(conn: &mut AsyncPgConnection) -> QueryResult<Vec<Ch
         "SELECT a.key, a.name_sv, a.name_en, a.description_sv, a.description_en,
                 (SELECT count(*) FROM labs l
                   WHERE l.challenge_area = a.key
-                    AND l.visibility = 'public' AND l.phase <> 'closed') AS lab_count,
+                    AND l.listed AND l.phase <> 'closed') AS lab_count,
                 (SELECT count(*) FROM offerings o
                   WHERE a.key = ANY (o.challenge_areas) AND o.status = 'active'
                     AND o.hidden_at IS NULL) AS offering_count

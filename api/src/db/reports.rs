@@ -7,7 +7,7 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use shared::{PersonRef, Report, ReportReason, ReportStatus, ReportTarget};
 use uuid::Uuid;
 
-use super::schema::{idea_comments, ideas, needs, offerings, reports};
+use super::schema::{idea_comments, ideas, labs, needs, offerings, reports};
 use super::sql::Sql;
 
 /// The lab whose hosts moderate a reported idea or comment (`None` for other targets, or a
@@ -263,12 +263,12 @@ pub async fn decide(
 }
 
 /// What the authors of reported content are told of a decision: who they are (the writer of
-/// an idea or comment; the members of the organisation of an offering or need), its title (or the start
+/// an idea or comment; the members of the organisation of an offering, need or lab), its title (or the start
 /// of its text), and the page it is on.
 pub struct Content {
     pub authors: Vec<Uuid>,
     pub title: String,
-    /// The notification's subject: `idea` (for a comment too), `offering` or `need`.
+    /// The notification's subject: `idea` (for a comment too), `offering`, `need` or `lab`.
     pub subject_type: &'static str,
     pub subject_id: Uuid,
 }
@@ -339,6 +339,15 @@ pub async fn content(
                 .await
                 .optional()?;
             of_organization(conn, found, "need", id).await?
+        }
+        ReportTarget::Lab => {
+            let found = labs::table
+                .find(id)
+                .select((labs::title, labs::host_organization_id))
+                .first(conn)
+                .await
+                .optional()?;
+            of_organization(conn, found, "lab", id).await?
         }
         _ => None,
     })

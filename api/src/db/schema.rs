@@ -144,6 +144,8 @@ diesel::table! {
         updated_at -> Timestamptz,
         title_parts -> Nullable<Text>,
         text_parts -> Nullable<Text>,
+        hidden_at -> Nullable<Timestamptz>,
+        listed -> Bool,
     }
 }
 

@@ -32,7 +32,7 @@ async fn key_counts(conn: &mut AsyncPgConnection, query: &str) -> QueryResult<Ve
 pub async fn labs_by_phase(conn: &mut AsyncPgConnection) -> QueryResult<Vec<KeyCount>> {
     key_counts(
         conn,
-        "SELECT phase AS key, count(*) AS count FROM labs WHERE visibility = 'public' GROUP BY phase",
+        "SELECT phase AS key, count(*) AS count FROM labs WHERE listed GROUP BY phase",
     )
     .await
 }
@@ -42,7 +42,7 @@ pub async fn labs_by_area(conn: &mut AsyncPgConnection) -> QueryResult<Vec<KeyCo
     key_counts(
         conn,
         "SELECT ca.key, count(l.id) AS count FROM challenge_areas ca
-           LEFT JOIN labs l ON l.challenge_area = ca.key AND l.visibility = 'public'
+           LEFT JOIN labs l ON l.challenge_area = ca.key AND l.listed
           GROUP BY ca.key, ca.position ORDER BY ca.position",
     )
     .await
@@ -54,7 +54,7 @@ pub async fn ideas_by_status(conn: &mut AsyncPgConnection) -> QueryResult<Vec<Ke
         conn,
         "SELECT i.status AS key, count(*) AS count FROM ideas i
            JOIN labs l ON l.id = i.lab_id
-          WHERE l.visibility = 'public' AND i.hidden_at IS NULL GROUP BY i.status",
+          WHERE l.listed AND i.hidden_at IS NULL GROUP BY i.status",
     )
     .await
 }
@@ -94,7 +94,7 @@ pub async fn matches_by_month(conn: &mut AsyncPgConnection) -> QueryResult<Vec<M
         &format!(
             "SELECT {month} AS month, ma.state AS key, count(*) AS count FROM matches ma
                JOIN needs n ON n.id = ma.need_id JOIN labs l ON l.id = n.lab_id
-              WHERE l.visibility = 'public' GROUP BY 1, 2 ORDER BY 1, 2"
+              WHERE l.listed GROUP BY 1, 2 ORDER BY 1, 2"
         ),
     )
     .await

@@ -141,10 +141,10 @@ async fn list_reports(
 /// Hidden content leaves every list, search, the statistics and the webhooks; it is a 404
 /// for everyone but its author and the moderators (a hidden comment keeps its place in the
 /// thread, without its text). Its author is told, with the note. Every other open report of
-/// the same content is decided alike. Ideas, comments, offerings and needs can be hidden
-/// (an offering is then its own organisation's and the moderators' only, a need its lab's
-/// hosts' and the moderators'); labs and organisations can be dismissed here and changed
-/// through their own operations.
+/// the same content is decided alike. Ideas, comments, offerings, needs and labs can be
+/// hidden (an offering is then its own organisation's and the moderators' only, a need or
+/// a lab, with all in it, its lab's hosts' and the moderators'); organisations can be
+/// dismissed here and turned down through the verification queue.
 #[utoipa::path(
     tag = "moderation",
     security(("bearer_jwt" = [])),
@@ -169,15 +169,8 @@ async fn resolve_report(
     let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     let report = authz::report(&mut conn, &viewer, *id).await?;
     let hiding = body.action == ModerationAction::Hide;
-    if hiding
-        && !matches!(
-            report.target_type,
-            ReportTarget::Idea
-                | ReportTarget::Comment
-                | ReportTarget::Offering
-                | ReportTarget::Need
-        )
-    {
+    // Organisations are turned down in the verification queue, not hidden.
+    if hiding && report.target_type == ReportTarget::Organization {
         return Err(ApiError::invalid_field(
             "action",
             "unsupported",
@@ -291,6 +284,7 @@ async fn decide(
         }
         ReportTarget::Offering => db::offerings::set_hidden(conn, report.target_id, hidden).await?,
         ReportTarget::Need => db::needs::set_hidden(conn, report.target_id, hidden).await?,
+        ReportTarget::Lab => db::labs::set_hidden(conn, report.target_id, hidden).await?,
         // Refused before (`field-report-hide-unsupported`): nothing else is hidden.
         _ => false,
     };

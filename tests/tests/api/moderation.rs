@@ -12,6 +12,8 @@ struct Thread {
     amina: TestUser,
     bo: TestUser,
     karin: TestUser,
+    /// Maria's housing company, the lab's host.
+    host: uuid::Uuid,
     lab: uuid::Uuid,
     idea: String,
     comment: String,
@@ -44,6 +46,7 @@ async fn thread(app: &TestApp) -> anyhow::Result<Thread> {
         amina,
         bo,
         karin,
+        host: host.id,
         lab,
         idea,
         comment: comment["id"].as_str().unwrap_or_default().to_owned(),
@@ -351,15 +354,8 @@ async fn a_hidden_idea_leaves_lists_search_statistics_the_changes_feed_and_webho
         Some(json!("deleted"))
     );
     // The search words forget it once they are gathered again (here after a new lab).
-    let host = app
-        .get_as::<shared::Page<shared::MyOrganization>>(
-            "/api/v1/me/organizations",
-            &t.maria.access_token,
-        )
-        .await?;
-    let host = host.items[0].organization.id;
     assert_eq!(
-        completions_regathered(&app, &t.maria, host, "grillk").await?,
+        completions_regathered(&app, &t.maria, t.host, "grillk").await?,
         json!([])
     );
     // A status change of the hidden idea reaches no webhook of an organisation that may not see it.
@@ -498,18 +494,18 @@ async fn reports_and_decisions_are_checked_on_every_route_and_object() -> anyhow
         403
     );
 
-    // Only ideas and comments can be hidden; anything can be dismissed.
-    let (_, on_lab) = report(&app, &t.karin, "lab", &t.lab.to_string()).await?;
+    // Organisations are not hidden (they are turned down); anything can be dismissed.
+    let (_, on_org) = report(&app, &t.karin, "organization", &t.host.to_string()).await?;
     let admin = app.sign_up("Admin Adminsson").await?;
     app.make_platform_admin(&admin).await?;
-    let lab_report = on_lab["id"].as_str().unwrap_or_default().to_owned();
+    let org_report = on_org["id"].as_str().unwrap_or_default().to_owned();
     assert_eq!(
-        resolve(&app, &t.maria, &lab_report, "dismiss").await?.0,
+        resolve(&app, &t.maria, &org_report, "dismiss").await?.0,
         404,
-        "a lab is the admins' to judge"
+        "an organisation is the admins' to judge"
     );
-    assert_eq!(resolve(&app, &admin, &lab_report, "hide").await?.0, 422);
-    let (status, dismissed) = resolve(&app, &admin, &lab_report, "dismiss").await?;
+    assert_eq!(resolve(&app, &admin, &org_report, "hide").await?.0, 422);
+    let (status, dismissed) = resolve(&app, &admin, &org_report, "dismiss").await?;
     assert_eq!(
         (status, dismissed["status"].clone()),
         (200, json!("dismissed"))
@@ -777,5 +773,89 @@ async fn a_hidden_need_leaves_lists_search_suggestions_and_open_data() -> anyhow
         200
     );
     assert_eq!(seen().await?, [1, 1, 1, 1]);
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_hidden_lab_takes_what_is_in_it_out_of_sight_and_comes_back_restored()
+-> anyhow::Result<()> {
+    let app = TestApp::spawn().await?;
+    let t = thread(&app).await?;
+    let lab = t.lab.to_string();
+    let admin = app.sign_up("Admin Adminsson").await?;
+    app.make_platform_admin(&admin).await?;
+    app.wait_for_search_words("grillk", "grillkväll").await?;
+    let seen = || async {
+        let listed: Value = app.get_json("/api/v1/labs?q=gården").await?;
+        let found: Value = app.get_json("/api/v1/search?q=gården").await?;
+        let statistics: Value = app.get_json("/api/v1/statistics").await?;
+        let phases: i64 = statistics["labs_by_phase"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|entry| entry["count"].as_i64())
+            .sum();
+        let open_data = app.get("/api/v1/open-data/labs.csv").await?.text().await?;
+        anyhow::Ok([
+            listed["items"].as_array().map_or(0, Vec::len),
+            found["labs"].as_array().map_or(0, Vec::len),
+            usize::try_from(phases).unwrap_or_default(),
+            usize::from(open_data.contains("Gården")),
+        ])
+    };
+    assert_eq!(seen().await?, [1, 1, 1, 1]);
+
+    let (status, reported) = report(&app, &t.karin, "lab", &lab).await?;
+    assert_eq!(status, 201, "{reported}");
+    let report_id = reported["id"].as_str().unwrap_or_default().to_owned();
+    assert_eq!(resolve(&app, &admin, &report_id, "hide").await?.0, 200);
+
+    assert_eq!(seen().await?, [0, 0, 0, 0]);
+    // The lab and everything in it is gone for everyone but its hosts and the moderators.
+    let idea = format!("/api/v1/ideas/{}", t.idea);
+    for path in [format!("/api/v1/labs/{lab}"), idea.clone()] {
+        assert_eq!(
+            app.json(Method::GET, &path, None, None).await?.0,
+            404,
+            "{path}"
+        );
+        let (status, _) = app
+            .json(Method::GET, &path, Some(&t.karin.access_token), None)
+            .await?;
+        assert_eq!(status, 404, "{path}");
+    }
+    for sees in [&t.maria, &admin] {
+        let (status, seen_lab) = app
+            .json(
+                Method::GET,
+                &format!("/api/v1/labs/{lab}"),
+                Some(&sees.access_token),
+                None,
+            )
+            .await?;
+        assert_eq!((status, seen_lab["hidden"].clone()), (200, json!(true)));
+    }
+    let told = format!(
+        "SELECT count(*) FROM notifications WHERE kind = 'content_hidden'
+           AND subject_type = 'lab' AND subject_id = '{lab}' AND user_id = '{}'",
+        t.maria.id
+    );
+    assert_eq!(app.count(&told).await?, 1);
+    assert_eq!(
+        change_of(&app, &t.karin.access_token, "lab", &lab).await?,
+        Some(json!("deleted"))
+    );
+    // Its idea's words are forgotten when gathered again.
+    assert_eq!(
+        completions_regathered(&app, &t.maria, t.host, "grillk").await?,
+        json!([])
+    );
+
+    let restore = format!("/api/v1/admin/reports/{report_id}/restore");
+    let (status, _) = app
+        .json(Method::POST, &restore, Some(&admin.access_token), None)
+        .await?;
+    assert_eq!(status, 200);
+    assert_eq!(app.json(Method::GET, &idea, None, None).await?.0, 200);
     Ok(())
 }

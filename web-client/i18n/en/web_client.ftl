@@ -719,3 +719,4 @@ comment-awaiting-review-own = Waiting for review: a moderator looks at it becaus
 idea-awaiting-review = Waiting for review: a moderator looks at the idea because it has a link and your account is new. Until then only you and the moderators see it, and it is in no list or search.
 idea-hidden = Hidden by a moderator: only you and the moderators see the idea.
 need-hidden = Hidden by a moderator: only the lab's hosts and the moderators see this need. It is not in lists, search or suggestions.
+lab-hidden = Hidden by a moderator: only the lab's hosts and the moderators see the lab and what is in it. It is not in lists, search, statistics or open data.

@@ -719,3 +719,4 @@ comment-awaiting-review-own = Väntar på granskning: en moderator tittar på de
 idea-awaiting-review = Väntar på granskning: en moderator tittar på idén eftersom den har en länk och ditt konto är nytt. Till dess ser bara du och moderatorerna den, och den syns inte i listor eller sökningar.
 idea-hidden = Dold av en moderator: bara du och moderatorerna ser idén.
 need-hidden = Dolt av en moderator: bara labbets värdar och moderatorerna ser behovet. Det syns inte i listor, sökningen eller förslagen.
+lab-hidden = Dolt av en moderator: bara labbets värdar och moderatorerna ser labbet och det som finns i det. Det syns inte i listor, sökningen, statistiken eller öppna data.

@@ -92,10 +92,8 @@ fn ReportItem(props: &ReportItemProps) -> Html {
             },
         )
     };
-    let hideable = matches!(
-        report.target_type,
-        ReportTarget::Idea | ReportTarget::Comment | ReportTarget::Offering | ReportTarget::Need
-    );
+    // Organisations are turned down in the verification queue, not hidden.
+    let hideable = report.target_type != ReportTarget::Organization;
     let heading = format!(
         "{} · {}",
         report_reason_name(loader, report.reason),

@@ -54,6 +54,7 @@ pub fn LabPage(props: &LabPageProps) -> Html {
     let loader = i18n.loader();
     let lab = use_get(services::labs::get(&props.id));
     let areas = use_challenge_areas();
+    let session = use_session();
     use_title(match &lab.state {
         Fetch::Loaded(lab) => lab.title.clone(),
         _ => fl!(loader, "lab-loading"),
@@ -86,6 +87,9 @@ pub fn LabPage(props: &LabPageProps) -> Html {
                 { dates }
             </p>
             <p class="meta">{ fl!(loader, "lab-hosted-by", host = lab_value.host.name.clone()) }</p>
+            if lab_value.hidden {
+                <p class="notice" role="status">{ fl!(loader, "lab-hidden") }</p>
+            }
             if !lab_value.summary.is_empty() { <p class="lead">{ &lab_value.summary }</p> }
             if !lab_value.description_html.is_empty() {
                 <div class="prose">{ Html::from_html_unchecked(AttrValue::from(lab_value.description_html.clone())) }</div>
@@ -96,6 +100,9 @@ pub fn LabPage(props: &LabPageProps) -> Html {
             <Indicators id={props.id.clone()} can_edit={lab_value.can_edit} />
             <Needs id={props.id.clone()} can_edit={lab_value.can_edit} />
             <Ideas id={props.id.clone()} />
+            if session.me().is_some() && !lab_value.can_edit && !lab_value.hidden {
+                <crate::components::ReportButton target_type={shared::ReportTarget::Lab} target_id={lab_value.id} />
+            }
         </article>
     }
 }
