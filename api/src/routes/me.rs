@@ -33,6 +33,27 @@ pub fn configure(config: &mut ServiceConfig) {
         .service(list_my_organizations);
 }
 
+/// The signed-in person's account, once `password` (the body's `field`) proves it is
+/// theirs: what changing the password or the address and deleting the account ask first.
+async fn confirm_password(
+    conn: &mut diesel_async::AsyncPgConnection,
+    user_id: uuid::Uuid,
+    password: &str,
+    field: &str,
+) -> Result<db::users::User, ApiError> {
+    let user = db::users::find(conn, user_id)
+        .await?
+        .ok_or_else(ApiError::unauthorized)?;
+    if !password::verify(password.to_owned(), Some(user.password_hash.clone())).await? {
+        return Err(ApiError::invalid_field(
+            field,
+            "wrong",
+            crate::t!("field-wrong-password"),
+        ));
+    }
+    Ok(user)
+}
+
 /// The signed-in person.
 #[utoipa::path(
     tag = "me",
@@ -118,16 +139,13 @@ async fn change_password(
     check_password(&mut errors, "new_password", &body.new_password);
     errors.finish()?;
     let mut conn = pool.get().await?;
-    let user = db::users::find(&mut conn, person.user_id)
-        .await?
-        .ok_or_else(ApiError::unauthorized)?;
-    if !password::verify(body.current_password.clone(), Some(user.password_hash)).await? {
-        return Err(ApiError::invalid_field(
-            "current_password",
-            "wrong",
-            crate::t!("field-wrong-password"),
-        ));
-    }
+    confirm_password(
+        &mut conn,
+        person.user_id,
+        &body.current_password,
+        "current_password",
+    )
+    .await?;
     let new_hash = password::hash(body.new_password.clone()).await?;
     db::users::set_password(&mut conn, person.user_id, &new_hash).await?;
     db::sessions::revoke_all_but(&mut conn, person.user_id, Some(person.session_id)).await?;
@@ -204,16 +222,7 @@ async fn request_email_change(
     check_email(&mut errors, "email", &email);
     errors.finish()?;
     let mut conn = pool.get().await?;
-    let user = db::users::find(&mut conn, person.user_id)
-        .await?
-        .ok_or_else(ApiError::unauthorized)?;
-    if !password::verify(body.password.clone(), Some(user.password_hash.clone())).await? {
-        return Err(ApiError::invalid_field(
-            "password",
-            "wrong",
-            crate::t!("field-wrong-password"),
-        ));
-    }
+    let user = confirm_password(&mut conn, person.user_id, &body.password, "password").await?;
     if email == user.email {
         return Err(ApiError::invalid_field(
             "email",
@@ -321,16 +330,7 @@ async fn delete_me(
 ) -> Result<HttpResponse, ApiError> {
     let person = caller.person()?;
     let mut conn = pool.get().await?;
-    let user = db::users::find(&mut conn, person.user_id)
-        .await?
-        .ok_or_else(ApiError::unauthorized)?;
-    if !password::verify(body.password.clone(), Some(user.password_hash.clone())).await? {
-        return Err(ApiError::invalid_field(
-            "password",
-            "wrong",
-            crate::t!("field-wrong-password"),
-        ));
-    }
+    let user = confirm_password(&mut conn, person.user_id, &body.password, "password").await?;
     conn.transaction::<_, ApiError, _>(async |conn| {
         let only_owner = db::personal_data::organizations_only_owned_by(conn, user.id).await?;
         if !only_owner.is_empty() {
