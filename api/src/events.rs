@@ -10,7 +10,8 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use crate::authz::{
-    self, IdeaAction, LabAction, MatchAccess, MatchRight, MethodAction, OfferingAction, Viewer,
+    self, IdeaAction, LabAction, MatchAccess, MatchRight, MethodAction, OfferingAction, OrgAction,
+    Viewer,
 };
 use crate::db;
 use crate::db::matches::Messages;
@@ -20,6 +21,9 @@ use crate::error::ApiError;
 /// What an event is about: the object its `data` shows.
 #[derive(Debug, Clone, Copy)]
 pub enum Subject {
+    /// Public but for those hidden by moderation (no event is about one; the changes feed
+    /// asks).
+    Organization(Uuid),
     Lab(Uuid),
     Idea(Uuid),
     Need(Uuid),
@@ -85,6 +89,9 @@ async fn seen_by(
     subject: Subject,
 ) -> Result<Option<serde_json::Value>, ApiError> {
     let seen = match subject {
+        Subject::Organization(id) => authz::organization(conn, &viewer.caller, id, OrgAction::View)
+            .await
+            .and_then(|access| json(&access.organization)),
         Subject::Lab(id) => authz::lab(conn, viewer, id, LabAction::View)
             .await
             .and_then(|access| json(&access.lab)),

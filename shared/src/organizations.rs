@@ -35,7 +35,7 @@ crate::string_enum! {
     "id": "0192e9b0-7d1c-7c3e-9f3a-1b2c3d4e5f60", "name": "Hyresbostäder i Norrköping",
     "kind": "housing_company", "org_number": "556000-0019", "municipality_code": "0581",
     "municipality_name": "Norrköping", "county_code": "05", "description": "Allmännyttigt bostadsbolag.",
-    "website": "https://www.example.se", "verified": true,
+    "website": "https://www.example.se", "verified": true, "hidden": false,
     "created_at": "2026-11-27T09:00:00Z", "updated_at": "2026-11-27T09:00:00Z", "version": 1
 })))]
 #[cfg_attr(feature = "diesel", derive(diesel::Queryable))]
@@ -52,6 +52,9 @@ pub struct Organization {
     pub website: Option<String>,
     /// Set by platform admins once they have checked the organisation.
     pub verified: bool,
+    /// Hidden by moderation, with its offerings and the labs it hosts: only its members and
+    /// the moderators see it.
+    pub hidden: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     /// Increases with every change.

@@ -180,7 +180,6 @@ notification-content_hidden = A moderator hid what you wrote: { $title }
 notification-content_restored = What you wrote is shown again: { $title }
 field-report-target-unknown = There is no such thing that you can see.
 field-report-open-already = You have reported this already; the moderators have not decided yet.
-field-report-hide-unsupported = Organisations are not hidden: dismiss the report, and turn the organisation down under Verify organisations.
 problem-report-decided = The report is decided already.
 problem-last-owner-of = You are the only owner of { $organizations }. Make someone else an owner first, so that the organisation is not left without one.
 field-form-automated = The form seems to have been filled in by a program. Fill it in yourself and send it again.

@@ -187,7 +187,6 @@ notification-content_hidden = En moderator har dolt det du skrev: { $title }
 notification-content_restored = Det du skrev visas igen: { $title }
 field-report-target-unknown = Det finns inget sådant som du kan se.
 field-report-open-already = Du har redan anmält det här; moderatorerna har inte tagit ställning än.
-field-report-hide-unsupported = Organisationer döljs inte: avfärda anmälan, och avvisa organisationen under Verifiera organisationer.
 problem-report-decided = Anmälan är redan avgjord.
 problem-last-owner-of = Du är den enda ägaren av { $organizations }. Gör någon annan till ägare först, så att organisationen inte blir utan.
 field-form-automated = Formuläret verkar ha fyllts i av ett program. Fyll i det själv och skicka det igen.

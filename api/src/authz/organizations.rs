@@ -69,6 +69,16 @@ pub fn decide(
     }
 }
 
+/// Whether the caller sees an organisation hidden by moderation: its members, its own API
+/// keys and the platform admins do; to everyone else it is not there.
+pub fn sees_hidden(caller: &Caller, organization_id: Uuid, role: Option<Role>) -> bool {
+    match caller {
+        Caller::Anonymous => false,
+        Caller::Person(person) => role.is_some() || person.is_platform_admin,
+        Caller::ApiKey(key) => key.organization_id == organization_id,
+    }
+}
+
 /// Whether a member with role `actor` (`None`: not a member) may give someone role
 /// `granted`, or change or remove someone who has role `target`: owners may do anything;
 /// admins manage members and admins but never touch owners.
@@ -121,6 +131,9 @@ pub async fn organization(
         }
         _ => None,
     };
+    if organization.hidden && !sees_hidden(caller, organization_id, role) {
+        return Err(ApiError::NotFound);
+    }
     decide(caller, organization_id, role, action)
         .map_err(|denied| denied.into_error("organisation"))?;
     Ok(OrgAccess { organization, role })
@@ -139,6 +152,16 @@ mod tests {
         for caller in [Caller::Anonymous, person(false), key(OTHER, &[])] {
             assert_eq!(decide(&caller, ORG, None, OrgAction::View), Ok(()));
         }
+    }
+
+    #[test]
+    fn a_hidden_organisation_is_its_members_its_keys_and_the_platform_admins_only() {
+        assert!(sees_hidden(&person(false), ORG, Some(Role::Member)));
+        assert!(sees_hidden(&person(true), ORG, None));
+        assert!(sees_hidden(&key(ORG, &[]), ORG, None));
+        assert!(!sees_hidden(&person(false), ORG, None));
+        assert!(!sees_hidden(&key(OTHER, &[Scope::Read]), ORG, None));
+        assert!(!sees_hidden(&Caller::Anonymous, ORG, None));
     }
 
     #[test]

@@ -28,6 +28,7 @@ macro_rules! organization_columns {
             organizations::description,
             organizations::website,
             organizations::verified,
+            organizations::hidden_at.is_not_null(),
             organizations::created_at,
             organizations::updated_at,
             organizations::version,
@@ -151,6 +152,18 @@ pub async fn reject(conn: &mut AsyncPgConnection, id: Uuid, reason: &str) -> Que
             organizations::rejected_at.eq(diesel::dsl::now),
             organizations::rejection_reason.eq(reason),
         ))
+        .execute(conn)
+        .await?;
+    Ok(changed == 1)
+}
+
+/// Hides an organisation by moderation, or shows it again; `false` when it already was.
+/// Its offerings and hosted labs follow (a trigger, migration 000021).
+pub async fn set_hidden(conn: &mut AsyncPgConnection, id: Uuid, hidden: bool) -> QueryResult<bool> {
+    let at = hidden.then(Utc::now);
+    let changed = diesel::update(organizations::table.find(id))
+        .filter(organizations::hidden_at.is_null().eq(hidden))
+        .set(organizations::hidden_at.eq(at))
         .execute(conn)
         .await?;
     Ok(changed == 1)
@@ -280,8 +293,11 @@ pub async fn list(
     after: Option<Key>,
     limit: i64,
 ) -> QueryResult<Vec<Organization>> {
+    // Hidden organisations are out of the public directory (their members find theirs
+    // under their own memberships).
     let mut query = organizations::table
         .inner_join(municipalities::table)
+        .filter(organizations::hidden_at.is_null())
         .select(organization_columns!())
         .limit(limit)
         .into_boxed();

@@ -7,7 +7,7 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use shared::{PersonRef, Report, ReportReason, ReportStatus, ReportTarget};
 use uuid::Uuid;
 
-use super::schema::{idea_comments, ideas, labs, needs, offerings, reports};
+use super::schema::{idea_comments, ideas, labs, needs, offerings, organizations, reports};
 use super::sql::Sql;
 
 /// The lab whose hosts moderate a reported idea or comment (`None` for other targets, or a
@@ -268,7 +268,8 @@ pub async fn decide(
 pub struct Content {
     pub authors: Vec<Uuid>,
     pub title: String,
-    /// The notification's subject: `idea` (for a comment too), `offering`, `need` or `lab`.
+    /// The notification's subject: `idea` (for a comment too), `offering`, `need`, `lab` or
+    /// `organization`.
     pub subject_type: &'static str,
     pub subject_id: Uuid,
 }
@@ -349,6 +350,14 @@ pub async fn content(
                 .optional()?;
             of_organization(conn, found, "lab", id).await?
         }
-        _ => None,
+        ReportTarget::Organization => {
+            let found = organizations::table
+                .find(id)
+                .select((organizations::name, organizations::id))
+                .first(conn)
+                .await
+                .optional()?;
+            of_organization(conn, found, "organization", id).await?
+        }
     })
 }

@@ -71,6 +71,7 @@ diesel::table! {
         version -> Int4,
         rejected_at -> Nullable<Timestamptz>,
         rejection_reason -> Text,
+        hidden_at -> Nullable<Timestamptz>,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
     }

@@ -168,7 +168,7 @@ struct DirectoryRow {
 pub async fn offerings_and_organizations(conn: &mut AsyncPgConnection) -> QueryResult<(i64, i64)> {
     let row: DirectoryRow = Sql::new(
         "SELECT (SELECT count(*) FROM offerings WHERE hidden_at IS NULL) AS offerings,
-                (SELECT count(*) FROM organizations) AS organizations",
+                (SELECT count(*) FROM organizations WHERE hidden_at IS NULL) AS organizations",
     )
     .finish()
     .get_result(conn)

@@ -3,7 +3,7 @@
 use actix_web::{get, web};
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
-use shared::{Change, ChangeKind, ObjectType, Page};
+use shared::{Change, ObjectType, Page};
 use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -78,8 +78,9 @@ async fn told(
     row: Recorded,
 ) -> Result<Option<Change>, ApiError> {
     let visible = match row.object_type {
-        // The directory of organisations is public.
-        ObjectType::Organization => row.change != ChangeKind::Deleted,
+        ObjectType::Organization => {
+            events::may_see(conn, viewer, Subject::Organization(row.id)).await?
+        }
         ObjectType::Lab => events::may_see(conn, viewer, Subject::Lab(row.id)).await?,
         ObjectType::Need => events::may_see(conn, viewer, Subject::Need(row.id)).await?,
         ObjectType::Idea => events::may_see(conn, viewer, Subject::Idea(row.id)).await?,

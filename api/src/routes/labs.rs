@@ -15,7 +15,7 @@ use uuid::Uuid;
 
 use super::fields::{self, PlaceParams};
 use crate::auth::Caller;
-use crate::authz::{self, LabAction, Viewer};
+use crate::authz::{self, LabAction, OrgAction, Viewer};
 use crate::db::labs::{Filter, IndicatorFields, LabFields};
 use crate::db::search::Order;
 use crate::db::{self, Pool};
@@ -389,16 +389,17 @@ async fn add_lab_participant(
     let role = body.role;
     let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     authz::lab(&mut conn, &viewer, lab_id, LabAction::Edit).await?;
-    if db::organizations::find(&mut conn, organization_id)
-        .await?
-        .is_none()
-    {
+    // An organisation the caller may not see (hidden by moderation) is as unknown as none.
+    let added_organization =
+        authz::organization(&mut conn, &viewer.caller, organization_id, OrgAction::View).await;
+    if let Err(ApiError::NotFound) = added_organization {
         return Err(ApiError::invalid_field(
             "organization_id",
             "unknown",
             crate::t!("field-organization-unknown"),
         ));
     }
+    added_organization?;
     let (participant, added) = conn
         .transaction::<_, ApiError, _>(async |conn| {
             let hosts = db::labs::hosts_for_update(conn, lab_id).await?;

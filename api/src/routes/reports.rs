@@ -141,10 +141,10 @@ async fn list_reports(
 /// Hidden content leaves every list, search, the statistics and the webhooks; it is a 404
 /// for everyone but its author and the moderators (a hidden comment keeps its place in the
 /// thread, without its text). Its author is told, with the note. Every other open report of
-/// the same content is decided alike. Ideas, comments, offerings, needs and labs can be
-/// hidden (an offering is then its own organisation's and the moderators' only, a need or
-/// a lab, with all in it, its lab's hosts' and the moderators'); organisations can be
-/// dismissed here and turned down through the verification queue.
+/// the same content is decided alike. An offering hidden is then its own organisation's and
+/// the moderators' only; a need, or a lab with all in it, its lab's hosts' and the
+/// moderators'; an organisation, with its offerings and the labs it hosts, its members' and
+/// the moderators' (restored, exactly what its hiding hid comes back).
 #[utoipa::path(
     tag = "moderation",
     security(("bearer_jwt" = [])),
@@ -168,16 +168,7 @@ async fn resolve_report(
     errors.finish()?;
     let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     let report = authz::report(&mut conn, &viewer, *id).await?;
-    let hiding = body.action == ModerationAction::Hide;
-    // Organisations are turned down in the verification queue, not hidden.
-    if hiding && report.target_type == ReportTarget::Organization {
-        return Err(ApiError::invalid_field(
-            "action",
-            "unsupported",
-            crate::t!("field-report-hide-unsupported"),
-        ));
-    }
-    let to = if hiding {
+    let to = if body.action == ModerationAction::Hide {
         ReportStatus::Hidden
     } else {
         ReportStatus::Dismissed
@@ -285,8 +276,9 @@ async fn decide(
         ReportTarget::Offering => db::offerings::set_hidden(conn, report.target_id, hidden).await?,
         ReportTarget::Need => db::needs::set_hidden(conn, report.target_id, hidden).await?,
         ReportTarget::Lab => db::labs::set_hidden(conn, report.target_id, hidden).await?,
-        // Refused before (`field-report-hide-unsupported`): nothing else is hidden.
-        _ => false,
+        ReportTarget::Organization => {
+            db::organizations::set_hidden(conn, report.target_id, hidden).await?
+        }
     };
     // Held content was never shown: its author hears only if it is hidden for good.
     let tell = !report.held || to == ReportStatus::Hidden;

@@ -494,7 +494,7 @@ async fn reports_and_decisions_are_checked_on_every_route_and_object() -> anyhow
         403
     );
 
-    // Organisations are not hidden (they are turned down); anything can be dismissed.
+    // An organisation is the platform admins' to judge; anything can be dismissed.
     let (_, on_org) = report(&app, &t.karin, "organization", &t.host.to_string()).await?;
     let admin = app.sign_up("Admin Adminsson").await?;
     app.make_platform_admin(&admin).await?;
@@ -504,7 +504,6 @@ async fn reports_and_decisions_are_checked_on_every_route_and_object() -> anyhow
         404,
         "an organisation is the admins' to judge"
     );
-    assert_eq!(resolve(&app, &admin, &org_report, "hide").await?.0, 422);
     let (status, dismissed) = resolve(&app, &admin, &org_report, "dismiss").await?;
     assert_eq!(
         (status, dismissed["status"].clone()),
@@ -857,5 +856,188 @@ async fn a_hidden_lab_takes_what_is_in_it_out_of_sight_and_comes_back_restored()
         .await?;
     assert_eq!(status, 200);
     assert_eq!(app.json(Method::GET, &idea, None, None).await?.0, 200);
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_hidden_organization_takes_its_offerings_and_labs_along_and_restored_brings_back_just_those()
+-> anyhow::Result<()> {
+    let app = TestApp::spawn().await?;
+    let (maria, host) = app.housing_company().await?;
+    let portalen = app
+        .create_lab(&maria, host.id, "Portalen", "public")
+        .await?;
+    let karin = app.sign_up("Karin Ek").await?;
+    let actor = app.create_organization(&karin, "Kvinnokraft", 2).await?;
+    let erik = app.sign_up("Erik Svensson").await?;
+    assert_eq!(
+        app.add_member(&karin, actor.id, &erik.email, "member")
+            .await?,
+        201
+    );
+    let (_, own_key) = app.create_api_key(&karin, actor.id, &["read"]).await?;
+    let offer = |title: &'static str| {
+        let token = karin.access_token.clone();
+        let app = &app;
+        async move {
+            let (status, offering) = app
+                .json(
+                    Method::POST,
+                    "/api/v1/offerings",
+                    Some(&token),
+                    Some(json!({"title": title, "kind": "service",
+                                "challenge_areas": ["unemployment"], "coverage": {"national": true}})),
+                )
+                .await?;
+            anyhow::ensure!(status == 201, "offering answered {status}: {offering}");
+            anyhow::Ok(offering["id"].as_str().unwrap_or_default().to_owned())
+        }
+    };
+    let offering = offer("Zebrakurser").await?;
+    let reported_alone = offer("Kurser i kaos").await?;
+    let lab = app
+        .create_lab(&karin, actor.id, "Quiltlabbet", "public")
+        .await?;
+    let amina = app.sign_up("Amina Hassan").await?;
+    let idea = app
+        .create_idea(&amina, lab.id, "Quiltkväll", "Varje tisdag.")
+        .await?;
+    let idea = idea["id"].as_str().unwrap_or_default().to_owned();
+    let admin = app.sign_up("Admin Adminsson").await?;
+    app.make_platform_admin(&admin).await?;
+    let partner = app.sign_up("Petra Partner").await?;
+    let elsewhere = app
+        .create_organization(&partner, "Grannföreningen", 7)
+        .await?;
+    let (_, key) = app
+        .create_api_key(&partner, elsewhere.id, &["read"])
+        .await?;
+    // The offering reported on its own is hidden first, and must stay hidden.
+    let (_, alone) = report(&app, &maria, "offering", &reported_alone).await?;
+    let alone = alone["id"].as_str().unwrap_or_default().to_owned();
+    assert_eq!(resolve(&app, &admin, &alone, "hide").await?.0, 200);
+
+    let organization = format!("/api/v1/organizations/{}", actor.id);
+    let public_paths = [
+        organization.clone(),
+        format!("/api/v1/offerings/{offering}"),
+        format!("/api/v1/labs/{}", lab.id),
+        format!("/api/v1/ideas/{idea}"),
+    ];
+    let answers = || async {
+        let mut statuses = Vec::new();
+        for path in &public_paths {
+            statuses.push(app.json(Method::GET, path, None, None).await?.0);
+        }
+        anyhow::Ok(statuses)
+    };
+    let seen = || async {
+        let organizations: Value = app.get_json("/api/v1/organizations").await?;
+        let offerings: Value = app.get_json("/api/v1/offerings").await?;
+        let labs: Value = app.get_json("/api/v1/labs").await?;
+        let statistics: Value = app.get_json("/api/v1/statistics").await?;
+        let open_data = app
+            .get("/api/v1/open-data/offerings.csv")
+            .await?
+            .text()
+            .await?;
+        let ids = |page: &Value| -> Vec<String> {
+            page["items"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|item| item["id"].as_str().map(str::to_owned))
+                .collect()
+        };
+        anyhow::Ok((
+            ids(&organizations).contains(&actor.id.to_string()),
+            ids(&offerings),
+            ids(&labs).contains(&lab.id.to_string()),
+            statistics["totals"]["organizations"].clone(),
+            open_data.contains("Zebrakurser"),
+        ))
+    };
+    assert_eq!(answers().await?, [200, 200, 200, 200]);
+    assert_eq!(
+        seen().await?,
+        (true, vec![offering.clone()], true, json!(3), true)
+    );
+
+    let (status, reported) = report(&app, &maria, "organization", &actor.id.to_string()).await?;
+    assert_eq!(status, 201, "{reported}");
+    let report_id = reported["id"].as_str().unwrap_or_default().to_owned();
+    assert_eq!(resolve(&app, &admin, &report_id, "hide").await?.0, 200);
+
+    assert_eq!(answers().await?, [404, 404, 404, 404]);
+    assert_eq!(seen().await?, (false, vec![], false, json!(2), false));
+    for outsider in [maria.access_token.as_str(), &key] {
+        assert_eq!(
+            app.json(Method::GET, &organization, Some(outsider), None)
+                .await?
+                .0,
+            404
+        );
+    }
+    for own in [
+        karin.access_token.as_str(),
+        &erik.access_token,
+        &own_key,
+        &admin.access_token,
+    ] {
+        let (status, seen_by) = app
+            .json(Method::GET, &organization, Some(own), None)
+            .await?;
+        assert_eq!((status, seen_by["hidden"].clone()), (200, json!(true)));
+    }
+    // Its members are told; a partner's mirror learns that it and all it showed are gone.
+    let told = format!(
+        "SELECT count(*) FROM notifications WHERE kind = 'content_hidden'
+           AND subject_type = 'organization' AND subject_id = '{}'",
+        actor.id
+    );
+    assert_eq!(app.count(&told).await?, 2);
+    for (object_type, id) in [
+        ("organization", actor.id.to_string()),
+        ("offering", offering.clone()),
+        ("lab", lab.id.to_string()),
+        ("idea", idea.clone()),
+    ] {
+        assert_eq!(
+            change_of(&app, &key, object_type, &id).await?,
+            Some(json!("deleted")),
+            "{object_type}"
+        );
+    }
+    // What its members add now is hidden with it; no lab can take it in.
+    let added_later = offer("Nya kurser").await?;
+    let later = format!("/api/v1/offerings/{added_later}");
+    assert_eq!(app.json(Method::GET, &later, None, None).await?.0, 404);
+    let (status, problem) = app
+        .json(
+            Method::POST,
+            &format!("/api/v1/labs/{}/participants", portalen.id),
+            Some(&maria.access_token),
+            Some(json!({"organization_id": actor.id, "role": "partner"})),
+        )
+        .await?;
+    assert_eq!(
+        (status, problem["errors"][0]["field"].clone()),
+        (422, json!("organization_id"))
+    );
+
+    // Restored: all its hiding hid comes back, but not what was hidden on its own.
+    let restore = format!("/api/v1/admin/reports/{report_id}/restore");
+    assert_eq!(
+        app.json(Method::POST, &restore, Some(&admin.access_token), None)
+            .await?
+            .0,
+        200
+    );
+    assert_eq!(answers().await?, [200, 200, 200, 200]);
+    assert_eq!(app.json(Method::GET, &later, None, None).await?.0, 200);
+    let alone_path = format!("/api/v1/offerings/{reported_alone}");
+    assert_eq!(app.json(Method::GET, &alone_path, None, None).await?.0, 404);
+    let statistics: Value = app.get_json("/api/v1/statistics").await?;
+    assert_eq!(statistics["totals"]["organizations"], json!(3));
     Ok(())
 }

@@ -174,3 +174,78 @@ async fn a_newcomers_link_waits_for_review_and_the_thread_says_so() -> anyhow::R
     })
     .await
 }
+
+#[tokio::test]
+async fn an_organization_reported_and_hidden_is_gone_for_others_and_marked_for_its_members()
+-> anyhow::Result<()> {
+    let app = TestApp::spawn().await?;
+    let (maria, host) = app.housing_company().await?;
+    let karin = app.sign_up("Karin Ek").await?;
+    let admin = app.sign_up("Admin Adminsson").await?;
+    app.make_platform_admin(&admin).await?;
+    let page = app.url(&format!("/organizations/{}", host.id));
+
+    Browser::run(async |browser| {
+        browser.sign_in_as(&app, &karin.email).await?;
+        browser.client.goto(&page).await?;
+        browser.wait_for_text("main h1", &host.name).await?;
+        browser
+            .click(Locator::Css("main details.report summary"))
+            .await?;
+        let shown = browser.selects_shown().await?;
+        assert!(
+            shown.iter().any(|s| s.ends_with("=spam (Skräppost)")),
+            "{shown:?}"
+        );
+        browser
+            .click(Locator::Css("main details.report option[value=misleading]"))
+            .await?;
+        browser.submit("main details.report form").await?;
+        browser
+            .wait_for_text("main .report__sent", "Tack! Moderatorerna tittar på det.")
+            .await?;
+        let (_, queue) = app
+            .json(
+                reqwest::Method::GET,
+                "/api/v1/admin/reports",
+                Some(&admin.access_token),
+                None,
+            )
+            .await?;
+        let report = queue["items"][0]["id"].as_str().unwrap_or_default();
+        let (status, _) = app
+            .json(
+                reqwest::Method::POST,
+                &format!("/api/v1/admin/reports/{report}/resolve"),
+                Some(&admin.access_token),
+                Some(json!({"action": "hide", "note": "Inget riktigt bolag."})),
+            )
+            .await?;
+        assert_eq!(status, 200);
+
+        browser.client.goto(&page).await?;
+        browser
+            .wait_for_text(
+                "main .status",
+                "Organisationen finns inte, eller så får du inte se den.",
+            )
+            .await?;
+        // Its own members still see it, marked, and are offered no report of their own.
+        browser.sign_in_as(&app, &maria.email).await?;
+        browser.client.goto(&page).await?;
+        browser.wait_for_text("main h1", &host.name).await?;
+        browser
+            .wait_for_text("main .notice", "Dold av en moderator: bara organisationens medlemmar och moderatorerna ser den, dess erbjudanden och de labb den är värd för. De syns inte i listor, sökningen, statistiken eller öppna data.")
+            .await?;
+        assert_eq!(
+            browser.texts_of("main details.report").await?,
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            browser.accessibility_violations().await?,
+            Vec::<String>::new()
+        );
+        Ok(())
+    })
+    .await
+}

@@ -10,7 +10,7 @@ use yew_router::prelude::*;
 use crate::api::{self, ApiError, Fetch, use_get};
 use crate::app::Route;
 use crate::components::form::{FormError, SelectField, TextField};
-use crate::components::{ErrorMessage, Loading, fetched};
+use crate::components::{ErrorMessage, Loading, ReportButton, fetched, status};
 use crate::forms::delete_then_reload;
 use crate::i18n::{form_message, kind_name, role_name, use_i18n, use_title};
 use crate::services;
@@ -39,34 +39,61 @@ pub struct OrganizationPageProps {
 pub fn OrganizationPage(props: &OrganizationPageProps) -> Html {
     let i18n = use_i18n();
     let loader = i18n.loader();
+    let session = use_session();
     let organization = use_get(services::organizations::get(&props.id));
-    let title = match &organization.state {
+    use_title(match &organization.state {
         Fetch::Loaded(organization) => organization.name.clone(),
         _ => fl!(loader, "organization-loading"),
+    });
+    let organization = match status::object(
+        &organization,
+        fl!(loader, "organization-loading"),
+        Some(fl!(loader, "organization-not-found")),
+    ) {
+        Ok(value) => value,
+        Err(instead) => return instead,
     };
-    use_title(title);
-    match &organization.state {
-        Fetch::Loading => html! { <Loading text={fl!(loader, "organization-loading")} /> },
-        Fetch::Failed(_) => html! { <ErrorMessage on_retry={organization.reload.clone()} /> },
-        Fetch::Loaded(organization) => html! {
-            <>
-                <h1>{ &organization.name }</h1>
-                <p class="meta">
-                    { format!("{} · {} · {}", kind_name(loader, organization.kind), organization.municipality_name, organization.org_number) }
-                </p>
-                <p class={classes!("badge", organization.verified.then_some("badge--verified"))}>
-                    { if organization.verified { fl!(loader, "organization-verified") } else { fl!(loader, "organization-not-verified") } }
-                </p>
-                if !organization.description.is_empty() {
-                    <p>{ &organization.description }</p>
-                }
-                if let Some(website) = &organization.website {
-                    <p><a href={website.clone()} rel="noopener noreferrer">{ website }</a></p>
-                }
-                <OrganizationWork id={props.id.clone()} />
-                <Members id={props.id.clone()} />
-            </>
+    html! {
+        <>
+            <h1>{ &organization.name }</h1>
+            <p class="meta">
+                { format!("{} · {} · {}", kind_name(loader, organization.kind), organization.municipality_name, organization.org_number) }
+            </p>
+            <p class={classes!("badge", organization.verified.then_some("badge--verified"))}>
+                { if organization.verified { fl!(loader, "organization-verified") } else { fl!(loader, "organization-not-verified") } }
+            </p>
+            if organization.hidden {
+                <p class="notice" role="status">{ fl!(loader, "organization-hidden") }</p>
+            }
+            if !organization.description.is_empty() {
+                <p>{ &organization.description }</p>
+            }
+            if let Some(website) = &organization.website {
+                <p><a href={website.clone()} rel="noopener noreferrer">{ website }</a></p>
+            }
+            <OrganizationWork id={props.id.clone()} />
+            <Members id={props.id.clone()} />
+            if session.me().is_some() && !organization.hidden {
+                <ReportOrganization id={organization.id} />
+            }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ReportOrganizationProps {
+    id: uuid::Uuid,
+}
+
+/// "Anmäl" for those who are not members of the organisation.
+#[component]
+fn ReportOrganization(props: &ReportOrganizationProps) -> Html {
+    let mine = use_get(services::me::organizations());
+    match &mine.state {
+        Fetch::Loaded(mine) if !mine.items.iter().any(|m| m.organization.id == props.id) => html! {
+            <ReportButton target_type={shared::ReportTarget::Organization} target_id={props.id} />
         },
+        _ => html! {},
     }
 }
 
