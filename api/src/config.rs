@@ -2,6 +2,7 @@
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::Duration;
 
 use anyhow::Context;
 use secrecy::{ExposeSecret, SecretBox};
@@ -15,8 +16,8 @@ pub struct Config {
     pub bind_addr: SocketAddr,
     /// `STATIC_DIR`: the built web client, served at `/`.
     pub static_dir: PathBuf,
-    /// `DATABASE_POOL_SIZE`: the most connections held open to Postgres.
-    pub database_pool_size: usize,
+    /// `DATABASE_POOL_SIZE`, `DATABASE_POOL_TIMEOUT_MS` and `DATABASE_STATEMENT_TIMEOUT_MS`.
+    pub database_pool: PoolSettings,
     /// `JWT_SECRET` and `COOKIE_SECURE`.
     pub auth: AuthConfig,
     /// `WEBHOOKS_ALLOW_PRIVATE`: let webhooks call `http` URLs and private addresses, for
@@ -34,6 +35,34 @@ pub struct Config {
     /// `FORM_MIN_FILL_MS`: a form of the web client sent faster than this was filled by a
     /// program.
     pub spam: SpamPolicy,
+}
+
+/// How the API holds its connections to Postgres, and how long it waits on them: a request
+/// that waits longer answers 503 with `Retry-After` instead of hanging.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PoolSettings {
+    /// `DATABASE_POOL_SIZE`: the most connections held open.
+    pub max_size: usize,
+    /// `DATABASE_POOL_TIMEOUT_MS`: how long a request waits for a free connection (or for a
+    /// new one to open).
+    pub wait_timeout: Duration,
+    /// `DATABASE_STATEMENT_TIMEOUT_MS`: how long one statement may run before Postgres
+    /// cancels it (a runaway query, a lock held too long).
+    pub statement_timeout: Duration,
+}
+
+pub const DEFAULT_DATABASE_POOL_SIZE: usize = 10;
+pub const DEFAULT_DATABASE_POOL_TIMEOUT_MS: u64 = 5000;
+pub const DEFAULT_DATABASE_STATEMENT_TIMEOUT_MS: u64 = 5000;
+
+impl Default for PoolSettings {
+    fn default() -> Self {
+        Self {
+            max_size: DEFAULT_DATABASE_POOL_SIZE,
+            wait_timeout: Duration::from_millis(DEFAULT_DATABASE_POOL_TIMEOUT_MS),
+            statement_timeout: Duration::from_millis(DEFAULT_DATABASE_STATEMENT_TIMEOUT_MS),
+        }
+    }
 }
 
 /// What marks a form as filled by a program.
@@ -187,8 +216,6 @@ impl AuthConfig {
 
 pub const DEFAULT_BIND_ADDR: &str = "127.0.0.1:8080";
 pub const DEFAULT_STATIC_DIR: &str = "web-client/dist";
-pub const DEFAULT_DATABASE_POOL_SIZE: usize = 10;
-
 /// A whole number above zero, `default` when unset.
 fn positive<T>(
     lookup: &impl Fn(&str) -> Option<String>,
@@ -235,8 +262,19 @@ impl Config {
             format!("BIND_ADDR={bind_addr:?} is not an address such as {DEFAULT_BIND_ADDR}")
         })?;
         let static_dir = lookup("STATIC_DIR").unwrap_or_else(|| DEFAULT_STATIC_DIR.to_owned());
-        let database_pool_size =
-            positive(&lookup, "DATABASE_POOL_SIZE", DEFAULT_DATABASE_POOL_SIZE)?;
+        let database_pool = PoolSettings {
+            max_size: positive(&lookup, "DATABASE_POOL_SIZE", DEFAULT_DATABASE_POOL_SIZE)?,
+            wait_timeout: Duration::from_millis(positive(
+                &lookup,
+                "DATABASE_POOL_TIMEOUT_MS",
+                DEFAULT_DATABASE_POOL_TIMEOUT_MS,
+            )?),
+            statement_timeout: Duration::from_millis(positive(
+                &lookup,
+                "DATABASE_STATEMENT_TIMEOUT_MS",
+                DEFAULT_DATABASE_STATEMENT_TIMEOUT_MS,
+            )?),
+        };
         let jwt_secret = lookup("JWT_SECRET").context(
             "JWT_SECRET is not set: give it 32 or more random bytes (`cargo xtask run` makes one in .data/)",
         )?;
@@ -258,7 +296,7 @@ impl Config {
             database_url,
             bind_addr,
             static_dir: static_dir.into(),
-            database_pool_size,
+            database_pool,
             auth: AuthConfig::new(jwt_secret.as_bytes(), cookie_secure)?,
             webhooks: WebhookPolicy {
                 allow_private: flag(&lookup, "WEBHOOKS_ALLOW_PRIVATE")?,
@@ -293,7 +331,7 @@ mod tests {
         ]))?;
         assert_eq!(config.bind_addr.to_string(), DEFAULT_BIND_ADDR);
         assert_eq!(config.static_dir, PathBuf::from(DEFAULT_STATIC_DIR));
-        assert_eq!(config.database_pool_size, DEFAULT_DATABASE_POOL_SIZE);
+        assert_eq!(config.database_pool, PoolSettings::default());
         assert_eq!(config.key_rate_limit.per_minute, DEFAULT_API_KEY_RATE_LIMIT);
         assert_eq!(config.spam.min_fill_ms, DEFAULT_FORM_MIN_FILL_MS);
         assert_eq!(

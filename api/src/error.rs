@@ -289,6 +289,12 @@ impl ResponseError for ApiError {
             Self::MethodNotAllowed(allow) => {
                 headers.insert(header::ALLOW, allow.clone());
             }
+            Self::Unavailable(_) => {
+                headers.insert(
+                    header::RETRY_AFTER,
+                    HeaderValue::from(UNAVAILABLE_RETRY_AFTER_SECONDS),
+                );
+            }
             Self::Unauthorized(_) => {
                 headers.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
             }
@@ -313,9 +319,16 @@ impl ResponseError for ApiError {
     }
 }
 
+/// When to try again after a 503: a restarting Postgres is usually back within seconds.
+const UNAVAILABLE_RETRY_AFTER_SECONDS: u32 = 2;
+
 impl From<diesel::result::Error> for ApiError {
     fn from(error: diesel::result::Error) -> Self {
-        Self::Unexpected(anyhow::Error::new(error).context("database query failed"))
+        if crate::db::is_unavailable(&error) {
+            Self::Unavailable(anyhow::Error::new(error).context("the database did not answer"))
+        } else {
+            Self::Unexpected(anyhow::Error::new(error).context("database query failed"))
+        }
     }
 }
 

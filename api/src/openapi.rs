@@ -102,6 +102,12 @@ pub fn add_conventions(openapi: &mut utoipa::openapi::OpenApi) {
             );
             add_problem_response(
                 operation,
+                "503",
+                "The database cannot be reached right now, or did not answer in time: \
+                 `Retry-After` says when to try again.",
+            );
+            add_problem_response(
+                operation,
                 "429",
                 "An API key over its limit of requests a minute (600 unless set otherwise): \
                  `Retry-After` says when to try again. Every answer to a key carries \

@@ -37,7 +37,7 @@ impl Application {
     pub async fn build(config: Config) -> anyhow::Result<Self> {
         db::run_migrations(&config.database_url).await?;
         crate::domain::swedish::load();
-        let pool = db::pool(&config.database_url, config.database_pool_size)?;
+        let pool = db::pool(&config.database_url, config.database_pool)?;
         let listener = TcpListener::bind(config.bind_addr)
             .with_context(|| format!("could not listen on {}", config.bind_addr))?;
         let port = listener.local_addr()?.port();

@@ -64,7 +64,10 @@ impl TestApp {
             database_url,
             bind_addr: "127.0.0.1:0".parse()?,
             static_dir: static_dir(),
-            database_pool_size: 4,
+            database_pool: api::config::PoolSettings {
+                max_size: 4,
+                ..Default::default()
+            },
             auth: AuthConfig::new(TEST_JWT_SECRET, false)?,
             webhooks: WebhookPolicy::default(),
             key_rate_limit: KeyRateLimit::default(),

@@ -4,10 +4,12 @@
 //!   migrate, load the demo data and serve the app.
 //! - `test`: every check and test of the project; what CI runs.
 //! - `openapi`: write the generated OpenAPI document to `openapi/openapi.json`.
+//! - `backup [FILE]`, `restore FILE`: the private cluster's database to a file and back.
 //! - `eval-matching`, `bench-matching`: the matchmaking engine's quality and speed.
 //! - `bench-statistics`, `bench-search`, `bench-webhooks`: the speed of statistics, Swedish
 //!   search and webhook deliveries on a large platform.
 
+mod backup;
 mod browser;
 mod matching;
 mod npm;
@@ -32,11 +34,28 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Build everything and serve the app with a private Postgres and demo data.
-    Run,
+    Run {
+        /// Serve a debug build (quicker to rebuild while developing) instead of the
+        /// optimised one a deployment runs.
+        #[arg(long)]
+        dev: bool,
+    },
     /// Run every check and test (formatting, lints, unit, HTTP, browser, schemathesis).
     Test,
     /// Write the generated OpenAPI document to openapi/openapi.json.
     Openapi,
+    /// Back up the private cluster's database (pg_dump, custom format), by default to
+    /// .data/backups/.
+    Backup {
+        /// Where to write the backup.
+        file: Option<std::path::PathBuf>,
+    },
+    /// Replace the private cluster's database with a backup (restored beside it first, so
+    /// a failed restore changes nothing).
+    Restore {
+        /// The backup to restore.
+        file: std::path::PathBuf,
+    },
     /// Build the web client into web-client/dist.
     BuildWeb,
     /// Print the matchmaking engine's precision@3, recall@10 and nDCG@10 on eval/matching.json.
@@ -54,11 +73,15 @@ enum Command {
 
 fn main() -> anyhow::Result<()> {
     let root = workspace_root();
+    // Files named on the command line are where the user stands, not the workspace root.
+    let invoked_in = std::env::current_dir()?;
     std::env::set_current_dir(&root)?;
     match Cli::parse().command {
-        Command::Run => run::run(&root),
+        Command::Run { dev } => run::run(&root, dev),
         Command::Test => test::test(&root),
         Command::Openapi => write_openapi(&root),
+        Command::Backup { file } => backup::backup(&root, file.map(|file| invoked_in.join(file))),
+        Command::Restore { file } => backup::restore(&root, &invoked_in.join(file)),
         Command::BuildWeb => web::build(&root).map(|_| ()),
         Command::EvalMatching => {
             matching::run(&root, "eval-matching", "Evaluating the matchmaking engine")

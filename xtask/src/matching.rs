@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use crate::postgres::{Cluster, Durability};
+use crate::postgres::{self, Durability};
 use crate::shell;
 
 /// Runs `innolabb-demo <command>` (release build) with a fresh database.
@@ -16,7 +16,7 @@ pub fn run(root: &Path, command: &str, what: &str) -> anyhow::Result<()> {
     let scratch = tempfile::Builder::new()
         .prefix("innolabb-matching-")
         .tempdir()?;
-    let cluster = Cluster::start(scratch.path(), Durability::Throwaway)?;
+    let cluster = postgres::start(scratch.path(), Durability::Throwaway)?;
     cluster.ensure_database("matching")?;
     shell::step(what);
     shell::run(

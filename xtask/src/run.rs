@@ -7,19 +7,36 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use anyhow::Context;
 
-use crate::postgres::{Cluster, Durability};
+use crate::postgres::{self, Durability};
 use crate::{shell, web};
 
 const DEFAULT_BIND_ADDR: &str = "127.0.0.1:8080";
-const DATABASE: &str = "innolabb";
+/// The database of the private cluster.
+pub const DATABASE: &str = "innolabb";
 
-pub fn run(root: &Path) -> anyhow::Result<()> {
+/// Serves the app; `dev` serves a debug build, else the optimised (release) one.
+pub fn run(root: &Path, dev: bool) -> anyhow::Result<()> {
     let static_dir = web::build(root)?;
 
-    shell::step("Building the API and the demo data");
-    shell::run(shell::cargo().args(["build", "-p", "api", "-p", "innolabb-demo"]))?;
-    let api_binary = root.join("target/debug/api");
-    let demo_binary = root.join("target/debug/innolabb-demo");
+    let (profile, folder) = if dev {
+        ("dev", "debug")
+    } else {
+        ("release", "release")
+    };
+    shell::step(&format!(
+        "Building the API and the demo data ({profile} profile)"
+    ));
+    shell::run(shell::cargo().args([
+        "build",
+        "--profile",
+        profile,
+        "-p",
+        "api",
+        "-p",
+        "innolabb-demo",
+    ]))?;
+    let api_binary = root.join("target").join(folder).join("api");
+    let demo_binary = root.join("target").join(folder).join("innolabb-demo");
 
     shell::step("Preparing the database");
     // Declared before the server so that it is stopped after it.
@@ -30,7 +47,7 @@ pub fn run(root: &Path) -> anyhow::Result<()> {
             url
         }
         Err(_) => {
-            let started = Cluster::start(&root.join(".data/postgres"), Durability::Durable)?;
+            let started = postgres::start(&root.join(".data/postgres"), Durability::Durable)?;
             started.ensure_database(DATABASE)?;
             let url = started.url(DATABASE);
             cluster = Some(started);

@@ -1,8 +1,9 @@
 //! Running commands, and saying what each step does.
 
-use std::process::{Command, Stdio};
+use std::process::Command;
 
-use anyhow::{Context, bail};
+use anyhow::bail;
+pub use innolabb_cluster::command::{is_root, output, run, succeeds};
 
 /// Prints the heading of a step, so that a user sees what is going on.
 pub fn step(what: &str) {
@@ -12,55 +13,6 @@ pub fn step(what: &str) {
 /// `cargo`, as the one that runs this command (`$CARGO`), so the same toolchain builds all.
 pub fn cargo() -> Command {
     Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()))
-}
-
-fn describe(command: &Command) -> String {
-    let mut words = vec![command.get_program().to_string_lossy().into_owned()];
-    words.extend(
-        command
-            .get_args()
-            .map(|arg| arg.to_string_lossy().into_owned()),
-    );
-    words.join(" ")
-}
-
-/// Runs a command with its output shown, failing unless it succeeds.
-pub fn run(command: &mut Command) -> anyhow::Result<()> {
-    let description = describe(command);
-    let status = command
-        .status()
-        .with_context(|| format!("could not start `{description}`"))?;
-    if !status.success() {
-        bail!("`{description}` failed ({status})");
-    }
-    Ok(())
-}
-
-/// Runs a command and returns its standard output, failing unless it succeeds.
-pub fn output(command: &mut Command) -> anyhow::Result<String> {
-    let description = describe(command);
-    let output = command
-        .stderr(Stdio::inherit())
-        .output()
-        .with_context(|| format!("could not start `{description}`"))?;
-    if !output.status.success() {
-        bail!("`{description}` failed ({})", output.status);
-    }
-    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
-}
-
-/// Whether a command runs and succeeds, with its output hidden.
-pub fn succeeds(command: &mut Command) -> bool {
-    command
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|status| status.success())
-}
-
-/// Whether this process runs as root (Postgres refuses to, and apt-get needs it).
-pub fn is_root() -> bool {
-    output(Command::new("id").arg("-u")).is_ok_and(|uid| uid.trim() == "0")
 }
 
 /// Whether this is Debian or a derivative (Ubuntu), where we may install packages.
@@ -99,10 +51,4 @@ pub fn ensure_programs(programs: &[&str]) -> anyhow::Result<()> {
         return Ok(());
     }
     apt_install(&missing)
-}
-
-/// A free TCP port on the loopback interface.
-pub fn free_port() -> anyhow::Result<u16> {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
-    Ok(listener.local_addr()?.port())
 }

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::postgres::{Cluster, Durability};
+use crate::postgres::{self, Durability};
 use crate::{browser, npm, python, shell, web};
 
 pub fn test(root: &Path) -> anyhow::Result<()> {
@@ -45,7 +45,7 @@ pub fn test(root: &Path) -> anyhow::Result<()> {
     let scratch = tempfile::Builder::new()
         .prefix("innolabb-test-")
         .tempdir()?;
-    let cluster = Cluster::start(scratch.path(), Durability::Throwaway)?;
+    let cluster = postgres::start(scratch.path(), Durability::Throwaway)?;
 
     shell::step("Running the tests (unit, HTTP, OpenAPI, generated client, browser, schemathesis)");
     shell::run(

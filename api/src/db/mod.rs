@@ -54,13 +54,13 @@ pub mod statistics;
 pub mod users;
 pub mod webhooks;
 
-use std::time::Duration;
-
 use anyhow::Context;
-use diesel::Connection as _;
-use diesel_async::AsyncPgConnection;
+use diesel::{Connection as _, ConnectionError};
 use diesel_async::async_connection_wrapper::AsyncConnectionWrapper;
-use diesel_async::pooled_connection::AsyncDieselConnectionManager;
+use diesel_async::pooled_connection::{AsyncDieselConnectionManager, ManagerConfig};
+use diesel_async::{AsyncPgConnection, SimpleAsyncConnection};
+
+use crate::config::PoolSettings;
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 
 pub type Pool = diesel_async::pooled_connection::deadpool::Pool<AsyncPgConnection>;
@@ -73,21 +73,64 @@ pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("../migrations");
 /// Changes whenever a file under `migrations/` changes (computed by `build.rs`).
 pub const MIGRATIONS_FINGERPRINT: &str = env!("INNOLABB_MIGRATIONS_FINGERPRINT");
 
-/// How long a request waits for a connection (or for a new one to open) before it fails
-/// with 503 instead of hanging.
-const POOL_TIMEOUT: Duration = Duration::from_secs(5);
-
-/// Builds the pool. No connection is opened until the first request needs one.
-pub fn pool(database_url: &str, max_size: usize) -> anyhow::Result<Pool> {
-    let manager = AsyncDieselConnectionManager::<AsyncPgConnection>::new(database_url);
+/// Builds the pool. No connection is opened until the first request needs one; each opened
+/// carries the statement timeout, so that Postgres itself cancels a runaway statement.
+pub fn pool(database_url: &str, settings: PoolSettings) -> anyhow::Result<Pool> {
+    let statement_timeout = format!(
+        "SET statement_timeout = {}",
+        settings.statement_timeout.as_millis()
+    );
+    let mut config = ManagerConfig::<AsyncPgConnection>::default();
+    config.custom_setup = Box::new(move |url| {
+        let statement_timeout = statement_timeout.clone();
+        Box::pin(async move {
+            let mut conn =
+                <AsyncPgConnection as diesel_async::AsyncConnection>::establish(url).await?;
+            conn.batch_execute(&statement_timeout)
+                .await
+                .map_err(ConnectionError::CouldntSetupConfiguration)?;
+            Ok(conn)
+        })
+    });
+    let manager =
+        AsyncDieselConnectionManager::<AsyncPgConnection>::new_with_config(database_url, config);
+    let wait = Some(settings.wait_timeout);
     Pool::builder(manager)
-        .max_size(max_size)
-        .wait_timeout(Some(POOL_TIMEOUT))
-        .create_timeout(Some(POOL_TIMEOUT))
-        .recycle_timeout(Some(POOL_TIMEOUT))
+        .max_size(settings.max_size)
+        .wait_timeout(wait)
+        .create_timeout(wait)
+        .recycle_timeout(wait)
         .runtime(deadpool::Runtime::Tokio1)
         .build()
         .context("could not build the database connection pool")
+}
+
+/// Whether a statement failed because the database cannot serve it now — the connection
+/// lost, the server shutting down or starting, the statement timeout reached — rather
+/// than because of the statement: the caller may try again (503 with `Retry-After`).
+/// diesel keeps Postgres's SQLSTATE to itself, so the rest is told by the server's
+/// (English) message.
+pub fn is_unavailable(error: &diesel::result::Error) -> bool {
+    use diesel::result::{DatabaseErrorKind, Error};
+    /// The starts of the messages of SQLSTATE 57014 (query canceled: statement timeout),
+    /// 57P01–57P03 (shutdown, crash, cannot connect now) and 40001 on a replica (conflict
+    /// with recovery).
+    const TRANSIENT: [&str; 4] = [
+        "canceling statement due to statement timeout",
+        "canceling statement due to conflict with recovery",
+        "terminating connection",
+        "the database system is",
+    ];
+    match error {
+        Error::DatabaseError(
+            DatabaseErrorKind::UnableToSendCommand | DatabaseErrorKind::ClosedConnection,
+            _,
+        ) => true,
+        Error::DatabaseError(DatabaseErrorKind::Unknown, info) => TRANSIENT
+            .iter()
+            .any(|start| info.message().starts_with(start)),
+        _ => false,
+    }
 }
 
 /// Applies every migration that the database has not seen yet.
@@ -107,4 +150,51 @@ pub async fn run_migrations(database_url: &str) -> anyhow::Result<()> {
     })
     .await
     .context("the migration task panicked")?
+}
+
+#[cfg(test)]
+mod tests {
+    use diesel::result::{DatabaseErrorKind, Error};
+
+    use super::is_unavailable;
+
+    fn failed(kind: DatabaseErrorKind, message: &str) -> Error {
+        Error::DatabaseError(kind, Box::new(message.to_owned()))
+    }
+
+    #[test]
+    fn a_lost_connection_or_a_timeout_is_unavailability_and_a_bad_statement_is_not() {
+        for unavailable in [
+            failed(DatabaseErrorKind::ClosedConnection, "connection closed"),
+            failed(DatabaseErrorKind::UnableToSendCommand, "broken pipe"),
+            failed(
+                DatabaseErrorKind::Unknown,
+                "canceling statement due to statement timeout",
+            ),
+            failed(
+                DatabaseErrorKind::Unknown,
+                "terminating connection due to administrator command",
+            ),
+            failed(
+                DatabaseErrorKind::Unknown,
+                "the database system is shutting down",
+            ),
+        ] {
+            assert!(is_unavailable(&unavailable), "{unavailable}");
+        }
+        for failure in [
+            failed(DatabaseErrorKind::UniqueViolation, "duplicate key value"),
+            failed(
+                DatabaseErrorKind::Unknown,
+                "syntax error at or near \"SELEC\"",
+            ),
+            failed(
+                DatabaseErrorKind::Unknown,
+                "canceling statement due to user request",
+            ),
+            Error::NotFound,
+        ] {
+            assert!(!is_unavailable(&failure), "{failure}");
+        }
+    }
 }

@@ -186,6 +186,11 @@ pub async fn refresh_words(conn: &mut AsyncPgConnection) -> QueryResult<bool> {
         }) else {
             return Ok(false);
         };
+        // Gathering reads every searched text (seconds on a large platform): a background
+        // task, not a request, so the requests' statement timeout does not apply.
+        diesel::sql_query("SET LOCAL statement_timeout = 0")
+            .execute(conn)
+            .await?;
         diesel::sql_query("REFRESH MATERIALIZED VIEW CONCURRENTLY search_words")
             .execute(conn)
             .await?;

@@ -126,7 +126,10 @@ fn config(database_url: &str, webhooks: WebhookPolicy) -> anyhow::Result<Config>
         database_url: database_url.to_owned(),
         bind_addr: "127.0.0.1:0".parse()?,
         static_dir: PathBuf::new(),
-        database_pool_size: 8,
+        database_pool: api::config::PoolSettings {
+            max_size: 8,
+            ..Default::default()
+        },
         auth: AuthConfig::new(&[7; 32], false)?,
         webhooks,
         key_rate_limit: KeyRateLimit::default(),
