@@ -21,6 +21,7 @@ pub fn test(root: &Path) -> anyhow::Result<()> {
         "warnings",
     ]))?;
     let static_dir = web::build(root)?;
+    web::check_size_budget(&static_dir)?;
     shell::run(shell::cargo().args([
         "clippy",
         "-p",
