@@ -48,6 +48,9 @@ pub fn test(root: &Path) -> anyhow::Result<()> {
         .tempdir()?;
     let cluster = postgres::start(scratch.path(), Durability::Throwaway)?;
 
+    // The API as it runs in production, a process of its own: for the fault tests that
+    // signal it.
+    shell::run(shell::cargo().args(["build", "--quiet", "-p", "api", "--bin", "api"]))?;
     shell::step("Running the tests (unit, HTTP, OpenAPI, generated client, browser, schemathesis)");
     shell::run(
         shell::cargo()
@@ -57,6 +60,7 @@ pub fn test(root: &Path) -> anyhow::Result<()> {
             .env("CHROMIUM", &browser.chromium)
             .env("CHROMEDRIVER", &browser.chromedriver)
             .env("AXE_CORE", &axe)
+            .env("API_BINARY", root.join("target/debug/api"))
             .envs(python.env())
             .env("RUST_LOG", "warn"),
     )?;

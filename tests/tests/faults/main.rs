@@ -298,3 +298,70 @@ async fn a_backup_restored_brings_back_what_was_lost_after_it() -> anyhow::Resul
     app.login(&maria.email, &maria.password).await?;
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_lets_a_slow_request_finish_before_the_server_exits() -> anyhow::Result<()> {
+    let binary = innolabb_tests::installed_tool("API_BINARY")?;
+    // A database of its own (the test app beside it is not asked).
+    let database_url = TestApp::spawn().await?.database_url;
+    let port = innolabb_cluster::command::free_port()?;
+    let mut server = tokio::process::Command::new(binary)
+        .arg("serve")
+        .env("DATABASE_URL", &database_url)
+        .env("BIND_ADDR", format!("127.0.0.1:{port}"))
+        .env(
+            "JWT_SECRET",
+            String::from_utf8_lossy(innolabb_tests::TEST_JWT_SECRET).as_ref(),
+        )
+        .env("STATIC_DIR", innolabb_tests::static_dir())
+        .env("RUST_LOG", "warn")
+        .kill_on_drop(true)
+        .spawn()?;
+    let client = reqwest::Client::new();
+    let url = |path: &str| format!("http://127.0.0.1:{port}{path}");
+    let mut ready = false;
+    for _ in 0..100 {
+        if client.get(url("/api/v1/health")).send().await.is_ok() {
+            ready = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(ready, "the API did not start");
+
+    // A request kept slow by a lock another session holds on the labs.
+    let mut holder = AsyncPgConnection::establish(&database_url).await?;
+    holder
+        .batch_execute("BEGIN; LOCK TABLE labs IN ACCESS EXCLUSIVE MODE")
+        .await?;
+    let slow = tokio::spawn({
+        let request = client.get(url("/api/v1/labs"));
+        async move {
+            let response = request.send().await?;
+            anyhow::Ok((response.status().as_u16(), response.bytes().await?.len()))
+        }
+    });
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let pid = server
+        .id()
+        .ok_or_else(|| anyhow::anyhow!("the API has no pid"))?;
+    let signalled = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()?;
+    assert!(signalled.success());
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    // Stopping: it takes no new connections, but has not exited.
+    assert!(client.get(url("/api/v1/health")).send().await.is_err());
+    assert!(
+        server.try_wait()?.is_none(),
+        "it exited with a request in flight"
+    );
+    holder.batch_execute("COMMIT").await?;
+
+    let (status, length) = slow.await??;
+    assert_eq!(status, 200, "the request in flight finished");
+    assert!(length > 0);
+    let exited = tokio::time::timeout(Duration::from_secs(10), server.wait()).await??;
+    assert!(exited.success(), "{exited}");
+    Ok(())
+}
