@@ -74,17 +74,12 @@ impl Cluster {
             )?;
         }
         let port = command::free_port()?;
-        let mut options =
-            format!("-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''");
-        if durability == Durability::Throwaway {
-            options.push_str(" -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
-        }
         let mut cluster = Self {
             bin: bin.to_path_buf(),
             dir: dir.to_path_buf(),
             data,
             port,
-            options,
+            options: server_options(port, durability),
             stopped: true,
         };
         cluster.resume()?;
@@ -118,7 +113,7 @@ impl Cluster {
             dir: dir.to_path_buf(),
             data,
             port,
-            options: String::new(),
+            options: server_options(port, durability),
             // Not ours to stop.
             stopped: true,
         })
@@ -253,6 +248,17 @@ impl Drop for Cluster {
             eprintln!("could not stop Postgres: {error:#}");
         }
     }
+}
+
+/// The server's options: the port, on the loopback interface only, no Unix socket; a
+/// throwaway cluster skips what only protects data from a crash.
+fn server_options(port: u16, durability: Durability) -> String {
+    let mut options =
+        format!("-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''");
+    if durability == Durability::Throwaway {
+        options.push_str(" -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
+    }
+    options
 }
 
 /// A command that runs `program` as the `postgres` user when we are root.

@@ -534,6 +534,28 @@ impl TestApp {
         Ok(idea)
     }
 
+    /// Publishes an offering (`body`, as `POST /offerings` takes it) as `by`, for their
+    /// organisation; answers its id.
+    pub async fn create_offering(
+        &self,
+        by: &TestUser,
+        body: serde_json::Value,
+    ) -> anyhow::Result<String> {
+        let (status, offering) = self
+            .json(
+                reqwest::Method::POST,
+                "/api/v1/offerings",
+                Some(&by.access_token),
+                Some(body),
+            )
+            .await?;
+        anyhow::ensure!(
+            status == 201,
+            "create offering answered {status}: {offering}"
+        );
+        Ok(offering["id"].as_str().unwrap_or_default().to_owned())
+    }
+
     /// Opens a lab hosted by `host` (which `owner` belongs to), in Norrköping, on
     /// unemployment, with the given visibility (`public` or `members`).
     pub async fn create_lab(
@@ -705,6 +727,13 @@ impl TestApp {
     }
 
     /// Makes a person a platform admin, as `api create-admin` does.
+    /// A new person made platform admin.
+    pub async fn platform_admin(&self) -> anyhow::Result<TestUser> {
+        let admin = self.sign_up("Admin Adminsson").await?;
+        self.make_platform_admin(&admin).await?;
+        Ok(admin)
+    }
+
     pub async fn make_platform_admin(&self, user: &TestUser) -> anyhow::Result<()> {
         use diesel_async::AsyncConnection;
         let mut conn = diesel_async::AsyncPgConnection::establish(&self.database_url).await?;

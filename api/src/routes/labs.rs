@@ -390,16 +390,16 @@ async fn add_lab_participant(
     let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
     authz::lab(&mut conn, &viewer, lab_id, LabAction::Edit).await?;
     // An organisation the caller may not see (hidden by moderation) is as unknown as none.
-    let added_organization =
-        authz::organization(&mut conn, &viewer.caller, organization_id, OrgAction::View).await;
-    if let Err(ApiError::NotFound) = added_organization {
-        return Err(ApiError::invalid_field(
-            "organization_id",
-            "unknown",
-            crate::t!("field-organization-unknown"),
-        ));
-    }
-    added_organization?;
+    authz::organization(&mut conn, &viewer.caller, organization_id, OrgAction::View)
+        .await
+        .map_err(|error| match error {
+            ApiError::NotFound => ApiError::invalid_field(
+                "organization_id",
+                "unknown",
+                crate::t!("field-organization-unknown"),
+            ),
+            other => other,
+        })?;
     let (participant, added) = conn
         .transaction::<_, ApiError, _>(async |conn| {
             let hosts = db::labs::hosts_for_update(conn, lab_id).await?;

@@ -79,6 +79,19 @@ async fn resolve(
     .await
 }
 
+/// The secret of a `read` key of an organisation with no part in what is hidden: a partner
+/// system mirroring the platform.
+async fn partner_key(app: &TestApp) -> anyhow::Result<String> {
+    let partner = app.sign_up("Petra Partner").await?;
+    let elsewhere = app
+        .create_organization(&partner, "Grannföreningen", 7)
+        .await?;
+    Ok(app
+        .create_api_key(&partner, elsewhere.id, &["read"])
+        .await?
+        .1)
+}
+
 /// What the changes feed tells `bearer` of an object (`deleted` once it may not see it).
 async fn change_of(
     app: &TestApp,
@@ -259,8 +272,7 @@ async fn a_hidden_idea_leaves_lists_search_statistics_the_changes_feed_and_webho
 -> anyhow::Result<()> {
     let app = TestApp::spawn_with(|config| config.webhooks.allow_private = true).await?;
     let t = thread(&app).await?;
-    let admin = app.sign_up("Admin Adminsson").await?;
-    app.make_platform_admin(&admin).await?;
+    let admin = app.platform_admin().await?;
     // A partner elsewhere follows ideas.
     let partner = app.sign_up("Petra Partner").await?;
     let elsewhere = app
@@ -496,8 +508,7 @@ async fn reports_and_decisions_are_checked_on_every_route_and_object() -> anyhow
 
     // An organisation is the platform admins' to judge; anything can be dismissed.
     let (_, on_org) = report(&app, &t.karin, "organization", &t.host.to_string()).await?;
-    let admin = app.sign_up("Admin Adminsson").await?;
-    app.make_platform_admin(&admin).await?;
+    let admin = app.platform_admin().await?;
     let org_report = on_org["id"].as_str().unwrap_or_default().to_owned();
     assert_eq!(
         resolve(&app, &t.maria, &org_report, "dismiss").await?.0,
@@ -556,29 +567,16 @@ async fn a_hidden_offering_leaves_the_marketplace_search_suggestions_figures_and
             .await?,
         201
     );
-    let (status, offering) = app
-        .json(
-            Method::POST,
-            "/api/v1/offerings",
-            Some(&karin.access_token),
-            Some(
-                json!({"title": "Zebrakurser i jobbcoachning", "kind": "service",
-                          "description": "Jobbcoachning för kvinnor.", "tags": ["jobbcoachning"],
-                          "challenge_areas": ["unemployment"], "coverage": {"national": true}}),
-            ),
+    let id = app
+        .create_offering(
+            &karin,
+            json!({"title": "Zebrakurser i jobbcoachning", "kind": "service",
+                   "description": "Jobbcoachning för kvinnor.", "tags": ["jobbcoachning"],
+                   "challenge_areas": ["unemployment"], "coverage": {"national": true}}),
         )
         .await?;
-    assert_eq!(status, 201, "{offering}");
-    let id = offering["id"].as_str().unwrap_or_default().to_owned();
-    let admin = app.sign_up("Admin Adminsson").await?;
-    app.make_platform_admin(&admin).await?;
-    let partner = app.sign_up("Petra Partner").await?;
-    let elsewhere = app
-        .create_organization(&partner, "Grannföreningen", 7)
-        .await?;
-    let (_, key) = app
-        .create_api_key(&partner, elsewhere.id, &["read"])
-        .await?;
+    let admin = app.platform_admin().await?;
+    let key = partner_key(&app).await?;
     app.wait_for_search_words("zebrak", "zebrakurser").await?;
 
     // Everywhere it is seen before.
@@ -691,24 +689,15 @@ async fn a_hidden_need_leaves_lists_search_suggestions_and_open_data() -> anyhow
     let id = need.id.to_string();
     let karin = app.sign_up("Karin Ek").await?;
     app.create_organization(&karin, "Kvinnokraft", 2).await?;
-    let (status, offering) = app
-        .json(
-            Method::POST,
-            "/api/v1/offerings",
-            Some(&karin.access_token),
-            Some(
-                json!({"title": "Jobbcoachning", "kind": "service", "tags": ["jobbcoachning"],
-                          "challenge_areas": ["unemployment"], "coverage": {"national": true}}),
-            ),
+    let offering = app
+        .create_offering(
+            &karin,
+            json!({"title": "Jobbcoachning", "kind": "service", "tags": ["jobbcoachning"],
+                   "challenge_areas": ["unemployment"], "coverage": {"national": true}}),
         )
         .await?;
-    assert_eq!(status, 201, "{offering}");
-    let fits = format!(
-        "/api/v1/offerings/{}/suggestions",
-        offering["id"].as_str().unwrap_or_default()
-    );
-    let admin = app.sign_up("Admin Adminsson").await?;
-    app.make_platform_admin(&admin).await?;
+    let fits = format!("/api/v1/offerings/{offering}/suggestions");
+    let admin = app.platform_admin().await?;
     app.wait_for_search_words("yxkast", "yxkastning").await?;
     let seen = || async {
         let listed: Value = app.get_json("/api/v1/needs?q=yxkastning").await?;
@@ -781,8 +770,7 @@ async fn a_hidden_lab_takes_what_is_in_it_out_of_sight_and_comes_back_restored()
     let app = TestApp::spawn().await?;
     let t = thread(&app).await?;
     let lab = t.lab.to_string();
-    let admin = app.sign_up("Admin Adminsson").await?;
-    app.make_platform_admin(&admin).await?;
+    let admin = app.platform_admin().await?;
     app.wait_for_search_words("grillk", "grillkväll").await?;
     let seen = || async {
         let listed: Value = app.get_json("/api/v1/labs?q=gården").await?;
@@ -876,22 +864,12 @@ async fn a_hidden_organization_takes_its_offerings_and_labs_along_and_restored_b
         201
     );
     let (_, own_key) = app.create_api_key(&karin, actor.id, &["read"]).await?;
-    let offer = |title: &'static str| {
-        let token = karin.access_token.clone();
-        let app = &app;
-        async move {
-            let (status, offering) = app
-                .json(
-                    Method::POST,
-                    "/api/v1/offerings",
-                    Some(&token),
-                    Some(json!({"title": title, "kind": "service",
-                                "challenge_areas": ["unemployment"], "coverage": {"national": true}})),
-                )
-                .await?;
-            anyhow::ensure!(status == 201, "offering answered {status}: {offering}");
-            anyhow::Ok(offering["id"].as_str().unwrap_or_default().to_owned())
-        }
+    let offer = |title: &str| {
+        app.create_offering(
+            &karin,
+            json!({"title": title, "kind": "service",
+                   "challenge_areas": ["unemployment"], "coverage": {"national": true}}),
+        )
     };
     let offering = offer("Zebrakurser").await?;
     let reported_alone = offer("Kurser i kaos").await?;
@@ -903,15 +881,8 @@ async fn a_hidden_organization_takes_its_offerings_and_labs_along_and_restored_b
         .create_idea(&amina, lab.id, "Quiltkväll", "Varje tisdag.")
         .await?;
     let idea = idea["id"].as_str().unwrap_or_default().to_owned();
-    let admin = app.sign_up("Admin Adminsson").await?;
-    app.make_platform_admin(&admin).await?;
-    let partner = app.sign_up("Petra Partner").await?;
-    let elsewhere = app
-        .create_organization(&partner, "Grannföreningen", 7)
-        .await?;
-    let (_, key) = app
-        .create_api_key(&partner, elsewhere.id, &["read"])
-        .await?;
+    let admin = app.platform_admin().await?;
+    let key = partner_key(&app).await?;
     // The offering reported on its own is hidden first, and must stay hidden.
     let (_, alone) = report(&app, &maria, "offering", &reported_alone).await?;
     let alone = alone["id"].as_str().unwrap_or_default().to_owned();

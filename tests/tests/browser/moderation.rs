@@ -31,6 +31,37 @@ async fn commented_idea(
     Ok((idea, author))
 }
 
+/// Opens the *Anmäl* form inside `scope`, checks that it first shows the first reason
+/// chosen, reports with `reason` and `note`, and waits for the thanks.
+async fn report_through_the_form(
+    browser: &Browser,
+    scope: &str,
+    reason: &str,
+    note: &str,
+) -> anyhow::Result<()> {
+    let form = format!("{scope} details.report");
+    browser
+        .click(Locator::Css(&format!("{form} summary")))
+        .await?;
+    let shown = browser.selects_shown().await?;
+    assert!(
+        shown.iter().any(|s| s.ends_with("=spam (Skräppost)")),
+        "{shown:?}"
+    );
+    browser
+        .click(Locator::Css(&format!("{form} option[value={reason}]")))
+        .await?;
+    browser.fill(&format!("{form} input"), note).await?;
+    browser.submit(&format!("{form} form")).await?;
+    browser
+        .wait_for_text(
+            &format!("{scope} .report__sent"),
+            "Tack! Moderatorerna tittar på det.",
+        )
+        .await?;
+    Ok(())
+}
+
 #[tokio::test]
 async fn a_reported_comment_hidden_by_an_admin_shows_a_placeholder_in_the_thread()
 -> anyhow::Result<()> {
@@ -52,28 +83,7 @@ async fn a_reported_comment_hidden_by_an_admin_shows_a_placeholder_in_the_thread
                 "Köp billiga klockor på example.com",
             )
             .await?;
-        browser
-            .click(Locator::Css(".comment details.report summary"))
-            .await?;
-        // As it first appears: the first reason, an empty note.
-        let shown = browser.selects_shown().await?;
-        assert!(
-            shown.iter().any(|s| s.ends_with("=spam (Skräppost)")),
-            "{shown:?}"
-        );
-        browser
-            .click(Locator::Css(".comment details.report option[value=spam]"))
-            .await?;
-        browser
-            .fill(".comment details.report input", "Reklam")
-            .await?;
-        browser.submit(".comment details.report form").await?;
-        browser
-            .wait_for_text(
-                ".comment .report__sent",
-                "Tack! Moderatorerna tittar på det.",
-            )
-            .await?;
+        report_through_the_form(browser, ".comment", "spam", "Reklam").await?;
         assert_eq!(
             browser.accessibility_violations().await?,
             Vec::<String>::new()
@@ -189,21 +199,7 @@ async fn an_organization_reported_and_hidden_is_gone_for_others_and_marked_for_i
         browser.sign_in_as(&app, &karin.email).await?;
         browser.client.goto(&page).await?;
         browser.wait_for_text("main h1", &host.name).await?;
-        browser
-            .click(Locator::Css("main details.report summary"))
-            .await?;
-        let shown = browser.selects_shown().await?;
-        assert!(
-            shown.iter().any(|s| s.ends_with("=spam (Skräppost)")),
-            "{shown:?}"
-        );
-        browser
-            .click(Locator::Css("main details.report option[value=misleading]"))
-            .await?;
-        browser.submit("main details.report form").await?;
-        browser
-            .wait_for_text("main .report__sent", "Tack! Moderatorerna tittar på det.")
-            .await?;
+        report_through_the_form(browser, "main", "misleading", "Inget riktigt bolag").await?;
         let (_, queue) = app
             .json(
                 reqwest::Method::GET,

@@ -89,17 +89,25 @@ fn no_other_failures(answers: &[Answer]) {
     );
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn postgres_stopped_under_load_answers_503_at_once_and_service_returns_without_a_restart()
--> anyhow::Result<()> {
+/// A Postgres cluster of the test's own (in a temporary folder, kept while the test runs),
+/// with the migrated database `innolabb`, and that database's URL.
+async fn private_cluster() -> anyhow::Result<(tempfile::TempDir, Cluster, String)> {
     let bin = innolabb_cluster::find_server_binaries()
         .ok_or_else(|| anyhow::anyhow!("no Postgres server binaries: run `cargo xtask test`"))?;
     let scratch = tempfile::Builder::new()
         .prefix("innolabb-faults-")
         .tempdir()?;
-    let mut cluster = Cluster::start(&bin, scratch.path(), Durability::Throwaway)?;
-    let url = cluster.url("postgres");
+    let cluster = Cluster::start(&bin, &scratch.path().join("cluster"), Durability::Throwaway)?;
+    cluster.ensure_database("innolabb")?;
+    let url = cluster.url("innolabb");
     api::db::run_migrations(&url).await?;
+    Ok((scratch, cluster, url))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_stopped_under_load_answers_503_at_once_and_service_returns_without_a_restart()
+-> anyhow::Result<()> {
+    let (_scratch, mut cluster, url) = private_cluster().await?;
     let wait = Duration::from_millis(1000);
     let app = Arc::new(
         TestApp::spawn_with_database(url, |config| config.database_pool.wait_timeout = wait)
@@ -253,16 +261,8 @@ async fn a_runaway_statement_and_an_exhausted_pool_answer_503_in_bounded_time() 
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_backup_restored_brings_back_what_was_lost_after_it() -> anyhow::Result<()> {
-    let bin = innolabb_cluster::find_server_binaries()
-        .ok_or_else(|| anyhow::anyhow!("no Postgres server binaries: run `cargo xtask test`"))?;
-    let scratch = tempfile::Builder::new()
-        .prefix("innolabb-backup-")
-        .tempdir()?;
-    let cluster = Cluster::start(&bin, &scratch.path().join("cluster"), Durability::Throwaway)?;
-    cluster.ensure_database("innolabb")?;
-    let url = cluster.url("innolabb");
-    api::db::run_migrations(&url).await?;
-    let app = TestApp::spawn_on(url.clone()).await?;
+    let (scratch, cluster, url) = private_cluster().await?;
+    let app = TestApp::spawn_on(url).await?;
     let (maria, host) = app.housing_company().await?;
     let lab = app.create_lab(&maria, host.id, "Gården", "public").await?;
     app.create_idea(&maria, lab.id, "Grillkväll", "Varje fredag.")
