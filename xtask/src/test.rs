@@ -49,8 +49,17 @@ pub fn test(root: &Path) -> anyhow::Result<()> {
     let cluster = postgres::start(scratch.path(), Durability::Throwaway)?;
 
     // The API as it runs in production, a process of its own: for the fault tests that
-    // signal it.
-    shell::run(shell::cargo().args(["build", "--quiet", "-p", "api", "--bin", "api"]))?;
+    // signal it. Built with the same selection as `cargo test --workspace` (all packages,
+    // their tests) so that cargo resolves the same features and reuses every compiled
+    // dependency; `-p api` alone would compile 113 crates a second time.
+    shell::run(shell::cargo().args([
+        "build",
+        "--quiet",
+        "--workspace",
+        "--tests",
+        "--bin",
+        "api",
+    ]))?;
     shell::step("Running the tests (unit, HTTP, OpenAPI, generated client, browser, schemathesis)");
     shell::run(
         shell::cargo()
