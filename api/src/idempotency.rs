@@ -5,20 +5,27 @@
 //! second lab or idea. Keys belong to the caller (a person or an API key), are kept 24
 //! hours in Postgres (so every instance sees them), and are bound to the request: the
 //! same key with a different method, path or body is a 422. While the first request is
-//! still running, a retry gets 409. Only successful answers are stored; a failed request
-//! releases its key so that a corrected retry runs.
+//! still running, a retry gets 409.
+//!
+//! Exactly once, even through a crash: the claim of the key, all the handler's writes
+//! (its connections are the request's, see `db::request`) and the stored answer are one
+//! transaction. A successful answer commits them together; any other answer rolls the
+//! request back, so a corrected retry runs afresh; an instance that dies mid-request
+//! leaves nothing, neither the work nor a key stuck "in progress".
 
 use actix_web::body::{self, BoxBody, MessageBody};
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::Next;
-use actix_web::{FromRequest, HttpResponse, ResponseError, web};
+use actix_web::{FromRequest, HttpMessage, HttpResponse, ResponseError, web};
+use diesel_async::{AsyncConnection, AsyncPgConnection, TransactionManager};
 use sha2::{Digest, Sha256};
 
 use crate::auth::Caller;
 use crate::db::idempotency::{Claim, StoredResponse};
-use crate::db::{self, Pool};
+use crate::db::request::RequestTransaction;
+use crate::db::{self, Pool, PooledConnection};
 use crate::error::{ApiError, JSON_BODY_LIMIT};
 
 /// The request header.
@@ -75,14 +82,22 @@ pub async fn middleware(
             ApiError::Unexpected(anyhow::anyhow!("the app has no pool")),
         ));
     };
-    let claim = async {
+    let claimed = async {
         let mut conn = pool.get().await?;
-        Ok::<_, ApiError>(db::idempotency::claim(&mut conn, &owner, &key, &hash).await?)
+        TransactionManagerOf::begin_transaction(&mut *conn).await?;
+        let claim = db::idempotency::claim(&mut conn, &owner, &key, &hash).await?;
+        Ok::<_, ApiError>((conn, claim))
     }
     .await;
+    let (mut conn, claim) = match claimed {
+        Ok(claimed) => claimed,
+        Err(error) => return Ok(refuse(request, error)),
+    };
+    if !matches!(claim, Claim::New) {
+        roll_back(&mut conn).await;
+    }
     match claim {
-        Err(error) => Ok(refuse(request, error)),
-        Ok(Claim::Mismatch) => Ok(refuse(
+        Claim::Mismatch => Ok(refuse(
             request,
             ApiError::invalid_field(
                 "Idempotency-Key",
@@ -90,65 +105,95 @@ pub async fn middleware(
                 crate::t!("field-idempotency-key-reused"),
             ),
         )),
-        Ok(Claim::InProgress) => Ok(refuse(
+        Claim::InProgress => Ok(refuse(
             request,
             ApiError::Conflict {
                 detail: crate::t!("problem-idempotency-key-in-flight"),
                 errors: Vec::new(),
             },
         )),
-        Ok(Claim::Replay(stored)) => {
+        Claim::Replay(stored) => {
             let (request, _) = request.into_parts();
             Ok(ServiceResponse::new(request, replay(&stored)))
         }
-        Ok(Claim::New) => {
-            let response = next.call(request).await;
-            finish(&pool, &owner, &key, response).await
+        Claim::New => {
+            let transaction = RequestTransaction::new(conn);
+            request.extensions_mut().insert(transaction.clone());
+            let response = next.call(request).await?;
+            response
+                .request()
+                .extensions_mut()
+                .remove::<RequestTransaction>();
+            let Some(conn) = transaction.take() else {
+                return Ok(
+                    response.error_response(ApiError::Unexpected(anyhow::anyhow!(
+                        "a handler kept the request's connection"
+                    ))),
+                );
+            };
+            finish(conn, Claimed { owner, key, hash }, response).await
         }
     }
 }
 
-/// Stores a successful answer, or releases the key; returns the answer either way.
+/// The transaction manager of our connections: begins, commits and rolls back the
+/// request's transaction.
+type TransactionManagerOf = <AsyncPgConnection as AsyncConnection>::TransactionManager;
+
+/// A key this request holds.
+struct Claimed {
+    owner: String,
+    key: String,
+    hash: Vec<u8>,
+}
+
+/// Stores a successful answer and commits the request's work with it; rolls back anything
+/// else. A commit that fails turns the answer into that failure: the client must not be
+/// told of work that did not happen.
 async fn finish(
-    pool: &Pool,
-    owner: &str,
-    key: &str,
-    response: Result<ServiceResponse<impl MessageBody + 'static>, actix_web::Error>,
+    mut conn: PooledConnection,
+    claimed: Claimed,
+    response: ServiceResponse<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
-    let response = match response {
-        Ok(response) if response.status().is_success() => response,
-        other => {
-            if let Ok(mut conn) = pool.get().await
-                && let Err(error) = db::idempotency::release(&mut conn, owner, key).await
-            {
-                tracing::warn!(%error, "could not release an idempotency key");
-            }
-            return other.map(ServiceResponse::map_into_boxed_body);
-        }
-    };
+    if !response.status().is_success() {
+        roll_back(&mut conn).await;
+        return Ok(response.map_into_boxed_body());
+    }
     let (request, response) = response.into_parts();
     let (head, response_body) = response.into_parts();
     let bytes = body::to_bytes(response_body)
         .await
         .map_err(|_| ApiError::Unexpected(anyhow::anyhow!("could not read a response body")))?;
     let stored = StoredResponse {
-        status: head.status().as_u16(),
+        status: i16::try_from(head.status().as_u16()).unwrap_or(i16::MAX),
         location: header_text(head.headers(), header::LOCATION),
         etag: header_text(head.headers(), header::ETAG),
         body: bytes.to_vec(),
     };
-    let saved = async {
-        let mut conn = pool.get().await?;
-        Ok::<_, ApiError>(db::idempotency::store(&mut conn, owner, key, &stored).await?)
+    let committed = async {
+        let Claimed { owner, key, hash } = &claimed;
+        db::idempotency::store(&mut conn, owner, key, hash, &stored).await?;
+        TransactionManagerOf::commit_transaction(&mut *conn).await
     }
     .await;
-    if let Err(error) = saved {
-        // The work is done and committed; the client gets its answer. A retry within the
-        // next minutes sees 409, later ones run again.
-        tracing::error!(%error, "could not store an idempotent response");
+    if let Err(error) = committed {
+        roll_back(&mut conn).await;
+        return Ok(ServiceResponse::new(
+            request,
+            ApiError::from(error).error_response(),
+        ));
     }
     let response = head.set_body(BoxBody::new(bytes));
     Ok(ServiceResponse::new(request, response))
+}
+
+/// Ends the request's transaction without its work. Done at once, not left to the pool:
+/// until then the connection would keep the key's lock and the rows the handler touched.
+async fn roll_back(conn: &mut PooledConnection) {
+    if let Err(error) = TransactionManagerOf::rollback_transaction(&mut **conn).await {
+        // The connection is then broken and the pool discards it; Postgres rolls back.
+        tracing::warn!(%error, "could not roll back an idempotent request's transaction");
+    }
 }
 
 fn header_text(headers: &header::HeaderMap, name: HeaderName) -> Option<String> {
@@ -159,7 +204,10 @@ fn header_text(headers: &header::HeaderMap, name: HeaderName) -> Option<String> 
 }
 
 fn replay(stored: &StoredResponse) -> HttpResponse {
-    let status = StatusCode::from_u16(stored.status).unwrap_or(StatusCode::OK);
+    let status = u16::try_from(stored.status)
+        .ok()
+        .and_then(|status| StatusCode::from_u16(status).ok())
+        .unwrap_or(StatusCode::OK);
     let mut response = HttpResponse::build(status);
     response.insert_header((
         HeaderName::from_static(REPLAYED_HEADER),

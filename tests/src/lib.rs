@@ -173,7 +173,10 @@ pub struct TestUser {
 pub const TEST_PASSWORD: &str = "ett långt testlösenord";
 
 impl TestApp {
-    /// A request with an optional bearer token and JSON body.
+    /// A request with an optional bearer token and JSON body. A signed-in `POST` carries a
+    /// fresh `Idempotency-Key`, as a careful partner sends it: so every test of a creating
+    /// route also runs it the way that keeps it exactly-once (in one transaction with its
+    /// key); `request` sends without one.
     pub async fn call(
         &self,
         method: reqwest::Method,
@@ -184,6 +187,9 @@ impl TestApp {
         let mut request = self.client.request(method.clone(), self.url(path));
         if let Some(token) = bearer {
             request = request.bearer_auth(token);
+            if method == reqwest::Method::POST {
+                request = request.header("Idempotency-Key", uuid::Uuid::new_v4().to_string());
+            }
         }
         if let Some(body) = body {
             request = request.json(&body);

@@ -4,6 +4,7 @@
 //!   migrate, load the demo data and serve the app.
 //! - `test`: every check and test of the project; what CI runs.
 //! - `openapi`: write the generated OpenAPI document to `openapi/openapi.json`.
+//! - `faults`: the fault suite's long form (its short form is part of `test`).
 //! - `backup [FILE]`, `restore FILE`: the private cluster's database to a file and back.
 //! - `eval-matching`, `bench-matching`: the matchmaking engine's quality and speed.
 //! - `bench-statistics`, `bench-search`, `bench-webhooks`: the speed of statistics, Swedish
@@ -11,6 +12,7 @@
 
 mod backup;
 mod browser;
+mod faults;
 mod matching;
 mod npm;
 mod postgres;
@@ -42,6 +44,9 @@ enum Command {
     },
     /// Run every check and test (formatting, lints, unit, HTTP, browser, schemathesis).
     Test,
+    /// The fault suite, long form: Postgres down 10 s under load, connections ended, a
+    /// runaway statement, SIGTERM, and `kill -9` amid 1,000 idempotent POSTs.
+    Faults,
     /// Write the generated OpenAPI document to openapi/openapi.json.
     Openapi,
     /// Back up the private cluster's database (pg_dump, custom format), by default to
@@ -79,6 +84,7 @@ fn main() -> anyhow::Result<()> {
     match Cli::parse().command {
         Command::Run { dev } => run::run(&root, dev),
         Command::Test => test::test(&root),
+        Command::Faults => faults::faults(&root),
         Command::Openapi => write_openapi(&root),
         Command::Backup { file } => backup::backup(&root, file.map(|file| invoked_in.join(file))),
         Command::Restore { file } => backup::restore(&root, &invoked_in.join(file)),

@@ -7,7 +7,7 @@ use shared::Scope;
 use uuid::Uuid;
 
 use crate::auth::{Caller, KeyCaller};
-use crate::db::{self, Pool, PooledConnection};
+use crate::db::{self, Conn, Db};
 use crate::error::ApiError;
 
 /// The caller, with the organisations through which it sees and changes things.
@@ -28,11 +28,8 @@ pub struct Viewer {
 
 impl Viewer {
     /// A connection from the pool and the caller loaded over it: how most handlers begin.
-    pub async fn connect(
-        pool: &Pool,
-        caller: Caller,
-    ) -> Result<(PooledConnection, Self), ApiError> {
-        let mut conn = pool.get().await?;
+    pub async fn connect(db: &Db, caller: Caller) -> Result<(Conn, Self), ApiError> {
+        let mut conn = db.get().await?;
         let viewer = Self::load(&mut conn, caller).await?;
         Ok((conn, viewer))
     }

@@ -1,23 +1,23 @@
 //! Stored first answers to POSTs sent with an `Idempotency-Key` (see `crate::idempotency`).
+//!
+//! Everything here runs inside the request's transaction: the key is held by a
+//! transaction-scoped advisory lock while the request runs, and its row is written with
+//! the answer just before the commit. So a key is either answered (its work committed) or
+//! unknown (nothing committed); a crashed instance leaves no key behind "in progress".
 
 use diesel::prelude::*;
-use diesel::sql_types::{Integer, Text};
+use diesel::sql_types::{Bool, Text};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use super::schema::idempotency_keys;
-use super::sql::Sql;
 
 /// How long a key is remembered.
 pub const KEEP_HOURS: i64 = 24;
 
-/// How long a request may hold a key before a retry may take it over (the first request
-/// is presumed lost, e.g. with a crashed instance).
-const ABANDONED_AFTER_MINUTES: i64 = 5;
-
 /// A stored answer.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Queryable)]
 pub struct StoredResponse {
-    pub status: u16,
+    pub status: i16,
     pub location: Option<String>,
     pub etag: Option<String>,
     pub body: Vec<u8>,
@@ -26,91 +26,82 @@ pub struct StoredResponse {
 /// What a key means for a new request.
 #[derive(Debug)]
 pub enum Claim {
-    /// The key is new: handle the request, then [`store`] or [`release`].
+    /// The key is new and now held by this transaction: handle the request, [`store`] its
+    /// answer and commit, or roll back.
     New,
     /// The same request came before: answer with this.
     Replay(StoredResponse),
     /// The key came with a different request.
     Mismatch,
-    /// The first request with this key is still being handled.
+    /// Another transaction holds the key: its request is still being handled.
     InProgress,
 }
 
-/// A stored row: request hash, status, location, ETag, body.
-type Stored = (
-    Vec<u8>,
-    Option<i16>,
-    Option<String>,
-    Option<String>,
-    Option<Vec<u8>>,
-);
+#[derive(QueryableByName)]
+struct Locked {
+    #[diesel(sql_type = Bool)]
+    locked: bool,
+}
 
-/// Claims `key` for `caller`'s request with hash `request_hash`.
+/// Claims `key` for `caller`'s request with hash `request_hash`. Must run in a
+/// transaction: the claim lasts until it ends.
 pub async fn claim(
     conn: &mut AsyncPgConnection,
     caller: &str,
     key: &str,
     request_hash: &[u8],
 ) -> QueryResult<Claim> {
-    // Forget expired keys, and this key if its first request was abandoned.
-    let mut sql = Sql::default();
-    let (caller_p, key_p) = (sql.bind::<Text, _>(caller), sql.bind::<Text, _>(key));
-    let keep = sql.bind::<Integer, _>(KEEP_HOURS as i32);
-    let abandoned = sql.bind::<Integer, _>(ABANDONED_AFTER_MINUTES as i32);
-    sql.push(format!(
-        "DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => {keep}) \
-         OR (caller = {caller_p} AND key = {key_p} AND status IS NULL \
-             AND created_at < now() - make_interval(mins => {abandoned}))"
-    ));
-    sql.finish().execute(conn).await?;
-    let inserted = diesel::insert_into(idempotency_keys::table)
-        .values((
-            idempotency_keys::caller.eq(caller),
-            idempotency_keys::key.eq(key),
-            idempotency_keys::request_hash.eq(request_hash),
-        ))
-        .on_conflict_do_nothing()
+    // Two requests with one key are told apart without waiting: the second gets 409 while
+    // the first runs. (A collision of the 64-bit hash only makes a rare spurious 409.)
+    let Locked { locked } = diesel::sql_query(
+        "SELECT pg_try_advisory_xact_lock(hashtextextended($1 || ' ' || $2, 0)) AS locked",
+    )
+    .bind::<Text, _>(caller)
+    .bind::<Text, _>(key)
+    .get_result(conn)
+    .await?;
+    if !locked {
+        return Ok(Claim::InProgress);
+    }
+    let this_key = idempotency_keys::table.find((caller, key));
+    // An expired answer is forgotten now rather than at the next hourly pruning.
+    diesel::delete(this_key.filter(idempotency_keys::created_at.lt(expired_before())))
         .execute(conn)
         .await?;
-    if inserted == 1 {
-        return Ok(Claim::New);
-    }
-    let stored: Option<Stored> = idempotency_keys::table
-        .find((caller, key))
+    let stored: Option<(Vec<u8>, StoredResponse)> = this_key
         .select((
             idempotency_keys::request_hash,
-            idempotency_keys::status,
-            idempotency_keys::location,
-            idempotency_keys::etag,
-            idempotency_keys::response_body,
+            (
+                idempotency_keys::status,
+                idempotency_keys::location,
+                idempotency_keys::etag,
+                idempotency_keys::response_body,
+            ),
         ))
         .first(conn)
         .await
         .optional()?;
     Ok(match stored {
-        // Deleted between our insert and select: rare; the client may simply retry.
-        None => Claim::InProgress,
-        Some((hash, ..)) if hash != request_hash => Claim::Mismatch,
-        Some((_, None, ..)) => Claim::InProgress,
-        Some((_, Some(status), location, etag, body)) => Claim::Replay(StoredResponse {
-            status: u16::try_from(status).unwrap_or(500),
-            location,
-            etag,
-            body: body.unwrap_or_default(),
-        }),
+        None => Claim::New,
+        Some((hash, _)) if hash != request_hash => Claim::Mismatch,
+        Some((_, response)) => Claim::Replay(response),
     })
 }
 
-/// Stores the answer to a claimed key.
+/// Stores the answer to a claimed key, in the transaction that did the work.
 pub async fn store(
     conn: &mut AsyncPgConnection,
     caller: &str,
     key: &str,
+    request_hash: &[u8],
     response: &StoredResponse,
 ) -> QueryResult<()> {
-    diesel::update(idempotency_keys::table.find((caller, key)))
-        .set((
-            idempotency_keys::status.eq(i16::try_from(response.status).unwrap_or(500)),
+    diesel::insert_into(idempotency_keys::table)
+        .values((
+            idempotency_keys::caller.eq(caller),
+            idempotency_keys::key.eq(key),
+            idempotency_keys::request_hash.eq(request_hash),
+            idempotency_keys::status.eq(response.status),
             idempotency_keys::location.eq(&response.location),
             idempotency_keys::etag.eq(&response.etag),
             idempotency_keys::response_body.eq(&response.body),
@@ -120,10 +111,15 @@ pub async fn store(
     Ok(())
 }
 
-/// Gives a claimed key back (the request failed; a retry should run it again).
-pub async fn release(conn: &mut AsyncPgConnection, caller: &str, key: &str) -> QueryResult<()> {
-    diesel::delete(idempotency_keys::table.find((caller, key)))
-        .execute(conn)
-        .await?;
-    Ok(())
+/// Forgets every answer older than [`KEEP_HOURS`]; returns how many.
+pub async fn prune(conn: &mut AsyncPgConnection) -> QueryResult<usize> {
+    diesel::delete(
+        idempotency_keys::table.filter(idempotency_keys::created_at.lt(expired_before())),
+    )
+    .execute(conn)
+    .await
+}
+
+fn expired_before() -> chrono::DateTime<chrono::Utc> {
+    chrono::Utc::now() - chrono::Duration::hours(KEEP_HOURS)
 }

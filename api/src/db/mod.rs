@@ -45,6 +45,7 @@ pub mod personal_data;
 pub mod rate_limits;
 pub mod reference;
 pub mod reports;
+pub mod request;
 pub mod retention;
 pub mod schema;
 pub mod search;
@@ -66,6 +67,7 @@ use crate::config::PoolSettings;
 pub type Pool = diesel_async::pooled_connection::deadpool::Pool<AsyncPgConnection>;
 pub type PooledConnection = diesel_async::pooled_connection::deadpool::Object<AsyncPgConnection>;
 pub type PoolError = diesel_async::pooled_connection::deadpool::PoolError;
+pub use request::{Conn, Db};
 
 /// The migrations of `migrations/`, compiled into the binary.
 pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("../migrations");
@@ -73,12 +75,21 @@ pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("../migrations");
 /// Changes whenever a file under `migrations/` changes (computed by `build.rs`).
 pub const MIGRATIONS_FINGERPRINT: &str = env!("INNOLABB_MIGRATIONS_FINGERPRINT");
 
+/// How long Postgres lets a connection sit in an open transaction without a statement
+/// before it ends the session (and rolls back). A request's transaction is idle only while
+/// its handler computes, far less than this; the limit is for an API instance lost with
+/// its machine (one killed outright closes its connections at once): its held
+/// `Idempotency-Key`s and row locks are freed after at most this long.
+pub const IDLE_IN_TRANSACTION_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+
 /// Builds the pool. No connection is opened until the first request needs one; each opened
-/// carries the statement timeout, so that Postgres itself cancels a runaway statement.
+/// carries the statement timeout (so that Postgres itself cancels a runaway statement) and
+/// the idle-in-transaction timeout.
 pub fn pool(database_url: &str, settings: PoolSettings) -> anyhow::Result<Pool> {
-    let statement_timeout = format!(
-        "SET statement_timeout = {}",
-        settings.statement_timeout.as_millis()
+    let session_settings = format!(
+        "SET statement_timeout = {}; SET idle_in_transaction_session_timeout = {}",
+        settings.statement_timeout.as_millis(),
+        IDLE_IN_TRANSACTION_TIMEOUT.as_millis()
     );
     // Recycling stays `Verified` (a `SELECT 1` when a connection is taken). `Fast` served
     // GET /challenge-areas about 16 % faster (wrk, 16 connections, 5 Dec 2026), but after
@@ -86,11 +97,11 @@ pub fn pool(database_url: &str, settings: PoolSettings) -> anyhow::Result<Pool> 
     // requests failed than were in flight (tests/faults caught it).
     let mut config = ManagerConfig::<AsyncPgConnection>::default();
     config.custom_setup = Box::new(move |url| {
-        let statement_timeout = statement_timeout.clone();
+        let session_settings = session_settings.clone();
         Box::pin(async move {
             let mut conn =
                 <AsyncPgConnection as diesel_async::AsyncConnection>::establish(url).await?;
-            conn.batch_execute(&statement_timeout)
+            conn.batch_execute(&session_settings)
                 .await
                 .map_err(ConnectionError::CouldntSetupConfiguration)?;
             Ok(conn)

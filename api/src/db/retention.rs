@@ -24,11 +24,16 @@ pub struct Pruned {
     pub account_tokens: usize,
     pub mails: usize,
     pub counters: usize,
+    pub idempotency_keys: usize,
 }
 
 impl Pruned {
     pub fn total(&self) -> usize {
-        self.refresh_tokens + self.account_tokens + self.mails + self.counters
+        self.refresh_tokens
+            + self.account_tokens
+            + self.mails
+            + self.counters
+            + self.idempotency_keys
     }
 }
 
@@ -37,7 +42,8 @@ fn days_ago(days: i64) -> DateTime<Utc> {
     Utc::now() - Duration::days(days)
 }
 
-/// Removes what has outlived its time.
+/// Removes what has outlived its time (and idempotency answers after
+/// [`super::idempotency::KEEP_HOURS`]).
 pub async fn prune(conn: &mut AsyncPgConnection) -> QueryResult<Pruned> {
     Ok(Pruned {
         refresh_tokens: diesel::delete(
@@ -62,5 +68,6 @@ pub async fn prune(conn: &mut AsyncPgConnection) -> QueryResult<Pruned> {
         )
         .execute(conn)
         .await?,
+        idempotency_keys: super::idempotency::prune(conn).await?,
     })
 }

@@ -268,10 +268,10 @@ diesel::table! {
         caller -> Text,
         key -> Text,
         request_hash -> Bytea,
-        status -> Nullable<Int2>,
+        status -> Int2,
         location -> Nullable<Text>,
         etag -> Nullable<Text>,
-        response_body -> Nullable<Binary>,
+        response_body -> Binary,
         created_at -> Timestamptz,
     }
 }

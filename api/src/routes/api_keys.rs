@@ -11,7 +11,7 @@ use uuid::Uuid;
 use crate::auth::caller::API_KEY_PREFIX;
 use crate::auth::{Caller, secrets};
 use crate::authz::{self, OrgAction};
-use crate::db::{self, Pool};
+use crate::db::{self, Db};
 use crate::domain::validation::FieldErrors;
 use crate::error::ApiError;
 use crate::extract::Body;
@@ -43,7 +43,7 @@ const SHOWN_PREFIX: usize = 10;
 )]
 #[post("/organizations/{id}/api-keys")]
 async fn create_api_key(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     id: web::Path<Uuid>,
     body: Body<CreateApiKey>,
@@ -57,7 +57,7 @@ async fn create_api_key(
         &crate::t!("field-scopes-required"),
     );
     errors.finish()?;
-    let mut conn = pool.get().await?;
+    let mut conn = db.get().await?;
     authz::organization(&mut conn, &caller, *id, OrgAction::ManageApiKeys).await?;
     let created_by = authz::verified_person(&mut conn, &caller).await?;
     let secret = secrets::generate(API_KEY_PREFIX);
@@ -106,11 +106,11 @@ async fn create_api_key(
 )]
 #[get("/organizations/{id}/api-keys")]
 async fn list_api_keys(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<Page<ApiKey>>, ApiError> {
-    let mut conn = pool.get().await?;
+    let mut conn = db.get().await?;
     authz::organization(&mut conn, &caller, *id, OrgAction::ManageApiKeys).await?;
     Ok(web::Json(Page::complete(
         db::api_keys::of_organization(&mut conn, *id).await?,
@@ -130,12 +130,12 @@ async fn list_api_keys(
 )]
 #[delete("/organizations/{id}/api-keys/{key_id}")]
 async fn revoke_api_key(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     path: web::Path<(Uuid, Uuid)>,
 ) -> Result<HttpResponse, ApiError> {
     let (organization_id, key_id) = path.into_inner();
-    let mut conn = pool.get().await?;
+    let mut conn = db.get().await?;
     authz::organization(
         &mut conn,
         &caller,
@@ -176,13 +176,13 @@ const MAX_RATE_LIMIT: i32 = 100_000;
 )]
 #[put("/organizations/{id}/api-keys/{key_id}/rate-limit")]
 async fn change_api_key_rate_limit(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     path: web::Path<(Uuid, Uuid)>,
     body: Body<SetApiKeyRateLimit>,
 ) -> Result<web::Json<ApiKey>, ApiError> {
     let (organization_id, key_id) = path.into_inner();
-    let mut conn = pool.get().await?;
+    let mut conn = db.get().await?;
     authz::organization(&mut conn, &caller, organization_id, OrgAction::LimitApiKeys).await?;
     let limit = body.requests_per_minute;
     let mut errors = FieldErrors::default();

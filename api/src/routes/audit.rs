@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use crate::auth::Caller;
 use crate::authz::{self, OrgAction};
-use crate::db::{self, Pool};
+use crate::db::{self, Db};
 use crate::error::ApiError;
 use crate::openapi::problems::{BadRequest, NotFound, Unauthorized};
 use crate::pagination::{self, PageParams};
@@ -108,7 +108,7 @@ async fn read(
 )]
 #[get("/admin/audit-log")]
 async fn list_audit_entries(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     query: web::Query<AuditQuery>,
     organization: web::Query<OrganizationParam>,
@@ -116,7 +116,7 @@ async fn list_audit_entries(
 ) -> Result<web::Json<Page<AuditEntry>>, ApiError> {
     authz::platform_admin(&caller)?;
     let filter = query.filter(organization.organization)?;
-    let mut conn = pool.get().await?;
+    let mut conn = db.get().await?;
     Ok(web::Json(read(&mut conn, filter, &page).await?))
 }
 
@@ -135,14 +135,14 @@ async fn list_audit_entries(
 )]
 #[get("/organizations/{id}/audit-log")]
 async fn list_organization_audit_entries(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     id: web::Path<Uuid>,
     query: web::Query<AuditQuery>,
     page: web::Query<PageParams>,
 ) -> Result<web::Json<Page<AuditEntry>>, ApiError> {
     let filter = query.filter(Some(*id))?;
-    let mut conn = pool.get().await?;
+    let mut conn = db.get().await?;
     authz::organization(&mut conn, &caller, *id, OrgAction::ReadAuditLog).await?;
     Ok(web::Json(read(&mut conn, filter, &page).await?))
 }

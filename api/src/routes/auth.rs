@@ -15,7 +15,7 @@ use crate::auth::session::{self, REFRESH_COOKIE, Rotation};
 use crate::auth::tokens::{self, Purpose};
 use crate::auth::{password, secrets, throttle};
 use crate::config::AuthConfig;
-use crate::db::{self, Pool};
+use crate::db::{self, Db};
 use crate::domain::accounts::{MAX_EMAIL_LENGTH, check_email, check_password, normalize_email};
 use crate::domain::validation::FieldErrors;
 use crate::error::ApiError;
@@ -60,7 +60,7 @@ fn client_address(request: &HttpRequest) -> String {
 )]
 #[post("/auth/register")]
 async fn register_account(
-    pool: web::Data<Pool>,
+    db: Db,
     links: web::Data<Links>,
     spam: web::Data<crate::config::SpamPolicy>,
     request: HttpRequest,
@@ -74,7 +74,7 @@ async fn register_account(
     errors.finish()?;
     crate::domain::spam::refuse_automated(body.form.as_ref(), **spam)?;
 
-    let mut conn = pool.get().await?;
+    let mut conn = db.get().await?;
     throttle::check_registration(&mut conn, &client_address(&request), &email).await?;
     let password_hash = password::hash(body.password.clone()).await?;
     let locale = match crate::i18n::current() {
@@ -116,7 +116,7 @@ async fn register_account(
 )]
 #[post("/auth/login")]
 async fn create_session(
-    pool: web::Data<Pool>,
+    db: Db,
     auth: web::Data<AuthConfig>,
     request: HttpRequest,
     body: Body<LoginRequest>,
@@ -127,7 +127,7 @@ async fn create_session(
         return Err(wrong_credentials());
     }
     let address = client_address(&request);
-    let mut conn = pool.get().await?;
+    let mut conn = db.get().await?;
     throttle::check_login(&mut conn, &address, &email).await?;
     let user = db::users::find_by_email(&mut conn, &email).await?;
     let stored_hash = user.as_ref().map(|user| user.password_hash.clone());
@@ -183,14 +183,14 @@ const MAX_REFRESH_TOKEN_LENGTH: usize = 200;
 )]
 #[post("/auth/refresh")]
 async fn refresh_session(
-    pool: web::Data<Pool>,
+    db: Db,
     auth: web::Data<AuthConfig>,
     request: HttpRequest,
     body: Body<RefreshRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let (token, mode) =
         presented_refresh_token(&request, &body)?.ok_or_else(ApiError::unauthorized)?;
-    let mut conn = pool.get().await?;
+    let mut conn = db.get().await?;
     let config = auth.clone();
     let rotation: Rotation = conn
         .transaction::<_, ApiError, _>(async move |conn| {
@@ -212,13 +212,13 @@ async fn refresh_session(
 )]
 #[post("/auth/logout")]
 async fn end_session(
-    pool: web::Data<Pool>,
+    db: Db,
     auth: web::Data<AuthConfig>,
     request: HttpRequest,
     body: Body<RefreshRequest>,
 ) -> Result<HttpResponse, ApiError> {
     if let Some((token, _)) = presented_refresh_token(&request, &body)? {
-        let mut conn = pool.get().await?;
+        let mut conn = db.get().await?;
         if let Some(found) =
             db::sessions::find_for_update(&mut conn, &secrets::hash(&token)).await?
         {
@@ -272,11 +272,8 @@ async fn redeem_mailed_token(
     ),
 )]
 #[post("/auth/verify-email")]
-async fn verify_email_address(
-    pool: web::Data<Pool>,
-    body: Body<VerifyEmail>,
-) -> Result<HttpResponse, ApiError> {
-    let mut conn = pool.get().await?;
+async fn verify_email_address(db: Db, body: Body<VerifyEmail>) -> Result<HttpResponse, ApiError> {
+    let mut conn = db.get().await?;
     conn.transaction::<_, ApiError, _>(async |conn| {
         let (purpose, user_id, email) = redeem_mailed_token(
             conn,
@@ -319,7 +316,7 @@ async fn verify_email_address(
 )]
 #[post("/auth/password-reset")]
 async fn request_password_reset(
-    pool: web::Data<Pool>,
+    db: Db,
     links: web::Data<Links>,
     request: HttpRequest,
     body: Body<RequestPasswordReset>,
@@ -328,7 +325,7 @@ async fn request_password_reset(
     let mut errors = FieldErrors::default();
     check_email(&mut errors, "email", &email);
     errors.finish()?;
-    let mut conn = pool.get().await?;
+    let mut conn = db.get().await?;
     throttle::check_password_reset(&mut conn, &client_address(&request)).await?;
     conn.transaction::<_, ApiError, _>(async |conn| {
         let Some(user) = db::users::find_by_email(conn, &email).await? else {
@@ -358,14 +355,14 @@ async fn request_password_reset(
 )]
 #[post("/auth/password-reset/confirm")]
 async fn confirm_password_reset(
-    pool: web::Data<Pool>,
+    db: Db,
     body: Body<ConfirmPasswordReset>,
 ) -> Result<HttpResponse, ApiError> {
     let mut errors = FieldErrors::default();
     check_password(&mut errors, "password", &body.password);
     errors.finish()?;
     let password_hash = password::hash(body.password.clone()).await?;
-    let mut conn = pool.get().await?;
+    let mut conn = db.get().await?;
     conn.transaction::<_, ApiError, _>(async |conn| {
         let (_, user_id, email) =
             redeem_mailed_token(conn, &body.token, &[Purpose::PasswordReset]).await?;

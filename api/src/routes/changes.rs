@@ -10,7 +10,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use crate::auth::Caller;
 use crate::authz::Viewer;
 use crate::db::changes::{Key, Recorded};
-use crate::db::{self, Pool};
+use crate::db::{self, Db};
 use crate::domain::changes::as_seen;
 use crate::error::ApiError;
 use crate::events::{self, Subject};
@@ -40,14 +40,14 @@ struct ChangesQuery {
 )]
 #[get("/changes")]
 async fn list_changes(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     query: web::Query<ChangesQuery>,
     page: web::Query<PageParams>,
 ) -> Result<web::Json<Page<Change>>, ApiError> {
     let limit = page.limit()?;
     let mut after = page.after::<Key>()?;
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     let mut items = Vec::new();
     loop {
         let rows = db::changes::after(&mut conn, query.since, after.as_ref(), limit).await?;

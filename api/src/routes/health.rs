@@ -5,7 +5,7 @@ use diesel_async::RunQueryDsl;
 use shared::{Health, Problem, Readiness};
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use crate::db::Pool;
+use crate::db::Db;
 use crate::error::ApiError;
 
 pub fn configure(config: &mut ServiceConfig) {
@@ -34,9 +34,9 @@ async fn get_health() -> web::Json<Health> {
     ),
 )]
 #[get("/ready")]
-async fn get_readiness(pool: web::Data<Pool>) -> Result<web::Json<Readiness>, ApiError> {
+async fn get_readiness(db: Db) -> Result<web::Json<Readiness>, ApiError> {
     let check = async {
-        let mut conn = pool.get().await?;
+        let mut conn = db.get().await?;
         diesel::sql_query("SELECT 1").execute(&mut conn).await?;
         Ok::<_, ApiError>(())
     };

@@ -24,7 +24,7 @@ use crate::authz::{
 };
 use crate::db::ideas::{CommentRow, Filter};
 use crate::db::search::{Order, Window};
-use crate::db::{self, Pool};
+use crate::db::{self, Db};
 use crate::domain::validation::FieldErrors;
 use crate::error::ApiError;
 use crate::events::{self, Subject};
@@ -78,13 +78,13 @@ fn check_text(errors: &mut FieldErrors, title: &str, body: &str) {
 )]
 #[post("/labs/{id}/ideas")]
 async fn create_lab_idea(
-    pool: web::Data<Pool>,
+    db: Db,
     spam: web::Data<SpamPolicy>,
     caller: Caller,
     id: web::Path<Uuid>,
     body: Body<CreateIdea>,
 ) -> Result<HttpResponse, ApiError> {
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     let lab = authz::lab(&mut conn, &viewer, *id, LabAction::PostIdea)
         .await?
         .lab;
@@ -188,7 +188,7 @@ struct ListQuery {
 }
 
 async fn page_of_ideas(
-    pool: &Pool,
+    db: &Db,
     caller: Caller,
     query: &ListQuery,
     page: &PageParams,
@@ -215,7 +215,7 @@ async fn page_of_ideas(
         updated_since: query.updated_since,
         candidates: None,
     };
-    let (mut conn, viewer) = Viewer::connect(pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(db, caller).await?;
     if let Some(lab) = lab {
         authz::lab(&mut conn, &viewer, lab, LabAction::View).await?;
     }
@@ -231,14 +231,14 @@ async fn page_of_ideas(
 )]
 #[get("/labs/{id}/ideas")]
 async fn list_lab_ideas(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     id: web::Path<Uuid>,
     query: web::Query<ListQuery>,
     page: web::Query<PageParams>,
 ) -> Result<web::Json<Page<Idea>>, ApiError> {
     Ok(web::Json(
-        page_of_ideas(&pool, caller, &query, &page, Some(*id)).await?,
+        page_of_ideas(&db, caller, &query, &page, Some(*id)).await?,
     ))
 }
 
@@ -250,13 +250,13 @@ async fn list_lab_ideas(
 )]
 #[get("/ideas")]
 async fn list_ideas(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     query: web::Query<ListQuery>,
     page: web::Query<PageParams>,
 ) -> Result<web::Json<Page<Idea>>, ApiError> {
     Ok(web::Json(
-        page_of_ideas(&pool, caller, &query, &page, None).await?,
+        page_of_ideas(&db, caller, &query, &page, None).await?,
     ))
 }
 
@@ -266,12 +266,8 @@ async fn list_ideas(
     responses((status = 200, description = "The idea.", body = Idea, headers(("ETag" = String))), NotFound),
 )]
 #[get("/ideas/{id}")]
-async fn get_idea(
-    pool: web::Data<Pool>,
-    caller: Caller,
-    id: web::Path<Uuid>,
-) -> Result<Tagged<Idea>, ApiError> {
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+async fn get_idea(db: Db, caller: Caller, id: web::Path<Uuid>) -> Result<Tagged<Idea>, ApiError> {
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     Ok(Tagged(
         authz::idea(&mut conn, &viewer, *id, IdeaAction::Lab(LabAction::View)).await?,
     ))
@@ -290,7 +286,7 @@ async fn get_idea(
 )]
 #[patch("/ideas/{id}")]
 async fn update_idea(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     id: web::Path<Uuid>,
     if_match: IfMatch,
@@ -298,7 +294,7 @@ async fn update_idea(
 ) -> Result<Tagged<Idea>, ApiError> {
     caller.signed_in()?;
     let id = *id;
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     authz::idea(&mut conn, &viewer, id, IdeaAction::EditText).await?;
     let idea = conn
         .transaction::<_, ApiError, _>(async |conn| {
@@ -336,7 +332,7 @@ async fn update_idea(
 )]
 #[post("/ideas/{id}/status")]
 async fn change_idea_status(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     id: web::Path<Uuid>,
     body: Body<ChangeIdeaStatus>,
@@ -354,7 +350,7 @@ async fn change_idea_status(
         errors.add("reason", "required", crate::t!("field-idea-reason"));
     }
     errors.finish()?;
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     let current = authz::idea(&mut conn, &viewer, id, IdeaAction::Lab(LabAction::Edit)).await?;
     let idea = conn
         .transaction::<_, ApiError, _>(async |conn| {
@@ -422,11 +418,11 @@ async fn change_idea_status(
 )]
 #[put("/ideas/{id}/vote")]
 async fn add_idea_vote(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<Idea>, ApiError> {
-    set_vote(&pool, caller, *id, true).await
+    set_vote(&db, caller, *id, true).await
 }
 
 /// Take your vote back (if you had voted).
@@ -440,20 +436,20 @@ async fn add_idea_vote(
 )]
 #[delete("/ideas/{id}/vote")]
 async fn remove_idea_vote(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<Idea>, ApiError> {
-    set_vote(&pool, caller, *id, false).await
+    set_vote(&db, caller, *id, false).await
 }
 
 async fn set_vote(
-    pool: &Pool,
+    db: &Db,
     caller: Caller,
     id: Uuid,
     voted: bool,
 ) -> Result<web::Json<Idea>, ApiError> {
-    let (mut conn, viewer) = Viewer::connect(pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(db, caller).await?;
     authz::idea(
         &mut conn,
         &viewer,
@@ -506,14 +502,14 @@ fn to_comment(row: CommentRow, viewer: &Viewer, moderates: bool) -> Comment {
 )]
 #[get("/ideas/{id}/comments")]
 async fn list_idea_comments(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     id: web::Path<Uuid>,
     page: web::Query<PageParams>,
 ) -> Result<web::Json<Page<Comment>>, ApiError> {
     let limit = page.limit()?;
     let after = page.after::<(DateTime<Utc>, Uuid)>()?;
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     let idea = authz::idea(&mut conn, &viewer, *id, IdeaAction::Lab(LabAction::View)).await?;
     let moderates = authz::moderates(&mut conn, &viewer, idea.lab.id).await?;
     let top = db::ideas::top_level_comments(&mut conn, *id, after, limit + 1).await?;
@@ -552,7 +548,7 @@ async fn list_idea_comments(
 )]
 #[post("/ideas/{id}/comments")]
 async fn create_idea_comment(
-    pool: web::Data<Pool>,
+    db: Db,
     spam: web::Data<SpamPolicy>,
     caller: Caller,
     id: web::Path<Uuid>,
@@ -562,7 +558,7 @@ async fn create_idea_comment(
     let text = body.body.trim();
     let mut errors = FieldErrors::default();
     errors.length(text, "body", limits::COMMENT);
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     let idea = authz::idea(
         &mut conn,
         &viewer,
@@ -651,11 +647,11 @@ async fn create_idea_comment(
 )]
 #[get("/comments/{id}")]
 async fn get_comment(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<Comment>, ApiError> {
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     let access = authz::comment(&mut conn, &viewer, *id, CommentAction::View).await?;
     Ok(web::Json(to_comment(
         access.row,
@@ -676,12 +672,12 @@ async fn get_comment(
 )]
 #[delete("/comments/{id}")]
 async fn remove_comment(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     caller.signed_in()?;
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     let CommentAccess { row, facts } =
         authz::comment(&mut conn, &viewer, *id, CommentAction::Remove).await?;
     conn.transaction::<_, ApiError, _>(async |conn| {

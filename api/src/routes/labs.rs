@@ -18,7 +18,7 @@ use crate::auth::Caller;
 use crate::authz::{self, LabAction, OrgAction, Viewer};
 use crate::db::labs::{Filter, IndicatorFields, LabFields};
 use crate::db::search::Order;
-use crate::db::{self, Pool};
+use crate::db::{self, Db};
 use crate::domain::labs::{LabText, check_date, check_indicator, check_lab, check_number};
 use crate::domain::validation::FieldErrors;
 use crate::error::ApiError;
@@ -92,11 +92,11 @@ async fn check_fields(
 )]
 #[post("/labs")]
 async fn create_lab(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     body: Body<CreateLab>,
 ) -> Result<HttpResponse, ApiError> {
-    let mut conn = pool.get().await?;
+    let mut conn = db.get().await?;
     let host = authz::acting_organization(
         &mut conn,
         &caller,
@@ -151,7 +151,7 @@ struct ListQuery {
 )]
 #[get("/labs")]
 async fn list_labs(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     query: web::Query<ListQuery>,
     place: web::Query<PlaceParams>,
@@ -166,7 +166,7 @@ async fn list_labs(
         query: fields::query_param(query.q.as_deref())?,
     };
     let window = fields::window(Order::for_query(filter.query.is_some()), &sync, &page)?;
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     let rows = db::labs::list(&mut conn, &viewer, &filter, window).await?;
     Ok(web::Json(pagination::page_with_keys(rows, limit)))
 }
@@ -180,12 +180,8 @@ async fn list_labs(
     ),
 )]
 #[get("/labs/{id}")]
-async fn get_lab(
-    pool: web::Data<Pool>,
-    caller: Caller,
-    id: web::Path<Uuid>,
-) -> Result<Tagged<Lab>, ApiError> {
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+async fn get_lab(db: Db, caller: Caller, id: web::Path<Uuid>) -> Result<Tagged<Lab>, ApiError> {
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     let access = authz::lab(&mut conn, &viewer, *id, LabAction::View).await?;
     Ok(Tagged(access.lab))
 }
@@ -203,14 +199,14 @@ async fn get_lab(
 )]
 #[patch("/labs/{id}")]
 async fn update_lab(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     id: web::Path<Uuid>,
     if_match: IfMatch,
     body: Body<UpdateLab>,
 ) -> Result<Tagged<Lab>, ApiError> {
     let id = *id;
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     authz::lab(&mut conn, &viewer, id, LabAction::Edit).await?;
     let lab = conn
         .transaction::<_, ApiError, _>(async |conn| {
@@ -273,7 +269,7 @@ fn phase_refused(from: LabPhase, to: LabPhase) -> ApiError {
 )]
 #[post("/labs/{id}/phase")]
 async fn change_lab_phase(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     id: web::Path<Uuid>,
     body: Body<ChangePhase>,
@@ -287,7 +283,7 @@ async fn change_lab_phase(
     let mut errors = FieldErrors::default();
     errors.length(note.unwrap_or_default(), "note", limits::REASON);
     errors.finish()?;
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     authz::lab(&mut conn, &viewer, id, LabAction::Edit).await?;
     let to = body.phase;
     let lab = conn
@@ -330,11 +326,11 @@ async fn change_lab_phase(
 )]
 #[get("/labs/{id}/history")]
 async fn list_lab_history(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<Page<PhaseChange>>, ApiError> {
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     authz::lab(&mut conn, &viewer, *id, LabAction::View).await?;
     Ok(web::Json(Page::complete(
         db::labs::history(&mut conn, *id).await?,
@@ -348,11 +344,11 @@ async fn list_lab_history(
 )]
 #[get("/labs/{id}/participants")]
 async fn list_lab_participants(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<Page<Participant>>, ApiError> {
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     authz::lab(&mut conn, &viewer, *id, LabAction::View).await?;
     Ok(web::Json(Page::complete(
         db::labs::participants(&mut conn, *id).await?,
@@ -379,7 +375,7 @@ fn last_host() -> ApiError {
 )]
 #[post("/labs/{id}/participants")]
 async fn add_lab_participant(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     id: web::Path<Uuid>,
     body: Body<AddParticipant>,
@@ -387,7 +383,7 @@ async fn add_lab_participant(
     let lab_id = *id;
     let organization_id = body.organization_id;
     let role = body.role;
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     authz::lab(&mut conn, &viewer, lab_id, LabAction::Edit).await?;
     // An organisation the caller may not see (hidden by moderation) is as unknown as none.
     authz::organization(&mut conn, &viewer.caller, organization_id, OrgAction::View)
@@ -457,12 +453,12 @@ async fn add_lab_participant(
 )]
 #[delete("/labs/{id}/participants/{organization_id}")]
 async fn remove_lab_participant(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     path: web::Path<(Uuid, Uuid)>,
 ) -> Result<HttpResponse, ApiError> {
     let (lab_id, organization_id) = *path;
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     authz::lab(&mut conn, &viewer, lab_id, LabAction::Edit).await?;
     conn.transaction::<_, ApiError, _>(async |conn| {
         let hosts = db::labs::hosts_for_update(conn, lab_id).await?;
@@ -498,11 +494,11 @@ async fn remove_lab_participant(
 )]
 #[get("/labs/{id}/indicators")]
 async fn list_lab_indicators(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<Page<Indicator>>, ApiError> {
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     authz::lab(&mut conn, &viewer, *id, LabAction::View).await?;
     Ok(web::Json(Page::complete(
         db::labs::indicators(&mut conn, *id, None).await?,
@@ -527,12 +523,12 @@ async fn find_indicator(
 )]
 #[get("/labs/{id}/indicators/{indicator_id}")]
 async fn get_lab_indicator(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     path: web::Path<(Uuid, Uuid)>,
 ) -> Result<web::Json<Indicator>, ApiError> {
     let (lab_id, indicator_id) = *path;
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     authz::lab(&mut conn, &viewer, lab_id, LabAction::View).await?;
     Ok(web::Json(
         find_indicator(&mut conn, lab_id, indicator_id).await?,
@@ -551,7 +547,7 @@ async fn get_lab_indicator(
 )]
 #[post("/labs/{id}/indicators")]
 async fn create_lab_indicator(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     id: web::Path<Uuid>,
     body: Body<CreateIndicator>,
@@ -573,7 +569,7 @@ async fn create_lab_indicator(
         fields.target,
         fields.direction,
     );
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     authz::lab(&mut conn, &viewer, lab_id, LabAction::Edit).await?;
     errors.finish()?;
     let indicator_id = db::labs::insert_indicator(&mut conn, lab_id, &fields).await?;
@@ -598,7 +594,7 @@ async fn create_lab_indicator(
 )]
 #[post("/labs/{id}/indicators/{indicator_id}/measurements")]
 async fn add_indicator_measurement(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     path: web::Path<(Uuid, Uuid)>,
     body: Body<CreateMeasurement>,
@@ -609,7 +605,7 @@ async fn add_indicator_measurement(
     check_date(&mut errors, "measured_on", Some(body.measured_on));
     check_number(&mut errors, "value", body.value);
     errors.length(note, "note", limits::MEASUREMENT_NOTE);
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     authz::lab(&mut conn, &viewer, lab_id, LabAction::Edit).await?;
     find_indicator(&mut conn, lab_id, indicator_id).await?;
     errors.finish()?;

@@ -24,7 +24,7 @@ use crate::authz::{self, LabAction, MatchAccess, MatchRight, Viewer};
 use crate::db::labs::LabFields;
 use crate::db::matches::{Direction, MatchRecord, Messages, NewMatch};
 use crate::db::search::{KeyFields, Order};
-use crate::db::{self, Pool};
+use crate::db::{self, Db};
 use crate::domain::validation::FieldErrors;
 use crate::error::ApiError;
 use crate::events::{self, Subject};
@@ -90,7 +90,7 @@ async fn notify_side(
 )]
 #[post("/matches")]
 async fn create_match(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     body: Body<CreateMatch>,
 ) -> Result<HttpResponse, ApiError> {
@@ -99,7 +99,7 @@ async fn create_match(
     let mut errors = FieldErrors::default();
     errors.length(message, "message", limits::MESSAGE);
     errors.finish()?;
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     let unknown =
         |field: &str| ApiError::invalid_field(field, "unknown", crate::t!("field-nothing-visible"));
     let Some(need) = db::needs::find(&mut conn, &viewer, body.need_id).await? else {
@@ -208,7 +208,7 @@ struct ListQuery {
 )]
 #[get("/matches")]
 async fn list_matches(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     query: web::Query<ListQuery>,
     page: web::Query<PageParams>,
@@ -221,7 +221,7 @@ async fn list_matches(
         DirectionParam::Incoming => Direction::Incoming,
         DirectionParam::Outgoing => Direction::Outgoing,
     });
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     let mut organizations = viewer.match_organizations.clone();
     organizations.extend(viewer.view_organizations.iter().copied());
     let records =
@@ -249,11 +249,11 @@ async fn list_matches(
 )]
 #[get("/matches/{id}")]
 async fn get_match(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<Match>, ApiError> {
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     let MatchAccess { record, sides } =
         authz::a_match(&mut conn, &viewer, *id, MatchRight::See).await?;
     Ok(web::Json(record.to_match(sides)))
@@ -262,7 +262,7 @@ async fn get_match(
 /// Takes `action` on a match: checks the side, the state machine and the body; changes the
 /// state and notifies the other side in one transaction.
 async fn act(
-    pool: &Pool,
+    db: &Db,
     caller: Caller,
     id: Uuid,
     action: MatchAction,
@@ -288,7 +288,7 @@ async fn act(
     if action == MatchAction::Complete && outcome.is_none() {
         errors.add("outcome", "required", crate::t!("field-outcome"));
     }
-    let (mut conn, viewer) = Viewer::connect(pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(db, caller).await?;
     let MatchAccess { record, sides } =
         authz::a_match(&mut conn, &viewer, id, MatchRight::Act).await?;
     errors.finish()?;
@@ -348,12 +348,12 @@ macro_rules! action_route {
                 )]
         #[post($path)]
         async fn $name(
-            pool: web::Data<Pool>,
+            db: Db,
             caller: Caller,
             id: web::Path<Uuid>,
             body: Body<MatchDecision>,
         ) -> Result<web::Json<Match>, ApiError> {
-            act(&pool, caller, *id, $action, &body).await
+            act(&db, caller, *id, $action, &body).await
         }
     };
 }
@@ -398,7 +398,7 @@ action_route!(
 )]
 #[get("/matches/{id}/messages")]
 async fn list_match_messages(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     id: web::Path<Uuid>,
     page: web::Query<PageParams>,
@@ -406,7 +406,7 @@ async fn list_match_messages(
     caller.signed_in()?;
     let limit = page.limit()?;
     let after = page.after::<(DateTime<Utc>, Uuid)>()?;
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     authz::a_match(&mut conn, &viewer, *id, MatchRight::See).await?;
     let items = db::matches::messages(
         &mut conn,
@@ -435,7 +435,7 @@ async fn list_match_messages(
 )]
 #[post("/matches/{id}/messages")]
 async fn post_match_message(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     id: web::Path<Uuid>,
     body: Body<CreateMatchMessage>,
@@ -444,7 +444,7 @@ async fn post_match_message(
     let text = body.body.trim();
     let mut errors = FieldErrors::default();
     errors.length(text, "body", limits::COMMENT);
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     let MatchAccess { record, sides } =
         authz::a_match(&mut conn, &viewer, *id, MatchRight::Act).await?;
     let Some(side) = sides.first().copied() else {
@@ -508,12 +508,12 @@ async fn post_match_message(
 )]
 #[post("/matches/{id}/lab")]
 async fn create_match_lab(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     caller.signed_in()?;
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     let MatchAccess { record, .. } =
         authz::a_match(&mut conn, &viewer, *id, MatchRight::Act).await?;
     let need = db::needs::find(&mut conn, &viewer, record.need_id)

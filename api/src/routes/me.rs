@@ -10,7 +10,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::auth::tokens::{self, Purpose};
 use crate::auth::{Caller, password, throttle};
-use crate::db::{self, Pool};
+use crate::db::{self, Db};
 use crate::domain::accounts::{check_email, check_password, normalize_email};
 use crate::domain::validation::FieldErrors;
 use crate::error::ApiError;
@@ -64,9 +64,9 @@ async fn confirm_password(
     ),
 )]
 #[get("/me")]
-async fn get_me(pool: web::Data<Pool>, caller: Caller) -> Result<Tagged<Me>, ApiError> {
+async fn get_me(db: Db, caller: Caller) -> Result<Tagged<Me>, ApiError> {
     let person = caller.person()?;
-    let mut conn = pool.get().await?;
+    let mut conn = db.get().await?;
     let user = db::users::find(&mut conn, person.user_id)
         .await?
         .ok_or_else(ApiError::unauthorized)?;
@@ -87,7 +87,7 @@ async fn get_me(pool: web::Data<Pool>, caller: Caller) -> Result<Tagged<Me>, Api
 )]
 #[patch("/me")]
 async fn update_me(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     if_match: IfMatch,
     body: Body<UpdateMe>,
@@ -98,7 +98,7 @@ async fn update_me(
         errors.length(name, "display_name", limits::DISPLAY_NAME);
     }
     errors.finish()?;
-    let mut conn = pool.get().await?;
+    let mut conn = db.get().await?;
     let user = conn
         .transaction::<_, ApiError, _>(async move |conn| {
             let version = db::users::lock_version(conn, user_id)
@@ -130,7 +130,7 @@ async fn update_me(
 )]
 #[post("/me/password")]
 async fn change_password(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     body: Body<ChangePassword>,
 ) -> Result<HttpResponse, ApiError> {
@@ -138,7 +138,7 @@ async fn change_password(
     let mut errors = FieldErrors::default();
     check_password(&mut errors, "new_password", &body.new_password);
     errors.finish()?;
-    let mut conn = pool.get().await?;
+    let mut conn = db.get().await?;
     confirm_password(
         &mut conn,
         person.user_id,
@@ -167,12 +167,12 @@ async fn change_password(
 )]
 #[post("/me/verification-email")]
 async fn send_verification_email(
-    pool: web::Data<Pool>,
+    db: Db,
     links: web::Data<Links>,
     caller: Caller,
 ) -> Result<HttpResponse, ApiError> {
     let person = caller.person()?;
-    let mut conn = pool.get().await?;
+    let mut conn = db.get().await?;
     conn.transaction::<_, ApiError, _>(async |conn| {
         let user = db::users::find(conn, person.user_id)
             .await?
@@ -211,7 +211,7 @@ async fn send_verification_email(
 )]
 #[post("/me/email")]
 async fn request_email_change(
-    pool: web::Data<Pool>,
+    db: Db,
     links: web::Data<Links>,
     caller: Caller,
     body: Body<ChangeEmail>,
@@ -221,7 +221,7 @@ async fn request_email_change(
     let mut errors = FieldErrors::default();
     check_email(&mut errors, "email", &email);
     errors.finish()?;
-    let mut conn = pool.get().await?;
+    let mut conn = db.get().await?;
     let user = confirm_password(&mut conn, person.user_id, &body.password, "password").await?;
     if email == user.email {
         return Err(ApiError::invalid_field(
@@ -260,11 +260,11 @@ async fn request_email_change(
 )]
 #[get("/me/organizations")]
 async fn list_my_organizations(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
 ) -> Result<web::Json<Page<MyOrganization>>, ApiError> {
     let person = caller.person()?;
-    let mut conn = pool.get().await?;
+    let mut conn = db.get().await?;
     Ok(web::Json(Page::complete(
         db::organizations::of_user(&mut conn, person.user_id).await?,
     )))
@@ -284,9 +284,9 @@ async fn list_my_organizations(
     ),
 )]
 #[get("/me/export")]
-async fn export_my_data(pool: web::Data<Pool>, caller: Caller) -> Result<HttpResponse, ApiError> {
+async fn export_my_data(db: Db, caller: Caller) -> Result<HttpResponse, ApiError> {
     let person = caller.person()?;
-    let mut conn = pool.get().await?;
+    let mut conn = db.get().await?;
     let user = db::users::find(&mut conn, person.user_id)
         .await?
         .ok_or_else(ApiError::unauthorized)?;
@@ -323,13 +323,13 @@ async fn export_my_data(pool: web::Data<Pool>, caller: Caller) -> Result<HttpRes
 )]
 #[delete("/me")]
 async fn delete_me(
-    pool: web::Data<Pool>,
+    db: Db,
     auth: web::Data<crate::config::AuthConfig>,
     caller: Caller,
     body: Body<DeleteAccount>,
 ) -> Result<HttpResponse, ApiError> {
     let person = caller.person()?;
-    let mut conn = pool.get().await?;
+    let mut conn = db.get().await?;
     let user = confirm_password(&mut conn, person.user_id, &body.password, "password").await?;
     conn.transaction::<_, ApiError, _>(async |conn| {
         let only_owner = db::personal_data::organizations_only_owned_by(conn, user.id).await?;

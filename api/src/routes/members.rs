@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use crate::auth::Caller;
 use crate::authz::{self, OrgAction};
-use crate::db::{self, Pool};
+use crate::db::{self, Db};
 use crate::domain::accounts::normalize_email;
 use crate::error::ApiError;
 use crate::extract::Body;
@@ -44,11 +44,11 @@ fn last_owner() -> ApiError {
 )]
 #[get("/organizations/{id}/members")]
 async fn list_organization_members(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<Page<Member>>, ApiError> {
-    let mut conn = pool.get().await?;
+    let mut conn = db.get().await?;
     authz::organization(&mut conn, &caller, *id, OrgAction::ViewMembers).await?;
     Ok(web::Json(Page::complete(
         db::organizations::members(&mut conn, *id).await?,
@@ -71,12 +71,12 @@ async fn list_organization_members(
 )]
 #[post("/organizations/{id}/members")]
 async fn add_organization_member(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     id: web::Path<Uuid>,
     body: Body<AddMember>,
 ) -> Result<HttpResponse, ApiError> {
-    let mut conn = pool.get().await?;
+    let mut conn = db.get().await?;
     let access = authz::organization(&mut conn, &caller, *id, OrgAction::ManageMembers).await?;
     authz::manage_member(access.role, None, Some(body.role))?;
     let user = db::users::find_by_email(&mut conn, &normalize_email(&body.email))
@@ -149,14 +149,14 @@ async fn add_organization_member(
 )]
 #[patch("/organizations/{id}/members/{user_id}")]
 async fn change_member_role(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     path: web::Path<(Uuid, Uuid)>,
     body: Body<UpdateMember>,
 ) -> Result<web::Json<Member>, ApiError> {
     let (organization_id, user_id) = path.into_inner();
     let new_role = body.role;
-    let mut conn = pool.get().await?;
+    let mut conn = db.get().await?;
     let access = authz::organization(
         &mut conn,
         &caller,
@@ -200,7 +200,7 @@ async fn change_member_role(
 )]
 #[delete("/organizations/{id}/members/{user_id}")]
 async fn remove_organization_member(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     path: web::Path<(Uuid, Uuid)>,
 ) -> Result<HttpResponse, ApiError> {
@@ -211,7 +211,7 @@ async fn remove_organization_member(
     } else {
         OrgAction::ManageMembers
     };
-    let mut conn = pool.get().await?;
+    let mut conn = db.get().await?;
     let access = authz::organization(&mut conn, &caller, organization_id, action).await?;
     let actor = access.role;
     conn.transaction::<_, ApiError, _>(async move |conn| {

@@ -20,7 +20,7 @@ use crate::authz::{self, LabAction, MethodAction, Viewer};
 use crate::db::adoptions::AdoptionFields;
 use crate::db::methods::{EvidenceFields, Filter, MethodFields, MethodLinks};
 use crate::db::search::Order;
-use crate::db::{self, Pool};
+use crate::db::{self, Db};
 use crate::domain::labs::normalize_tags_of;
 use crate::domain::methods::{self as rules, MethodText};
 use crate::domain::validation::FieldErrors;
@@ -148,13 +148,13 @@ const DEFAULT_LICENCE: &str = "CC-BY-4.0";
 )]
 #[post("/methods")]
 async fn create_method(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     request: HttpRequest,
     body: Body<CreateMethod>,
 ) -> Result<HttpResponse, ApiError> {
     let language = fields::language(&request);
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     let organization = authz::acting_organization(
         &mut conn,
         &viewer.caller,
@@ -242,7 +242,7 @@ const LANGUAGE_HEADER: &str = "`en` for English explanations; Swedish otherwise.
 )]
 #[get("/methods")]
 async fn list_methods(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     request: HttpRequest,
     query: web::Query<ListQuery>,
@@ -270,7 +270,7 @@ async fn list_methods(
     };
     let window = fields::window(Order::for_query(filter.query.is_some()), &sync, &page)?;
     let language = fields::language(&request);
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     let rows = db::methods::list(&mut conn, &viewer, &filter, window, language).await?;
     Ok(web::Json(pagination::page_with_keys(rows, limit)))
 }
@@ -283,13 +283,13 @@ async fn list_methods(
 )]
 #[get("/methods/{id}")]
 async fn get_method(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     request: HttpRequest,
     id: web::Path<Uuid>,
 ) -> Result<Tagged<Method>, ApiError> {
     let language = fields::language(&request);
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     Ok(Tagged(reload(&mut conn, &viewer, *id, language).await?))
 }
 
@@ -306,7 +306,7 @@ async fn get_method(
 )]
 #[patch("/methods/{id}")]
 async fn update_method(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     request: HttpRequest,
     id: web::Path<Uuid>,
@@ -314,7 +314,7 @@ async fn update_method(
     body: Body<UpdateMethod>,
 ) -> Result<Tagged<Method>, ApiError> {
     let (id, language) = (*id, fields::language(&request));
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     authz::method(&mut conn, &viewer, id, MethodAction::Edit, language).await?;
     let method = conn
         .transaction::<_, ApiError, _>(async |conn| {
@@ -450,13 +450,13 @@ async fn change_status(
 )]
 #[post("/methods/{id}/publish")]
 async fn publish_method(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     request: HttpRequest,
     id: web::Path<Uuid>,
 ) -> Result<Tagged<Method>, ApiError> {
     let language = fields::language(&request);
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     let method = change_status(
         &mut conn,
         &viewer,
@@ -482,7 +482,7 @@ async fn publish_method(
 )]
 #[post("/methods/{id}/retire")]
 async fn retire_method(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     request: HttpRequest,
     id: web::Path<Uuid>,
@@ -500,7 +500,7 @@ async fn retire_method(
     );
     errors.finish()?;
     let language = fields::language(&request);
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     let method = change_status(
         &mut conn,
         &viewer,
@@ -527,7 +527,7 @@ async fn retire_method(
 )]
 #[post("/methods/{id}/review")]
 async fn review_method(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     request: HttpRequest,
     id: web::Path<Uuid>,
@@ -540,7 +540,7 @@ async fn review_method(
     errors.length(note, "note", limits::REASON);
     errors.finish()?;
     caller.signed_in()?;
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     let method = reload(&mut conn, &viewer, id, language).await?;
     let reviewer = authz::reviewer(&mut conn, &viewer, &method).await?;
     if method
@@ -579,11 +579,11 @@ async fn review_method(
 )]
 #[get("/methods/{id}/evidence")]
 async fn list_method_evidence(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<Page<Evidence>>, ApiError> {
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     reload(&mut conn, &viewer, *id, "sv").await?;
     Ok(web::Json(Page::complete(
         db::methods::evidence(&mut conn, *id).await?,
@@ -603,13 +603,13 @@ async fn list_method_evidence(
 )]
 #[post("/methods/{id}/evidence")]
 async fn add_method_evidence(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     id: web::Path<Uuid>,
     body: Body<CreateEvidence>,
 ) -> Result<HttpResponse, ApiError> {
     let id = *id;
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     let method = authz::method(&mut conn, &viewer, id, MethodAction::Edit, "sv").await?;
     let summary = body.summary.trim();
     let mut errors = FieldErrors::default();
@@ -681,12 +681,12 @@ async fn add_method_evidence(
 )]
 #[get("/methods/{id}/adoptions")]
 async fn list_method_adoptions(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     id: web::Path<Uuid>,
     sync: web::Query<SyncParams>,
 ) -> Result<web::Json<Page<Adoption>>, ApiError> {
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     reload(&mut conn, &viewer, *id, "sv").await?;
     let selection = db::adoptions::Selection {
         updated_since: sync.updated_since,
@@ -712,13 +712,13 @@ async fn list_method_adoptions(
 )]
 #[post("/methods/{id}/adoptions")]
 async fn adopt_method(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     id: web::Path<Uuid>,
     body: Body<CreateAdoption>,
 ) -> Result<HttpResponse, ApiError> {
     let method_id = *id;
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     viewer.caller.signed_in()?;
     let method = reload(&mut conn, &viewer, method_id, "sv").await?;
     let organization = authz::acting_organization(
@@ -819,11 +819,11 @@ fn check_adoption(errors: &mut FieldErrors, fields: &AdoptionFields<'_>) {
 )]
 #[get("/methods/{id}/spread")]
 async fn get_method_spread(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<MethodSpread>, ApiError> {
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     let method = reload(&mut conn, &viewer, *id, "sv").await?;
     let lineage = db::adoptions::of_method(&mut conn, &viewer, method.id, Default::default())
         .await?
@@ -851,11 +851,11 @@ async fn get_method_spread(
 )]
 #[get("/adoptions/{id}")]
 async fn get_adoption(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<Tagged<Adoption>, ApiError> {
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     Ok(Tagged(
         authz::adoption(&mut conn, &viewer, *id, MethodAction::View).await?,
     ))
@@ -875,14 +875,14 @@ async fn get_adoption(
 )]
 #[patch("/adoptions/{id}")]
 async fn update_adoption(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     id: web::Path<Uuid>,
     if_match: IfMatch,
     body: Body<UpdateAdoption>,
 ) -> Result<Tagged<Adoption>, ApiError> {
     let id = *id;
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     authz::adoption(&mut conn, &viewer, id, MethodAction::Edit).await?;
     let adoption = conn
         .transaction::<_, ApiError, _>(async |conn| {
@@ -924,13 +924,13 @@ async fn update_adoption(
 )]
 #[post("/labs/{id}/method")]
 async fn create_lab_method(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     request: HttpRequest,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let (lab_id, language) = (*id, fields::language(&request));
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     let lab = authz::lab(&mut conn, &viewer, lab_id, LabAction::Edit)
         .await?
         .lab;

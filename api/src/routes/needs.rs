@@ -14,7 +14,7 @@ use crate::auth::Caller;
 use crate::authz::{self, LabAction, Viewer};
 use crate::db::needs::{Filter, NeedFields};
 use crate::db::search::Order;
-use crate::db::{self, Pool};
+use crate::db::{self, Db};
 use crate::domain::labs::normalize_tags;
 use crate::domain::validation::FieldErrors;
 use crate::error::ApiError;
@@ -62,12 +62,12 @@ async fn check_fields(
 )]
 #[post("/labs/{id}/needs")]
 async fn create_lab_need(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     id: web::Path<Uuid>,
     body: Body<CreateNeed>,
 ) -> Result<HttpResponse, ApiError> {
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     let lab = authz::lab(&mut conn, &viewer, *id, LabAction::Edit)
         .await?
         .lab;
@@ -117,7 +117,7 @@ async fn create_lab_need(
 )]
 #[get("/labs/{id}/needs")]
 async fn list_lab_needs(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     id: web::Path<Uuid>,
     page: web::Query<PageParams>,
@@ -125,7 +125,7 @@ async fn list_lab_needs(
 ) -> Result<web::Json<Page<Need>>, ApiError> {
     let limit = page.limit()?;
     let window = fields::window(Order::Newest, &sync, &page)?;
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     authz::lab(&mut conn, &viewer, *id, LabAction::View).await?;
     let filter = Filter {
         lab: Some(*id),
@@ -153,7 +153,7 @@ struct ListQuery {
 )]
 #[get("/needs")]
 async fn list_needs(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     query: web::Query<ListQuery>,
     place: web::Query<PlaceParams>,
@@ -168,7 +168,7 @@ async fn list_needs(
         query: fields::query_param(query.q.as_deref())?,
     };
     let window = fields::window(Order::for_query(filter.query.is_some()), &sync, &page)?;
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     let rows = db::needs::list(&mut conn, &viewer, &filter, window).await?;
     Ok(web::Json(pagination::page_with_keys(rows, limit)))
 }
@@ -179,12 +179,8 @@ async fn list_needs(
     responses((status = 200, description = "The need.", body = Need, headers(("ETag" = String))), NotFound),
 )]
 #[get("/needs/{id}")]
-async fn get_need(
-    pool: web::Data<Pool>,
-    caller: Caller,
-    id: web::Path<Uuid>,
-) -> Result<Tagged<Need>, ApiError> {
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+async fn get_need(db: Db, caller: Caller, id: web::Path<Uuid>) -> Result<Tagged<Need>, ApiError> {
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     Ok(Tagged(
         authz::need(&mut conn, &viewer, *id, LabAction::View).await?,
     ))
@@ -203,14 +199,14 @@ async fn get_need(
 )]
 #[patch("/needs/{id}")]
 async fn update_need(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     id: web::Path<Uuid>,
     if_match: IfMatch,
     body: Body<UpdateNeed>,
 ) -> Result<Tagged<Need>, ApiError> {
     let id = *id;
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     authz::need(&mut conn, &viewer, id, LabAction::Edit).await?;
     let need = conn
         .transaction::<_, ApiError, _>(async |conn| {

@@ -14,7 +14,7 @@ use uuid::Uuid;
 use crate::auth::Caller;
 use crate::auth::unsubscribe::{self, Scope};
 use crate::config::AuthConfig;
-use crate::db::{self, Pool};
+use crate::db::{self, Db};
 use crate::domain::notification_settings::settings;
 use crate::error::ApiError;
 use crate::extract::Body;
@@ -44,14 +44,14 @@ pub fn configure(config: &mut ServiceConfig) {
 )]
 #[get("/notifications")]
 async fn list_notifications(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     page: web::Query<PageParams>,
 ) -> Result<web::Json<Notifications>, ApiError> {
     let user_id = caller.person()?.user_id;
     let limit = page.limit()?;
     let after = page.after::<(DateTime<Utc>, Uuid)>()?;
-    let mut conn = pool.get().await?;
+    let mut conn = db.get().await?;
     let items = db::notifications::list(&mut conn, user_id, after, limit + 1).await?;
     let page = pagination::page(items, limit, |n| (n.created_at, n.id));
     Ok(web::Json(Notifications {
@@ -69,12 +69,12 @@ async fn list_notifications(
 )]
 #[post("/notifications/{id}/read")]
 async fn mark_notification_read(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let user_id = caller.person()?.user_id;
-    let mut conn = pool.get().await?;
+    let mut conn = db.get().await?;
     if !db::notifications::mark_read(&mut conn, user_id, *id).await? {
         return Err(ApiError::NotFound);
     }
@@ -88,12 +88,9 @@ async fn mark_notification_read(
     responses((status = 204, description = "All read."), Unauthorized, Forbidden),
 )]
 #[post("/notifications/read-all")]
-async fn mark_all_notifications_read(
-    pool: web::Data<Pool>,
-    caller: Caller,
-) -> Result<HttpResponse, ApiError> {
+async fn mark_all_notifications_read(db: Db, caller: Caller) -> Result<HttpResponse, ApiError> {
     let user_id = caller.person()?.user_id;
-    let mut conn = pool.get().await?;
+    let mut conn = db.get().await?;
     db::notifications::mark_all_read(&mut conn, user_id).await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -114,11 +111,11 @@ async fn mark_all_notifications_read(
 )]
 #[get("/me/notification-settings")]
 async fn get_notification_settings(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
 ) -> Result<Tagged<NotificationSettings>, ApiError> {
     let user_id = caller.person()?.user_id;
-    let mut conn = pool.get().await?;
+    let mut conn = db.get().await?;
     let (chosen, version) = db::notifications::settings(&mut conn, user_id).await?;
     Ok(Tagged(NotificationSettings {
         items: settings(&chosen),
@@ -141,7 +138,7 @@ async fn get_notification_settings(
 )]
 #[patch("/me/notification-settings")]
 async fn update_notification_settings(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     if_match: IfMatch,
     body: Body<UpdateNotificationSettings>,
@@ -152,7 +149,7 @@ async fn update_notification_settings(
         .iter()
         .map(|setting| (setting.kind, setting.frequency))
         .collect();
-    let mut conn = pool.get().await?;
+    let mut conn = db.get().await?;
     conn.transaction::<_, ApiError, _>(async |conn| {
         if_match.check(db::notifications::lock_settings_version(conn, user_id).await?)?;
         Ok(db::notifications::set_frequencies(conn, user_id, &changes).await?)
@@ -188,7 +185,7 @@ struct UnsubscribeParams {
 )]
 #[post("/unsubscribe")]
 async fn unsubscribe_mail(
-    pool: web::Data<Pool>,
+    db: Db,
     auth: web::Data<AuthConfig>,
     params: web::Query<UnsubscribeParams>,
 ) -> Result<HttpResponse, ApiError> {
@@ -204,7 +201,7 @@ async fn unsubscribe_mail(
         .into_iter()
         .map(|kind| (kind, MailFrequency::Never))
         .collect();
-    let mut conn = pool.get().await?;
+    let mut conn = db.get().await?;
     conn.transaction::<_, ApiError, _>(async |conn| {
         // A deleted account's link changes nothing.
         if db::users::find(conn, user_id).await?.is_some() {

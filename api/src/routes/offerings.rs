@@ -17,7 +17,7 @@ use crate::auth::Caller;
 use crate::authz::{self, LabAction, OfferingAction, Viewer};
 use crate::db::offerings::{Filter, OfferingFields};
 use crate::db::search::Order;
-use crate::db::{self, Pool};
+use crate::db::{self, Db};
 use crate::domain::labs::normalize_tags;
 use crate::domain::reference::{CountyCode, MunicipalityCode};
 use crate::domain::validation::FieldErrors;
@@ -104,11 +104,11 @@ async fn check_fields(
 )]
 #[post("/offerings")]
 async fn create_offering(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     body: Body<CreateOffering>,
 ) -> Result<HttpResponse, ApiError> {
-    let mut conn = pool.get().await?;
+    let mut conn = db.get().await?;
     let organization = authz::acting_organization(
         &mut conn,
         &caller,
@@ -170,7 +170,7 @@ struct ListQuery {
 )]
 #[get("/offerings")]
 async fn list_offerings(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     query: web::Query<ListQuery>,
     place: web::Query<PlaceParams>,
@@ -186,7 +186,7 @@ async fn list_offerings(
         query: fields::query_param(query.q.as_deref())?,
     };
     let window = fields::window(Order::for_query(filter.query.is_some()), &sync, &page)?;
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     let rows = db::offerings::list(&mut conn, &viewer, &filter, window).await?;
     Ok(web::Json(pagination::page_with_keys(rows, limit)))
 }
@@ -198,11 +198,11 @@ async fn list_offerings(
 )]
 #[get("/offerings/{id}")]
 async fn get_offering(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<Tagged<Offering>, ApiError> {
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     Ok(Tagged(
         authz::offering(&mut conn, &viewer, *id, OfferingAction::View).await?,
     ))
@@ -222,14 +222,14 @@ async fn get_offering(
 )]
 #[patch("/offerings/{id}")]
 async fn update_offering(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     id: web::Path<Uuid>,
     if_match: IfMatch,
     body: Body<UpdateOffering>,
 ) -> Result<Tagged<Offering>, ApiError> {
     let id = *id;
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     authz::offering(&mut conn, &viewer, id, OfferingAction::Edit).await?;
     let offering = conn
         .transaction::<_, ApiError, _>(async |conn| {
@@ -289,7 +289,7 @@ fn suggestion_limit(requested: Option<i64>) -> Result<usize, ApiError> {
 )]
 #[get("/needs/{id}/suggestions")]
 async fn list_need_suggestions(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     request: HttpRequest,
     id: web::Path<Uuid>,
@@ -297,7 +297,7 @@ async fn list_need_suggestions(
 ) -> Result<web::Json<Page<OfferingSuggestion>>, ApiError> {
     let limit = suggestion_limit(query.limit)?;
     let language = fields::language(&request);
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     let need = authz::need(&mut conn, &viewer, *id, LabAction::View).await?;
     Ok(web::Json(Page::complete(
         suggestions::offerings_for_need(&mut conn, &viewer, &need, limit, language).await?,
@@ -312,7 +312,7 @@ async fn list_need_suggestions(
 )]
 #[get("/offerings/{id}/suggestions")]
 async fn list_offering_suggestions(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     request: HttpRequest,
     id: web::Path<Uuid>,
@@ -320,7 +320,7 @@ async fn list_offering_suggestions(
 ) -> Result<web::Json<Page<NeedSuggestion>>, ApiError> {
     let limit = suggestion_limit(query.limit)?;
     let language = fields::language(&request);
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     let offering = authz::offering(&mut conn, &viewer, *id, OfferingAction::View).await?;
     Ok(web::Json(Page::complete(
         suggestions::needs_for_offering(&mut conn, &viewer, &offering, limit, language).await?,

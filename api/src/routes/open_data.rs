@@ -13,7 +13,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use super::fields;
-use crate::db::{self, Pool, PooledConnection};
+use crate::db::{self, Db, PooledConnection};
 use crate::domain::evidence;
 use crate::error::ApiError;
 use crate::open_data::{self, DATASETS, Dataset, Separator};
@@ -34,11 +34,11 @@ const BASE: &str = "/api/v1/open-data";
 )]
 #[get("/open-data")]
 async fn list_open_datasets(
-    pool: web::Data<Pool>,
+    db: Db,
     request: actix_web::HttpRequest,
 ) -> Result<web::Json<Page<OpenDataset>>, ApiError> {
     let language = fields::language(&request);
-    let mut conn = pool.get().await?;
+    let mut conn = db.get().await?;
     let mut datasets = Vec::with_capacity(DATASETS.len());
     for dataset in &DATASETS {
         datasets.push(OpenDataset {
@@ -159,7 +159,7 @@ async fn next_chunk(mut progress: Progress) -> Result<Option<(Bytes, Progress)>,
 )]
 #[get("/open-data/{file}")]
 async fn get_open_dataset(
-    pool: web::Data<Pool>,
+    db: Db,
     file: web::Path<String>,
     query: web::Query<FileQuery>,
 ) -> Result<HttpResponse, ApiError> {
@@ -181,7 +181,8 @@ async fn get_open_dataset(
         }
     };
     let progress = Progress {
-        conn: pool.get().await?,
+        // The stream outlives the handler, so it owns a connection of the pool.
+        conn: db.pool().get().await?,
         dataset,
         format,
         separator,

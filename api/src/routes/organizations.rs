@@ -17,7 +17,7 @@ use super::fields;
 use crate::auth::Caller;
 use crate::authz::{self, OrgAction};
 use crate::db::organizations::{Filter, Key, OrganizationFields, WriteError};
-use crate::db::{self, Pool};
+use crate::db::{self, Db};
 use crate::domain::organizations::check_website;
 use crate::domain::validation::FieldErrors;
 use crate::error::ApiError;
@@ -67,7 +67,7 @@ async fn check_fields(
 )]
 #[post("/organizations")]
 async fn create_organization(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     body: Body<CreateOrganization>,
 ) -> Result<HttpResponse, ApiError> {
@@ -92,7 +92,7 @@ async fn create_organization(
         description: body.description.trim(),
         website,
     };
-    let mut conn = pool.get().await?;
+    let mut conn = db.get().await?;
     let owner = authz::verified_person(&mut conn, &caller).await?;
     check_fields(&mut conn, &fields, errors).await?;
     let organization = conn
@@ -155,7 +155,7 @@ struct ListQuery {
 )]
 #[get("/organizations")]
 async fn list_organizations(
-    pool: web::Data<Pool>,
+    db: Db,
     query: web::Query<ListQuery>,
     page: web::Query<PageParams>,
     sync: web::Query<SyncParams>,
@@ -176,7 +176,7 @@ async fn list_organizations(
         query: fields::query_param(query.q.as_deref())?,
         updated_since: sync.updated_since,
     };
-    let mut conn = pool.get().await?;
+    let mut conn = db.get().await?;
     let items = db::organizations::list(&mut conn, &filter, by_update, after, limit + 1).await?;
     Ok(web::Json(pagination::page(items, limit, |organization| {
         Key::of(organization, by_update)
@@ -193,11 +193,11 @@ async fn list_organizations(
 )]
 #[get("/organizations/{id}")]
 async fn get_organization(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<Tagged<Organization>, ApiError> {
-    let mut conn = pool.get().await?;
+    let mut conn = db.get().await?;
     let access = authz::organization(&mut conn, &caller, *id, OrgAction::View).await?;
     Ok(Tagged(access.organization))
 }
@@ -217,13 +217,13 @@ async fn get_organization(
 )]
 #[patch("/organizations/{id}")]
 async fn update_organization(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     id: web::Path<Uuid>,
     if_match: IfMatch,
     body: Body<UpdateOrganization>,
 ) -> Result<Tagged<Organization>, ApiError> {
-    let mut conn = pool.get().await?;
+    let mut conn = db.get().await?;
     let current = authz::organization(&mut conn, &caller, *id, OrgAction::Edit)
         .await?
         .organization;

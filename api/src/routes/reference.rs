@@ -4,7 +4,7 @@ use shared::{ChallengeArea, County, Municipality, Page, Problem};
 use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use crate::db::{self, Pool};
+use crate::db::{self, Db};
 use crate::error::ApiError;
 
 pub fn configure(config: &mut ServiceConfig) {
@@ -22,10 +22,8 @@ pub fn configure(config: &mut ServiceConfig) {
     responses((status = 200, description = "Every challenge area, in their fixed order.", body = Page<ChallengeArea>)),
 )]
 #[get("/challenge-areas")]
-async fn list_challenge_areas(
-    pool: web::Data<Pool>,
-) -> Result<web::Json<Page<ChallengeArea>>, ApiError> {
-    let mut conn = pool.get().await?;
+async fn list_challenge_areas(db: Db) -> Result<web::Json<Page<ChallengeArea>>, ApiError> {
+    let mut conn = db.get().await?;
     let areas = db::reference::challenge_areas(&mut conn).await?;
     Ok(web::Json(Page::complete(areas)))
 }
@@ -38,8 +36,8 @@ async fn list_challenge_areas(
     responses((status = 200, description = "Every county with its number of municipalities.", body = Page<County>)),
 )]
 #[get("/counties")]
-async fn list_counties(pool: web::Data<Pool>) -> Result<web::Json<Page<County>>, ApiError> {
-    let mut conn = pool.get().await?;
+async fn list_counties(db: Db) -> Result<web::Json<Page<County>>, ApiError> {
+    let mut conn = db.get().await?;
     let counties = db::reference::counties(&mut conn).await?;
     Ok(web::Json(Page::complete(counties)))
 }
@@ -66,11 +64,11 @@ struct MunicipalityFilter {
 )]
 #[get("/municipalities")]
 async fn list_municipalities(
-    pool: web::Data<Pool>,
+    db: Db,
     filter: web::Query<MunicipalityFilter>,
 ) -> Result<web::Json<Page<Municipality>>, ApiError> {
     let county = super::fields::county_param(filter.county.as_deref())?;
-    let mut conn = pool.get().await?;
+    let mut conn = db.get().await?;
     let municipalities = db::reference::municipalities(&mut conn, county.as_deref()).await?;
     Ok(web::Json(Page::complete(municipalities)))
 }

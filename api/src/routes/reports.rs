@@ -14,7 +14,7 @@ use uuid::Uuid;
 
 use crate::auth::Caller;
 use crate::authz::{self, Viewer};
-use crate::db::{self, Pool};
+use crate::db::{self, Db};
 use crate::domain::validation::FieldErrors;
 use crate::error::ApiError;
 use crate::extract::Body;
@@ -47,7 +47,7 @@ pub fn configure(config: &mut ServiceConfig) {
 )]
 #[post("/reports")]
 async fn create_report(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     body: Body<CreateReport>,
 ) -> Result<HttpResponse, ApiError> {
@@ -55,7 +55,7 @@ async fn create_report(
     let mut errors = FieldErrors::default();
     errors.length(&body.note, "note", limits::REASON);
     errors.finish()?;
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     let lab_id = match authz::reportable(&mut conn, &viewer, body.target_type, body.target_id).await
     {
         Ok(lab_id) => lab_id,
@@ -117,14 +117,14 @@ struct ReportFilter {
 )]
 #[get("/admin/reports")]
 async fn list_reports(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     query: web::Query<ReportFilter>,
     page: web::Query<PageParams>,
 ) -> Result<web::Json<Page<Report>>, ApiError> {
     let limit = page.limit()?;
     let after = page.after::<(DateTime<Utc>, Uuid)>()?;
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     let scope = authz::moderation_scope(&viewer)?;
     let filter = db::reports::Filter {
         status: query.status,
@@ -158,7 +158,7 @@ async fn list_reports(
 )]
 #[post("/admin/reports/{id}/resolve")]
 async fn resolve_report(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     id: web::Path<Uuid>,
     body: Body<ResolveReport>,
@@ -166,7 +166,7 @@ async fn resolve_report(
     let mut errors = FieldErrors::default();
     errors.length(&body.note, "note", limits::REASON);
     errors.finish()?;
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     let report = authz::report(&mut conn, &viewer, *id).await?;
     let to = if body.action == ModerationAction::Hide {
         ReportStatus::Hidden
@@ -197,11 +197,11 @@ async fn resolve_report(
 )]
 #[post("/admin/reports/{id}/restore")]
 async fn restore_report(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<Report>, ApiError> {
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     let report = authz::report(&mut conn, &viewer, *id).await?;
     conn.transaction::<_, ApiError, _>(async |conn| {
         let to = ReportStatus::Restored;

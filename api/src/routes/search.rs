@@ -14,7 +14,7 @@ use super::fields;
 use crate::auth::Caller;
 use crate::authz::Viewer;
 use crate::db::search::{Order, Window};
-use crate::db::{self, Pool};
+use crate::db::{self, Db};
 use crate::domain::highlight::highlight;
 use crate::domain::swedish;
 use crate::error::ApiError;
@@ -64,14 +64,14 @@ struct SuggestQuery {
 )]
 #[get("/search")]
 async fn search_all(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     request: HttpRequest,
     query: web::Query<SearchQuery>,
 ) -> Result<web::Json<SearchResults>, ApiError> {
     let q = required_query(&query.q)?;
     let language = fields::language(&request);
-    let (mut conn, viewer) = Viewer::connect(&pool, caller).await?;
+    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
     let found = find(&mut conn, &viewer, &q, language).await?;
     if !found.is_empty() {
         return Ok(web::Json(found));
@@ -110,7 +110,7 @@ async fn find_respelt(
 )]
 #[get("/search/suggest")]
 async fn suggest_search_words(
-    pool: web::Data<Pool>,
+    db: Db,
     query: web::Query<SuggestQuery>,
 ) -> Result<web::Json<SearchSuggestions>, ApiError> {
     let q = required_query(&query.q)?;
@@ -119,7 +119,7 @@ async fn suggest_search_words(
             suggestions: Vec::new(),
         }));
     };
-    let mut conn = pool.get().await?;
+    let mut conn = db.get().await?;
     let words = db::search::words_beginning(&mut conn, &prefix, SUGGESTIONS).await?;
     Ok(web::Json(SearchSuggestions {
         suggestions: words

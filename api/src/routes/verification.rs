@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use crate::auth::Caller;
 use crate::authz::{self, OrgAction};
-use crate::db::{self, Pool};
+use crate::db::{self, Db};
 use crate::domain::validation::FieldErrors;
 use crate::error::ApiError;
 use crate::extract::Body;
@@ -48,7 +48,7 @@ struct ReviewFilter {
 )]
 #[get("/admin/organizations")]
 async fn list_organization_reviews(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     query: web::Query<ReviewFilter>,
     page: web::Query<PageParams>,
@@ -57,7 +57,7 @@ async fn list_organization_reviews(
     let limit = page.limit()?;
     let after = page.after::<(DateTime<Utc>, Uuid)>()?;
     let state = query.state.unwrap_or(ReviewState::Pending);
-    let mut conn = pool.get().await?;
+    let mut conn = db.get().await?;
     let items = db::organizations::reviews(&mut conn, state, after, limit + 1).await?;
     Ok(web::Json(pagination::page(items, limit, |review| {
         (review.organization.created_at, review.organization.id)
@@ -77,11 +77,11 @@ async fn list_organization_reviews(
 )]
 #[post("/admin/organizations/{id}/verify")]
 async fn verify_organization(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<Organization>, ApiError> {
-    let mut conn = pool.get().await?;
+    let mut conn = db.get().await?;
     authz::organization(&mut conn, &caller, *id, OrgAction::Verify).await?;
     let id = *id;
     let organization = conn
@@ -121,13 +121,13 @@ async fn verify_organization(
 )]
 #[post("/admin/organizations/{id}/reject")]
 async fn reject_organization(
-    pool: web::Data<Pool>,
+    db: Db,
     links: web::Data<Links>,
     caller: Caller,
     id: web::Path<Uuid>,
     body: Body<RejectOrganization>,
 ) -> Result<HttpResponse, ApiError> {
-    let mut conn = pool.get().await?;
+    let mut conn = db.get().await?;
     let organization = authz::organization(&mut conn, &caller, *id, OrgAction::Verify)
         .await?
         .organization;

@@ -14,7 +14,7 @@ use crate::auth::Caller;
 use crate::authz::{self, OrgAction};
 use crate::config::WebhookPolicy;
 use crate::db::webhooks::WebhookFields;
-use crate::db::{self, Pool};
+use crate::db::{self, Db};
 use crate::domain::validation::FieldErrors;
 use crate::domain::webhooks::{self as rules, EVENT_TYPES};
 use crate::error::ApiError;
@@ -156,11 +156,11 @@ async fn audit(
 )]
 #[get("/organizations/{id}/webhooks")]
 async fn list_organization_webhooks(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<Page<Webhook>>, ApiError> {
-    let mut conn = pool.get().await?;
+    let mut conn = db.get().await?;
     may_manage(&mut conn, &caller, *id).await?;
     Ok(web::Json(Page::complete(
         db::webhooks::of_organization(&mut conn, *id).await?,
@@ -180,13 +180,13 @@ async fn list_organization_webhooks(
 )]
 #[post("/organizations/{id}/webhooks")]
 async fn create_organization_webhook(
-    pool: web::Data<Pool>,
+    db: Db,
     policy: web::Data<WebhookPolicy>,
     caller: Caller,
     id: web::Path<Uuid>,
     body: Body<CreateWebhook>,
 ) -> Result<HttpResponse, ApiError> {
-    let mut conn = pool.get().await?;
+    let mut conn = db.get().await?;
     may_manage(&mut conn, &caller, *id).await?;
     let events = check_fields(**policy, &body.url, &body.description, &body.events).await?;
     let fields = WebhookFields {
@@ -222,12 +222,12 @@ async fn create_organization_webhook(
 )]
 #[get("/organizations/{id}/webhooks/{webhook_id}")]
 async fn get_organization_webhook(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     path: web::Path<(Uuid, Uuid)>,
 ) -> Result<Tagged<Webhook>, ApiError> {
     let (organization_id, webhook_id) = path.into_inner();
-    let mut conn = pool.get().await?;
+    let mut conn = db.get().await?;
     may_manage(&mut conn, &caller, organization_id).await?;
     webhook_of(&mut conn, organization_id, webhook_id)
         .await
@@ -248,7 +248,7 @@ async fn get_organization_webhook(
 )]
 #[patch("/organizations/{id}/webhooks/{webhook_id}")]
 async fn update_organization_webhook(
-    pool: web::Data<Pool>,
+    db: Db,
     policy: web::Data<WebhookPolicy>,
     caller: Caller,
     path: web::Path<(Uuid, Uuid)>,
@@ -256,7 +256,7 @@ async fn update_organization_webhook(
     body: Body<UpdateWebhook>,
 ) -> Result<Tagged<Webhook>, ApiError> {
     let (organization_id, webhook_id) = path.into_inner();
-    let mut conn = pool.get().await?;
+    let mut conn = db.get().await?;
     may_manage(&mut conn, &caller, organization_id).await?;
     let current = webhook_of(&mut conn, organization_id, webhook_id).await?;
     let url = crate::patch::text(&body.url, &current.url);
@@ -292,12 +292,12 @@ async fn update_organization_webhook(
 )]
 #[delete("/organizations/{id}/webhooks/{webhook_id}")]
 async fn delete_organization_webhook(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     path: web::Path<(Uuid, Uuid)>,
 ) -> Result<HttpResponse, ApiError> {
     let (organization_id, webhook_id) = path.into_inner();
-    let mut conn = pool.get().await?;
+    let mut conn = db.get().await?;
     may_manage(&mut conn, &caller, organization_id).await?;
     conn.transaction::<_, ApiError, _>(async |conn| {
         if !db::webhooks::delete(conn, organization_id, webhook_id).await? {
@@ -323,12 +323,12 @@ async fn delete_organization_webhook(
 )]
 #[post("/organizations/{id}/webhooks/{webhook_id}/rotate-secret")]
 async fn rotate_organization_webhook_secret(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     path: web::Path<(Uuid, Uuid)>,
 ) -> Result<HttpResponse, ApiError> {
     let (organization_id, webhook_id) = path.into_inner();
-    let mut conn = pool.get().await?;
+    let mut conn = db.get().await?;
     may_manage(&mut conn, &caller, organization_id).await?;
     let secret = rules::new_secret();
     let webhook = conn
@@ -381,12 +381,12 @@ const DELIVERY_LOG: i64 = 50;
 )]
 #[post("/organizations/{id}/webhooks/{webhook_id}/ping")]
 async fn ping_organization_webhook(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     path: web::Path<(Uuid, Uuid)>,
 ) -> Result<HttpResponse, ApiError> {
     let (organization_id, webhook_id) = path.into_inner();
-    let mut conn = pool.get().await?;
+    let mut conn = db.get().await?;
     may_manage(&mut conn, &caller, organization_id).await?;
     let webhook = webhook_of(&mut conn, organization_id, webhook_id).await?;
     let message_id = rules::new_message_id();
@@ -413,12 +413,12 @@ async fn ping_organization_webhook(
 )]
 #[get("/organizations/{id}/webhooks/{webhook_id}/deliveries")]
 async fn list_organization_webhook_deliveries(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     path: web::Path<(Uuid, Uuid)>,
 ) -> Result<web::Json<Page<WebhookDelivery>>, ApiError> {
     let (organization_id, webhook_id) = path.into_inner();
-    let mut conn = pool.get().await?;
+    let mut conn = db.get().await?;
     may_manage(&mut conn, &caller, organization_id).await?;
     webhook_of(&mut conn, organization_id, webhook_id).await?;
     Ok(web::Json(Page::complete(
@@ -438,12 +438,12 @@ async fn list_organization_webhook_deliveries(
 )]
 #[post("/organizations/{id}/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver")]
 async fn redeliver_organization_webhook_delivery(
-    pool: web::Data<Pool>,
+    db: Db,
     caller: Caller,
     path: web::Path<(Uuid, Uuid, Uuid)>,
 ) -> Result<HttpResponse, ApiError> {
     let (organization_id, webhook_id, delivery_id) = path.into_inner();
-    let mut conn = pool.get().await?;
+    let mut conn = db.get().await?;
     may_manage(&mut conn, &caller, organization_id).await?;
     webhook_of(&mut conn, organization_id, webhook_id).await?;
     if !db::webhooks::redeliver(&mut conn, webhook_id, delivery_id).await? {

@@ -373,6 +373,12 @@ async fn what_has_outlived_its_time_is_pruned_and_nothing_younger() -> anyhow::R
          VALUES ('old', now() - interval '25 hours', 1), ('fresh', now(), 1)",
     )
     .await?;
+    app.run_sql(
+        "INSERT INTO idempotency_keys (caller, key, request_hash, status, response_body, created_at)
+         VALUES ('user:x', 'old', '', 201, '', now() - interval '25 hours'),
+                ('user:x', 'fresh', '', 201, '', now() - interval '23 hours')",
+    )
+    .await?;
     for table in ["refresh_tokens", "account_tokens", "mail_outbox"] {
         assert!(rows(&app, table, old.id).await? > 0, "{table}");
     }
@@ -401,6 +407,13 @@ async fn what_has_outlived_its_time_is_pruned_and_nothing_younger() -> anyhow::R
             .await?,
         1
     );
+    assert_eq!(
+        app.count("SELECT count(*) FROM idempotency_keys WHERE key = 'fresh'")
+            .await?,
+        1,
+        "idempotency answers are kept 24 hours"
+    );
+    assert_eq!(pruned.idempotency_keys, 1, "{pruned:?}");
     // Fresh still signs in and refreshes; a second pass finds nothing more.
     let (status, _) = app
         .json(

@@ -1,7 +1,9 @@
 //! Faults, short form (the long one is `cargo xtask faults`): Postgres stopped and started
 //! again under load, every pool connection ended mid-load, a runaway statement and an
 //! exhausted pool. Each answers quickly with a 503 problem and `Retry-After` — never a 500,
-//! never a hang — and service comes back without restarting the API.
+//! never a hang — and service comes back without restarting the API. And the API's own
+//! process: stopped with `SIGTERM` it finishes what it serves; killed outright amid
+//! idempotent POSTs, their retries create each resource exactly once.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -10,6 +12,16 @@ use std::time::{Duration, Instant};
 use diesel_async::{AsyncConnection, AsyncPgConnection, SimpleAsyncConnection};
 use innolabb_cluster::{Cluster, Durability};
 use innolabb_tests::TestApp;
+
+/// How much longer and larger the faults are: 1 in `cargo xtask test`, more in the long
+/// form, `cargo xtask faults` (which sets `INNOLABB_FAULTS_SCALE`).
+fn scale() -> u32 {
+    std::env::var("INNOLABB_FAULTS_SCALE")
+        .ok()
+        .and_then(|scale| scale.parse().ok())
+        .unwrap_or(1)
+        .max(1)
+}
 
 /// What one request of the load was answered.
 #[derive(Debug, Clone)]
@@ -124,7 +136,7 @@ async fn postgres_stopped_under_load_answers_503_at_once_and_service_returns_wit
     })
     .await??;
     let down = started.elapsed();
-    tokio::time::sleep(Duration::from_secs(2)).await;
+    tokio::time::sleep(Duration::from_secs(2) * scale()).await;
     let restarting = started.elapsed();
     let cluster = tokio::task::spawn_blocking(move || {
         cluster.resume()?;
@@ -167,6 +179,13 @@ async fn postgres_stopped_under_load_answers_503_at_once_and_service_returns_wit
     );
     let last = answers.last().map(|answer| answer.status);
     assert_eq!(last, Some(200));
+    println!(
+        "Postgres down {:.1} s: {} answers, {} of them 503 while down, the slowest {slowest:?}; \
+         the first 200 {first_served:?} after its return",
+        (restarting - down).as_secs_f64(),
+        answers.len(),
+        while_down.len(),
+    );
     Ok(())
 }
 
@@ -299,35 +318,68 @@ async fn a_backup_restored_brings_back_what_was_lost_after_it() -> anyhow::Resul
     Ok(())
 }
 
+/// The real `api` binary serving `database_url` as a process of its own, ready to answer.
+struct ApiProcess {
+    child: tokio::process::Child,
+    port: u16,
+}
+
+impl ApiProcess {
+    async fn start(database_url: &str) -> anyhow::Result<Self> {
+        let binary = innolabb_tests::installed_tool("API_BINARY")?;
+        let port = innolabb_cluster::command::free_port()?;
+        let child = tokio::process::Command::new(binary)
+            .arg("serve")
+            .env("DATABASE_URL", database_url)
+            .env("BIND_ADDR", format!("127.0.0.1:{port}"))
+            .env(
+                "JWT_SECRET",
+                String::from_utf8_lossy(innolabb_tests::TEST_JWT_SECRET).as_ref(),
+            )
+            .env("STATIC_DIR", innolabb_tests::static_dir())
+            .env("RUST_LOG", "warn")
+            .kill_on_drop(true)
+            .spawn()?;
+        let process = Self { child, port };
+        let client = reqwest::Client::new();
+        for _ in 0..100 {
+            if client
+                .get(process.url("/api/v1/health"))
+                .send()
+                .await
+                .is_ok()
+            {
+                return Ok(process);
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        anyhow::bail!("the API did not start")
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("http://127.0.0.1:{}{path}", self.port)
+    }
+
+    /// Sends `signal` (`TERM`, `KILL`) to the process.
+    fn signal(&self, signal: &str) -> anyhow::Result<()> {
+        let pid = self
+            .child
+            .id()
+            .ok_or_else(|| anyhow::anyhow!("the API has no pid"))?;
+        let signalled = std::process::Command::new("kill")
+            .args([format!("-{signal}"), pid.to_string()])
+            .status()?;
+        anyhow::ensure!(signalled.success(), "kill -{signal} failed");
+        Ok(())
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sigterm_lets_a_slow_request_finish_before_the_server_exits() -> anyhow::Result<()> {
-    let binary = innolabb_tests::installed_tool("API_BINARY")?;
     // A database of its own (the test app beside it is not asked).
     let database_url = TestApp::spawn().await?.database_url;
-    let port = innolabb_cluster::command::free_port()?;
-    let mut server = tokio::process::Command::new(binary)
-        .arg("serve")
-        .env("DATABASE_URL", &database_url)
-        .env("BIND_ADDR", format!("127.0.0.1:{port}"))
-        .env(
-            "JWT_SECRET",
-            String::from_utf8_lossy(innolabb_tests::TEST_JWT_SECRET).as_ref(),
-        )
-        .env("STATIC_DIR", innolabb_tests::static_dir())
-        .env("RUST_LOG", "warn")
-        .kill_on_drop(true)
-        .spawn()?;
+    let mut server = ApiProcess::start(&database_url).await?;
     let client = reqwest::Client::new();
-    let url = |path: &str| format!("http://127.0.0.1:{port}{path}");
-    let mut ready = false;
-    for _ in 0..100 {
-        if client.get(url("/api/v1/health")).send().await.is_ok() {
-            ready = true;
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    assert!(ready, "the API did not start");
 
     // A request kept slow by a lock another session holds on the labs.
     let mut holder = AsyncPgConnection::establish(&database_url).await?;
@@ -335,25 +387,25 @@ async fn sigterm_lets_a_slow_request_finish_before_the_server_exits() -> anyhow:
         .batch_execute("BEGIN; LOCK TABLE labs IN ACCESS EXCLUSIVE MODE")
         .await?;
     let slow = tokio::spawn({
-        let request = client.get(url("/api/v1/labs"));
+        let request = client.get(server.url("/api/v1/labs"));
         async move {
             let response = request.send().await?;
             anyhow::Ok((response.status().as_u16(), response.bytes().await?.len()))
         }
     });
     tokio::time::sleep(Duration::from_millis(300)).await;
-    let pid = server
-        .id()
-        .ok_or_else(|| anyhow::anyhow!("the API has no pid"))?;
-    let signalled = std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
-        .status()?;
-    assert!(signalled.success());
+    server.signal("TERM")?;
     tokio::time::sleep(Duration::from_millis(700)).await;
     // Stopping: it takes no new connections, but has not exited.
-    assert!(client.get(url("/api/v1/health")).send().await.is_err());
     assert!(
-        server.try_wait()?.is_none(),
+        client
+            .get(server.url("/api/v1/health"))
+            .send()
+            .await
+            .is_err()
+    );
+    assert!(
+        server.child.try_wait()?.is_none(),
         "it exited with a request in flight"
     );
     holder.batch_execute("COMMIT").await?;
@@ -361,7 +413,119 @@ async fn sigterm_lets_a_slow_request_finish_before_the_server_exits() -> anyhow:
     let (status, length) = slow.await??;
     assert_eq!(status, 200, "the request in flight finished");
     assert!(length > 0);
-    let exited = tokio::time::timeout(Duration::from_secs(10), server.wait()).await??;
+    let exited = tokio::time::timeout(Duration::from_secs(10), server.child.wait()).await??;
     assert!(exited.success(), "{exited}");
+    Ok(())
+}
+
+/// How many idempotent POSTs are sent to the API that is killed (times [`scale`]).
+const KILLED_POSTS: usize = 200;
+
+/// One lab's creation as a partner sends it: its own key, its own title.
+fn lab_creation(
+    client: &reqwest::Client,
+    server: &ApiProcess,
+    token: &str,
+    host: uuid::Uuid,
+    n: usize,
+) -> reqwest::RequestBuilder {
+    client
+        .post(server.url("/api/v1/labs"))
+        .bearer_auth(token)
+        .header("Idempotency-Key", format!("kill-9-lab-{n}"))
+        .json(&serde_json::json!({
+            "host_organization_id": host, "title": format!("Labb {n}"),
+            "challenge_area": "schools", "municipality_code": "0581", "visibility": "public"
+        }))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn killed_mid_posts_and_retried_with_their_keys_each_lab_exists_exactly_once()
+-> anyhow::Result<()> {
+    let posts = KILLED_POSTS * scale() as usize;
+    let app = TestApp::spawn().await?;
+    let (maria, host) = app.housing_company().await?;
+    let server = ApiProcess::start(&app.database_url).await?;
+    let client = reqwest::Client::new();
+
+    let requests: Vec<_> = (0..posts)
+        .map(|n| {
+            let request = lab_creation(&client, &server, &maria.access_token, host.id, n);
+            tokio::spawn(async move {
+                let response = request.send().await.ok()?;
+                let status = response.status().as_u16();
+                let body: serde_json::Value = response.json().await.ok()?;
+                Some((status, body))
+            })
+        })
+        .collect();
+    // Killed once some labs are made, and the rest are queued or being made.
+    let started = Instant::now();
+    while app.count("SELECT count(*) FROM labs").await? < 20 {
+        anyhow::ensure!(
+            started.elapsed() < Duration::from_secs(60),
+            "no labs were made"
+        );
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    server.signal("KILL")?;
+    let mut first_answers = Vec::new();
+    for post in requests {
+        first_answers.push(post.await?);
+    }
+    let answered = first_answers.iter().flatten().count();
+    assert!(
+        answered > 0 && answered < posts,
+        "{answered} of {posts} were answered before the kill: none was in flight"
+    );
+    println!("{answered} of {posts} POSTs were answered before the kill");
+    drop(server);
+
+    // Restarted, every POST retried with its own key; a few at a time, as partners would.
+    let server = ApiProcess::start(&app.database_url).await?;
+    let mut retried = Vec::new();
+    for chunk in (0..posts).collect::<Vec<_>>().chunks(16) {
+        let answers = chunk.iter().map(|&n| {
+            let request = lab_creation(&client, &server, &maria.access_token, host.id, n);
+            async move {
+                let response = request.send().await?;
+                let status = response.status().as_u16();
+                let replayed = response.headers().contains_key("idempotent-replayed");
+                let body: serde_json::Value = response.json().await?;
+                anyhow::Ok((n, status, replayed, body))
+            }
+        });
+        for answer in futures_util::future::join_all(answers).await {
+            retried.push(answer?);
+        }
+    }
+    // No key was left held by the killed process: every retry is answered 201 at once.
+    let not_created: Vec<_> = retried
+        .iter()
+        .filter(|(_, status, ..)| *status != 201)
+        .map(|(n, status, _, body)| (n, status, body))
+        .collect();
+    assert!(not_created.is_empty(), "{not_created:?}");
+    // Each lab exactly once, and each answered with the same lab before and after.
+    assert_eq!(app.count("SELECT count(*) FROM labs").await?, posts as i64);
+    assert_eq!(
+        app.count("SELECT count(DISTINCT title) FROM labs").await?,
+        posts as i64
+    );
+    for (n, _, replayed, body) in &retried {
+        if let Some((_, first)) = &first_answers[*n] {
+            assert!(replayed, "lab {n} was answered before the kill: replayed");
+            assert_eq!(first["id"], body["id"], "lab {n}");
+        }
+    }
+    // Nothing of the killed process lingers in Postgres.
+    assert_eq!(
+        app.count(
+            "SELECT count(*) FROM pg_stat_activity \
+             WHERE datname = current_database() AND state LIKE 'idle in transaction%'"
+        )
+        .await?,
+        0
+    );
     Ok(())
 }
