@@ -59,6 +59,26 @@ enum Command {
         #[arg(long, default_value = "target/bench")]
         folder: std::path::PathBuf,
     },
+    /// The API's benchmark suite on a large platform (10,000 labs, 100,000 ideas,
+    /// 1,000,000 votes, 50,000 people …): each endpoint under `wrk` at 16 and 64
+    /// connections beside `pgbench` on its SQL, two instances, a login flood; in an empty
+    /// database. Writes `report.json` into the folder.
+    BenchApi {
+        #[arg(long, env = "BENCH_SERVER_LOG")]
+        server_log: std::path::PathBuf,
+        #[arg(long, env = "PGBENCH", default_value = "pgbench")]
+        pgbench: std::path::PathBuf,
+        #[arg(long, env = "WRK", default_value = "wrk")]
+        wrk: std::path::PathBuf,
+        /// The release build of the API.
+        #[arg(long, env = "API_BINARY", default_value = "target/release/api")]
+        api_binary: std::path::PathBuf,
+        #[arg(long, default_value = "target/bench")]
+        folder: std::path::PathBuf,
+        /// How long each load runs.
+        #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..))]
+        seconds: u32,
+    },
     /// Time webhook deliveries from the change's commit to the receiver, with the worker idle
     /// and under a load of events, in an empty database.
     BenchWebhooks {
@@ -142,6 +162,42 @@ async fn main() -> anyhow::Result<()> {
             println!("p50  {:.1} ms", timing.p50_ms);
             println!("p95  {:.1} ms", timing.p95_ms);
             println!("max  {:.1} ms", timing.max_ms);
+        }
+        Command::BenchApi {
+            server_log,
+            pgbench,
+            wrk,
+            api_binary,
+            folder,
+            seconds,
+        } => {
+            let url = std::env::var("DATABASE_URL").context("DATABASE_URL is not set")?;
+            connect().await?;
+            let setup = innolabb_demo::bench::suite::ApiSetup {
+                database_url: url,
+                server_log,
+                pgbench,
+                wrk,
+                api_binary,
+                folder,
+                seconds,
+            };
+            let report = innolabb_demo::bench::suite::api(&setup).await?;
+            let path = setup.folder.join("report.json");
+            std::fs::write(&path, serde_json::to_string_pretty(&report)?)?;
+            println!(
+                "peak memory of the API: {:.0} MiB\n\
+                 labs list at 64 connections: one instance {:.0} req/s, two instances {:.0} req/s\n\
+                 labs list p99 at 16 connections: {:.2} ms quiet, {:.2} ms under a login flood\n\
+                 machine: {}\nwritten to {}",
+                report.peak_memory_mib,
+                report.one_instance_rps,
+                report.two_instances_rps,
+                report.p99_quiet_ms,
+                report.p99_login_flood_ms,
+                report.machine,
+                path.display()
+            );
         }
         Command::BenchStatistics {
             samples,

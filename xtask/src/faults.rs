@@ -18,15 +18,7 @@ pub fn faults(root: &Path) -> anyhow::Result<()> {
         .tempdir()?;
     let cluster = postgres::start(scratch.path(), Durability::Throwaway)?;
     shell::step("Building the API and the fault tests");
-    // The same selection as `cargo xtask test`, so that both reuse one build.
-    shell::run(shell::cargo().args([
-        "build",
-        "--quiet",
-        "--workspace",
-        "--tests",
-        "--bin",
-        "api",
-    ]))?;
+    let api_binary = crate::test::build_api_binary(root)?;
     shell::step("Running the fault suite, long form (one fault at a time)");
     shell::run(
         shell::cargo()
@@ -41,7 +33,7 @@ pub fn faults(root: &Path) -> anyhow::Result<()> {
             ])
             .args(["--test-threads", "1", "--nocapture"])
             .env("DATABASE_URL", cluster.url("postgres"))
-            .env("API_BINARY", root.join("target/debug/api"))
+            .env("API_BINARY", api_binary)
             .env("INNOLABB_FAULTS_SCALE", SCALE)
             .env("RUST_LOG", "error"),
     )?;

@@ -6,6 +6,7 @@
 //! - `openapi`: write the generated OpenAPI document to `openapi/openapi.json`.
 //! - `faults`: the fault suite's long form (its short form is part of `test`).
 //! - `backup [FILE]`, `restore FILE`: the private cluster's database to a file and back.
+//! - `bench`: the API's benchmark suite beside pgbench (report in target/bench/report.json).
 //! - `eval-matching`, `bench-matching`: the matchmaking engine's quality and speed.
 //! - `bench-statistics`, `bench-search`, `bench-webhooks`: the speed of statistics, Swedish
 //!   search and webhook deliveries on a large platform.
@@ -61,6 +62,10 @@ enum Command {
         /// The backup to restore.
         file: std::path::PathBuf,
     },
+    /// The API's benchmark suite on a large platform: each endpoint under wrk at 16 and 64
+    /// connections beside pgbench on its SQL; two instances; a login flood. Writes
+    /// target/bench/report.json.
+    Bench,
     /// Build the web client into web-client/dist.
     BuildWeb,
     /// Print the matchmaking engine's precision@3, recall@10 and nDCG@10 on eval/matching.json.
@@ -88,6 +93,14 @@ fn main() -> anyhow::Result<()> {
         Command::Openapi => write_openapi(&root),
         Command::Backup { file } => backup::backup(&root, file.map(|file| invoked_in.join(file))),
         Command::Restore { file } => backup::restore(&root, &invoked_in.join(file)),
+        Command::Bench => {
+            shell::ensure_programs(&["wrk"])?;
+            matching::run(
+                &root,
+                "bench-api",
+                "Benchmarking the API beside pgbench on a large platform",
+            )
+        }
         Command::BuildWeb => web::build(&root).map(|_| ()),
         Command::EvalMatching => {
             matching::run(&root, "eval-matching", "Evaluating the matchmaking engine")

@@ -1,7 +1,8 @@
 //! `eval-matching` and `bench-matching`: the matchmaking engine's quality against the
 //! labelled set in `eval/matching.json`, and its speed among 20,000 offerings;
 //! `bench-statistics` and `bench-search`: statistics and search among 10,000 labs beside
-//! pgbench; `bench-webhooks`: deliveries' latency. Each runs the
+//! pgbench; `bench-webhooks`: deliveries' latency; `bench-api` (`cargo xtask bench`): the
+//! API's suite against a release API process. Each runs the
 //! demo binary's command of the same name against a fresh database of a throwaway Postgres.
 
 use std::path::Path;
@@ -12,7 +13,16 @@ use crate::shell;
 /// Runs `innolabb-demo <command>` (release build) with a fresh database.
 pub fn run(root: &Path, command: &str, what: &str) -> anyhow::Result<()> {
     shell::step(&format!("Building the engine (release) for {what}"));
-    shell::run(shell::cargo().args(["build", "--release", "--quiet", "-p", "innolabb-demo"]))?;
+    // With the API: the selection `cargo xtask run` builds, so both share one build.
+    shell::run(shell::cargo().args([
+        "build",
+        "--release",
+        "--quiet",
+        "-p",
+        "api",
+        "-p",
+        "innolabb-demo",
+    ]))?;
     let scratch = tempfile::Builder::new()
         .prefix("innolabb-matching-")
         .tempdir()?;
@@ -26,6 +36,7 @@ pub fn run(root: &Path, command: &str, what: &str) -> anyhow::Result<()> {
             // For benchmarks that replay what the API sent (bench-statistics).
             .env("BENCH_SERVER_LOG", scratch.path().join("server.log"))
             .env("PGBENCH", cluster.pgbench())
+            .env("API_BINARY", root.join("target/release/api"))
             .env("RUST_LOG", "warn"),
     )?;
     drop(cluster);

@@ -48,18 +48,7 @@ pub fn test(root: &Path) -> anyhow::Result<()> {
         .tempdir()?;
     let cluster = postgres::start(scratch.path(), Durability::Throwaway)?;
 
-    // The API as it runs in production, a process of its own: for the fault tests that
-    // signal it. Built with the same selection as `cargo test --workspace` (all packages,
-    // their tests) so that cargo resolves the same features and reuses every compiled
-    // dependency; `-p api` alone would compile 113 crates a second time.
-    shell::run(shell::cargo().args([
-        "build",
-        "--quiet",
-        "--workspace",
-        "--tests",
-        "--bin",
-        "api",
-    ]))?;
+    let api_binary = build_api_binary(root)?;
     shell::step("Running the tests (unit, HTTP, OpenAPI, generated client, browser, schemathesis)");
     shell::run(
         shell::cargo()
@@ -69,7 +58,7 @@ pub fn test(root: &Path) -> anyhow::Result<()> {
             .env("CHROMIUM", &browser.chromium)
             .env("CHROMEDRIVER", &browser.chromedriver)
             .env("AXE_CORE", &axe)
-            .env("API_BINARY", root.join("target/debug/api"))
+            .env("API_BINARY", api_binary)
             .envs(python.env())
             .env("RUST_LOG", "warn"),
     )?;
@@ -77,4 +66,20 @@ pub fn test(root: &Path) -> anyhow::Result<()> {
     drop(cluster);
     println!("\nall checks passed in {} s", started.elapsed().as_secs());
     Ok(())
+}
+
+/// The API as it runs in production, a process of its own, for the fault tests that signal
+/// it; its path. Built with the same selection as `cargo test --workspace` (all packages,
+/// their tests) so that cargo resolves the same features and reuses every compiled
+/// dependency; `-p api` alone would compile 113 crates a second time.
+pub fn build_api_binary(root: &Path) -> anyhow::Result<std::path::PathBuf> {
+    shell::run(shell::cargo().args([
+        "build",
+        "--quiet",
+        "--workspace",
+        "--tests",
+        "--bin",
+        "api",
+    ]))?;
+    Ok(root.join("target/debug/api"))
 }

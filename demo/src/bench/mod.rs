@@ -7,6 +7,7 @@
 //! (`log_min_duration_statement = 0` for a moment), and the bench replays them.
 
 pub mod search;
+pub mod suite;
 pub mod webhooks;
 
 use std::path::{Path, PathBuf};
