@@ -482,13 +482,12 @@ fn pgbench(setup: &ApiSetup, script: &Path, mode: &str, clients: u32) -> anyhow:
 /// (`unnest('{…}')`) — said, not hidden.
 fn replayed(tps: anyhow::Result<f64>) -> Option<f64> {
     tps.map_err(|error| {
-        let first = error
-            .to_string()
+        let text = error.to_string();
+        let reason = text
             .lines()
-            .take(2)
-            .collect::<Vec<_>>()
-            .join(" ");
-        println!("  pgbench could not replay this answer's statements: {first}");
+            .find(|line| line.contains("ERROR"))
+            .unwrap_or_else(|| text.lines().next().unwrap_or_default());
+        println!("  pgbench could not replay this answer's statements: {reason}");
     })
     .ok()
 }
