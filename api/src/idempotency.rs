@@ -177,7 +177,13 @@ async fn finish(
     }
     .await;
     if let Err(error) = committed {
-        roll_back(&mut conn).await;
+        // A failed commit has ended the transaction; a failed store has not.
+        if TransactionManagerOf::transaction_manager_status_mut(&mut *conn)
+            .transaction_depth()
+            .is_ok_and(|depth| depth.is_some())
+        {
+            roll_back(&mut conn).await;
+        }
         return Ok(ServiceResponse::new(
             request,
             ApiError::from(error).error_response(),
