@@ -69,7 +69,8 @@ pub enum ApiError {
     /// The path exists, but not with this method; holds the `Allow` header's value.
     #[error("method not allowed")]
     MethodNotAllowed(HeaderValue),
-    /// A dependency (the database) cannot be reached right now.
+    /// A dependency cannot serve right now: the database, or every core busy hashing
+    /// passwords.
     #[error("service unavailable: {0:#}")]
     Unavailable(anyhow::Error),
     /// Anything else: a bug or an unexpected failure. Its detail is logged, never shown.

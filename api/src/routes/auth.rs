@@ -74,9 +74,10 @@ async fn register_account(
     errors.finish()?;
     crate::domain::spam::refuse_automated(body.form.as_ref(), **spam)?;
 
-    let mut conn = db.get().await?;
-    throttle::check_registration(&mut conn, &client_address(&request), &email).await?;
+    throttle::check_registration(&mut *db.get().await?, &client_address(&request), &email).await?;
+    // No connection is held while a core hashes.
     let password_hash = password::hash(body.password.clone()).await?;
+    let mut conn = db.get().await?;
     let locale = match crate::i18n::current() {
         crate::i18n::Language::Swedish => shared::Locale::Sv,
         crate::i18n::Language::English => shared::Locale::En,
@@ -127,11 +128,16 @@ async fn create_session(
         return Err(wrong_credentials());
     }
     let address = client_address(&request);
-    let mut conn = db.get().await?;
-    throttle::check_login(&mut conn, &address, &email).await?;
-    let user = db::users::find_by_email(&mut conn, &email).await?;
+    let user = {
+        let mut conn = db.get().await?;
+        throttle::check_login(&mut conn, &address, &email).await?;
+        db::users::find_by_email(&mut conn, &email).await?
+    };
+    // The connection is back in the pool while a core hashes: a flood of sign-ins waits
+    // for the hashing slots, not for connections that every other request needs.
     let stored_hash = user.as_ref().map(|user| user.password_hash.clone());
     let valid = password::verify(body.password.clone(), stored_hash).await?;
+    let mut conn = db.get().await?;
     let Some(user) = user.filter(|_| valid) else {
         throttle::record_login_failure(&mut conn, &address, &email).await?;
         return Err(wrong_credentials());
