@@ -153,7 +153,8 @@ async fn count(conn: &mut AsyncPgConnection, query: &str) -> anyhow::Result<i64>
 }
 
 /// The statements Postgres received while `request` ran, as the server's log shows them
-/// (every statement is logged for that moment).
+/// (every statement is logged for that moment), each with its parameters written in as
+/// literals of the parameters' own types, so that pgbench replays the very statement.
 async fn statements_during(
     conn: &mut AsyncPgConnection,
     server_log: &Path,
@@ -172,7 +173,43 @@ async fn statements_during(
         "no statements were logged in {}: {logged}",
         server_log.display()
     );
-    Ok(statements)
+    let mut typed = Vec::with_capacity(statements.len());
+    for statement in statements {
+        let types = parameter_types(conn, &statement).await?;
+        typed.push(statement.with_literals(&types));
+    }
+    Ok(typed)
+}
+
+/// The types Postgres infers for the statement's parameters, in order (`text[]`, `bigint`
+/// …): a literal written in for `$1` must say its type where the statement alone does not
+/// (`unnest($1)`).
+async fn parameter_types(
+    conn: &mut AsyncPgConnection,
+    statement: &LoggedStatement,
+) -> anyhow::Result<Vec<String>> {
+    #[derive(diesel::QueryableByName)]
+    struct Types {
+        #[diesel(sql_type = diesel::sql_types::Array<diesel::sql_types::Text>)]
+        types: Vec<String>,
+    }
+    if statement.parameters.is_empty() {
+        return Ok(Vec::new());
+    }
+    conn.batch_execute(&format!("PREPARE bench_probe AS {}", statement.sql))
+        .await
+        .with_context(|| format!("could not prepare {}", statement.sql))?;
+    let types: anyhow::Result<Types> = diesel_async::RunQueryDsl::get_result(
+        diesel::sql_query(
+            "SELECT parameter_types::text[] AS types FROM pg_prepared_statements \
+             WHERE name = 'bench_probe'",
+        ),
+        conn,
+    )
+    .await
+    .map_err(Into::into);
+    conn.batch_execute("DEALLOCATE bench_probe").await?;
+    Ok(types?.types)
 }
 
 /// Writes the statements as one pgbench transaction to `script`.
@@ -209,18 +246,41 @@ fn log_since(server_log: &Path, offset: u64) -> anyhow::Result<String> {
     Ok(String::from_utf8_lossy(&log[start..]).into_owned())
 }
 
-/// The statements a server log shows executed (with their parameters written in), in order,
-/// by the connection that executed the most: the answer's, not the API's background tasks'
-/// nor the benchmark's own.
-pub fn logged_statements(log: &str) -> Vec<String> {
+/// One statement as the server logged it: its text with placeholders, and the literals
+/// of its parameters (`'{x,y}'`, `'12'`, `NULL`) in the order `$1`, `$2` …
+#[derive(Debug, PartialEq)]
+pub struct LoggedStatement {
+    pub sql: String,
+    pub parameters: Vec<String>,
+}
+
+impl LoggedStatement {
+    /// The statement with each `$n` replaced by its literal cast to `types[n - 1]` (the
+    /// highest number first, so that `$1` does not take the start of `$10`).
+    fn with_literals(&self, types: &[String]) -> String {
+        let mut sql = self.sql.clone();
+        for (index, literal) in self.parameters.iter().enumerate().rev() {
+            let typed = match types.get(index) {
+                Some(kind) => format!("{literal}::{kind}"),
+                None => literal.clone(),
+            };
+            sql = sql.replace(&format!("${}", index + 1), &typed);
+        }
+        sql
+    }
+}
+
+/// The statements a server log shows executed, in order, by the connection that executed
+/// the most: the answer's, not the API's background tasks' nor the benchmark's own.
+pub fn logged_statements(log: &str) -> Vec<LoggedStatement> {
     // (the server process, the statement)
-    let mut statements: Vec<(&str, String)> = Vec::new();
-    let mut current: Option<(&str, String)> = None;
+    let mut statements: Vec<(&str, LoggedStatement)> = Vec::new();
+    let mut current: Option<(&str, LoggedStatement)> = None;
     for line in log.lines() {
         if let Some(rest) = line.strip_prefix('\t') {
             if let Some((_, statement)) = current.as_mut() {
-                statement.push('\n');
-                statement.push_str(rest);
+                statement.sql.push('\n');
+                statement.sql.push_str(rest);
             }
             continue;
         }
@@ -235,7 +295,7 @@ pub fn logged_statements(log: &str) -> Vec<String> {
             .or_else(|| line.split_once("DETAIL:  parameters: "));
         if let Some((_, parameters)) = parameters {
             if let Some((_, last)) = statements.iter_mut().rev().find(|(p, _)| *p == process) {
-                *last = with_parameters(last, parameters);
+                last.parameters = parameter_literals(parameters);
             }
             continue;
         }
@@ -252,11 +312,16 @@ pub fn logged_statements(log: &str) -> Vec<String> {
                 })
             });
         if let Some(sql) = executed {
-            current = Some((process, sql.to_owned()));
+            let statement = LoggedStatement {
+                sql: sql.to_owned(),
+                parameters: Vec::new(),
+            };
+            current = Some((process, statement));
         }
     }
     statements.extend(current);
-    statements.retain(|(_, s)| !s.contains("ALTER SYSTEM") && !s.contains("pg_reload_conf"));
+    statements
+        .retain(|(_, s)| !s.sql.contains("ALTER SYSTEM") && !s.sql.contains("pg_reload_conf"));
     let busiest = statements
         .iter()
         .map(|(process, _)| *process)
@@ -268,10 +333,9 @@ pub fn logged_statements(log: &str) -> Vec<String> {
         .collect()
 }
 
-/// `sql` with `$1 = '…', $2 = '…'` written in as literals (the highest number first, so
-/// that `$1` does not take the start of `$10`).
-fn with_parameters(sql: &str, parameters: &str) -> String {
-    let mut values: Vec<(String, String)> = Vec::new();
+/// The literals of a log's `$1 = '…', $2 = NULL`, in order.
+fn parameter_literals(parameters: &str) -> Vec<String> {
+    let mut values: Vec<(usize, String)> = Vec::new();
     let mut rest = parameters;
     while let Some(start) = rest.find('$') {
         let after = &rest[start + 1..];
@@ -300,13 +364,13 @@ fn with_parameters(sql: &str, parameters: &str) -> String {
             let end = value.find(", $").unwrap_or(value.len());
             (value[..end].to_owned(), &value[end..])
         };
-        values.push((format!("${number}"), literal));
+        if let Ok(number) = number.parse() {
+            values.push((number, literal));
+        }
         rest = tail;
     }
-    values.sort_by_key(|(name, _)| std::cmp::Reverse(name.len()));
-    values.iter().fold(sql.to_owned(), |sql, (name, literal)| {
-        sql.replace(name.as_str(), literal)
-    })
+    values.sort_by_key(|(number, _)| *number);
+    values.into_iter().map(|(_, literal)| literal).collect()
 }
 
 /// One pgbench transaction: the statements of one answer.
@@ -348,16 +412,37 @@ mod tests {
 2026-12-03 08:00:00.002 UTC [10] LOG:  duration: 0.010 ms  parse <unnamed>: SELECT a FROM t WHERE id = ANY($1)\n\
 2026-12-03 08:00:00.002 UTC [12] LOG:  duration: 0.020 ms  execute s1: UPDATE outbox SET tries = $1\n\
 2026-12-03 08:00:00.003 UTC [10] LOG:  duration: 1.200 ms  execute s12: SELECT a FROM t\n\
-\tWHERE id = ANY($1) AND b = $10\n\
+\tWHERE id = ANY($1) AND b = $10 AND c = $2\n\
 2026-12-03 08:00:00.003 UTC [12] DETAIL:  Parameters: $1 = '1'\n\
-2026-12-03 08:00:00.003 UTC [10] DETAIL:  Parameters: $1 = '{x,y}', $10 = 'it''s'\n\
+2026-12-03 08:00:00.003 UTC [10] DETAIL:  Parameters: $1 = '{x,y}', $2 = NULL, $3 = '3', $4 = '4', $5 = '5', $6 = '6', $7 = '7', $8 = '8', $9 = '9', $10 = 'it''s'\n\
 2026-12-03 08:00:00.004 UTC [11] LOG:  duration: 0.100 ms  statement: ALTER SYSTEM RESET log_min_duration_statement; SELECT pg_reload_conf();\n";
+        let statements = logged_statements(log);
+        assert_eq!(statements.len(), 2);
+        assert_eq!(statements[0].sql, "SELECT 1");
+        assert!(statements[0].parameters.is_empty());
         assert_eq!(
-            logged_statements(log),
-            [
-                "SELECT 1".to_owned(),
-                "SELECT a FROM t\nWHERE id = ANY('{x,y}') AND b = 'it''s'".to_owned()
-            ]
+            statements[1].sql,
+            "SELECT a FROM t\nWHERE id = ANY($1) AND b = $10 AND c = $2"
+        );
+        assert_eq!(statements[1].parameters[0], "'{x,y}'");
+        assert_eq!(statements[1].parameters[1], "NULL");
+        assert_eq!(statements[1].parameters[9], "'it''s'");
+    }
+
+    #[test]
+    fn a_statement_is_replayed_with_literals_of_its_parameters_types() {
+        let statement = LoggedStatement {
+            sql: "SELECT * FROM unnest($1) WHERE x = $2 OR y = $10".to_owned(),
+            parameters: (1..=10).map(|n| format!("'{n}'")).collect(),
+        };
+        let types: Vec<String> = ["text[]", "bigint"]
+            .iter()
+            .chain(std::iter::repeat_n(&"text", 8))
+            .map(|kind| (*kind).to_owned())
+            .collect();
+        assert_eq!(
+            statement.with_literals(&types),
+            "SELECT * FROM unnest('1'::text[]) WHERE x = '2'::bigint OR y = '10'::text"
         );
     }
 

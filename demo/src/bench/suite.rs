@@ -477,9 +477,7 @@ fn pgbench(setup: &ApiSetup, script: &Path, mode: &str, clients: u32) -> anyhow:
         .context("pgbench printed no tps")
 }
 
-/// pgbench's figure, or none when it could not replay the statements: a statement whose
-/// parameters, written in as untyped literals, no longer tell Postgres their types
-/// (`unnest('{…}')`) — said, not hidden.
+/// pgbench's figure, or none when it could not replay the statements — said, not hidden.
 fn replayed(tps: anyhow::Result<f64>) -> Option<f64> {
     tps.map_err(|error| {
         let text = error.to_string();
