@@ -7,9 +7,12 @@
 //! the release binary in processes of its own (so that its memory can be read), loaded by
 //! `wrk` at 16 and 64 connections; each read's statements are taken from Postgres's log
 //! while one request runs and replayed by `pgbench` at the same concurrency, with prepared
-//! statements and with the extended protocol.
+//! statements and with the extended protocol. Each read is then held at half the highest
+//! rate measured for it, each request timed from when it was due.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
@@ -17,7 +20,7 @@ use diesel_async::{AsyncConnection, AsyncPgConnection, SimpleAsyncConnection};
 use serde::Serialize;
 use uuid::Uuid;
 
-use super::{count, seed_large_platform, statements_during, write_script};
+use super::{Latencies, count, seed_large_platform, statements_during, write_script};
 
 /// What the benchmark needs besides the database.
 pub struct ApiSetup {
@@ -32,6 +35,8 @@ pub struct ApiSetup {
     pub folder: PathBuf,
     /// How long each load runs.
     pub seconds: u32,
+    /// How long each read is held at half its highest rate.
+    pub steady_seconds: u32,
 }
 
 /// The concurrencies every endpoint is measured at.
@@ -49,8 +54,9 @@ pub struct Row {
     pub endpoint: String,
     pub connections: u32,
     pub requests_per_second: f64,
-    pub p50_ms: f64,
-    pub p99_ms: f64,
+    /// None when no request was answered in time (wrk prints no percentiles then).
+    pub p50_ms: Option<f64>,
+    pub p99_ms: Option<f64>,
     /// Answers other than 2xx, and socket errors: a figure with any is not a fair one.
     pub failures: u64,
     /// pgbench on the answer's statements, prepared statements.
@@ -67,6 +73,8 @@ pub struct Report {
     pub seconds_per_load: u32,
     pub platform: Vec<(String, i64)>,
     pub rows: Vec<Row>,
+    /// Each read held at half its highest rate: the p99 target is ≤ 50 ms.
+    pub steady: Vec<SteadyRow>,
     /// The API's peak resident memory (VmHWM) after all the loads above, MiB.
     pub peak_memory_mib: f64,
     /// The labs list at 64 connections: one instance, and two on the same database, each
@@ -74,9 +82,25 @@ pub struct Report {
     pub one_instance_rps: f64,
     pub two_instances_rps: f64,
     /// The labs list's p99 at 16 connections, alone and while 100 wrong passwords a
-    /// second are sent.
-    pub p99_quiet_ms: f64,
-    pub p99_login_flood_ms: f64,
+    /// second are sent from 100 addresses (so that no address is throttled).
+    pub p99_quiet_ms: Option<f64>,
+    pub p99_login_flood_ms: Option<f64>,
+    /// The sign-ins of the flood answered 401 (checked), 429 (throttled) and 503 (no
+    /// core free to hash within the wait).
+    pub login_flood_answers: Vec<(u16, u64)>,
+}
+
+/// A read held at a constant rate.
+#[derive(Debug, Serialize)]
+pub struct SteadyRow {
+    pub endpoint: String,
+    pub requests_per_second: f64,
+    pub seconds: u32,
+    pub p50_ms: f64,
+    pub p99_ms: f64,
+    pub max_ms: f64,
+    /// Answers other than 2xx, and requests that failed or took over 10 s.
+    pub failures: u64,
 }
 
 /// An endpoint to load.
@@ -137,6 +161,7 @@ pub async fn api(setup: &ApiSetup) -> anyhow::Result<Report> {
     ];
 
     let mut rows = Vec::new();
+    let mut steady_rates = Vec::new();
     for endpoint in &endpoints {
         let statements = match &endpoint.kind {
             Kind::Read => {
@@ -172,6 +197,30 @@ pub async fn api(setup: &ApiSetup) -> anyhow::Result<Report> {
             print_row(&row);
             rows.push(row);
         }
+        if matches!(endpoint.kind, Kind::Read) {
+            let highest = rows
+                .iter()
+                .filter(|row| row.endpoint == endpoint.name)
+                .map(|row| row.requests_per_second)
+                .fold(0.0, f64::max);
+            steady_rates.push((endpoint, highest / 2.0));
+        }
+    }
+    let mut steady = Vec::new();
+    for (endpoint, rate) in steady_rates {
+        let url = server.url(&endpoint.path);
+        let row = hold(&client, endpoint.name, &url, rate, setup.steady_seconds).await?;
+        println!(
+            "{:<26} held at {:>6.1} req/s for {} s: p50 {:>7.2} ms  p99 {:>7.2} ms  max {:>7.2} ms  failures {}",
+            row.endpoint,
+            row.requests_per_second,
+            row.seconds,
+            row.p50_ms,
+            row.p99_ms,
+            row.max_ms,
+            row.failures
+        );
+        steady.push(row);
     }
     let peak_memory_mib = server.peak_memory_mib()?;
 
@@ -187,23 +236,32 @@ pub async fn api(setup: &ApiSetup) -> anyhow::Result<Report> {
     drop(second);
 
     let p99_quiet_ms = wrk(setup, &[server.url(&labs.path)], 16, &labs)?.p99_ms;
+    let answers = Arc::new(Mutex::new(BTreeMap::new()));
     let flood = tokio::spawn(login_flood(
-        client.clone(),
         server.url("/api/v1/auth/login"),
+        answers.clone(),
     ));
     let p99_login_flood_ms = wrk(setup, &[server.url(&labs.path)], 16, &labs)?.p99_ms;
     flood.abort();
+    let login_flood_answers = answers
+        .lock()
+        .map_err(|_| anyhow::anyhow!("a flood task panicked"))?
+        .iter()
+        .map(|(status, count)| (*status, *count))
+        .collect();
 
     Ok(Report {
         machine: machine(),
         seconds_per_load: setup.seconds,
         platform,
         rows,
+        steady,
         peak_memory_mib,
         one_instance_rps,
         two_instances_rps: both.requests_per_second,
         p99_quiet_ms,
         p99_login_flood_ms,
+        login_flood_answers,
     })
 }
 
@@ -332,8 +390,8 @@ end
 #[derive(Debug, Default)]
 struct Load {
     requests_per_second: f64,
-    p50_ms: f64,
-    p99_ms: f64,
+    p50_ms: Option<f64>,
+    p99_ms: Option<f64>,
     failures: u64,
 }
 
@@ -374,11 +432,19 @@ fn wrk(
         );
         let load = parse_wrk(&text).with_context(|| format!("could not read wrk's {text}"))?;
         total.requests_per_second += load.requests_per_second;
-        total.p50_ms = total.p50_ms.max(load.p50_ms);
-        total.p99_ms = total.p99_ms.max(load.p99_ms);
+        total.p50_ms = worst(total.p50_ms, load.p50_ms);
+        total.p99_ms = worst(total.p99_ms, load.p99_ms);
         total.failures += load.failures;
     }
     Ok(total)
+}
+
+/// The higher of two percentiles, where one may be missing.
+fn worst(a: Option<f64>, b: Option<f64>) -> Option<f64> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    }
 }
 
 /// Reads `wrk --latency`'s report.
@@ -390,9 +456,9 @@ fn parse_wrk(text: &str) -> Option<Load> {
             load.requests_per_second = rate.trim().parse().ok()?;
             seen_rate = true;
         } else if let Some(latency) = line.strip_prefix("50%") {
-            load.p50_ms = milliseconds(latency.trim())?;
+            load.p50_ms = Some(milliseconds(latency.trim())?);
         } else if let Some(latency) = line.strip_prefix("99%") {
-            load.p99_ms = milliseconds(latency.trim())?;
+            load.p99_ms = Some(milliseconds(latency.trim())?);
         } else if let Some(failed) = line.strip_prefix("Non-2xx or 3xx responses:") {
             load.failures += failed.trim().parse::<u64>().ok()?;
         } else if let Some(errors) = line.strip_prefix("Socket errors:") {
@@ -490,19 +556,90 @@ fn replayed(tps: anyhow::Result<f64>) -> Option<f64> {
     .ok()
 }
 
-/// 100 sign-ins a second with a wrong password, for people in turn, until aborted.
-async fn login_flood(client: reqwest::Client, url: String) {
+/// 100 sign-ins a second with a wrong password, for people in turn, each from the next of
+/// 100 loopback addresses (so that the per-address throttle lets them all be checked),
+/// until aborted; counts the answers by status (0: no answer).
+async fn login_flood(url: String, answers: Arc<Mutex<BTreeMap<u16, u64>>>) {
+    let clients: Vec<reqwest::Client> = (2..102)
+        .filter_map(|host| {
+            reqwest::Client::builder()
+                .local_address(std::net::IpAddr::from([127, 0, 0, host]))
+                .timeout(Duration::from_secs(10))
+                .build()
+                .ok()
+        })
+        .collect();
     let mut tick = tokio::time::interval(Duration::from_millis(10));
     for n in 1.. {
         tick.tick().await;
-        let request = client.post(&url).json(&serde_json::json!({
-            "email": format!("person{}@bench.invalid", n % 50_000 + 1),
-            "password": "not the password",
-        }));
+        let request = clients[n % clients.len()]
+            .post(&url)
+            .json(&serde_json::json!({
+                "email": format!("person{}@bench.invalid", n % 50_000 + 1),
+                "password": "not the password",
+            }));
+        let answers = answers.clone();
         tokio::spawn(async move {
-            let _ = request.send().await;
+            let status = request
+                .send()
+                .await
+                .map_or(0, |response| response.status().as_u16());
+            if let Ok(mut answers) = answers.lock() {
+                *answers.entry(status).or_insert(0) += 1;
+            }
         });
     }
+}
+
+/// `url` requested at a constant `rate` a second for `seconds`, each request timed from
+/// when it was due rather than from when it could be sent — a stall counts for every
+/// request it held up (no coordinated omission).
+async fn hold(
+    client: &reqwest::Client,
+    endpoint: &str,
+    url: &str,
+    rate: f64,
+    seconds: u32,
+) -> anyhow::Result<SteadyRow> {
+    let rate = rate.max(1.0);
+    let interval = Duration::from_secs_f64(1.0 / rate);
+    let started = tokio::time::Instant::now();
+    let mut requests = tokio::task::JoinSet::new();
+    let mut due = started;
+    while due < started + Duration::from_secs(seconds.into()) {
+        tokio::time::sleep_until(due).await;
+        let request = client.get(url).timeout(Duration::from_secs(10));
+        let sent = due;
+        requests.spawn(async move {
+            let answered = async {
+                let response = request.send().await.ok()?;
+                let success = response.status().is_success();
+                response.bytes().await.ok()?;
+                success.then_some(())
+            }
+            .await;
+            (sent.elapsed().as_secs_f64() * 1000.0, answered.is_some())
+        });
+        due += interval;
+    }
+    let mut samples = Vec::new();
+    let mut failures = 0;
+    while let Some(done) = requests.join_next().await {
+        let (ms, answered) = done?;
+        samples.push(ms);
+        failures += u64::from(!answered);
+    }
+    anyhow::ensure!(!samples.is_empty(), "no request was sent to {url}");
+    let latencies = Latencies::of(samples);
+    Ok(SteadyRow {
+        endpoint: endpoint.to_owned(),
+        requests_per_second: rate,
+        seconds,
+        p50_ms: latencies.p50,
+        p99_ms: latencies.p99,
+        max_ms: latencies.max,
+        failures,
+    })
 }
 
 fn print_row(row: &Row) {
@@ -510,13 +647,13 @@ fn print_row(row: &Row) {
         value.map_or("–".to_owned(), |value| format!("{value:.digits$}"))
     };
     println!(
-        "{:<26} {:>3} conn {:>8.0} req/s  p50 {:>7.2} ms  p99 {:>7.2} ms  failures {:<4} \
+        "{:<26} {:>3} conn {:>8.0} req/s  p50 {:>7} ms  p99 {:>7} ms  failures {:<4} \
          pgbench prepared {:>7} extended {:>7}  ratio {}",
         row.endpoint,
         row.connections,
         row.requests_per_second,
-        row.p50_ms,
-        row.p99_ms,
+        or_dash(row.p50_ms, 2),
+        or_dash(row.p99_ms, 2),
         row.failures,
         or_dash(row.pgbench_prepared_tps, 0),
         or_dash(row.pgbench_extended_tps, 0),
@@ -615,8 +752,8 @@ Requests/sec:   5301.72
 Transfer/sec:      2.00MB";
         let load = parse_wrk(report).context("a report")?;
         assert_eq!(load.requests_per_second, 5301.72);
-        assert!((load.p50_ms - 0.85).abs() < 1e-9);
-        assert_eq!(load.p99_ms, 1020.0);
+        assert!(load.p50_ms.is_some_and(|ms| (ms - 0.85).abs() < 1e-9));
+        assert_eq!(load.p99_ms, Some(1020.0));
         assert_eq!(load.failures, 15);
         assert!(parse_wrk("wrk: connection refused").is_none());
         Ok(())
