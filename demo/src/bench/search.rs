@@ -13,7 +13,6 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use api::db::search;
 use api::startup::Application;
 use diesel::sql_types as sql;
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl, SimpleAsyncConnection};
@@ -21,8 +20,8 @@ use serde_json::Value;
 use uuid::Uuid;
 
 use super::{
-    Latencies, alter_system, config, log_since, pgbench, seed_large_platform, statements_during,
-    write_script,
+    Latencies, Settled, alter_system, config, log_since, pgbench, seed_large_platform,
+    settle_search, statements_during, write_script,
 };
 use crate::evaluation::EvaluationSet;
 
@@ -114,18 +113,11 @@ pub async fn run(setup: &Setup) -> anyhow::Result<Report> {
     seed_large_platform(&mut conn).await?;
     write_swedish_texts(&mut conn, &setup.texts).await?;
 
-    let started = Instant::now();
-    let analysed = search::analyse_pending(&mut conn).await?;
-    let analysis_seconds = started.elapsed().as_secs_f64();
-    // Settled, as autovacuum leaves a platform: the texts' rewrite and the analysis left two
-    // dead versions of every row, which autovacuum would otherwise clear during the timing.
-    conn.batch_execute("VACUUM ANALYZE").await?;
-    let started = Instant::now();
-    anyhow::ensure!(
-        search::refresh_words(&mut conn).await?,
-        "the words of the visible texts were not gathered"
-    );
-    let refresh_seconds = started.elapsed().as_secs_f64();
+    let Settled {
+        analysed,
+        analysis_seconds,
+        refresh_seconds,
+    } = settle_search(&mut conn).await?;
     let words = super::count(&mut conn, "SELECT count(*) FROM search_words").await?;
     println!(
         "the API's Swedish analysis of {analysed} rows took {analysis_seconds:.0} s; \

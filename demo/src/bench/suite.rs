@@ -20,7 +20,9 @@ use diesel_async::{AsyncConnection, AsyncPgConnection, SimpleAsyncConnection};
 use serde::Serialize;
 use uuid::Uuid;
 
-use super::{Latencies, count, seed_large_platform, statements_during, write_script};
+use super::{
+    Latencies, count, seed_large_platform, settle_search, statements_during, write_script,
+};
 
 /// What the benchmark needs besides the database.
 pub struct ApiSetup {
@@ -125,6 +127,11 @@ pub async fn api(setup: &ApiSetup) -> anyhow::Result<Report> {
     let mut conn = AsyncPgConnection::establish(&setup.database_url).await?;
     seed_large_platform(&mut conn).await?;
     seed_people(&mut conn).await?;
+    let settled = settle_search(&mut conn).await?;
+    println!(
+        "analysed {} rows for search in {:.0} s, gathered the search words in {:.1} s",
+        settled.analysed, settled.analysis_seconds, settled.refresh_seconds
+    );
     let platform = platform_counts(&mut conn).await?;
 
     let server = ApiProcess::start(setup, 1).await?;
