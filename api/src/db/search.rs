@@ -130,7 +130,8 @@ async fn analyse_rows(
     );
     update.push(format!(
         "UPDATE {table} t SET title_parts = v.title, text_parts = v.other \
-         FROM unnest({ids}, {titles}, {others}) AS v(id, title, other) WHERE t.id = v.id"
+         FROM unnest({ids}::uuid[], {titles}::text[], {others}::text[]) AS v(id, title, other) \
+         WHERE t.id = v.id"
     ));
     update.finish().execute(conn).await?;
     Ok(rows.len())
@@ -221,7 +222,7 @@ pub async fn closest_words(
     let mut sql = Sql::default();
     let words = sql.bind::<sql::Array<sql::Text>, _>(words);
     sql.push(format!(
-        "SELECT q.word AS typed, c.word AS closest FROM unnest({words}) AS q(word)
+        "SELECT q.word AS typed, c.word AS closest FROM unnest({words}::text[]) AS q(word)
          CROSS JOIN LATERAL (SELECT s.word FROM search_words s WHERE s.word % q.word
                              ORDER BY similarity(s.word, q.word) DESC, s.documents DESC, s.word
                              LIMIT 1) c

@@ -310,6 +310,10 @@ pub fn logged_statements(log: &str) -> Vec<LoggedStatement> {
     // (the server process, the statement)
     let mut statements: Vec<(&str, LoggedStatement)> = Vec::new();
     let mut current: Option<(&str, LoggedStatement)> = None;
+    // The processes whose last logged line was an execution: a `DETAIL` line of
+    // parameters follows the bind step too, and belongs to a statement only right after
+    // its execution.
+    let mut just_executed: std::collections::HashSet<&str> = Default::default();
     for line in log.lines() {
         if let Some(rest) = line.strip_prefix('\t') {
             if let Some((_, statement)) = current.as_mut() {
@@ -328,7 +332,9 @@ pub fn logged_statements(log: &str) -> Vec<LoggedStatement> {
             .split_once("DETAIL:  Parameters: ")
             .or_else(|| line.split_once("DETAIL:  parameters: "));
         if let Some((_, parameters)) = parameters {
-            if let Some((_, last)) = statements.iter_mut().rev().find(|(p, _)| *p == process) {
+            if just_executed.remove(process)
+                && let Some((_, last)) = statements.iter_mut().rev().find(|(p, _)| *p == process)
+            {
                 last.parameters = parameter_literals(parameters);
             }
             continue;
@@ -345,12 +351,14 @@ pub fn logged_statements(log: &str) -> Vec<LoggedStatement> {
                         .map(|(_, sql)| sql)
                 })
             });
+        just_executed.remove(process);
         if let Some(sql) = executed {
             let statement = LoggedStatement {
                 sql: sql.to_owned(),
                 parameters: Vec::new(),
             };
             current = Some((process, statement));
+            just_executed.insert(process);
         }
     }
     statements.extend(current);
@@ -444,6 +452,9 @@ mod tests {
     fn the_answers_statements_are_read_from_the_log_with_their_parameters() {
         let log = "2026-12-03 08:00:00.001 UTC [10] LOG:  duration: 0.050 ms  statement: SELECT 1\n\
 2026-12-03 08:00:00.002 UTC [10] LOG:  duration: 0.010 ms  parse <unnamed>: SELECT a FROM t WHERE id = ANY($1)\n\
+2026-12-03 08:00:00.002 UTC [10] LOG:  duration: 0.010 ms  bind s12: SELECT a FROM t\n\
+\tWHERE id = ANY($1) AND b = $10 AND c = $2\n\
+2026-12-03 08:00:00.002 UTC [10] DETAIL:  Parameters: $1 = 'bound, not the first statement''s'\n\
 2026-12-03 08:00:00.002 UTC [12] LOG:  duration: 0.020 ms  execute s1: UPDATE outbox SET tries = $1\n\
 2026-12-03 08:00:00.003 UTC [10] LOG:  duration: 1.200 ms  execute s12: SELECT a FROM t\n\
 \tWHERE id = ANY($1) AND b = $10 AND c = $2\n\
