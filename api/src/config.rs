@@ -12,6 +12,9 @@ use secrecy::{ExposeSecret, SecretBox};
 pub struct Config {
     /// `DATABASE_URL`: the Postgres database to use.
     pub database_url: String,
+    /// `DATABASE_REPLICA_URL`: a streaming replica of it, from which lists, search and
+    /// statistics are read (optional).
+    pub database_replica_url: Option<String>,
     /// `BIND_ADDR`: where to listen; port 0 picks a free port (tests).
     pub bind_addr: SocketAddr,
     /// `STATIC_DIR`: the built web client, served at `/`.
@@ -294,6 +297,7 @@ impl Config {
         };
         Ok(Self {
             database_url,
+            database_replica_url: lookup("DATABASE_REPLICA_URL").filter(|url| !url.is_empty()),
             bind_addr,
             static_dir: static_dir.into(),
             database_pool,
@@ -332,12 +336,30 @@ mod tests {
         assert_eq!(config.bind_addr.to_string(), DEFAULT_BIND_ADDR);
         assert_eq!(config.static_dir, PathBuf::from(DEFAULT_STATIC_DIR));
         assert_eq!(config.database_pool, PoolSettings::default());
+        assert_eq!(config.database_replica_url, None);
         assert_eq!(config.key_rate_limit.per_minute, DEFAULT_API_KEY_RATE_LIMIT);
         assert_eq!(config.spam.min_fill_ms, DEFAULT_FORM_MIN_FILL_MS);
         assert_eq!(
             config.search_words_refresh.as_secs(),
             DEFAULT_SEARCH_WORDS_REFRESH_SECONDS
         );
+        Ok(())
+    }
+
+    #[test]
+    fn a_replica_is_used_only_when_its_url_is_given() -> anyhow::Result<()> {
+        let with = |url: &'static str| {
+            Config::from_lookup(lookup(&[
+                ("DATABASE_URL", "postgres://x/y"),
+                ("JWT_SECRET", SECRET),
+                ("DATABASE_REPLICA_URL", url),
+            ]))
+        };
+        assert_eq!(
+            with("postgres://replica/y")?.database_replica_url.as_deref(),
+            Some("postgres://replica/y")
+        );
+        assert_eq!(with("")?.database_replica_url, None);
         Ok(())
     }
 

@@ -60,12 +60,10 @@ pub async fn middleware(
         Ok(caller) => caller,
         Err(error) => return Ok(refuse(request, error)),
     };
-    let owner = match &caller {
-        Caller::Person(person) => format!("user:{}", person.user_id),
-        Caller::ApiKey(key) => format!("key:{}", key.key_id),
-        // Nothing an anonymous caller may post creates anything twice (sign-up refuses a
-        // second account for the same e-mail), so there is nothing to remember.
-        Caller::Anonymous => return Ok(next.call(request).await?.map_into_boxed_body()),
+    // Nothing an anonymous caller may post creates anything twice (sign-up refuses a
+    // second account for the same e-mail), so there is nothing to remember.
+    let Some(owner) = caller.owner() else {
+        return Ok(next.call(request).await?.map_into_boxed_body());
     };
     // Read the body to fingerprint the request, then hand it on unchanged.
     let (http_request, payload) = request.parts_mut();

@@ -18,6 +18,15 @@ use crate::config::Config;
 use crate::error::{self, AllowedMethods};
 use crate::{db, idempotency, openapi, routes, web_client};
 
+/// The replica's pool: as the primary's, but waiting at most a second for a connection —
+/// the primary serves the read meanwhile, so waiting longer gains nothing.
+fn replica_pool_settings(primary: crate::config::PoolSettings) -> crate::config::PoolSettings {
+    crate::config::PoolSettings {
+        wait_timeout: primary.wait_timeout.min(std::time::Duration::from_secs(1)),
+        ..primary
+    }
+}
+
 /// A server bound to its port, not yet running.
 pub struct Application {
     server: Server,
@@ -38,6 +47,13 @@ impl Application {
         db::run_migrations(&config.database_url).await?;
         crate::domain::swedish::load();
         let pool = db::pool(&config.database_url, config.database_pool)?;
+        let replica = config
+            .database_replica_url
+            .as_deref()
+            .map(|url| db::pool(url, replica_pool_settings(config.database_pool)))
+            .transpose()?
+            .map(db::replica::Replica::new);
+        let replica = web::Data::new(replica);
         let listener = TcpListener::bind(config.bind_addr)
             .with_context(|| format!("could not listen on {}", config.bind_addr))?;
         let port = listener.local_addr()?.port();
@@ -68,6 +84,7 @@ impl Application {
             let (app, document) = api();
             let allowed_methods = AllowedMethods::from_openapi(&document);
             app.app_data(web::Data::new(pool.clone()))
+                .app_data(replica.clone())
                 .app_data(auth.clone())
                 .app_data(webhooks.clone())
                 .app_data(key_rate_limit.clone())
@@ -307,6 +324,7 @@ pub fn api() -> (
         .service(
             utoipa_actix_web::scope("/api/v1")
                 .wrap(actix_web::middleware::from_fn(idempotency::middleware))
+                .wrap(actix_web::middleware::from_fn(db::replica::note_writes))
                 .wrap(actix_web::middleware::from_fn(
                     crate::rate_limit::limit_api_keys,
                 ))

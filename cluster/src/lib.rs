@@ -119,6 +119,46 @@ impl Cluster {
         })
     }
 
+    /// A streaming replica of this cluster in `dir`: copied with `pg_basebackup` (which also
+    /// writes how to follow this one), started on a free port with the same options.
+    pub fn start_replica(&self, dir: &Path, durability: Durability) -> anyhow::Result<Self> {
+        std::fs::create_dir_all(dir)?;
+        if command::is_root() {
+            command::run(
+                Command::new("chown")
+                    .args(["-R", "postgres:postgres"])
+                    .arg(dir),
+            )?;
+        }
+        let data = dir.join("data");
+        command::run(
+            as_postgres(&self.bin.join("pg_basebackup"))
+                .args([
+                    "-h",
+                    "127.0.0.1",
+                    "-p",
+                    &self.port.to_string(),
+                    "-U",
+                    "postgres",
+                ])
+                .args(["--write-recovery-conf", "--checkpoint=fast", "-D"])
+                .arg(&data),
+        )
+        .context("pg_basebackup could not copy the cluster")?;
+        let port = command::free_port()?;
+        let mut replica = Self {
+            bin: self.bin.clone(),
+            dir: dir.to_path_buf(),
+            data,
+            port,
+            options: server_options(port, durability),
+            stopped: true,
+        };
+        replica.resume()?;
+        println!("a replica follows it on 127.0.0.1:{port}");
+        Ok(replica)
+    }
+
     /// Starts the server again after [`Cluster::stop`], on the same port.
     pub fn resume(&mut self) -> anyhow::Result<()> {
         let log = self.dir.join("server.log");

@@ -62,6 +62,7 @@ impl TestApp {
     fn config(database_url: String) -> anyhow::Result<Config> {
         Ok(Config {
             database_url,
+            database_replica_url: None,
             bind_addr: "127.0.0.1:0".parse()?,
             static_dir: static_dir(),
             database_pool: api::config::PoolSettings {

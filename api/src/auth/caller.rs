@@ -72,6 +72,16 @@ impl Caller {
         }
     }
 
+    /// The caller's name for what it keeps between requests (its idempotency keys, when it
+    /// last changed something): `user:{id}` or `key:{id}`; none for an anonymous caller.
+    pub fn owner(&self) -> Option<String> {
+        match self {
+            Caller::Person(person) => Some(format!("user:{}", person.user_id)),
+            Caller::ApiKey(key) => Some(format!("key:{}", key.key_id)),
+            Caller::Anonymous => None,
+        }
+    }
+
     /// The key id of a partner system, for audit entries.
     pub fn api_key_id(&self) -> Option<Uuid> {
         match self {

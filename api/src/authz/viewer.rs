@@ -34,6 +34,14 @@ impl Viewer {
         Ok((conn, viewer))
     }
 
+    /// As [`Viewer::connect`], for a list, a search or figures, which a streaming replica may
+    /// serve a moment behind the primary (but never behind the caller's own changes).
+    pub async fn connect_to_read(db: &Db, caller: Caller) -> Result<(Conn, Self), ApiError> {
+        let mut conn = db.read(&caller).await?;
+        let viewer = Self::load(&mut conn, caller).await?;
+        Ok((conn, viewer))
+    }
+
     /// Looks up what the caller belongs to.
     pub async fn load(conn: &mut AsyncPgConnection, caller: Caller) -> Result<Self, ApiError> {
         let (

@@ -6,6 +6,9 @@
 //! for is that transaction's, so a crash at any moment leaves all of the request's work
 //! with its stored answer, or none of it. (The handlers' own `transaction` calls become
 //! savepoints inside it.)
+//!
+//! A list, a search or the statistics may instead read from a streaming replica
+//! ([`Db::read`], see [`super::replica`]).
 
 use std::ops::{Deref, DerefMut};
 use std::sync::Arc;
@@ -16,13 +19,17 @@ use diesel_async::AsyncPgConnection;
 use futures_util::future::{Ready, ready};
 use tokio::sync::{Mutex, OwnedMappedMutexGuard, OwnedMutexGuard};
 
+use super::replica::{READ_YOUR_WRITES, Replica};
 use super::{Pool, PooledConnection};
+use crate::auth::Caller;
 use crate::error::ApiError;
 
 /// The database for one request.
 pub struct Db {
     pool: Pool,
     transaction: Option<RequestTransaction>,
+    /// The replica, for a `GET` or `HEAD` when one is configured.
+    replica: Option<Replica>,
 }
 
 /// The connection holding a request's open transaction, put into the request's extensions
@@ -53,7 +60,11 @@ pub enum Conn {
 impl Db {
     /// The database as a request sees it; with `transaction`, every connection is that one.
     pub fn new(pool: Pool, transaction: Option<RequestTransaction>) -> Self {
-        Self { pool, transaction }
+        Self {
+            pool,
+            transaction,
+            replica: None,
+        }
     }
 
     /// A connection: from the pool, or the request's transaction.
@@ -78,6 +89,25 @@ impl Db {
         }
     }
 
+    /// A connection for a read that may be a moment behind the primary: the replica's,
+    /// unless there is none, `caller` changed something within [`READ_YOUR_WRITES`], or the
+    /// replica cannot be reached — then as [`Db::get`].
+    pub async fn read(&self, caller: &Caller) -> Result<Conn, ApiError> {
+        let Some(replica) = &self.replica else {
+            return self.get().await;
+        };
+        if let Some(owner) = caller.owner() {
+            let mut primary = self.get().await?;
+            if super::recent_writes::within(&mut primary, &owner, READ_YOUR_WRITES).await? {
+                return Ok(primary);
+            }
+        }
+        match replica.connection().await {
+            Some(conn) => Ok(Conn::Pooled(Box::new(conn))),
+            None => self.get().await,
+        }
+    }
+
     /// The pool itself, for work that must not be part of the request's transaction.
     pub fn pool(&self) -> &Pool {
         &self.pool
@@ -93,9 +123,20 @@ impl FromRequest for Db {
             .app_data::<web::Data<Pool>>()
             .map(|pool| pool.get_ref().clone());
         let transaction = request.extensions().get::<RequestTransaction>().cloned();
+        // Only a request that changes nothing may read a moment behind.
+        let replica = match request.app_data::<web::Data<Option<Replica>>>() {
+            Some(replica) if request.method().is_safe() && transaction.is_none() => {
+                replica.get_ref().clone()
+            }
+            _ => None,
+        };
         ready(
-            pool.map(|pool| Self::new(pool, transaction))
-                .ok_or_else(|| ApiError::Unexpected(anyhow::anyhow!("the app has no pool"))),
+            pool.map(|pool| Self {
+                pool,
+                transaction,
+                replica,
+            })
+            .ok_or_else(|| ApiError::Unexpected(anyhow::anyhow!("the app has no pool"))),
         )
     }
 }

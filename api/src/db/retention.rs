@@ -25,6 +25,7 @@ pub struct Pruned {
     pub mails: usize,
     pub counters: usize,
     pub idempotency_keys: usize,
+    pub recent_writes: usize,
 }
 
 impl Pruned {
@@ -34,6 +35,7 @@ impl Pruned {
             + self.mails
             + self.counters
             + self.idempotency_keys
+            + self.recent_writes
     }
 }
 
@@ -43,7 +45,8 @@ fn days_ago(days: i64) -> DateTime<Utc> {
 }
 
 /// Removes what has outlived its time (and idempotency answers after
-/// [`super::idempotency::KEEP_HOURS`]).
+/// [`super::idempotency::KEEP_HOURS`], a caller's last change after
+/// [`super::replica::READ_YOUR_WRITES`]).
 pub async fn prune(conn: &mut AsyncPgConnection) -> QueryResult<Pruned> {
     Ok(Pruned {
         refresh_tokens: diesel::delete(
@@ -69,5 +72,6 @@ pub async fn prune(conn: &mut AsyncPgConnection) -> QueryResult<Pruned> {
         .execute(conn)
         .await?,
         idempotency_keys: super::idempotency::prune(conn).await?,
+        recent_writes: super::recent_writes::prune(conn, super::replica::READ_YOUR_WRITES).await?,
     })
 }

@@ -264,6 +264,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    recent_writes (caller) {
+        caller -> Text,
+        written_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     idempotency_keys (caller, key) {
         caller -> Text,
         key -> Text,

@@ -215,7 +215,7 @@ async fn page_of_ideas(
         updated_since: query.updated_since,
         candidates: None,
     };
-    let (mut conn, viewer) = Viewer::connect(db, caller).await?;
+    let (mut conn, viewer) = Viewer::connect_to_read(db, caller).await?;
     if let Some(lab) = lab {
         authz::lab(&mut conn, &viewer, lab, LabAction::View).await?;
     }

@@ -166,7 +166,7 @@ async fn list_labs(
         query: fields::query_param(query.q.as_deref())?,
     };
     let window = fields::window(Order::for_query(filter.query.is_some()), &sync, &page)?;
-    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
+    let (mut conn, viewer) = Viewer::connect_to_read(&db, caller).await?;
     let rows = db::labs::list(&mut conn, &viewer, &filter, window).await?;
     Ok(web::Json(pagination::page_with_keys(rows, limit)))
 }

@@ -270,7 +270,7 @@ async fn list_methods(
     };
     let window = fields::window(Order::for_query(filter.query.is_some()), &sync, &page)?;
     let language = fields::language(&request);
-    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
+    let (mut conn, viewer) = Viewer::connect_to_read(&db, caller).await?;
     let rows = db::methods::list(&mut conn, &viewer, &filter, window, language).await?;
     Ok(web::Json(pagination::page_with_keys(rows, limit)))
 }

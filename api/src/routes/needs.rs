@@ -125,7 +125,7 @@ async fn list_lab_needs(
 ) -> Result<web::Json<Page<Need>>, ApiError> {
     let limit = page.limit()?;
     let window = fields::window(Order::Newest, &sync, &page)?;
-    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
+    let (mut conn, viewer) = Viewer::connect_to_read(&db, caller).await?;
     authz::lab(&mut conn, &viewer, *id, LabAction::View).await?;
     let filter = Filter {
         lab: Some(*id),
@@ -168,7 +168,7 @@ async fn list_needs(
         query: fields::query_param(query.q.as_deref())?,
     };
     let window = fields::window(Order::for_query(filter.query.is_some()), &sync, &page)?;
-    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
+    let (mut conn, viewer) = Viewer::connect_to_read(&db, caller).await?;
     let rows = db::needs::list(&mut conn, &viewer, &filter, window).await?;
     Ok(web::Json(pagination::page_with_keys(rows, limit)))
 }

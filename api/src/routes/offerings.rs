@@ -186,7 +186,7 @@ async fn list_offerings(
         query: fields::query_param(query.q.as_deref())?,
     };
     let window = fields::window(Order::for_query(filter.query.is_some()), &sync, &page)?;
-    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
+    let (mut conn, viewer) = Viewer::connect_to_read(&db, caller).await?;
     let rows = db::offerings::list(&mut conn, &viewer, &filter, window).await?;
     Ok(web::Json(pagination::page_with_keys(rows, limit)))
 }

@@ -71,7 +71,7 @@ async fn search_all(
 ) -> Result<web::Json<SearchResults>, ApiError> {
     let q = required_query(&query.q)?;
     let language = fields::language(&request);
-    let (mut conn, viewer) = Viewer::connect(&db, caller).await?;
+    let (mut conn, viewer) = Viewer::connect_to_read(&db, caller).await?;
     let found = find(&mut conn, &viewer, &q, language).await?;
     if !found.is_empty() {
         return Ok(web::Json(found));

@@ -4,6 +4,7 @@ use actix_web::{get, web};
 use shared::{IdeaStatus, KeyCount, LabPhase, Statistics, Totals};
 use utoipa_actix_web::service_config::ServiceConfig;
 
+use crate::auth::Caller;
 use crate::db::{self, Db};
 use crate::domain::evidence;
 use crate::error::ApiError;
@@ -48,18 +49,19 @@ fn histogram(levels: impl IntoIterator<Item = i32>) -> Vec<KeyCount> {
     responses((status = 200, description = "The figures.", body = Statistics)),
 )]
 #[get("/statistics")]
-async fn get_statistics(db: Db) -> Result<web::Json<Statistics>, ApiError> {
+async fn get_statistics(db: Db, caller: Caller) -> Result<web::Json<Statistics>, ApiError> {
     // The methods' levels (the heaviest query) on one connection, beside the other figures
     // on another: the answer takes as long as the slower of the two.
-    let (levels, mut statistics) = tokio::try_join!(method_levels(&db), figures(&db))?;
+    let (levels, mut statistics) =
+        tokio::try_join!(method_levels(&db, &caller), figures(&db, &caller))?;
     statistics.totals.methods = levels.len() as i64;
     statistics.methods_by_level = histogram(levels);
     Ok(web::Json(statistics))
 }
 
 /// The data level of every published method.
-async fn method_levels(db: &Db) -> Result<Vec<i32>, ApiError> {
-    let mut conn = db.get().await?;
+async fn method_levels(db: &Db, caller: &Caller) -> Result<Vec<i32>, ApiError> {
+    let mut conn = db.read(caller).await?;
     let published = db::statistics::published_methods(&mut conn).await?;
     let facts = db::methods::evidence_facts(&mut conn, &published).await?;
     Ok(facts
@@ -69,8 +71,8 @@ async fn method_levels(db: &Db) -> Result<Vec<i32>, ApiError> {
 }
 
 /// Every figure but the methods' levels, with the totals they add up to.
-async fn figures(db: &Db) -> Result<Statistics, ApiError> {
-    let mut conn = db.get().await?;
+async fn figures(db: &Db, caller: &Caller) -> Result<Statistics, ApiError> {
+    let mut conn = db.read(caller).await?;
     let phases = db::statistics::labs_by_phase(&mut conn).await?;
     let statuses = db::statistics::ideas_by_status(&mut conn).await?;
     let (offerings, organizations) = db::statistics::offerings_and_organizations(&mut conn).await?;

@@ -154,6 +154,7 @@ async fn settle_search(conn: &mut AsyncPgConnection) -> anyhow::Result<Settled> 
 fn config(database_url: &str, webhooks: WebhookPolicy) -> anyhow::Result<Config> {
     Ok(Config {
         database_url: database_url.to_owned(),
+        database_replica_url: None,
         bind_addr: "127.0.0.1:0".parse()?,
         static_dir: PathBuf::new(),
         database_pool: api::config::PoolSettings {
@@ -206,10 +207,12 @@ async fn statements_during(
     for statement in statements {
         // A statement whose parameters' types only its sender knew (`unnest($1)`) keeps
         // plain literals; pgbench will say it cannot replay it.
-        let types = parameter_types(conn, &statement).await.unwrap_or_else(|error| {
-            println!("  {error:#}");
-            Vec::new()
-        });
+        let types = parameter_types(conn, &statement)
+            .await
+            .unwrap_or_else(|error| {
+                println!("  {error:#}");
+                Vec::new()
+            });
         typed.push(statement.with_literals(&types));
     }
     Ok(typed)

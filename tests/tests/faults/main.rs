@@ -5,6 +5,8 @@
 //! process: stopped with `SIGTERM` it finishes what it serves; killed outright amid
 //! idempotent POSTs, their retries create each resource exactly once.
 
+mod replica;
+
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -103,7 +105,7 @@ fn no_other_failures(answers: &[Answer]) {
 
 /// A Postgres cluster of the test's own (in a temporary folder, kept while the test runs),
 /// with the migrated database `innolabb`, and that database's URL.
-async fn private_cluster() -> anyhow::Result<(tempfile::TempDir, Cluster, String)> {
+pub(crate) async fn private_cluster() -> anyhow::Result<(tempfile::TempDir, Cluster, String)> {
     let bin = innolabb_cluster::find_server_binaries()
         .ok_or_else(|| anyhow::anyhow!("no Postgres server binaries: run `cargo xtask test`"))?;
     let scratch = tempfile::Builder::new()
