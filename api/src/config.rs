@@ -356,7 +356,9 @@ mod tests {
             ]))
         };
         assert_eq!(
-            with("postgres://replica/y")?.database_replica_url.as_deref(),
+            with("postgres://replica/y")?
+                .database_replica_url
+                .as_deref(),
             Some("postgres://replica/y")
         );
         assert_eq!(with("")?.database_replica_url, None);

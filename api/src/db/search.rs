@@ -434,6 +434,10 @@ impl Listing {
     /// Appends the search condition on the rows of `table` (nothing without a search):
     /// its matches, or the newest of them when the window bounds the candidates (an array
     /// gathered once, then read by primary key, so no plan scans the table to join them).
+    /// The matches are found through the text index before they are sorted (`OFFSET 0`
+    /// keeps the planner from walking the newest-first index instead, in hope of meeting
+    /// 100 matches early): among 100,000 ideas a word no idea holds took 57 ms that way,
+    /// 0.5 ms this way; a word every idea holds takes 37 ms instead of 4.
     pub fn push_search(&self, sql: &mut Sql<'_>, table: Searched) {
         let (Some(query), alias) = (&self.query, self.alias) else {
             return;
@@ -445,7 +449,8 @@ impl Listing {
             Some(candidates) => {
                 let candidates = sql.bind::<sql::BigInt, _>(candidates);
                 sql.push(format!(
-                    " AND {alias}.id = ANY(ARRAY(SELECT c.id FROM {} c WHERE c.search @@ {query} \
+                    " AND {alias}.id = ANY(ARRAY(SELECT c.id FROM (SELECT c.id, c.created_at \
+                     FROM {} c WHERE c.search @@ {query} OFFSET 0) c \
                      ORDER BY c.created_at DESC, c.id DESC LIMIT {candidates}))",
                     table.table()
                 ));
