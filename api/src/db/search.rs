@@ -532,8 +532,8 @@ mod tests {
         listing.push_search(&mut sql, Searched::Offerings);
         assert_eq!(
             sql.text(),
-            " AND o.id = ANY(ARRAY(SELECT c.id FROM offerings c \
-             WHERE c.search @@ websearch_to_tsquery('swedish', $1) \
+            " AND o.id = ANY(ARRAY(SELECT c.id FROM (SELECT c.id, c.created_at \
+             FROM offerings c WHERE c.search @@ websearch_to_tsquery('swedish', $1) OFFSET 0) c \
              ORDER BY c.created_at DESC, c.id DESC LIMIT $2))"
         );
     }
