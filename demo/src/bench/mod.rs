@@ -418,12 +418,29 @@ fn parameter_literals(parameters: &str) -> Vec<String> {
     values.into_iter().map(|(_, literal)| literal).collect()
 }
 
-/// One pgbench transaction: the statements of one answer.
+/// One pgbench transaction: the statements of one answer, each on one line (so without
+/// its `--` comments, which would swallow the rest of the line).
 fn pgbench_script(statements: &[String]) -> String {
     statements
         .iter()
-        .map(|s| format!("{};\n", s.trim().trim_end_matches(';').replace('\n', " ")))
+        .map(|s| {
+            let line = s.lines().map(without_comment).collect::<Vec<_>>().join(" ");
+            format!("{};\n", line.trim().trim_end_matches(';'))
+        })
         .collect()
+}
+
+/// A line of SQL without a `--` comment that ends it (one outside a quoted literal).
+fn without_comment(line: &str) -> &str {
+    let mut quoted = false;
+    for (at, character) in line.char_indices() {
+        match character {
+            '\'' => quoted = !quoted,
+            '-' if !quoted && line[at..].starts_with("--") => return &line[..at],
+            _ => {}
+        }
+    }
+    line
 }
 
 /// pgbench's average latency of the script, one client for 10 seconds, extended protocol.
@@ -491,6 +508,15 @@ mod tests {
         assert_eq!(
             statement.with_literals(&types),
             "SELECT * FROM unnest('1'::text[]) WHERE x = '2'::bigint OR y = '10'::text"
+        );
+    }
+
+    #[test]
+    fn a_script_keeps_each_statement_on_one_line_without_its_comments() {
+        let statements = ["SELECT a -- the first\n  FROM t WHERE b = '--x';".to_owned()];
+        assert_eq!(
+            pgbench_script(&statements),
+            "SELECT a    FROM t WHERE b = '--x';\n"
         );
     }
 
