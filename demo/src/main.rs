@@ -63,25 +63,7 @@ enum Command {
     /// 1,000,000 votes, 50,000 people …): each endpoint under `wrk` at 16 and 64
     /// connections beside `pgbench` on its SQL, two instances, a login flood; in an empty
     /// database. Writes `report.json` into the folder.
-    BenchApi {
-        #[arg(long, env = "BENCH_SERVER_LOG")]
-        server_log: std::path::PathBuf,
-        #[arg(long, env = "PGBENCH", default_value = "pgbench")]
-        pgbench: std::path::PathBuf,
-        #[arg(long, env = "WRK", default_value = "wrk")]
-        wrk: std::path::PathBuf,
-        /// The release build of the API.
-        #[arg(long, env = "API_BINARY", default_value = "target/release/api")]
-        api_binary: std::path::PathBuf,
-        #[arg(long, default_value = "target/bench")]
-        folder: std::path::PathBuf,
-        /// How long each load runs.
-        #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..))]
-        seconds: u32,
-        /// How long each read is held at half its highest rate (the p99 target's load).
-        #[arg(long, default_value_t = 60, value_parser = clap::value_parser!(u32).range(1..))]
-        steady_seconds: u32,
-    },
+    BenchApi(innolabb_demo::bench::suite::ApiSetup),
     /// Time webhook deliveries from the change's commit to the receiver, with the worker idle
     /// and under a load of events, in an empty database.
     BenchWebhooks {
@@ -166,27 +148,8 @@ async fn main() -> anyhow::Result<()> {
             println!("p95  {:.1} ms", timing.p95_ms);
             println!("max  {:.1} ms", timing.max_ms);
         }
-        Command::BenchApi {
-            server_log,
-            pgbench,
-            wrk,
-            api_binary,
-            folder,
-            seconds,
-            steady_seconds,
-        } => {
-            let url = std::env::var("DATABASE_URL").context("DATABASE_URL is not set")?;
+        Command::BenchApi(setup) => {
             connect().await?;
-            let setup = innolabb_demo::bench::suite::ApiSetup {
-                database_url: url,
-                server_log,
-                pgbench,
-                wrk,
-                api_binary,
-                folder,
-                seconds,
-                steady_seconds,
-            };
             let report = innolabb_demo::bench::suite::api(&setup).await?;
             let path = setup.folder.join("report.json");
             std::fs::write(&path, serde_json::to_string_pretty(&report)?)?;

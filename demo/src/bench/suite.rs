@@ -24,20 +24,29 @@ use super::{
     Latencies, count, seed_large_platform, settle_search, statements_during, write_script,
 };
 
-/// What the benchmark needs besides the database.
+/// What the benchmark needs: the command line of `innolabb-demo bench-api`.
+#[derive(Debug, clap::Args)]
 pub struct ApiSetup {
+    #[arg(long, env = "DATABASE_URL")]
     pub database_url: String,
     /// The database server's log, from which each answer's statements are read.
+    #[arg(long, env = "BENCH_SERVER_LOG")]
     pub server_log: PathBuf,
+    #[arg(long, env = "PGBENCH", default_value = "pgbench")]
     pub pgbench: PathBuf,
+    #[arg(long, env = "WRK", default_value = "wrk")]
     pub wrk: PathBuf,
     /// The release build of the `api` binary.
+    #[arg(long, env = "API_BINARY", default_value = "target/release/api")]
     pub api_binary: PathBuf,
     /// Where the scripts and `report.json` go.
+    #[arg(long, default_value = "target/bench")]
     pub folder: PathBuf,
-    /// How long each load runs.
+    /// How long each load runs, in seconds.
+    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..))]
     pub seconds: u32,
-    /// How long each read is held at half its highest rate.
+    /// How long each read is held at half its highest rate (the p99 target's load).
+    #[arg(long, default_value_t = 60, value_parser = clap::value_parser!(u32).range(1..))]
     pub steady_seconds: u32,
 }
 
