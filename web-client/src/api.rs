@@ -80,13 +80,19 @@ fn builder(method: Method, path: &str, token: Option<&str>) -> RequestBuilder {
     }
 }
 
-/// Reads its answer: JSON, or nothing (204, or a 202 without a body) for a `()` answer.
-async fn answer<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
-    let text = response
+/// Reads an answer's text: JSON, or nothing (204, or a 202 without a body).
+async fn text(response: Result<Response, ApiError>) -> Result<String, ApiError> {
+    response?
         .text()
         .await
-        .map_err(|error| ApiError::Network(error.to_string()))?;
-    let json = if text.is_empty() { "null" } else { &text };
+        .map_err(|error| ApiError::Network(error.to_string()))
+}
+
+/// Reads an answer's JSON; nothing is `null`, which a `()` answer reads as itself.
+// The one generic step of a request: what the request and its answer need is compiled once,
+// not again for each of the many types the pages read.
+fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
+    let json = if text.is_empty() { "null" } else { text };
     serde_json::from_str(json).map_err(|error| ApiError::Network(error.to_string()))
 }
 
@@ -95,7 +101,11 @@ pub async fn fetch<T: DeserializeOwned>(
     read: &Read<T>,
     token: Option<&str>,
 ) -> Result<T, ApiError> {
-    answer(respond(builder(Method::GET, read.path(), token).build()).await?).await
+    parse(&get(read.path(), token).await?)
+}
+
+async fn get(path: &str, token: Option<&str>) -> Result<String, ApiError> {
+    text(respond(builder(Method::GET, path, token).build()).await).await
 }
 
 /// Sends a change and reads its answer. A `PATCH` of a versioned resource carries
@@ -106,15 +116,34 @@ pub async fn send<T: DeserializeOwned>(
     token: Option<&str>,
     version: Option<i32>,
 ) -> Result<T, ApiError> {
-    let mut request = builder(write.method.clone(), &write.path, token);
+    parse(
+        &send_text(
+            &write.method,
+            &write.path,
+            write.body.as_ref(),
+            token,
+            version,
+        )
+        .await?,
+    )
+}
+
+async fn send_text(
+    method: &Method,
+    path: &str,
+    body: Option<&serde_json::Value>,
+    token: Option<&str>,
+    version: Option<i32>,
+) -> Result<String, ApiError> {
+    let mut request = builder(method.clone(), path, token);
     if let Some(version) = version {
         request = request.header("If-Match", &format!("\"{version}\""));
     }
-    let request = match &write.body {
+    let request = match body {
         Some(body) => request.json(body),
         None => request.build(),
     };
-    answer(respond(request).await?).await
+    text(respond(request).await).await
 }
 
 /// Sends a change in the background and hands its result to `done`: what every form and
