@@ -4,8 +4,10 @@
 use std::path::{Path, PathBuf};
 
 use actix_files::{Files, NamedFile};
+use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse, fn_service};
-use actix_web::http::header::{CacheControl, CacheDirective};
+use actix_web::http::header::{CACHE_CONTROL, HeaderValue};
+use actix_web::middleware::{Next, from_fn};
 use actix_web::{HttpResponse, web};
 
 use crate::error::ApiError;
@@ -25,12 +27,15 @@ pub fn configure(static_dir: &Path) -> impl FnOnce(&mut web::ServiceConfig) + us
             return;
         }
         config.service(
-            Files::new("/", &static_dir)
-                .index_file("index.html")
-                .default_handler(fn_service(move |request: ServiceRequest| {
-                    let index = index.clone();
-                    async move { serve_index(request, index).await }
-                })),
+            web::scope("").wrap(from_fn(cache_rules)).service(
+                Files::new("", &static_dir)
+                    .index_file("index.html")
+                    .try_compressed()
+                    .default_handler(fn_service(move |request: ServiceRequest| {
+                        let index = index.clone();
+                        async move { serve_index(request, index).await }
+                    })),
+            ),
         );
     }
 }
@@ -45,14 +50,55 @@ async fn serve_index(
 ) -> actix_web::Result<ServiceResponse> {
     let (request, _) = request.into_parts();
     let file = NamedFile::open(&index).map_err(|_| ApiError::NotFound)?;
-    let mut response = file.into_response(&request);
-    // The page names the client's files; never let a stale copy outlive a new build.
-    response.headers_mut().insert(
-        actix_web::http::header::CACHE_CONTROL,
-        CacheControl(vec![CacheDirective::NoCache])
-            .to_string()
-            .parse()
-            .map_err(|_| ApiError::NotFound)?,
-    );
+    let response = file.into_response(&request);
     Ok(ServiceResponse::new(request, response))
+}
+
+/// Files named by a hash of their content (`web_client_bg-<16 hex>.wasm`, made so by
+/// `cargo xtask`) never change: a browser keeps them a year. Everything else, above all
+/// `index.html`, which names those files, is checked with the server on every use.
+async fn cache_rules(
+    request: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> actix_web::Result<ServiceResponse<impl MessageBody>> {
+    let rule = if is_fingerprinted(request.path()) {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
+    let mut response = next.call(request).await?;
+    response
+        .headers_mut()
+        .insert(CACHE_CONTROL, HeaderValue::from_static(rule));
+    Ok(response)
+}
+
+/// Whether the last part of `path` is `name-<16 hex digits>.extension`.
+fn is_fingerprinted(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let Some((stem, _extension)) = name.split_once('.') else {
+        return false;
+    };
+    stem.rsplit_once('-').is_some_and(|(_, hash)| {
+        hash.len() == 16 && hash.bytes().all(|byte| byte.is_ascii_hexdigit())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_fingerprinted;
+
+    #[test]
+    fn only_names_carrying_a_content_hash_are_fingerprinted() {
+        assert!(is_fingerprinted("/web_client_bg-0123456789abcdef.wasm"));
+        assert!(is_fingerprinted("/style-fedcba9876543210.css"));
+        assert!(!is_fingerprinted("/"));
+        assert!(!is_fingerprinted("/index.html"));
+        assert!(!is_fingerprinted("/favicon.svg"));
+        assert!(!is_fingerprinted(
+            "/labs/0190a0e8-0000-7000-8000-000000000000"
+        ));
+        assert!(!is_fingerprinted("/web_client_bg-0123456789abcdeg.wasm"));
+        assert!(!is_fingerprinted("/a-0123456789abcdef/labs"));
+    }
 }

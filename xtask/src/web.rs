@@ -13,10 +13,11 @@ use crate::{npm, shell};
 const TARGET: &str = "wasm32-unknown-unknown";
 const PROFILE: &str = "wasm-release";
 
-/// The most the client's WebAssembly may weigh gzipped, as a browser downloads it. A
-/// ratchet: it holds what the client weighs now (711 KiB on 5 December 2026) so that it
-/// does not grow unnoticed; lower it as the client shrinks (the aim is 300 KiB).
-const WASM_GZIP_BUDGET_KIB: u64 = 750;
+/// The most the client's WebAssembly may weigh gzipped (browsers that take Brotli get about
+/// a quarter less). A ratchet: it holds what the client weighs now (706 KiB on 5 December
+/// 2026) so that it does not grow unnoticed; lower it as the client shrinks (the aim is
+/// 300 KiB: see the README's *Speed*).
+const WASM_GZIP_BUDGET_KIB: u64 = 720;
 
 /// Builds the client into `web-client/dist` and returns that folder.
 pub fn build(root: &Path) -> anyhow::Result<PathBuf> {
@@ -49,23 +50,95 @@ pub fn build(root: &Path) -> anyhow::Result<PathBuf> {
         .generate(&dist)
         .context("wasm-bindgen could not generate the client's glue")?;
     optimize(root, &dist.join("web_client_bg.wasm"));
-    for file in ["index.html", "style.css", "favicon.svg"] {
+    for file in ["style.css", "favicon.svg"] {
         std::fs::copy(root.join("web-client").join(file), dist.join(file))
             .with_context(|| format!("could not copy web-client/{file}"))?;
     }
-    let size = std::fs::metadata(dist.join("web_client_bg.wasm"))?.len();
+    let mut index = std::fs::read_to_string(root.join("web-client/index.html"))
+        .context("could not read web-client/index.html")?;
+    for file in FINGERPRINTED {
+        let named = fingerprint(&dist, file)?;
+        index = index.replace(&format!("/{file}\""), &format!("/{named}\""));
+        precompress(&dist.join(&named))?;
+    }
+    std::fs::write(dist.join("index.html"), index)?;
+    let wasm = wasm_file(&dist)?;
     println!(
-        "web client built in {} ({} KiB of WebAssembly, {} KiB gzipped)",
+        "web client built in {} ({} KiB of WebAssembly, {} KiB gzipped, {} KiB with Brotli)",
         dist.display(),
-        size / 1024,
-        gzipped_kib(&dist)?
+        std::fs::metadata(&wasm)?.len() / 1024,
+        kib(&with_suffix(&wasm, "gz"))?,
+        kib(&with_suffix(&wasm, "br"))?,
     );
     Ok(dist)
 }
 
+/// The files `index.html` loads. They are served under names that carry a hash of their
+/// content, so a browser may keep them for a year and still never run a stale build.
+const FINGERPRINTED: [&str; 3] = ["web_client.js", "web_client_bg.wasm", "style.css"];
+
+/// Renames `dist/file` to `stem-<hash>.ext` and returns the new name.
+fn fingerprint(dist: &Path, file: &str) -> anyhow::Result<String> {
+    use sha2::Digest as _;
+    let path = dist.join(file);
+    let content = std::fs::read(&path).with_context(|| format!("could not read {file}"))?;
+    let hash: String = sha2::Sha256::digest(&content)[..8]
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect();
+    let (stem, extension) = file
+        .rsplit_once('.')
+        .with_context(|| format!("{file} has no extension"))?;
+    let named = format!("{stem}-{hash}.{extension}");
+    std::fs::rename(&path, dist.join(&named))?;
+    Ok(named)
+}
+
+/// Writes `file.br` and `file.gz` beside `file`, both at their best compression, for the
+/// server to send instead of compressing on every request.
+fn precompress(file: &Path) -> anyhow::Result<()> {
+    let content = std::fs::read(file)?;
+    let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    std::io::Write::write_all(&mut gzip, &content)?;
+    std::fs::write(with_suffix(file, "gz"), gzip.finish()?)?;
+    let mut brotli = Vec::new();
+    let parameters = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 24,
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut content.as_slice(), &mut brotli, &parameters)?;
+    std::fs::write(with_suffix(file, "br"), brotli)?;
+    Ok(())
+}
+
+fn with_suffix(file: &Path, suffix: &str) -> PathBuf {
+    let mut name = file.as_os_str().to_owned();
+    name.push(".");
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// The client's WebAssembly in `dist`, whatever its hash.
+fn wasm_file(dist: &Path) -> anyhow::Result<PathBuf> {
+    std::fs::read_dir(dist)?
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .find(|path| {
+            path.extension()
+                .is_some_and(|extension| extension == "wasm")
+        })
+        .with_context(|| format!("no WebAssembly in {}", dist.display()))
+}
+
+/// A file's size in KiB, rounded up.
+fn kib(file: &Path) -> anyhow::Result<u64> {
+    Ok(std::fs::metadata(file)?.len().div_ceil(1024))
+}
+
 /// Fails when the built client's WebAssembly, gzipped, weighs more than its budget.
 pub fn check_size_budget(dist: &Path) -> anyhow::Result<()> {
-    let kib = gzipped_kib(dist)?;
+    let kib = kib(&with_suffix(&wasm_file(dist)?, "gz"))?;
     anyhow::ensure!(
         kib <= WASM_GZIP_BUDGET_KIB,
         "the web client's WebAssembly is {kib} KiB gzipped, over its budget of \
@@ -75,15 +148,6 @@ pub fn check_size_budget(dist: &Path) -> anyhow::Result<()> {
         "the WebAssembly is {kib} KiB gzipped, within its budget of {WASM_GZIP_BUDGET_KIB} KiB"
     );
     Ok(())
-}
-
-/// The client's WebAssembly gzipped at the best compression, in KiB (rounded up).
-fn gzipped_kib(dist: &Path) -> anyhow::Result<u64> {
-    let wasm = std::fs::read(dist.join("web_client_bg.wasm"))?;
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    std::io::Write::write_all(&mut encoder, &wasm)?;
-    let gzipped = encoder.finish()?;
-    Ok(u64::try_from(gzipped.len())?.div_ceil(1024))
 }
 
 /// Shrinks the WebAssembly with binaryen's wasm-opt (about a third smaller, a fifth after

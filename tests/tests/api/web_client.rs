@@ -1,3 +1,4 @@
+use anyhow::Context as _;
 use innolabb_tests::{TestApp, static_dir};
 
 #[tokio::test]
@@ -26,8 +27,57 @@ async fn the_web_client_is_served_at_the_root_and_for_deep_links() -> anyhow::Re
             "{path}"
         );
     }
-    let wasm = app.get("/web_client_bg.wasm").await?;
-    assert_eq!(wasm.status(), 200);
-    assert_eq!(wasm.headers()["content-type"], "application/wasm");
+    Ok(())
+}
+
+#[tokio::test]
+async fn the_clients_files_are_sent_precompressed_and_kept_a_year_while_its_page_is_revalidated()
+-> anyhow::Result<()> {
+    let app = TestApp::spawn().await?;
+    let page = app.get("/").await?;
+    assert_eq!(page.headers()["cache-control"], "no-cache");
+    let page = page.text().await?;
+    // The page names its files by their content: `/web_client_bg-<hash>.wasm`.
+    let wasm = page
+        .split('"')
+        .find(|part| part.starts_with("/web_client_bg-") && part.ends_with(".wasm"))
+        .context("index.html names no fingerprinted WebAssembly")?;
+    let on_disk = std::fs::metadata(static_dir().join(&wasm[1..]))?.len();
+    for (accepted, encoding) in [
+        ("br, gzip", Some("br")),
+        ("gzip", Some("gzip")),
+        ("identity", None),
+    ] {
+        let response = app
+            .client
+            .get(app.url(wasm))
+            .header("accept-encoding", accepted)
+            .send()
+            .await?;
+        assert_eq!(response.status(), 200, "{accepted}");
+        let headers = response.headers().clone();
+        assert_eq!(headers["content-type"], "application/wasm", "{accepted}");
+        assert_eq!(
+            headers["cache-control"], "public, max-age=31536000, immutable",
+            "{accepted}"
+        );
+        assert_eq!(
+            headers
+                .get("content-encoding")
+                .map(|value| value.to_str().unwrap_or_default()),
+            encoding,
+            "{accepted}"
+        );
+        let body = response.bytes().await?;
+        match encoding {
+            // Compressed ahead by `cargo xtask`, far below the file itself.
+            Some(_) => assert!(body.len() * 2 < usize::try_from(on_disk)?, "{accepted}"),
+            None => assert_eq!(u64::try_from(body.len())?, on_disk),
+        }
+    }
+    let deep_link = app
+        .get("/labs/0190a0e8-0000-7000-8000-000000000000")
+        .await?;
+    assert_eq!(deep_link.headers()["cache-control"], "no-cache");
     Ok(())
 }
