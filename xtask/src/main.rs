@@ -94,11 +94,19 @@ fn main() -> anyhow::Result<()> {
         Command::Backup { file } => backup::backup(&root, file.map(|file| invoked_in.join(file))),
         Command::Restore { file } => backup::restore(&root, &invoked_in.join(file)),
         Command::Bench => {
-            shell::ensure_programs(&["wrk"])?;
-            matching::run(
+            shell::ensure_programs(&["wrk", "node"])?;
+            let static_dir = web::build(&root)?;
+            let lighthouse = npm::lighthouse(&root)?;
+            let chromium = browser::ensure()?.chromium;
+            matching::run_with(
                 &root,
                 "bench-api",
                 "Benchmarking the API beside pgbench on a large platform",
+                &[
+                    ("STATIC_DIR", static_dir.as_os_str()),
+                    ("LIGHTHOUSE", lighthouse.as_os_str()),
+                    ("CHROMIUM", chromium.as_os_str()),
+                ],
             )
         }
         Command::BuildWeb => web::build(&root).map(|_| ()),

@@ -5,6 +5,7 @@
 //! API's suite against a release API process. Each runs the
 //! demo binary's command of the same name against a fresh database of a throwaway Postgres.
 
+use std::ffi::OsStr;
 use std::path::Path;
 
 use crate::postgres::{self, Durability};
@@ -12,6 +13,16 @@ use crate::shell;
 
 /// Runs `innolabb-demo <command>` (release build) with a fresh database.
 pub fn run(root: &Path, command: &str, what: &str) -> anyhow::Result<()> {
+    run_with(root, command, what, &[])
+}
+
+/// [`run`], with more variables for the command's environment.
+pub fn run_with(
+    root: &Path,
+    command: &str,
+    what: &str,
+    environment: &[(&str, &OsStr)],
+) -> anyhow::Result<()> {
     shell::step(&format!("Building the engine (release) for {what}"));
     // With the API: the selection `cargo xtask run` builds, so both share one build.
     shell::run(shell::cargo().args([
@@ -37,7 +48,8 @@ pub fn run(root: &Path, command: &str, what: &str) -> anyhow::Result<()> {
             .env("BENCH_SERVER_LOG", scratch.path().join("server.log"))
             .env("PGBENCH", cluster.pgbench())
             .env("API_BINARY", root.join("target/release/api"))
-            .env("RUST_LOG", "warn"),
+            .env("RUST_LOG", "warn")
+            .envs(environment.iter().copied()),
     )?;
     drop(cluster);
     Ok(())

@@ -6,6 +6,7 @@
 //! The SQL is not copied here: Postgres logs the statements of one answer
 //! (`log_min_duration_statement = 0` for a moment), and the bench replays them.
 
+pub mod lighthouse;
 pub mod search;
 pub mod suite;
 pub mod webhooks;

@@ -20,6 +20,7 @@ use diesel_async::{AsyncConnection, AsyncPgConnection, SimpleAsyncConnection};
 use serde::Serialize;
 use uuid::Uuid;
 
+use super::lighthouse::{Lighthouse, PageScores};
 use super::{
     Latencies, count, seed_large_platform, settle_search, statements_during, write_script,
 };
@@ -45,6 +46,15 @@ pub struct ApiSetup {
     /// How long each load runs, in seconds.
     #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..))]
     pub seconds: u32,
+    /// The built web client, which the API serves for Lighthouse's visits.
+    #[arg(long, env = "STATIC_DIR", default_value = "web-client/dist")]
+    pub static_dir: PathBuf,
+    /// Lighthouse's command-line script (`cli/index.js` of npm's `lighthouse`), run with
+    /// node; without it the pages are not scored.
+    #[arg(long, env = "LIGHTHOUSE")]
+    pub lighthouse: Option<PathBuf>,
+    #[arg(long, env = "CHROMIUM", default_value = "chromium")]
+    pub chromium: PathBuf,
     /// How long each read is held at half its highest rate (the p99 target's load).
     #[arg(long, default_value_t = 60, value_parser = clap::value_parser!(u32).range(1..))]
     pub steady_seconds: u32,
@@ -99,6 +109,8 @@ pub struct Report {
     /// The sign-ins of the flood answered 401 (checked), 429 (throttled) and 503 (no
     /// core free to hash within the wait).
     pub login_flood_answers: Vec<(u16, u64)>,
+    /// Lighthouse on the start page and a lab's page, visited before any load.
+    pub pages: Vec<PageScores>,
 }
 
 /// A read held at a constant rate.
@@ -149,6 +161,7 @@ pub async fn api(setup: &ApiSetup) -> anyhow::Result<Report> {
     let need = seeded_ids(&mut conn, "need", 1).await?[0];
     let writers = seeded_ids(&mut conn, "person", WRITERS).await?;
     let deep_cursor = cursor_after_pages(&client, &server, 100).await?;
+    let pages = score_pages(setup, &server, lab)?;
     let writer_script = setup.folder.join("post-idea.lua");
     let endpoints = [
         Endpoint {
@@ -278,7 +291,46 @@ pub async fn api(setup: &ApiSetup) -> anyhow::Result<Report> {
         p99_quiet_ms,
         p99_login_flood_ms,
         login_flood_answers,
+        pages,
     })
+}
+
+/// Lighthouse's scores of the start page and a lab's page, on the machine still idle.
+fn score_pages(
+    setup: &ApiSetup,
+    server: &ApiProcess,
+    lab: Uuid,
+) -> anyhow::Result<Vec<PageScores>> {
+    let Some(script) = &setup.lighthouse else {
+        println!("pages not scored: LIGHTHOUSE (npm lighthouse's cli/index.js) is not set");
+        return Ok(Vec::new());
+    };
+    let lighthouse = Lighthouse {
+        script,
+        chromium: &setup.chromium,
+        folder: &setup.folder,
+    };
+    let mut pages = Vec::new();
+    for (page, path) in [
+        ("start page", "/".to_owned()),
+        ("a lab", format!("/labs/{lab}")),
+    ] {
+        let scores = lighthouse.visit(page, &server.url(&path))?;
+        println!(
+            "{:<26} Lighthouse performance {:>3.0}  accessibility {:>3.0}  first paint {:>5.0} ms  \
+             largest paint {:>5.0} ms  blocking {:>4.0} ms  layout shift {:.3}  {:>4.0} KiB",
+            scores.page,
+            scores.performance,
+            scores.accessibility,
+            scores.first_contentful_paint_ms,
+            scores.largest_contentful_paint_ms,
+            scores.total_blocking_time_ms,
+            scores.cumulative_layout_shift,
+            scores.downloaded_kib,
+        );
+        pages.push(scores);
+    }
+    Ok(pages)
 }
 
 impl Endpoint {
@@ -703,7 +755,7 @@ impl ApiProcess {
             .env("DATABASE_URL", &setup.database_url)
             .env("BIND_ADDR", format!("127.0.0.1:{port}"))
             .env("JWT_SECRET", JWT_SECRET)
-            .env("STATIC_DIR", setup.folder.join("no-web-client"))
+            .env("STATIC_DIR", &setup.static_dir)
             .env("RUST_LOG", "error")
             .spawn()
             .with_context(|| format!("could not start {}", setup.api_binary.display()))?;
