@@ -79,6 +79,8 @@ impl Application {
         let webhooks = web::Data::new(webhook_policy);
         let key_rate_limit = web::Data::new(config.key_rate_limit);
         let spam = web::Data::new(config.spam);
+        let statistics =
+            web::Data::new(db::snapshot_cache::SnapshotCache::<shared::Statistics>::default());
         let worker_pool = pool.clone();
         let server = HttpServer::new(move || {
             let (app, document) = api();
@@ -90,6 +92,7 @@ impl Application {
                 .app_data(key_rate_limit.clone())
                 .app_data(links.clone())
                 .app_data(spam.clone())
+                .app_data(statistics.clone())
                 .app_data(web::Data::new(allowed_methods))
                 .app_data(
                     web::JsonConfig::default()

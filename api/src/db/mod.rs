@@ -52,6 +52,7 @@ pub mod retention;
 pub mod schema;
 pub mod search;
 pub mod sessions;
+pub mod snapshot_cache;
 mod sql;
 pub mod statistics;
 pub mod users;
