@@ -54,11 +54,20 @@ pub fn build(root: &Path) -> anyhow::Result<PathBuf> {
         std::fs::copy(root.join("web-client").join(file), dist.join(file))
             .with_context(|| format!("could not copy web-client/{file}"))?;
     }
-    let mut index = std::fs::read_to_string(root.join("web-client/index.html"))
-        .context("could not read web-client/index.html")?;
+    let read = |file: &str| {
+        std::fs::read_to_string(root.join("web-client").join(file))
+            .with_context(|| format!("could not read web-client/{file}"))
+    };
+    // The files are named by their content, and then the texts naming them are rewritten:
+    // the boot script (itself named last, once its content is final) and the page.
+    let (mut index, mut boot) = (read("index.html")?, read("boot.js")?);
     for file in FINGERPRINTED {
+        if file == "boot.js" {
+            std::fs::write(dist.join(file), &boot)?;
+        }
         let named = fingerprint(&dist, file)?;
-        index = index.replace(&format!("/{file}\""), &format!("/{named}\""));
+        let rename = |text: &str| text.replace(&format!("/{file}\""), &format!("/{named}\""));
+        (index, boot) = (rename(&index), rename(&boot));
         precompress(&dist.join(&named))?;
     }
     std::fs::write(dist.join("index.html"), index)?;
@@ -74,8 +83,14 @@ pub fn build(root: &Path) -> anyhow::Result<PathBuf> {
 }
 
 /// The files `index.html` loads. They are served under names that carry a hash of their
-/// content, so a browser may keep them for a year and still never run a stale build.
-const FINGERPRINTED: [&str; 3] = ["web_client.js", "web_client_bg.wasm", "style.css"];
+/// content, so a browser may keep them for a year and still never run a stale build. The
+/// boot script names the first two, so it comes after them.
+const FINGERPRINTED: [&str; 4] = [
+    "web_client.js",
+    "web_client_bg.wasm",
+    "style.css",
+    "boot.js",
+];
 
 /// Renames `dist/file` to `stem-<hash>.ext` and returns the new name.
 fn fingerprint(dist: &Path, file: &str) -> anyhow::Result<String> {

@@ -22,8 +22,22 @@ async fn the_web_client_is_served_at_the_root_and_for_deep_links() -> anyhow::Re
                 .to_str()?
                 .starts_with("text/html")
         );
+        let policy = response.headers()["content-security-policy"]
+            .to_str()?
+            .to_owned();
+        for directive in [
+            "default-src 'self'",
+            "script-src 'self' 'wasm-unsafe-eval'",
+            "frame-ancestors 'none'",
+            "object-src 'none'",
+        ] {
+            assert!(policy.contains(directive), "{path}: {policy}");
+        }
+        let page = response.text().await?;
+        assert!(page.contains("<div id=\"app\">"), "{path}");
+        // The policy allows no inline script: the client starts from a file of its own.
         assert!(
-            response.text().await?.contains("<div id=\"app\">"),
+            page.contains("<script type=\"module\" src=\"/boot-"),
             "{path}"
         );
     }
