@@ -91,9 +91,13 @@ async fn text(response: Result<Response, ApiError>) -> Result<String, ApiError> 
 /// Reads an answer's JSON; nothing is `null`, which a `()` answer reads as itself.
 // The one generic step of a request: what the request and its answer need is compiled once,
 // not again for each of the many types the pages read.
-fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
-    let json = if text.is_empty() { "null" } else { text };
-    serde_json::from_str(json).map_err(|error| ApiError::Network(error.to_string()))
+fn parse<T: DeserializeOwned>(text: &str) -> Result<T, serde_json::Error> {
+    serde_json::from_str(if text.is_empty() { "null" } else { text })
+}
+
+/// An answer that is not the JSON expected.
+fn unreadable(error: serde_json::Error) -> ApiError {
+    ApiError::Network(error.to_string())
 }
 
 /// `GET`s a read and its answer.
@@ -101,7 +105,7 @@ pub async fn fetch<T: DeserializeOwned>(
     read: &Read<T>,
     token: Option<&str>,
 ) -> Result<T, ApiError> {
-    parse(&get(read.path(), token).await?)
+    parse(&get(read.path(), token).await?).map_err(unreadable)
 }
 
 async fn get(path: &str, token: Option<&str>) -> Result<String, ApiError> {
@@ -116,16 +120,15 @@ pub async fn send<T: DeserializeOwned>(
     token: Option<&str>,
     version: Option<i32>,
 ) -> Result<T, ApiError> {
-    parse(
-        &send_text(
-            &write.method,
-            &write.path,
-            write.body.as_ref(),
-            token,
-            version,
-        )
-        .await?,
+    let text = send_text(
+        &write.method,
+        &write.path,
+        write.body.as_ref(),
+        token,
+        version,
     )
+    .await?;
+    parse(&text).map_err(unreadable)
 }
 
 async fn send_text(
