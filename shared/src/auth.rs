@@ -37,6 +37,12 @@ pub struct FormSignals {
     #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub honeypot: String,
     /// Milliseconds from the form being shown to being sent.
+    // Documented as what it is, an unsigned 32-bit number: utoipa calls it int32, whose
+    // bound is half as high, and a generated client would refuse what the API accepts.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(format = Int64, minimum = 0, maximum = 4_294_967_295_u32)
+    )]
     pub filled_in_ms: u32,
 }
 
