@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use anyhow::Context;
 use fantoccini::elements::Element;
+use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 
@@ -14,6 +15,28 @@ use crate::TestApp;
 
 /// How long a test waits for something to appear before it fails.
 pub const PATIENCE: Duration = Duration::from_secs(15);
+
+/// ChromeDriver's command for the browser's console log (`goog:loggingPrefs`), which the
+/// WebDriver standard lacks.
+#[derive(Debug)]
+struct ConsoleLog;
+
+impl WebDriverCompatibleCommand for ConsoleLog {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/se/log",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(r#"{"type":"browser"}"#.to_owned()))
+    }
+}
 
 /// A browser session; the driver is stopped when dropped.
 pub struct Browser {
@@ -48,7 +71,9 @@ impl Browser {
                     "--disable-dev-shm-usage", "--window-size=1280,900",
                     format!("--user-data-dir={}", profile.path().display()),
                 ],
-            }
+            },
+            // What pages write to the console, for `policy_violations`.
+            "goog:loggingPrefs": { "browser": "ALL" }
         });
         let capabilities = match capabilities {
             serde_json::Value::Object(map) => map,
@@ -153,8 +178,32 @@ impl Browser {
         Ok(())
     }
 
+    /// What the console reported since the last call (Chromium hands its log over once)
+    /// that is a breach of the page's Content-Security-Policy.
+    pub async fn policy_violations(&self) -> anyhow::Result<Vec<String>> {
+        let entries = self.client.issue_cmd(ConsoleLog).await?;
+        Ok(entries
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|entry| entry["message"].as_str())
+            .filter(|message| message.contains("Content Security Policy"))
+            .map(str::to_owned)
+            .collect())
+    }
+
     /// Signs in through the sign-in page (after signing out whoever was signed in).
     pub async fn sign_in_as(&self, app: &TestApp, email: &str) -> anyhow::Result<()> {
+        self.sign_in_with(app, email, crate::TEST_PASSWORD).await
+    }
+
+    /// [`Browser::sign_in_as`] with another password than the tests' own (the demo's).
+    pub async fn sign_in_with(
+        &self,
+        app: &TestApp,
+        email: &str,
+        password: &str,
+    ) -> anyhow::Result<()> {
         self.client.goto(&app.url("/account")).await?;
         if let Ok(sign_out) = self
             .client
@@ -169,7 +218,7 @@ impl Browser {
         self.client.goto(&app.url("/sign-in")).await?;
         self.wait_for_text("main h1", "Logga in").await?;
         self.fill("#email", email).await?;
-        self.fill("#password", crate::TEST_PASSWORD).await?;
+        self.fill("#password", password).await?;
         self.submit("main form").await?;
         self.wait_for_text("main h1", "Mitt konto").await
     }

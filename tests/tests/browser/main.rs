@@ -9,5 +9,6 @@ mod labs;
 mod marketplace;
 mod methods;
 mod moderation;
+mod policy;
 mod search;
 mod start;
