@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod authz;
 pub mod config;
+pub mod content_policy;
 pub mod db;
 pub mod domain;
 pub mod error;

@@ -138,6 +138,9 @@ impl Application {
                     crate::i18n::speak_callers_language,
                 ))
                 .wrap(Compress::default())
+                .wrap(actix_web::middleware::from_fn(
+                    crate::content_policy::middleware,
+                ))
                 .wrap(
                     DefaultHeaders::new()
                         .add(("X-Content-Type-Options", "nosniff"))

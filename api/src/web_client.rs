@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use actix_files::{Files, NamedFile};
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse, fn_service};
-use actix_web::http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY, HeaderValue};
-use actix_web::middleware::{DefaultHeaders, Next, from_fn};
+use actix_web::http::header::{CACHE_CONTROL, HeaderValue};
+use actix_web::middleware::{Next, from_fn};
 use actix_web::{HttpResponse, web};
 
 use crate::error::ApiError;
@@ -27,29 +27,18 @@ pub fn configure(static_dir: &Path) -> impl FnOnce(&mut web::ServiceConfig) + us
             return;
         }
         config.service(
-            web::scope("")
-                .wrap(from_fn(cache_rules))
-                .wrap(DefaultHeaders::new().add((CONTENT_SECURITY_POLICY, POLICY)))
-                .service(
-                    Files::new("", &static_dir)
-                        .index_file("index.html")
-                        .try_compressed()
-                        .default_handler(fn_service(move |request: ServiceRequest| {
-                            let index = index.clone();
-                            async move { serve_index(request, index).await }
-                        })),
-                ),
+            web::scope("").wrap(from_fn(cache_rules)).service(
+                Files::new("", &static_dir)
+                    .index_file("index.html")
+                    .try_compressed()
+                    .default_handler(fn_service(move |request: ServiceRequest| {
+                        let index = index.clone();
+                        async move { serve_index(request, index).await }
+                    })),
+            ),
         );
     }
 }
-
-/// What the client's pages may load and do: only its own files, scripts and WebAssembly
-/// (compiling WebAssembly is what `'wasm-unsafe-eval'` allows, and nothing else of `eval`),
-/// calls to its own API; no inline script or style, no framing by other sites. Should a
-/// description's sanitiser ever let markup through, it can run nothing.
-const POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
-    style-src 'self'; img-src 'self'; connect-src 'self'; frame-ancestors 'none'; \
-    base-uri 'none'; form-action 'self'; object-src 'none'";
 
 async fn not_built() -> Result<HttpResponse, ApiError> {
     Err(ApiError::NotFound)

@@ -89,6 +89,24 @@ async fn the_clients_files_are_sent_precompressed_and_kept_a_year_while_its_page
             None => assert_eq!(u64::try_from(body.len())?, on_disk),
         }
     }
+    // The API's answers are data: nothing in them may run or be framed.
+    for path in [
+        "/api/v1/labs",
+        "/api/v1/no-such-thing",
+        "/api-docs/openapi.json",
+    ] {
+        let answer = app.get(path).await?;
+        assert_eq!(
+            answer.headers()["content-security-policy"],
+            api::content_policy::DATA,
+            "{path}"
+        );
+    }
+    let docs = app.get("/docs/").await?;
+    assert_eq!(
+        docs.headers()["content-security-policy"],
+        api::content_policy::DOCS
+    );
     let deep_link = app
         .get("/labs/0190a0e8-0000-7000-8000-000000000000")
         .await?;

@@ -1,6 +1,6 @@
-//! The Content-Security-Policy the server sends with the client's pages (see
-//! `api/src/web_client.rs`) holds everywhere: every page renders under it, and none makes
-//! the browser report a breach of it.
+//! The Content-Security-Policy the server sends with the client's pages and its API
+//! documentation (see `api/src/content_policy.rs`) holds everywhere: every page renders
+//! under it, and none makes the browser report a breach of it.
 
 use diesel_async::{AsyncConnection, AsyncPgConnection};
 use innolabb_tests::TestApp;
@@ -89,7 +89,14 @@ async fn every_page_renders_under_the_content_security_policy_without_a_breach()
         browser.sign_in_with(&app, member, password).await?;
         visit(&members).await?;
         browser.sign_in_with(&app, admin, password).await?;
-        visit(&admins).await
+        visit(&admins).await?;
+        // The API's documentation, Swagger UI, under a policy of its own.
+        browser.client.goto(&app.url("/docs/")).await?;
+        let title = browser.text_of(".swagger-ui .info .title").await?;
+        assert!(title.starts_with("Innolabb"), "{title}");
+        let breaches = browser.policy_violations().await?;
+        anyhow::ensure!(breaches.is_empty(), "/docs/: {breaches:?}");
+        Ok(())
     })
     .await
 }
