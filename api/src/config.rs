@@ -295,9 +295,20 @@ impl Config {
                 format!("FORM_MIN_FILL_MS={value:?} is not a number of milliseconds")
             })?,
         };
+        let database_replica_url = lookup("DATABASE_REPLICA_URL").filter(|url| !url.is_empty());
+        if let Some(url) = &database_replica_url {
+            // Refused now: a replica that cannot be reached is only a warning on each read.
+            // The value is not repeated: it may hold a password.
+            url.parse::<tokio_postgres::Config>().map_err(|error| {
+                anyhow::anyhow!(
+                    "DATABASE_REPLICA_URL is not a Postgres connection string ({error}): \
+                     give it as postgres://user:password@host:port/database"
+                )
+            })?;
+        }
         Ok(Self {
             database_url,
-            database_replica_url: lookup("DATABASE_REPLICA_URL").filter(|url| !url.is_empty()),
+            database_replica_url,
             bind_addr,
             static_dir: static_dir.into(),
             database_pool,
@@ -362,6 +373,15 @@ mod tests {
             Some("postgres://replica/y")
         );
         assert_eq!(with("")?.database_replica_url, None);
+        for wrong in ["http://replica/y", "replica", "postgres://replica:port/y"] {
+            let refused = with(wrong).err().map(|error| error.to_string());
+            assert!(
+                refused.as_deref().is_some_and(|message| message
+                    .starts_with("DATABASE_REPLICA_URL is not a Postgres connection string")
+                    && !message.contains(wrong)),
+                "{wrong}: {refused:?}"
+            );
+        }
         Ok(())
     }
 
