@@ -94,7 +94,7 @@ fn main() -> anyhow::Result<()> {
         Command::Backup { file } => backup::backup(&root, file.map(|file| invoked_in.join(file))),
         Command::Restore { file } => backup::restore(&root, &invoked_in.join(file)),
         Command::Bench => {
-            shell::ensure_programs(&["wrk", "node"])?;
+            shell::ensure_programs(&["wrk", "node", "npm"])?;
             let static_dir = web::build(&root)?;
             let lighthouse = npm::lighthouse(&root)?;
             let chromium = browser::ensure()?.chromium;

@@ -37,8 +37,8 @@ pub fn apt_install(packages: &[&str]) -> anyhow::Result<()> {
         .env("DEBIAN_FRONTEND", "noninteractive"))
 }
 
-/// Makes sure the programs are on `PATH`, installing the Debian packages of the same names
-/// for those that are not.
+/// Makes sure the programs are on `PATH`, installing the Debian packages that bring those
+/// that are not (see [`package_of`]).
 pub fn ensure_programs(programs: &[&str]) -> anyhow::Result<()> {
     let missing: Vec<&str> = programs
         .iter()
@@ -46,9 +46,19 @@ pub fn ensure_programs(programs: &[&str]) -> anyhow::Result<()> {
         .filter(|program| {
             !succeeds(Command::new("sh").args(["-c", &format!("command -v {program}")]))
         })
+        .map(package_of)
         .collect();
     if missing.is_empty() {
         return Ok(());
     }
     apt_install(&missing)
+}
+
+/// The Debian package that brings `program`: the one of the same name, but for Node.js
+/// (Debian's `node` is something else).
+fn package_of(program: &str) -> &str {
+    match program {
+        "node" => "nodejs",
+        other => other,
+    }
 }
