@@ -81,8 +81,8 @@ fn builder(method: Method, path: &str, token: Option<&str>) -> RequestBuilder {
 }
 
 /// Reads an answer's text: JSON, or nothing (204, or a 202 without a body).
-async fn text(response: Result<Response, ApiError>) -> Result<String, ApiError> {
-    response?
+async fn text(response: Response) -> Result<String, ApiError> {
+    response
         .text()
         .await
         .map_err(|error| ApiError::Network(error.to_string()))
@@ -109,7 +109,7 @@ pub async fn fetch<T: DeserializeOwned>(
 }
 
 async fn get(path: &str, token: Option<&str>) -> Result<String, ApiError> {
-    text(respond(builder(Method::GET, path, token).build()).await).await
+    text(respond(builder(Method::GET, path, token).build()).await?).await
 }
 
 /// Sends a change and reads its answer. A `PATCH` of a versioned resource carries
@@ -146,7 +146,7 @@ async fn send_text(
         Some(body) => request.json(body),
         None => request.build(),
     };
-    text(respond(request).await).await
+    text(respond(request).await?).await
 }
 
 /// Sends a change in the background and hands its result to `done`: what every form and
