@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use actix_files::{Files, NamedFile};
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse, fn_service};
-use actix_web::http::header::{CACHE_CONTROL, HeaderValue};
+use actix_web::http::header::{CACHE_CONTROL, CONTENT_TYPE, HeaderValue};
 use actix_web::middleware::{Next, from_fn};
 use actix_web::{HttpResponse, web};
 
@@ -56,17 +56,23 @@ async fn serve_index(
 
 /// Files named by a hash of their content (`web_client_bg-<16 hex>.wasm`, made so by
 /// `cargo xtask`) never change: a browser keeps them a year. Everything else, above all
-/// `index.html`, which names those files, is checked with the server on every use.
+/// `index.html`, which names those files, is checked with the server on every use — also
+/// when a deep link that merely looks fingerprinted is answered with it.
 async fn cache_rules(
     request: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> actix_web::Result<ServiceResponse<impl MessageBody>> {
-    let rule = if is_fingerprinted(request.path()) {
+    let fingerprinted = is_fingerprinted(request.path());
+    let mut response = next.call(request).await?;
+    let page = response
+        .headers()
+        .get(CONTENT_TYPE)
+        .is_some_and(|value| value.as_bytes().starts_with(b"text/html"));
+    let rule = if fingerprinted && !page {
         "public, max-age=31536000, immutable"
     } else {
         "no-cache"
     };
-    let mut response = next.call(request).await?;
     response
         .headers_mut()
         .insert(CACHE_CONTROL, HeaderValue::from_static(rule));

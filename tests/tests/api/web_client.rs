@@ -107,9 +107,18 @@ async fn the_clients_files_are_sent_precompressed_and_kept_a_year_while_its_page
         docs.headers()["content-security-policy"],
         api::content_policy::DOCS
     );
-    let deep_link = app
-        .get("/labs/0190a0e8-0000-7000-8000-000000000000")
-        .await?;
-    assert_eq!(deep_link.headers()["cache-control"], "no-cache");
+    for deep_link in [
+        "/labs/0190a0e8-0000-7000-8000-000000000000",
+        // Named like a client file, yet answered with the page: never kept.
+        "/labs/web_client_bg-0123456789abcdef.wasm",
+    ] {
+        let page = app.get(deep_link).await?;
+        assert!(
+            page.headers()["content-type"]
+                .to_str()?
+                .starts_with("text/html")
+        );
+        assert_eq!(page.headers()["cache-control"], "no-cache", "{deep_link}");
+    }
     Ok(())
 }
