@@ -32,7 +32,7 @@ pub fn build(root: &Path) -> anyhow::Result<PathBuf> {
         "--profile",
         PROFILE,
     ]))?;
-    let wasm = root
+    let built = root
         .join("target")
         .join(TARGET)
         .join(PROFILE)
@@ -43,7 +43,7 @@ pub fn build(root: &Path) -> anyhow::Result<PathBuf> {
     }
     std::fs::create_dir_all(&dist)?;
     wasm_bindgen_cli_support::Bindgen::new()
-        .input_path(&wasm)
+        .input_path(&built)
         .web(true)?
         .typescript(false)
         .out_name("web_client")
@@ -58,18 +58,15 @@ pub fn build(root: &Path) -> anyhow::Result<PathBuf> {
         std::fs::read_to_string(root.join("web-client").join(file))
             .with_context(|| format!("could not read web-client/{file}"))
     };
-    // The files are named by their content, and then the texts naming them are rewritten:
-    // the boot script (itself named last, once its content is final) and the page.
+    // Each file is named by its content, and the texts that name it are rewritten: the
+    // boot script names the client's two files, the page names everything.
     let (mut index, mut boot) = (read("index.html")?, read("boot.js")?);
-    for file in FINGERPRINTED {
-        if file == "boot.js" {
-            std::fs::write(dist.join(file), &boot)?;
-        }
-        let named = fingerprint(&dist, file)?;
-        let rename = |text: &str| text.replace(&format!("/{file}\""), &format!("/{named}\""));
-        (index, boot) = (rename(&index), rename(&boot));
-        precompress(&dist.join(&named))?;
+    for file in ["web_client.js", "web_client_bg.wasm", "style.css"] {
+        let named = publish(&dist, file)?;
+        (index, boot) = (renamed(&index, file, &named), renamed(&boot, file, &named));
     }
+    std::fs::write(dist.join("boot.js"), boot)?;
+    index = renamed(&index, "boot.js", &publish(&dist, "boot.js")?);
     std::fs::write(dist.join("index.html"), index)?;
     let wasm = wasm_file(&dist)?;
     println!(
@@ -82,15 +79,18 @@ pub fn build(root: &Path) -> anyhow::Result<PathBuf> {
     Ok(dist)
 }
 
-/// The files `index.html` loads. They are served under names that carry a hash of their
-/// content, so a browser may keep them for a year and still never run a stale build. The
-/// boot script names the first two, so it comes after them.
-const FINGERPRINTED: [&str; 4] = [
-    "web_client.js",
-    "web_client_bg.wasm",
-    "style.css",
-    "boot.js",
-];
+/// Names `dist/file` by its content (`stem-<hash>.ext`, so a browser may keep it a year and
+/// still never run a stale build) and compresses it ahead; returns the new name.
+fn publish(dist: &Path, file: &str) -> anyhow::Result<String> {
+    let named = fingerprint(dist, file)?;
+    precompress(&dist.join(&named))?;
+    Ok(named)
+}
+
+/// `text` naming `/{named}` wherever it named `/{file}` in quotes.
+fn renamed(text: &str, file: &str, named: &str) -> String {
+    text.replace(&format!("/{file}\""), &format!("/{named}\""))
+}
 
 /// Renames `dist/file` to `stem-<hash>.ext` and returns the new name.
 fn fingerprint(dist: &Path, file: &str) -> anyhow::Result<String> {
