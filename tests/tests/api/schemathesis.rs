@@ -185,6 +185,10 @@ async fn schemathesis_finds_no_failures() -> anyhow::Result<()> {
                 &schema,
                 "--checks",
                 "all",
+                // `all` on the command line overrides what the configuration file turns
+                // off: the fixed ids make this check fail falsely (see schemathesis.toml).
+                "--exclude-checks",
+                "ensure_resource_availability",
                 "--max-time",
                 &seconds,
                 "--workers",
