@@ -193,7 +193,8 @@ pub struct WebhookPolicy {
 pub struct AuthConfig {
     /// `JWT_SECRET`: signs access tokens; at least 32 bytes.
     jwt_secret: std::sync::Arc<SecretBox<[u8]>>,
-    /// `COOKIE_SECURE`: mark the session cookie `Secure` (set it to `true` behind HTTPS).
+    /// `COOKIE_SECURE`: mark the session cookie `Secure`; by default whenever `PUBLIC_URL`
+    /// is `https`.
     pub cookie_secure: bool,
 }
 
@@ -240,8 +241,18 @@ where
 
 /// A true/false variable, false when unset.
 fn flag(lookup: &impl Fn(&str) -> Option<String>, name: &str) -> anyhow::Result<bool> {
+    flag_or(lookup, name, false)
+}
+
+/// As [`flag`], with the value it has when unset.
+fn flag_or(
+    lookup: &impl Fn(&str) -> Option<String>,
+    name: &str,
+    default: bool,
+) -> anyhow::Result<bool> {
     match lookup(name).as_deref() {
-        None | Some("false") | Some("0") => Ok(false),
+        None => Ok(default),
+        Some("false") | Some("0") => Ok(false),
         Some("true") | Some("1") => Ok(true),
         Some(other) => anyhow::bail!("{name}={other:?} must be true or false"),
     }
@@ -281,14 +292,19 @@ impl Config {
         let jwt_secret = lookup("JWT_SECRET").context(
             "JWT_SECRET is not set: give it 32 or more random bytes (`cargo xtask run` makes one in .data/)",
         )?;
-        let cookie_secure = flag(&lookup, "COOKIE_SECURE")?;
+        let mail = MailConfig::from_lookup(&lookup)?;
+        // Behind HTTPS the session cookie is never sent in the clear, unless told otherwise.
+        let served_over_https = mail
+            .public_url
+            .as_deref()
+            .is_some_and(|url| url.starts_with("https://"));
+        let cookie_secure = flag_or(&lookup, "COOKIE_SECURE", served_over_https)?;
         let per_minute = positive(&lookup, "API_KEY_RATE_LIMIT", DEFAULT_API_KEY_RATE_LIMIT)?;
         let search_words_refresh = positive(
             &lookup,
             "SEARCH_WORDS_REFRESH_SECONDS",
             DEFAULT_SEARCH_WORDS_REFRESH_SECONDS,
         )?;
-        let mail = MailConfig::from_lookup(&lookup)?;
         let min_fill_ms = match lookup("FORM_MIN_FILL_MS") {
             None => DEFAULT_FORM_MIN_FILL_MS,
             Some(value) => value.parse().with_context(|| {
@@ -382,6 +398,24 @@ mod tests {
                 "{wrong}: {refused:?}"
             );
         }
+        Ok(())
+    }
+
+    #[test]
+    fn the_session_cookie_is_secure_by_default_behind_https() -> anyhow::Result<()> {
+        let secure = |vars: &[(&'static str, &'static str)]| {
+            let mut all = vec![("DATABASE_URL", "postgres://x/y"), ("JWT_SECRET", SECRET)];
+            all.extend_from_slice(vars);
+            Config::from_lookup(lookup(&all)).map(|config| config.auth.cookie_secure)
+        };
+        assert!(!secure(&[])?);
+        assert!(!secure(&[("PUBLIC_URL", "http://localhost:8080")])?);
+        assert!(secure(&[("PUBLIC_URL", "https://innolabb.example.se")])?);
+        assert!(!secure(&[
+            ("PUBLIC_URL", "https://innolabb.example.se"),
+            ("COOKIE_SECURE", "false")
+        ])?);
+        assert!(secure(&[("COOKIE_SECURE", "true")])?);
         Ok(())
     }
 

@@ -3,10 +3,10 @@
 //! bad query strings, bodies too large), and bare responses such as actix's own 405.
 
 use actix_web::body::{BoxBody, EitherBody, MessageBody};
-use actix_web::dev::{ResourceDef, ServiceResponse};
+use actix_web::dev::ServiceResponse;
 use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
-use actix_web::http::header::{self, HeaderValue};
-use actix_web::http::{Method, StatusCode};
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderMap, HeaderValue};
 use actix_web::middleware::ErrorHandlerResponse;
 use actix_web::{HttpRequest, HttpResponse, ResponseError, web};
 use shared::problem::PROBLEM_CONTENT_TYPE;
@@ -363,8 +363,8 @@ fn problem_response(problem: &Problem) -> HttpResponse {
 /// method a path does not answer (405 with `Allow`).
 pub async fn not_found(request: HttpRequest) -> Result<HttpResponse, ApiError> {
     let allow = request
-        .app_data::<web::Data<AllowedMethods>>()
-        .and_then(|allowed| allowed.header_for_path(request.path()));
+        .app_data::<web::Data<crate::http_edges::Operations>>()
+        .and_then(|operations| operations.allow(request.path()));
     match allow {
         Some(allow) => Err(ApiError::MethodNotAllowed(allow)),
         None => Err(ApiError::NotFound),
@@ -401,48 +401,13 @@ pub fn path_error(_error: PathError, _req: &HttpRequest) -> actix_web::Error {
     ApiError::NotFound.into()
 }
 
-/// Which methods each path of the API answers, from the OpenAPI document, so that a 405
-/// can say what is allowed (`Allow`, RFC 9110) without a second list to keep in step.
-#[derive(Debug, Default)]
-pub struct AllowedMethods(Vec<(ResourceDef, Vec<Method>)>);
-
-impl AllowedMethods {
-    pub fn from_openapi(document: &utoipa::openapi::OpenApi) -> Self {
-        let methods = document
-            .paths
-            .paths
-            .iter()
-            .map(|(path, item)| {
-                let operations = [
-                    (Method::GET, item.get.is_some()),
-                    (Method::PUT, item.put.is_some()),
-                    (Method::POST, item.post.is_some()),
-                    (Method::DELETE, item.delete.is_some()),
-                    (Method::PATCH, item.patch.is_some()),
-                ];
-                let allowed = operations
-                    .into_iter()
-                    .filter_map(|(method, present)| present.then_some(method))
-                    .collect();
-                (ResourceDef::new(path.as_str()), allowed)
-            })
-            .collect();
-        Self(methods)
-    }
-
-    /// The `Allow` header for a request path, if the API has that path.
-    fn header_for_path(&self, path: &str) -> Option<HeaderValue> {
-        let (_, methods) = self
-            .0
-            .iter()
-            .find(|(resource, _)| resource.is_match(path))?;
-        let list = methods
-            .iter()
-            .map(Method::as_str)
-            .collect::<Vec<_>>()
-            .join(", ");
-        HeaderValue::from_str(&list).ok()
-    }
+/// Whether an answer is a problem (`application/problem+json`).
+pub fn is_problem(headers: &HeaderMap) -> bool {
+    headers.get(header::CONTENT_TYPE).is_some_and(|value| {
+        value
+            .as_bytes()
+            .starts_with(PROBLEM_CONTENT_TYPE.as_bytes())
+    })
 }
 
 /// Middleware hook (for `ErrorHandlers::default_handler`): turns any error response that
@@ -450,15 +415,7 @@ impl AllowedMethods {
 pub fn problem_for_bare_error<B: MessageBody + 'static>(
     response: ServiceResponse<B>,
 ) -> actix_web::Result<ErrorHandlerResponse<B>> {
-    let is_problem = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .is_some_and(|value| {
-            value
-                .as_bytes()
-                .starts_with(PROBLEM_CONTENT_TYPE.as_bytes())
-        });
-    if is_problem {
+    if is_problem(response.headers()) {
         return Ok(ErrorHandlerResponse::Response(
             response.map_into_left_body(),
         ));

@@ -152,10 +152,9 @@ pub async fn speak_callers_language(
 /// `Vary: Accept-Language` on every answer, and a problem's `Content-Language`.
 fn say_language(headers: &mut HeaderMap, language: Language) {
     headers.append(header::VARY, HeaderValue::from_static("accept-language"));
-    let is_problem = headers
-        .get(header::CONTENT_TYPE)
-        .is_some_and(|value| value.as_bytes().starts_with(b"application/problem+json"));
-    if is_problem && let Ok(value) = language.code().try_into_value() {
+    if crate::error::is_problem(headers)
+        && let Ok(value) = language.code().try_into_value()
+    {
         headers.insert(header::CONTENT_LANGUAGE, value);
     }
 }

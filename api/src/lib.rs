@@ -10,6 +10,7 @@ pub mod domain;
 pub mod error;
 pub mod events;
 pub mod extract;
+pub mod http_edges;
 pub mod i18n;
 pub mod idempotency;
 pub mod mail;

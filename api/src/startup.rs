@@ -15,7 +15,7 @@ use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::config::Config;
-use crate::error::{self, AllowedMethods};
+use crate::error;
 use crate::{db, idempotency, openapi, routes, web_client};
 
 /// The replica's pool: as the primary's, but waiting at most a second for a connection —
@@ -84,7 +84,7 @@ impl Application {
         let worker_pool = pool.clone();
         let server = HttpServer::new(move || {
             let (app, document) = api();
-            let allowed_methods = AllowedMethods::from_openapi(&document);
+            let operations = crate::http_edges::Operations::from_openapi(&document);
             app.app_data(web::Data::new(pool.clone()))
                 .app_data(replica.clone())
                 .app_data(auth.clone())
@@ -93,7 +93,7 @@ impl Application {
                 .app_data(links.clone())
                 .app_data(spam.clone())
                 .app_data(statistics.clone())
-                .app_data(web::Data::new(allowed_methods))
+                .app_data(web::Data::new(operations))
                 .app_data(
                     web::JsonConfig::default()
                         .limit(error::JSON_BODY_LIMIT)
@@ -140,6 +140,9 @@ impl Application {
                 .wrap(Compress::default())
                 .wrap(actix_web::middleware::from_fn(
                     crate::content_policy::middleware,
+                ))
+                .wrap(actix_web::middleware::from_fn(
+                    crate::http_edges::middleware,
                 ))
                 .wrap(
                     DefaultHeaders::new()

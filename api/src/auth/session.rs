@@ -111,14 +111,12 @@ pub fn respond(tokens: Tokens, mode: SessionMode, auth: &AuthConfig) -> HttpResp
             None
         }
     };
-    response
-        .insert_header(("Cache-Control", "no-store"))
-        .json(TokenResponse {
-            access_token: tokens.access_token,
-            token_type: "Bearer".to_owned(),
-            expires_in: jwt::LIFETIME_SECONDS,
-            refresh_token,
-        })
+    response.json(TokenResponse {
+        access_token: tokens.access_token,
+        token_type: "Bearer".to_owned(),
+        expires_in: jwt::LIFETIME_SECONDS,
+        refresh_token,
+    })
 }
 
 /// The session cookie, or (with `clear`) the header that removes it.

@@ -89,7 +89,6 @@ async fn create_api_key(
             LOCATION,
             format!("/api/v1/organizations/{id}/api-keys/{}", api_key.id),
         ))
-        .insert_header(("Cache-Control", "no-store"))
         .json(CreatedApiKey { api_key, secret }))
 }
 

@@ -296,7 +296,6 @@ async fn export_my_data(db: Db, caller: Caller) -> Result<HttpResponse, ApiError
         sections.insert("profile".into(), serde_json::json!(Me::from(user)));
     }
     Ok(HttpResponse::Ok()
-        .insert_header(("Cache-Control", "private, no-store"))
         .insert_header((
             "Content-Disposition",
             "attachment; filename=\"innolabb-data.json\"",

@@ -1,7 +1,7 @@
 //! An organisation's webhooks (its owners and admins, and its keys with `webhooks:manage`):
 //! where events are sent, which ones, and the secret that signs them.
 
-use actix_web::http::header::{CACHE_CONTROL, ETAG, LOCATION};
+use actix_web::http::header::{ETAG, LOCATION};
 use actix_web::{HttpResponse, HttpResponseBuilder, delete, get, patch, post, web};
 use diesel_async::{AsyncConnection, AsyncPgConnection};
 use shared::{
@@ -99,7 +99,6 @@ fn with_secret(
 ) -> HttpResponse {
     response
         .insert_header((ETAG, etag(webhook.version)))
-        .insert_header((CACHE_CONTROL, "no-store"))
         .json(WebhookWithSecret { webhook, secret })
 }
 

@@ -36,7 +36,7 @@ async fn a_method_a_path_does_not_answer_is_a_405_problem_with_allow() -> anyhow
             .send()
             .await?;
         assert_eq!(response.status(), 405, "{method}");
-        assert_eq!(response.headers()["allow"], "GET");
+        assert_eq!(response.headers()["allow"], "GET, HEAD, OPTIONS");
         assert_eq!(problem(response).await?.status, 405);
     }
     Ok(())

@@ -6,6 +6,7 @@ mod demo;
 mod errors;
 mod events;
 mod health;
+mod http_edges;
 mod ideas;
 mod labs;
 mod mail;

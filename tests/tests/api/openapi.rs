@@ -18,10 +18,8 @@ fn every_operation_has_a_summary_a_tag_and_its_responses() {
     let document = api::openapi::document();
     let mut operations = 0;
     for (path, item) in &document.paths.paths {
-        for operation in [&item.get, &item.post, &item.put, &item.patch, &item.delete]
-            .into_iter()
-            .flatten()
-        {
+        for (_, operation) in api::http_edges::operations_of(item) {
+            let Some(operation) = operation else { continue };
             operations += 1;
             assert!(
                 operation.summary.as_deref().is_some_and(|s| !s.is_empty()),
@@ -137,13 +135,7 @@ const VERBS: [&str; 37] = [
 fn every_operation_id_is_a_unique_verb_noun() {
     let mut seen = std::collections::BTreeMap::new();
     for (path, item) in &api::openapi::document().paths.paths {
-        for (method, operation) in [
-            ("GET", &item.get),
-            ("POST", &item.post),
-            ("PUT", &item.put),
-            ("PATCH", &item.patch),
-            ("DELETE", &item.delete),
-        ] {
+        for (method, operation) in api::http_edges::operations_of(item) {
             let Some(operation) = operation else { continue };
             let id = operation.operation_id.clone().unwrap_or_default();
             let words: Vec<&str> = id.split('_').collect();

@@ -35,7 +35,7 @@ async fn an_admin_adds_a_webhook_sees_its_secret_once_rotates_it_and_changes_it_
         )
         .await?;
     assert_eq!(response.status(), 201);
-    assert_eq!(response.headers()["cache-control"], "no-store");
+    assert_eq!(response.headers()["cache-control"], "private, no-store");
     let location = response.headers()["location"].to_str()?.to_owned();
     let created: Value = response.json().await?;
     let secret = created["secret"].as_str().unwrap_or_default().to_owned();

@@ -4,6 +4,7 @@
 
 mod accounts;
 mod admin;
+mod cors;
 mod forms;
 mod labs;
 mod marketplace;
