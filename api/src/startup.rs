@@ -166,7 +166,7 @@ impl Application {
                         Ok(response)
                     }
                 })
-                .wrap(TracingLogger::default())
+                .wrap(TracingLogger::<crate::telemetry::RootSpan>::new())
         })
         .listen(listener)?
         .shutdown_timeout(10)

@@ -27,7 +27,8 @@ pub struct TestApp {
     pub database_url: String,
     /// A client that does not follow redirects, so tests see them.
     pub client: reqwest::Client,
-    handle: ServerHandle,
+    /// The in-process server; `None` for one started otherwise ([`TestApp::at`]).
+    handle: Option<ServerHandle>,
 }
 
 impl TestApp {
@@ -86,14 +87,9 @@ impl TestApp {
         let address = format!("http://127.0.0.1:{}", application.port());
         let handle = application.handle();
         tokio::spawn(application.run_until_stopped());
-        let client = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .build()?;
         Ok(Self {
-            address,
-            database_url,
-            client,
-            handle,
+            handle: Some(handle),
+            ..Self::at(address, database_url)?
         })
     }
 
@@ -122,9 +118,25 @@ impl TestApp {
         Ok(response.json().await?)
     }
 
-    /// Stops the server (it also stops when the test's runtime ends).
+    /// The helpers of a test app for a server started otherwise — the API as a process of
+    /// its own (`innolabb_demo::process`) — at `address`, on `database_url`.
+    pub fn at(address: String, database_url: String) -> anyhow::Result<Self> {
+        Ok(Self {
+            address,
+            database_url,
+            client: reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .build()?,
+            handle: None,
+        })
+    }
+
+    /// Stops the in-process server, with its workers (it also stops when the test's runtime
+    /// ends).
     pub async fn stop(&self) {
-        self.handle.stop(false).await;
+        if let Some(handle) = &self.handle {
+            handle.stop(false).await;
+        }
     }
 }
 

@@ -24,6 +24,7 @@ use super::lighthouse::{Lighthouse, PageScores};
 use super::{
     Latencies, count, seed_large_platform, settle_search, statements_during, write_script,
 };
+use crate::process::{ApiCommand, ApiProcess};
 
 /// What the benchmark needs: the command line of `innolabb-demo bench-api`.
 #[derive(Debug, clap::Args)]
@@ -155,7 +156,7 @@ pub async fn api(setup: &ApiSetup) -> anyhow::Result<Report> {
     );
     let platform = platform_counts(&mut conn).await?;
 
-    let server = ApiProcess::start(setup, 1).await?;
+    let server = start_api(setup, 1).await?;
     let client = reqwest::Client::new();
     let lab = seeded_ids(&mut conn, "lab", 1).await?[0];
     let need = seeded_ids(&mut conn, "need", 1).await?[0];
@@ -260,7 +261,7 @@ pub async fn api(setup: &ApiSetup) -> anyhow::Result<Report> {
 
     let labs = Endpoint::read("labs, first page", "/api/v1/labs");
     let one_instance_rps = wrk(setup, &[server.url(&labs.path)], 64, &labs)?.requests_per_second;
-    let second = ApiProcess::start(setup, 2).await?;
+    let second = start_api(setup, 2).await?;
     let both = wrk(
         setup,
         &[server.url(&labs.path), second.url(&labs.path)],
@@ -746,63 +747,19 @@ fn machine() -> String {
     format!("{cores} cores, {model}")
 }
 
-/// An `api` process serving the benchmark's database.
-struct ApiProcess {
-    child: std::process::Child,
-    port: u16,
-}
-
-impl ApiProcess {
-    async fn start(setup: &ApiSetup, instance: u32) -> anyhow::Result<Self> {
-        let port = innolabb_cluster::command::free_port()?;
-        let child = std::process::Command::new(&setup.api_binary)
-            .arg("serve")
-            .env("DATABASE_URL", &setup.database_url)
-            .env("BIND_ADDR", format!("127.0.0.1:{port}"))
-            .env("JWT_SECRET", JWT_SECRET)
-            .env("STATIC_DIR", &setup.static_dir)
-            .env("RUST_LOG", "error")
-            .spawn()
-            .with_context(|| format!("could not start {}", setup.api_binary.display()))?;
-        let process = Self { child, port };
-        let client = reqwest::Client::new();
-        for _ in 0..100 {
-            if client
-                .get(process.url("/api/v1/health"))
-                .send()
-                .await
-                .is_ok()
-            {
-                println!("API instance {instance} serves on port {port}");
-                return Ok(process);
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        anyhow::bail!("the API did not start")
-    }
-
-    fn url(&self, path: &str) -> String {
-        format!("http://127.0.0.1:{}{path}", self.port)
-    }
-
-    /// The most memory the process has held (VmHWM), MiB.
-    fn peak_memory_mib(&self) -> anyhow::Result<f64> {
-        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))?;
-        let kib: f64 = status
-            .lines()
-            .find_map(|line| line.strip_prefix("VmHWM:"))
-            .and_then(|rest| rest.split_whitespace().next())
-            .and_then(|kib| kib.parse().ok())
-            .context("no VmHWM in the process's status")?;
-        Ok(kib / 1024.0)
-    }
-}
-
-impl Drop for ApiProcess {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+/// An `api` process serving the benchmark's database, the `instance`th.
+async fn start_api(setup: &ApiSetup, instance: u32) -> anyhow::Result<ApiProcess> {
+    let server = ApiCommand::new(
+        &setup.api_binary,
+        &setup.database_url,
+        JWT_SECRET,
+        &setup.static_dir,
+    )?
+    .env("RUST_LOG", "error")
+    .start()
+    .await?;
+    println!("API instance {instance} serves on port {}", server.port());
+    Ok(server)
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ mod health;
 mod http_edges;
 mod ideas;
 mod labs;
+mod logs;
 mod mail;
 mod matches;
 mod methods;

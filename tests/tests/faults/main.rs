@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 
 use diesel_async::{AsyncConnection, AsyncPgConnection, SimpleAsyncConnection};
 use innolabb_cluster::{Cluster, Durability};
+use innolabb_demo::process::{ApiCommand, ApiProcess};
 use innolabb_tests::TestApp;
 
 /// How much longer and larger the faults are: 1 in `cargo xtask test`, more in the long
@@ -320,67 +321,23 @@ async fn a_backup_restored_brings_back_what_was_lost_after_it() -> anyhow::Resul
     Ok(())
 }
 
-/// The real `api` binary serving `database_url` as a process of its own, ready to answer.
-struct ApiProcess {
-    child: tokio::process::Child,
-    port: u16,
-}
-
-impl ApiProcess {
-    async fn start(database_url: &str) -> anyhow::Result<Self> {
-        let binary = innolabb_tests::installed_tool("API_BINARY")?;
-        let port = innolabb_cluster::command::free_port()?;
-        let child = tokio::process::Command::new(binary)
-            .arg("serve")
-            .env("DATABASE_URL", database_url)
-            .env("BIND_ADDR", format!("127.0.0.1:{port}"))
-            .env(
-                "JWT_SECRET",
-                String::from_utf8_lossy(innolabb_tests::TEST_JWT_SECRET).as_ref(),
-            )
-            .env("STATIC_DIR", innolabb_tests::static_dir())
-            .env("RUST_LOG", "warn")
-            .kill_on_drop(true)
-            .spawn()?;
-        let process = Self { child, port };
-        let client = reqwest::Client::new();
-        for _ in 0..100 {
-            if client
-                .get(process.url("/api/v1/health"))
-                .send()
-                .await
-                .is_ok()
-            {
-                return Ok(process);
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        anyhow::bail!("the API did not start")
-    }
-
-    fn url(&self, path: &str) -> String {
-        format!("http://127.0.0.1:{}{path}", self.port)
-    }
-
-    /// Sends `signal` (`TERM`, `KILL`) to the process.
-    fn signal(&self, signal: &str) -> anyhow::Result<()> {
-        let pid = self
-            .child
-            .id()
-            .ok_or_else(|| anyhow::anyhow!("the API has no pid"))?;
-        let signalled = std::process::Command::new("kill")
-            .args([format!("-{signal}"), pid.to_string()])
-            .status()?;
-        anyhow::ensure!(signalled.success(), "kill -{signal} failed");
-        Ok(())
-    }
+/// The API as a process of its own, logging warnings, on `database_url`.
+async fn start_api(database_url: &str) -> anyhow::Result<ApiProcess> {
+    ApiCommand::new(
+        &innolabb_tests::installed_tool("API_BINARY")?,
+        database_url,
+        &String::from_utf8_lossy(innolabb_tests::TEST_JWT_SECRET),
+        &innolabb_tests::static_dir(),
+    )?
+    .start()
+    .await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sigterm_lets_a_slow_request_finish_before_the_server_exits() -> anyhow::Result<()> {
     // A database of its own (the test app beside it is not asked).
     let database_url = TestApp::spawn().await?.database_url;
-    let mut server = ApiProcess::start(&database_url).await?;
+    let mut server = start_api(&database_url).await?;
     let client = reqwest::Client::new();
 
     // A request kept slow by a lock another session holds on the labs.
@@ -406,16 +363,13 @@ async fn sigterm_lets_a_slow_request_finish_before_the_server_exits() -> anyhow:
             .await
             .is_err()
     );
-    assert!(
-        server.child.try_wait()?.is_none(),
-        "it exited with a request in flight"
-    );
+    assert!(!server.has_exited()?, "it exited with a request in flight");
     holder.batch_execute("COMMIT").await?;
 
     let (status, length) = slow.await??;
     assert_eq!(status, 200, "the request in flight finished");
     assert!(length > 0);
-    let exited = tokio::time::timeout(Duration::from_secs(10), server.child.wait()).await??;
+    let exited = tokio::time::timeout(Duration::from_secs(10), server.wait()).await??;
     assert!(exited.success(), "{exited}");
     Ok(())
 }
@@ -447,7 +401,7 @@ async fn killed_mid_posts_and_retried_with_their_keys_each_lab_exists_exactly_on
     let posts = KILLED_POSTS * scale() as usize;
     let app = TestApp::spawn().await?;
     let (maria, host) = app.housing_company().await?;
-    let server = ApiProcess::start(&app.database_url).await?;
+    let server = start_api(&app.database_url).await?;
     let client = reqwest::Client::new();
 
     let requests: Vec<_> = (0..posts)
@@ -484,7 +438,7 @@ async fn killed_mid_posts_and_retried_with_their_keys_each_lab_exists_exactly_on
     drop(server);
 
     // Restarted, every POST retried with its own key; a few at a time, as partners would.
-    let server = ApiProcess::start(&app.database_url).await?;
+    let server = start_api(&app.database_url).await?;
     let mut retried = Vec::new();
     for chunk in (0..posts).collect::<Vec<_>>().chunks(16) {
         let answers = chunk.iter().map(|&n| {
