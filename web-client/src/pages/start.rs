@@ -5,7 +5,7 @@ use yew_router::prelude::*;
 
 use crate::api::{Fetch, use_get};
 use crate::app::Route;
-use crate::components::status;
+use crate::components::{Loading, status};
 use crate::i18n::{use_i18n, use_title};
 use crate::pages::LabCard;
 use crate::services;
@@ -18,6 +18,19 @@ struct AreaQuery {
 
 /// How many newest labs the start page shows.
 const NEWEST_LABS: usize = 3;
+
+/// The four areas' places while they load, the first saying so: the page below them does not
+/// jump when they arrive.
+fn area_placeholders(loading: String) -> Html {
+    html! {
+        <div class="area-list">
+            <div class="area-card area-card--placeholder"><Loading text={loading} /></div>
+            { for (1..4).map(|_| html! {
+                <div class="area-card area-card--placeholder" aria-hidden="true"></div>
+            }) }
+        </div>
+    }
+}
 
 /// The start page: what Innolabb is for, the challenge areas with how much goes on in
 /// each, the newest labs, and a way in for actors.
@@ -33,35 +46,39 @@ pub fn Start() -> Html {
         Fetch::Loaded(page) => page.items.clone(),
         _ => Vec::new(),
     };
-    let areas_html = status::list(
-        &areas,
-        fl!(loader, "start-areas-loading"),
-        fl!(loader, "start-areas-empty"),
-        |page| {
-            html! {
-                <ul class="area-list">
-                    { for page.items.iter().map(|area| {
-                        let query = Some(AreaQuery { challenge_area: area.key.clone() });
-                        html! {
-                            <li class={classes!("area-card", format!("area-card--{}", area.key))} key={area.key.clone()}>
-                                <h3>{ area.name.get(language) }</h3>
-                                <p>{ area.description.get(language) }</p>
-                                <p class="area-card__counts">
-                                    <Link<Route, AreaQuery> to={Route::Labs} query={query.clone()}>
-                                        { fl!(loader, "start-area-labs", count = area.lab_count) }
-                                    </Link<Route, AreaQuery>>
-                                    { " · " }
-                                    <Link<Route, AreaQuery> to={Route::Offerings} {query}>
-                                        { fl!(loader, "start-area-offerings", count = area.offering_count) }
-                                    </Link<Route, AreaQuery>>
-                                </p>
-                            </li>
-                        }
-                    }) }
-                </ul>
-            }
-        },
-    );
+    let areas_html = if matches!(areas.state, Fetch::Loading) {
+        area_placeholders(fl!(loader, "start-areas-loading"))
+    } else {
+        status::list(
+            &areas,
+            fl!(loader, "start-areas-loading"),
+            fl!(loader, "start-areas-empty"),
+            |page| {
+                html! {
+                    <ul class="area-list">
+                        { for page.items.iter().map(|area| {
+                            let query = Some(AreaQuery { challenge_area: area.key.clone() });
+                            html! {
+                                <li class={classes!("area-card", format!("area-card--{}", area.key))} key={area.key.clone()}>
+                                    <h3>{ area.name.get(language) }</h3>
+                                    <p>{ area.description.get(language) }</p>
+                                    <p class="area-card__counts">
+                                        <Link<Route, AreaQuery> to={Route::Labs} query={query.clone()}>
+                                            { fl!(loader, "start-area-labs", count = area.lab_count) }
+                                        </Link<Route, AreaQuery>>
+                                        { " · " }
+                                        <Link<Route, AreaQuery> to={Route::Offerings} {query}>
+                                            { fl!(loader, "start-area-offerings", count = area.offering_count) }
+                                        </Link<Route, AreaQuery>>
+                                    </p>
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                }
+            },
+        )
+    };
     let newest_html = status::list(
         &newest,
         fl!(loader, "labs-loading"),
