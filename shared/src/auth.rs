@@ -4,6 +4,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::Secret;
+
 /// `POST /auth/register`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -15,8 +17,8 @@ pub struct RegisterRequest {
     #[cfg_attr(feature = "openapi", schema(max_length = 254))]
     pub email: String,
     /// 10–128 characters.
-    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 128))]
-    pub password: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, min_length = 10, max_length = 128))]
+    pub password: Secret,
     /// Your name as others see it, 1–100 characters.
     #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
     pub display_name: String,
@@ -66,8 +68,8 @@ pub enum SessionMode {
 pub struct LoginRequest {
     #[cfg_attr(feature = "openapi", schema(max_length = 254))]
     pub email: String,
-    #[cfg_attr(feature = "openapi", schema(max_length = 128))]
-    pub password: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, max_length = 128))]
+    pub password: Secret,
     /// Where the refresh token goes; `body` when left out.
     #[serde(default)]
     pub session: SessionMode,
@@ -80,8 +82,8 @@ pub struct LoginRequest {
 #[cfg_attr(feature = "openapi", schema(example = json!({"refresh_token": "9Qx0…"})))]
 pub struct RefreshRequest {
     #[serde(default)]
-    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
-    pub refresh_token: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, max_length = 200))]
+    pub refresh_token: Option<Secret>,
 }
 
 /// A signed-in session.
@@ -92,14 +94,16 @@ pub struct RefreshRequest {
 })))]
 pub struct TokenResponse {
     /// A JWT to send as `Authorization: Bearer …`.
-    pub access_token: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub access_token: Secret,
     /// Always `Bearer`.
     pub token_type: String,
     /// Seconds until the access token expires.
     pub expires_in: i64,
     /// Single use: exchange it at `/auth/refresh` for a new pair. Absent in cookie mode.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub refresh_token: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
+    pub refresh_token: Option<Secret>,
 }
 
 /// A language of the product.
@@ -169,10 +173,10 @@ pub struct UpdateMe {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"current_password": "en lång och hemlig fras", "new_password": "en ännu längre hemlig fras"})))]
 pub struct ChangePassword {
-    #[cfg_attr(feature = "openapi", schema(max_length = 128))]
-    pub current_password: String,
-    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 128))]
-    pub new_password: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, max_length = 128))]
+    pub current_password: Secret,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, min_length = 10, max_length = 128))]
+    pub new_password: Secret,
 }
 
 /// `POST /me/email`: move the account to a new address, once a link mailed there is
@@ -185,8 +189,8 @@ pub struct ChangeEmail {
     #[cfg_attr(feature = "openapi", schema(max_length = 254))]
     pub email: String,
     /// Your current password.
-    #[cfg_attr(feature = "openapi", schema(max_length = 128))]
-    pub password: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, max_length = 128))]
+    pub password: Secret,
 }
 
 /// `POST /auth/verify-email`: the token of the link mailed to the address.
@@ -195,8 +199,8 @@ pub struct ChangeEmail {
 #[cfg_attr(feature = "openapi", schema(example = json!({"token": "q3J0c1Vx2m8yZ0pWbU5kT2FhR3Z0d1lYc0xwZ2ZqQ0E"})))]
 #[serde(deny_unknown_fields)]
 pub struct VerifyEmail {
-    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
-    pub token: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, max_length = 200))]
+    pub token: Secret,
 }
 
 /// `POST /auth/password-reset`: mail a link to choose a new password.
@@ -215,10 +219,10 @@ pub struct RequestPasswordReset {
 #[cfg_attr(feature = "openapi", schema(example = json!({"token": "q3J0c1Vx2m8yZ0pWbU5kT2FhR3Z0d1lYc0xwZ2ZqQ0E", "password": "en ny lång och hemlig fras"})))]
 #[serde(deny_unknown_fields)]
 pub struct ConfirmPasswordReset {
-    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
-    pub token: String,
-    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 128))]
-    pub password: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, max_length = 200))]
+    pub token: Secret,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, min_length = 10, max_length = 128))]
+    pub password: Secret,
 }
 
 /// `DELETE /me`: the password, to confirm that the account's person asks.
@@ -227,6 +231,6 @@ pub struct ConfirmPasswordReset {
 #[cfg_attr(feature = "openapi", schema(example = json!({"password": "en lång och hemlig fras"})))]
 #[serde(deny_unknown_fields)]
 pub struct DeleteAccount {
-    #[cfg_attr(feature = "openapi", schema(max_length = 128))]
-    pub password: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, max_length = 128))]
+    pub password: Secret,
 }

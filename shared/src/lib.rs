@@ -25,6 +25,7 @@ pub mod page;
 pub mod problem;
 pub mod reference;
 pub mod search;
+pub mod secret;
 pub mod statistics;
 pub mod webhooks;
 
@@ -78,6 +79,7 @@ pub use search::{
     Highlight, IdeaHit, LabHit, MethodHit, NeedHit, OfferingHit, SearchResults, SearchSuggestions,
     Segment,
 };
+pub use secret::Secret;
 pub use statistics::{
     CountyCount, KeyCount, MonthCount, OpenDataColumn, OpenDataset, Statistics, Totals,
 };

@@ -250,5 +250,6 @@ pub struct SetApiKeyRateLimit {
 pub struct CreatedApiKey {
     pub api_key: ApiKey,
     /// Send as `Authorization: Bearer <secret>`. It is stored only as a hash: keep it now.
-    pub secret: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub secret: crate::Secret,
 }

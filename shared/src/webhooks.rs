@@ -101,7 +101,8 @@ pub struct UpdateWebhook {
 pub struct WebhookWithSecret {
     pub webhook: Webhook,
     /// `whsec_` and the base64 of 32 random bytes: the key of the HMAC-SHA256 signatures.
-    pub secret: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub secret: crate::Secret,
 }
 
 /// One event sent to one webhook, with its attempts: the delivery log.

@@ -182,6 +182,15 @@ pub struct TestUser {
     pub refresh_token: String,
 }
 
+/// A session's tokens as the tests send them: plain strings (see [`TestApp::login`]).
+pub struct Tokens {
+    pub access_token: String,
+    pub token_type: String,
+    pub expires_in: i64,
+    /// Absent in cookie mode.
+    pub refresh_token: Option<String>,
+}
+
 /// The password every test user gets.
 pub const TEST_PASSWORD: &str = "ett långt testlösenord";
 
@@ -403,11 +412,7 @@ impl TestApp {
     }
 
     /// Signs in, failing unless it succeeds.
-    pub async fn login(
-        &self,
-        email: &str,
-        password: &str,
-    ) -> anyhow::Result<shared::TokenResponse> {
+    pub async fn login(&self, email: &str, password: &str) -> anyhow::Result<Tokens> {
         let response = self
             .call(
                 reqwest::Method::POST,
@@ -421,7 +426,13 @@ impl TestApp {
             "login answered {}",
             response.status()
         );
-        Ok(response.json().await?)
+        let tokens: shared::TokenResponse = response.json().await?;
+        Ok(Tokens {
+            access_token: tokens.access_token.expose().to_owned(),
+            token_type: tokens.token_type,
+            expires_in: tokens.expires_in,
+            refresh_token: tokens.refresh_token.map(|token| token.expose().to_owned()),
+        })
     }
 
     /// Creates an organisation owned by `owner`, with organisation number number `n`.
@@ -471,7 +482,7 @@ impl TestApp {
             response.status()
         );
         let created: shared::CreatedApiKey = response.json().await?;
-        Ok((created.api_key.id, created.secret))
+        Ok((created.api_key.id, created.secret.expose().to_owned()))
     }
 
     /// Adds a webhook of `organization` (which `owner` manages) sending `events` to `url`;

@@ -6,7 +6,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use shared::{LoginRequest, Me, RefreshRequest, SessionMode, TokenResponse};
+use shared::{LoginRequest, Me, RefreshRequest, Secret, SessionMode, TokenResponse};
 use yew::prelude::*;
 
 use crate::api::{self, ApiError};
@@ -80,7 +80,7 @@ impl Session {
     }
 
     /// Signs in with e-mail and password, keeping the refresh token in the cookie.
-    pub async fn sign_in(&self, email: String, password: String) -> Result<(), ApiError> {
+    pub async fn sign_in(&self, email: String, password: Secret) -> Result<(), ApiError> {
         let request = LoginRequest {
             email,
             password,
@@ -107,10 +107,10 @@ impl Session {
     }
 
     async fn establish(&self, tokens: TokenResponse) -> Result<(), ApiError> {
-        let me = api::fetch(&services::me::get(), Some(&tokens.access_token)).await?;
+        let me = api::fetch(&services::me::get(), Some(tokens.access_token.expose())).await?;
         self.epoch.set(self.epoch.get() + 1);
         self.state.dispatch(Action::SignedIn {
-            access_token: tokens.access_token,
+            access_token: tokens.access_token.expose().to_owned(),
             me,
         });
         self.keep_fresh(tokens.expires_in);
@@ -133,7 +133,7 @@ impl Session {
                 match refresh().await {
                     Ok(tokens) => {
                         expires_in = tokens.expires_in;
-                        state.dispatch(Action::Refreshed(tokens.access_token));
+                        state.dispatch(Action::Refreshed(tokens.access_token.expose().to_owned()));
                     }
                     Err(_) => {
                         state.dispatch(Action::SignedOut);

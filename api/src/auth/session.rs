@@ -112,10 +112,10 @@ pub fn respond(tokens: Tokens, mode: SessionMode, auth: &AuthConfig) -> HttpResp
         }
     };
     response.json(TokenResponse {
-        access_token: tokens.access_token,
+        access_token: tokens.access_token.into(),
         token_type: "Bearer".to_owned(),
         expires_in: jwt::LIFETIME_SECONDS,
-        refresh_token,
+        refresh_token: refresh_token.map(Into::into),
     })
 }
 

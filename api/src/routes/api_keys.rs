@@ -89,7 +89,10 @@ async fn create_api_key(
             LOCATION,
             format!("/api/v1/organizations/{id}/api-keys/{}", api_key.id),
         ))
-        .json(CreatedApiKey { api_key, secret }))
+        .json(CreatedApiKey {
+            api_key,
+            secret: secret.into(),
+        }))
 }
 
 /// The organisation's API keys, newest first, never with their secrets.

@@ -69,14 +69,14 @@ async fn register_account(
     let email = normalize_email(&body.email);
     let mut errors = FieldErrors::default();
     check_email(&mut errors, "email", &email);
-    check_password(&mut errors, "password", &body.password);
+    check_password(&mut errors, "password", body.password.expose());
     errors.length(&body.display_name, "display_name", limits::DISPLAY_NAME);
     errors.finish()?;
     crate::domain::spam::refuse_automated(body.form.as_ref(), **spam)?;
 
     throttle::check_registration(&mut *db.get().await?, &client_address(&request), &email).await?;
     // No connection is held while a core hashes.
-    let password_hash = password::hash(body.password.clone()).await?;
+    let password_hash = password::hash(body.password.expose().to_owned()).await?;
     let mut conn = db.get().await?;
     let locale = match crate::i18n::current() {
         crate::i18n::Language::Swedish => shared::Locale::Sv,
@@ -136,7 +136,7 @@ async fn create_session(
     // The connection is back in the pool while a core hashes: a flood of sign-ins waits
     // for the hashing slots, not for connections that every other request needs.
     let stored_hash = user.as_ref().map(|user| user.password_hash.clone());
-    let valid = password::verify(body.password.clone(), stored_hash).await?;
+    let valid = password::verify(body.password.expose().to_owned(), stored_hash).await?;
     let mut conn = db.get().await?;
     let Some(user) = user.filter(|_| valid) else {
         throttle::record_login_failure(&mut conn, &address, &email).await?;
@@ -157,13 +157,13 @@ fn presented_refresh_token(
     body: &RefreshRequest,
 ) -> Result<Option<(String, SessionMode)>, ApiError> {
     match &body.refresh_token {
-        Some(token) if token.len() > MAX_REFRESH_TOKEN_LENGTH => {
+        Some(token) if token.expose().len() > MAX_REFRESH_TOKEN_LENGTH => {
             Err(ApiError::MalformedBody(crate::t!(
                 "body-refresh-token-too-long",
                 max = MAX_REFRESH_TOKEN_LENGTH
             )))
         }
-        Some(token) => Ok(Some((token.clone(), SessionMode::Body))),
+        Some(token) => Ok(Some((token.expose().to_owned(), SessionMode::Body))),
         None => Ok(request
             .cookie(REFRESH_COOKIE)
             .map(|cookie| (cookie.value().to_owned(), SessionMode::Cookie))),
@@ -283,7 +283,7 @@ async fn verify_email_address(db: Db, body: Body<VerifyEmail>) -> Result<HttpRes
     conn.transaction::<_, ApiError, _>(async |conn| {
         let (purpose, user_id, email) = redeem_mailed_token(
             conn,
-            &body.token,
+            body.token.expose(),
             &[Purpose::VerifyEmail, Purpose::ChangeEmail],
         )
         .await?;
@@ -365,13 +365,13 @@ async fn confirm_password_reset(
     body: Body<ConfirmPasswordReset>,
 ) -> Result<HttpResponse, ApiError> {
     let mut errors = FieldErrors::default();
-    check_password(&mut errors, "password", &body.password);
+    check_password(&mut errors, "password", body.password.expose());
     errors.finish()?;
-    let password_hash = password::hash(body.password.clone()).await?;
+    let password_hash = password::hash(body.password.expose().to_owned()).await?;
     let mut conn = db.get().await?;
     conn.transaction::<_, ApiError, _>(async |conn| {
         let (_, user_id, email) =
-            redeem_mailed_token(conn, &body.token, &[Purpose::PasswordReset]).await?;
+            redeem_mailed_token(conn, body.token.expose(), &[Purpose::PasswordReset]).await?;
         db::users::set_password(conn, user_id, &password_hash).await?;
         db::sessions::revoke_all_but(conn, user_id, None).await?;
         db::users::verify_email(conn, user_id, &email).await?;

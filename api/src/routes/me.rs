@@ -136,17 +136,17 @@ async fn change_password(
 ) -> Result<HttpResponse, ApiError> {
     let person = caller.person()?;
     let mut errors = FieldErrors::default();
-    check_password(&mut errors, "new_password", &body.new_password);
+    check_password(&mut errors, "new_password", body.new_password.expose());
     errors.finish()?;
     let mut conn = db.get().await?;
     confirm_password(
         &mut conn,
         person.user_id,
-        &body.current_password,
+        body.current_password.expose(),
         "current_password",
     )
     .await?;
-    let new_hash = password::hash(body.new_password.clone()).await?;
+    let new_hash = password::hash(body.new_password.expose().to_owned()).await?;
     db::users::set_password(&mut conn, person.user_id, &new_hash).await?;
     db::sessions::revoke_all_but(&mut conn, person.user_id, Some(person.session_id)).await?;
     Ok(HttpResponse::NoContent().finish())
@@ -222,7 +222,13 @@ async fn request_email_change(
     check_email(&mut errors, "email", &email);
     errors.finish()?;
     let mut conn = db.get().await?;
-    let user = confirm_password(&mut conn, person.user_id, &body.password, "password").await?;
+    let user = confirm_password(
+        &mut conn,
+        person.user_id,
+        body.password.expose(),
+        "password",
+    )
+    .await?;
     if email == user.email {
         return Err(ApiError::invalid_field(
             "email",
@@ -329,7 +335,13 @@ async fn delete_me(
 ) -> Result<HttpResponse, ApiError> {
     let person = caller.person()?;
     let mut conn = db.get().await?;
-    let user = confirm_password(&mut conn, person.user_id, &body.password, "password").await?;
+    let user = confirm_password(
+        &mut conn,
+        person.user_id,
+        body.password.expose(),
+        "password",
+    )
+    .await?;
     conn.transaction::<_, ApiError, _>(async |conn| {
         let only_owner = db::personal_data::organizations_only_owned_by(conn, user.id).await?;
         if !only_owner.is_empty() {

@@ -99,7 +99,10 @@ fn with_secret(
 ) -> HttpResponse {
     response
         .insert_header((ETAG, etag(webhook.version)))
-        .json(WebhookWithSecret { webhook, secret })
+        .json(WebhookWithSecret {
+            webhook,
+            secret: secret.into(),
+        })
 }
 
 /// Refuses a caller who may not manage the organisation's webhooks.

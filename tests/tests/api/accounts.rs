@@ -227,12 +227,21 @@ async fn refreshing_rotates_the_token_and_a_reused_token_ends_the_whole_session(
     let first = refresh(&app, &user.refresh_token).await?;
     assert_eq!(first.status(), 200);
     let first: TokenResponse = first.json().await?;
-    let second_token = first.refresh_token.clone().unwrap_or_default();
+    let second_token = first
+        .refresh_token
+        .as_ref()
+        .map_or("", |token| token.expose())
+        .to_owned();
     assert_ne!(second_token, user.refresh_token);
     assert_eq!(
-        app.call(Method::GET, "/api/v1/me", Some(&first.access_token), None)
-            .await?
-            .status(),
+        app.call(
+            Method::GET,
+            "/api/v1/me",
+            Some(first.access_token.expose()),
+            None
+        )
+        .await?
+        .status(),
         200
     );
 
@@ -250,9 +259,15 @@ async fn refreshing_rotates_the_token_and_a_reused_token_ends_the_whole_session(
     // ...so the tokens the rightful holder got next are dead too.
     assert_eq!(refresh(&app, &second_token).await?.status(), 401);
     assert_eq!(
-        refresh(&app, &second_tab.refresh_token.unwrap_or_default())
-            .await?
-            .status(),
+        refresh(
+            &app,
+            second_tab
+                .refresh_token
+                .as_ref()
+                .map_or("", |token| token.expose())
+        )
+        .await?
+        .status(),
         401
     );
     // Another session of the same person is untouched.

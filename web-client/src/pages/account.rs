@@ -226,7 +226,7 @@ fn ChangeEmailForm(props: &ChangeEmailProps) -> Html {
             event.prevent_default();
             let body = ChangeEmail {
                 email: (*email).clone(),
-                password: (*password).clone(),
+                password: (*password).clone().into(),
             };
             let (outcome, sent_to, password) = (
                 outcome.clone(),
@@ -414,7 +414,7 @@ fn MyData() -> Html {
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             let body = DeleteAccount {
-                password: (*password).clone(),
+                password: (*password).clone().into(),
             };
             let (error, session, navigator) = (error.clone(), session.clone(), navigator.clone());
             wasm_bindgen_futures::spawn_local(async move {

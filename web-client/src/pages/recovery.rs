@@ -48,7 +48,7 @@ pub fn VerifyEmailPage() -> Html {
         let (outcome, token, session) = (outcome.clone(), token.clone(), session.clone());
         use_effect_with((), move |_| {
             let body = VerifyEmail {
-                token: token.unwrap_or_default(),
+                token: token.unwrap_or_default().into(),
             };
             wasm_bindgen_futures::spawn_local(async move {
                 let result = api::send(&services::auth::verify_email(&body), None, None).await;
@@ -172,8 +172,8 @@ pub fn ResetPassword() -> Html {
             }
             busy.set(true);
             let body = ConfirmPasswordReset {
-                token: token.clone().unwrap_or_default(),
-                password: (*password).clone(),
+                token: token.clone().unwrap_or_default().into(),
+                password: (*password).clone().into(),
             };
             let (error, done, busy) = (error.clone(), done.clone(), busy.clone());
             api::spawn(

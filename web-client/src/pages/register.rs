@@ -38,7 +38,7 @@ pub fn Register() -> Html {
             event.prevent_default();
             let request = RegisterRequest {
                 email: (*email).clone(),
-                password: (*password).clone(),
+                password: (*password).clone().into(),
                 display_name: (*name).clone(),
                 form: Some(watch.signals()),
             };

@@ -31,7 +31,7 @@ pub fn SignIn() -> Html {
                 error.clone(),
                 busy.clone(),
             );
-            let (email, password) = ((*email).clone(), (*password).clone());
+            let (email, password) = ((*email).clone(), (*password).clone().into());
             busy.set(true);
             wasm_bindgen_futures::spawn_local(async move {
                 let result = session.sign_in(email, password).await;

@@ -69,7 +69,10 @@ pub(super) fn ApiKeys(props: &SectionProps) -> Html {
         let (created, copied) = (created.clone(), copied.clone());
         Callback::from(move |_: MouseEvent| {
             if let (Some(key), Some(window)) = ((*created).as_ref(), web_sys::window()) {
-                let _ = window.navigator().clipboard().write_text(&key.secret);
+                let _ = window
+                    .navigator()
+                    .clipboard()
+                    .write_text(key.secret.expose());
                 copied.set(true);
             }
         })
@@ -120,7 +123,7 @@ pub(super) fn ApiKeys(props: &SectionProps) -> Html {
             if let Some(key) = &*created {
                 <div class="secret" role="status">
                     <p>{ fl!(loader, "organization-api-key-secret") }</p>
-                    <p><code id="api-key-secret">{ &key.secret }</code></p>
+                    <p><code id="api-key-secret">{ key.secret.expose().to_owned() }</code></p>
                     <button type="button" class="button" onclick={copy}>{ fl!(loader, "organization-api-key-copy") }</button>
                     if *copied {
                         <span>{ format!(" {}", fl!(loader, "organization-api-key-copied")) }</span>

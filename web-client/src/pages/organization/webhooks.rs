@@ -213,7 +213,7 @@ pub(super) fn Webhooks(props: &SectionProps) -> Html {
             if let Some(shown) = &*secret {
                 <div class="secret" role="status">
                     <p>{ fl!(loader, "webhook-secret", url = shown.webhook.url.clone()) }</p>
-                    <p><code id="webhook-secret">{ &shown.secret }</code></p>
+                    <p><code id="webhook-secret">{ shown.secret.expose().to_owned() }</code></p>
                 </div>
             }
             <p role="status" class="status-message">{ status.as_deref().unwrap_or_default() }</p>
